@@ -1,0 +1,131 @@
+/**
+ * The renderer API, declared once. The Electron preload, the main-process IPC handlers,
+ * the browser-mode WebSocket bridge and the renderer's types are all derived from
+ * `rendererContract`; nothing else lists channels or payload shapes.
+ */
+import { z } from 'zod';
+import { DatabaseIdSchema, HistoryViewSchema, ProbeResultSchema, SnapshotSchema } from './schemas.js';
+import {
+  ImportReportSchema,
+  SettingsDraftSchema,
+  SettingsViewSchema,
+  TestConnectionRequestSchema,
+} from './settings-schema.js';
+
+export const CHANNEL_PREFIX = 'walltrack:';
+
+const NoInput = z.undefined();
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  /** What this host can do; the renderer hides controls the host lacks. */
+  capabilities: z.object({ startAtLogin: z.boolean(), notifications: z.boolean() }),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const PauseRequestSchema = z.object({
+  /** Hours to pause; omitted = until resumed. */
+  hours: z.number().positive().max(24 * 7).optional(),
+});
+
+export const WindowNameSchema = z.enum(['status', 'settings']);
+
+export const rendererContract = {
+  methods: {
+    getAppInfo: { input: NoInput, output: AppInfoSchema },
+    getSnapshot: { input: NoInput, output: SnapshotSchema },
+    checkNow: { input: NoInput, output: SnapshotSchema },
+    pause: { input: PauseRequestSchema, output: SnapshotSchema },
+    resume: { input: NoInput, output: SnapshotSchema },
+    getHistory: {
+      input: z.object({ database: DatabaseIdSchema, limit: z.number().int().min(1).max(1_000).optional() }),
+      output: HistoryViewSchema,
+    },
+    getSettings: { input: NoInput, output: SettingsViewSchema },
+    /** One-off probe with unsaved values; a "keep" secret uses the stored one inside main. */
+    testConnection: { input: TestConnectionRequestSchema, output: ProbeResultSchema },
+    saveSettings: { input: SettingsDraftSchema, output: SettingsViewSchema },
+    /** Content of a .env file chosen by the user; secrets go to the keychain. */
+    importEnv: { input: z.object({ content: z.string().max(256 * 1024) }), output: ImportReportSchema },
+    openWindow: { input: WindowNameSchema, output: z.undefined() },
+  },
+  events: {
+    snapshot: SnapshotSchema,
+  },
+} as const;
+
+export type RendererContract = typeof rendererContract;
+export type MethodName = keyof RendererContract['methods'];
+export type EventName = keyof RendererContract['events'];
+
+type MethodDef = { input: z.ZodType; output: z.ZodType };
+type InputOf<M extends MethodDef> = z.input<M['input']>;
+type OutputOf<M extends MethodDef> = z.output<M['output']>;
+
+/** What the renderer calls: `await api.pause({ hours: 1 })`, `api.onSnapshot(cb)`. */
+export type RendererApi = {
+  [K in MethodName]: undefined extends InputOf<RendererContract['methods'][K]>
+    ? (input?: InputOf<RendererContract['methods'][K]>) => Promise<OutputOf<RendererContract['methods'][K]>>
+    : (input: InputOf<RendererContract['methods'][K]>) => Promise<OutputOf<RendererContract['methods'][K]>>;
+} & {
+  [K in EventName as `on${Capitalize<K>}`]: (
+    listener: (payload: z.output<RendererContract['events'][K]>) => void,
+  ) => () => void;
+};
+
+/** What a host implements: parsed input in, output out (validated again before it leaves). */
+export type RendererApiHandlers = {
+  [K in MethodName]: (
+    input: z.output<RendererContract['methods'][K]['input']>,
+  ) => Promise<z.input<RendererContract['methods'][K]['output']>> | z.input<RendererContract['methods'][K]['output']>;
+};
+
+export const methodNames = Object.keys(rendererContract.methods) as MethodName[];
+export const eventNames = Object.keys(rendererContract.events) as EventName[];
+export const methodChannel = (name: MethodName): string => `${CHANNEL_PREFIX}${name}`;
+export const eventChannel = (name: EventName): string => `${CHANNEL_PREFIX}event:${name}`;
+export const eventListenerName = (name: EventName): string => `on${name[0]!.toUpperCase()}${name.slice(1)}`;
+
+export class ContractError extends Error {
+  constructor(
+    readonly method: string,
+    readonly issues: string[],
+  ) {
+    super(`Rejected ${method}: ${issues.join('; ')}`);
+    this.name = 'ContractError';
+  }
+}
+
+/** Formats zod issues as "field.path: message" so errors name the field. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(value)'}: ${i.message}`);
+}
+
+export function parseInput<K extends MethodName>(name: K, raw: unknown): z.output<RendererContract['methods'][K]['input']> {
+  const r = rendererContract.methods[name].input.safeParse(raw);
+  if (!r.success) throw new ContractError(name, describeIssues(r.error));
+  return r.data as z.output<RendererContract['methods'][K]['input']>;
+}
+
+export function parseOutput<K extends MethodName>(name: K, raw: unknown): z.output<RendererContract['methods'][K]['output']> {
+  const r = rendererContract.methods[name].output.safeParse(raw);
+  if (!r.success) throw new ContractError(`${name} (reply)`, describeIssues(r.error));
+  return r.data as z.output<RendererContract['methods'][K]['output']>;
+}
+
+/**
+ * Builds a RendererApi from a transport: `call` sends one method call, `subscribe` listens to one event.
+ * Used by the preload (ipcRenderer) and by the browser client (WebSocket) alike.
+ */
+export function createRendererApi(transport: {
+  call: (name: MethodName, input: unknown) => Promise<unknown>;
+  subscribe: (name: EventName, listener: (payload: unknown) => void) => () => void;
+}): RendererApi {
+  const api: Record<string, unknown> = {};
+  for (const name of methodNames) api[name] = (input?: unknown) => transport.call(name, input);
+  for (const name of eventNames) {
+    api[eventListenerName(name)] = (listener: (payload: unknown) => void) => transport.subscribe(name, listener);
+  }
+  return Object.freeze(api) as RendererApi;
+}
