@@ -1,0 +1,31 @@
+/** What the HealthMonitor needs from a database probe. Each probe owns its client for its lifetime. */
+import type { DatabaseId, ProbeResult } from '../../common/schemas.js';
+import type { Secret } from '../credentials/Secret.js';
+
+export interface Probe {
+  readonly database: DatabaseId;
+  /** Non-secret endpoint shown to operators, e.g. "neo4j://db.example.com:7687". */
+  readonly target: string;
+  /**
+   * One check. Never throws: every failure becomes a result with healthy=false and a kind.
+   * Must give up when `signal` aborts (the monitor's timeout), even if the client library hangs.
+   */
+  check(signal: AbortSignal): Promise<ProbeResult>;
+  /** Releases the client (driver pool, HTTP agents). Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface SupabaseProbeConfig {
+  url: string;
+  key: Secret;
+  probeTable: string | null;
+  timeoutMs: number;
+}
+
+export interface Neo4jProbeConfig {
+  uri: string;
+  user: string;
+  password: Secret;
+  database: string | null;
+  timeoutMs: number;
+}
