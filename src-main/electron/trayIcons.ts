@@ -1,0 +1,112 @@
+/**
+ * Tray icons drawn in code (no binary assets to keep in sync): a coloured disc per overall
+ * state with a white mark, so the state reads without colour too (check, exclamation, cross,
+ * dash, pause bars). A thin ring keeps the disc visible on both light and dark menu bars.
+ */
+import { PNG } from 'pngjs';
+import type { Snapshot } from '../common/schemas.js';
+
+export const TRAY_ICON_STATES = ['ok', 'degraded', 'down', 'unknown', 'paused'] as const;
+export type TrayIconState = (typeof TRAY_ICON_STATES)[number];
+/** light = a light menu bar (dark ring), dark = a dark menu bar (light ring). */
+export type MenuBarVariant = 'light' | 'dark';
+
+type Rgb = readonly [number, number, number];
+export const STATE_COLOURS: Record<TrayIconState, Rgb> = {
+  ok: [0x2e, 0xa0, 0x43], // green
+  degraded: [0xe3, 0x9a, 0x00], // amber
+  down: [0xd1, 0x24, 0x2f], // red
+  unknown: [0x8c, 0x95, 0x9f], // grey
+  paused: [0x8c, 0x95, 0x9f], // grey
+};
+export const MARK_COLOUR: Rgb = [0xff, 0xff, 0xff];
+const RING_COLOURS: Record<MenuBarVariant, Rgb> = { light: [0x24, 0x29, 0x2f], dark: [0xf6, 0xf8, 0xfa] };
+
+/** The icon state for a snapshot: paused wins, then the overall status; a retry counts as degraded. */
+export function trayIconStateFor(snapshot: Snapshot): TrayIconState {
+  if (snapshot.paused) return 'paused';
+  switch (snapshot.status) {
+    case 'down':
+      return 'down';
+    case 'degraded':
+      return 'degraded';
+    case 'ok':
+      return Object.values(snapshot.databases).some((d) => d.status === 'retrying' || d.status === 'degraded')
+        ? 'degraded'
+        : 'ok';
+    default:
+      return 'unknown';
+  }
+}
+
+type Point = readonly [number, number];
+type Segment = readonly [Point, Point];
+
+/** Marks in a unit square centred on the disc (0..1 coordinates), drawn as round-capped strokes. */
+const MARKS: Record<TrayIconState, { segments: Segment[]; width: number }> = {
+  ok: { segments: [[[0.3, 0.52], [0.44, 0.66]], [[0.44, 0.66], [0.71, 0.36]]], width: 0.12 },
+  degraded: { segments: [[[0.5, 0.27], [0.5, 0.56]], [[0.5, 0.72], [0.5, 0.72]]], width: 0.13 },
+  down: { segments: [[[0.34, 0.34], [0.66, 0.66]], [[0.66, 0.34], [0.34, 0.66]]], width: 0.12 },
+  unknown: { segments: [[[0.32, 0.5], [0.68, 0.5]]], width: 0.13 },
+  paused: { segments: [[[0.41, 0.33], [0.41, 0.67]], [[0.59, 0.33], [0.59, 0.67]]], width: 0.11 },
+};
+
+function distanceToSegment(p: Point, [a, b]: Segment): number {
+  const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+  const lengthSq = dx * dx + dy * dy;
+  const t = lengthSq === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / lengthSq));
+  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
+}
+
+const SUPERSAMPLE = 4;
+
+/** A PNG of `sizePx` square for one state; supersampled so small sizes stay smooth. */
+export function renderTrayIcon(state: TrayIconState, sizePx: number, variant: MenuBarVariant): Buffer {
+  const png = new PNG({ width: sizePx, height: sizePx });
+  const mark = MARKS[state];
+  const fill = STATE_COLOURS[state];
+  const ring = RING_COLOURS[variant];
+  const ringWidth = Math.max(1 / sizePx, 0.06);
+  for (let y = 0; y < sizePx; y++) {
+    for (let x = 0; x < sizePx; x++) {
+      const sum = [0, 0, 0, 0];
+      for (let sy = 0; sy < SUPERSAMPLE; sy++) {
+        for (let sx = 0; sx < SUPERSAMPLE; sx++) {
+          const p: Point = [(x + (sx + 0.5) / SUPERSAMPLE) / sizePx, (y + (sy + 0.5) / SUPERSAMPLE) / sizePx];
+          const r = Math.hypot(p[0] - 0.5, p[1] - 0.5);
+          if (r > 0.5) continue;
+          const onMark = mark.segments.some((s) => distanceToSegment(p, s) <= mark.width / 2);
+          const colour = onMark ? MARK_COLOUR : r > 0.5 - ringWidth ? ring : fill;
+          sum[0]! += colour[0];
+          sum[1]! += colour[1];
+          sum[2]! += colour[2];
+          sum[3]! += 1;
+        }
+      }
+      const i = (y * sizePx + x) * 4;
+      const covered = sum[3]!;
+      png.data[i] = covered ? Math.round(sum[0]! / covered) : 0;
+      png.data[i + 1] = covered ? Math.round(sum[1]! / covered) : 0;
+      png.data[i + 2] = covered ? Math.round(sum[2]! / covered) : 0;
+      png.data[i + 3] = Math.round((covered / SUPERSAMPLE ** 2) * 255);
+    }
+  }
+  return PNG.sync.write(png);
+}
+
+/** The tray base size: 16 px on macOS/Windows, 32 px on Linux (AppIndicator panels scale up). */
+export function trayBaseSize(platform: NodeJS.Platform): 16 | 32 {
+  return platform === 'darwin' || platform === 'win32' ? 16 : 32;
+}
+
+/** The 1x and @2x PNGs of one tray image. */
+export function renderTrayIconSet(
+  state: TrayIconState,
+  baseSize: 16 | 32,
+  variant: MenuBarVariant,
+): { scaleFactor: 1 | 2; png: Buffer }[] {
+  return [
+    { scaleFactor: 1, png: renderTrayIcon(state, baseSize, variant) },
+    { scaleFactor: 2, png: renderTrayIcon(state, baseSize * 2, variant) },
+  ];
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
+import {
+  MARK_COLOUR,
+  STATE_COLOURS,
+  TRAY_ICON_STATES,
+  renderTrayIcon,
+  renderTrayIconSet,
+  trayIconStateFor,
+  type TrayIconState,
+} from '../../src-main/electron/trayIcons.js';
+import { makeSnapshot } from './fixtures.js';
+
+function decode(buffer: Buffer): PNG {
+  return PNG.sync.read(buffer);
+}
+function pixel(png: PNG, x: number, y: number): [number, number, number, number] {
+  const i = (y * png.width + x) * 4;
+  return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!, png.data[i + 3]!];
+}
+/** Which pixels carry the white mark: the shape that makes a state readable without colour. */
+function markMask(png: PNG): boolean[] {
+  const mask: boolean[] = [];
+  for (let y = 0; y < png.height; y++)
+    for (let x = 0; x < png.width; x++) {
+      const [r, g, b, a] = pixel(png, x, y);
+      mask.push(a > 200 && r > 235 && g > 235 && b > 235);
+    }
+  return mask;
+}
+
+describe('tray icons', () => {
+  for (const size of [16, 32, 64]) {
+    it.each(TRAY_ICON_STATES)(`%s at ${size}px has its colour, a transparent corner and a white mark`, (state) => {
+      const png = decode(renderTrayIcon(state, size, 'light'));
+      expect([png.width, png.height]).toEqual([size, size]);
+      expect(pixel(png, 0, 0)[3]).toBe(0);
+      // A point inside the disc, above every mark.
+      const fill = pixel(png, Math.floor(size / 2), Math.floor(size * 0.18));
+      expect(fill.slice(0, 3)).toEqual([...STATE_COLOURS[state]]);
+      expect(fill[3]).toBe(255);
+      expect(markMask(png).filter(Boolean).length).toBeGreaterThan(0);
+    });
+  }
+
+  it('uses clearly different colours for ok, degraded, down and grey states', () => {
+    const [ok, degraded, down, unknown] = (['ok', 'degraded', 'down', 'unknown'] as const).map((s) => STATE_COLOURS[s]);
+    expect(ok[1]).toBeGreaterThan(ok[0] + 0x40); // green dominates
+    expect(down[0]).toBeGreaterThan(down[1] + 0x80); // red dominates
+    expect(degraded[0]).toBeGreaterThan(0xc0);
+    expect(degraded[1]).toBeGreaterThan(0x60); // amber: red + green, little blue
+    expect(degraded[2]).toBeLessThan(0x40);
+    expect(Math.max(...unknown) - Math.min(...unknown)).toBeLessThan(0x20); // grey
+  });
+
+  it('draws a different mark shape for every state, so colour is not the only cue', () => {
+    for (const size of [16, 32]) {
+      const masks = new Map<TrayIconState, boolean[]>(
+        TRAY_ICON_STATES.map((s) => [s, markMask(decode(renderTrayIcon(s, size, 'dark')))]),
+      );
+      for (const a of TRAY_ICON_STATES)
+        for (const b of TRAY_ICON_STATES) {
+          if (a >= b) continue;
+          const differing = masks.get(a)!.filter((v, i) => v !== masks.get(b)![i]).length;
+          expect(differing, `${a} vs ${b} at ${size}px`).toBeGreaterThanOrEqual(size / 2);
+        }
+    }
+    expect(MARK_COLOUR).toEqual([255, 255, 255]);
+  });
+
+  it('rings the disc dark on light menu bars and light on dark ones', () => {
+    const edge = (variant: 'light' | 'dark') => pixel(decode(renderTrayIcon('ok', 32, variant)), 16, 0);
+    const light = edge('light');
+    const dark = edge('dark');
+    expect(Math.max(...light.slice(0, 3))).toBeLessThan(0x60);
+    expect(Math.min(...dark.slice(0, 3))).toBeGreaterThan(0xc0);
+  });
+
+  it('renders a 1x and an @2x image', () => {
+    const set = renderTrayIconSet('down', 16, 'light');
+    expect(set.map((r) => [r.scaleFactor, decode(r.png).width])).toEqual([
+      [1, 16],
+      [2, 32],
+    ]);
+  });
+
+  it('maps snapshots to icon states: paused wins, unconfigured/unknown are grey, a retry is amber', () => {
+    expect(trayIconStateFor(makeSnapshot({}))).toBe('ok');
+    expect(trayIconStateFor(makeSnapshot({ status: 'down' }))).toBe('down');
+    expect(trayIconStateFor(makeSnapshot({ status: 'degraded' }))).toBe('degraded');
+    expect(trayIconStateFor(makeSnapshot({ status: 'unconfigured' }))).toBe('unknown');
+    expect(trayIconStateFor(makeSnapshot({ status: 'unknown' }))).toBe('unknown');
+    expect(trayIconStateFor(makeSnapshot({ status: 'down', paused: { until: null } }))).toBe('paused');
+    expect(trayIconStateFor(makeSnapshot({ neo4j: { status: 'retrying', healthy: false } }))).toBe('degraded');
+  });
+});
