@@ -1,0 +1,104 @@
+/**
+ * The non-secret settings file (<dataDir>/settings.json), persisted with `conf` (in Electron the
+ * shell passes a factory that builds an electron-store, a Conf subclass) and validated by
+ * SettingsSchema. A corrupt file is moved aside, never deleted, and defaults load.
+ */
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Conf from 'conf';
+import { SettingsSchema, type Settings, type SettingsInput } from '../../common/settings-schema.js';
+import { WallTrackError } from '../errors.js';
+import type { Logger } from '../logging.js';
+import { SETTINGS_FILE_NAME } from '../paths.js';
+import { assertNoSecretKeys, parseSettings } from './validation.js';
+
+/** The part of Conf / electron-store this class uses. */
+export interface ConfLike {
+  readonly path: string;
+  store: Record<string, unknown>;
+}
+
+/** Builds the underlying store; `configName` is the file name without ".json". */
+export type ConfFactory = (options: { cwd: string; configName: string }) => ConfLike;
+
+export interface SettingsStoreOptions {
+  /** Folder holding settings.json. */
+  dir: string;
+  /** Defaults to `new Conf(options)`; Electron passes one that builds an electron-store. */
+  createStore?: ConfFactory;
+  logger?: Logger;
+  /** Injected for tests. */
+  now?: () => Date;
+}
+
+const CONFIG_NAME = basename(SETTINGS_FILE_NAME, '.json');
+
+export class SettingsStore {
+  readonly path: string;
+  private readonly conf: ConfLike;
+  private current: Settings;
+
+  constructor(private readonly options: SettingsStoreOptions) {
+    this.path = join(options.dir, SETTINGS_FILE_NAME);
+    // Checked before conf opens the file: conf throws on bad JSON while constructing.
+    const loaded = this.readFile();
+    const create = options.createStore ?? ((o) => new Conf<Record<string, unknown>>({ ...o, clearInvalidConfig: false }));
+    this.conf = create({ cwd: options.dir, configName: CONFIG_NAME });
+    this.current = loaded;
+  }
+
+  get(): Settings {
+    return structuredClone(this.current);
+  }
+
+  /** Validates everything first; an invalid value throws a ValidationError naming its field. */
+  save(input: SettingsInput): Settings {
+    assertNoSecretKeys(input);
+    const next = parseSettings(input);
+    assertNoSecretKeys(next);
+    try {
+      this.conf.store = structuredClone(next) as unknown as Record<string, unknown>;
+    } catch (error) {
+      throw new WallTrackError(`Could not write the settings file ${this.path}: ${(error as Error).message}`, {
+        cause: error,
+        hint: 'Check that the data folder exists and is writable (or set WALLTRACK_DATA_DIR to another folder).',
+      });
+    }
+    this.current = next;
+    return this.get();
+  }
+
+  private readFile(): Settings {
+    if (!existsSync(this.path)) return SettingsSchema.parse({});
+    let problem: string;
+    try {
+      const raw = readFileSync(this.path, 'utf8');
+      const parsed: unknown = JSON.parse(raw);
+      const r = SettingsSchema.safeParse(stripConfInternals(parsed));
+      if (r.success) return r.data;
+      problem = r.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');
+    } catch (error) {
+      problem = (error as Error).message;
+    }
+    return this.moveAside(problem);
+  }
+
+  private moveAside(problem: string): Settings {
+    const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+    let aside = `${this.path}.corrupt-${stamp}`;
+    for (let n = 1; existsSync(aside); n++) aside = `${this.path}.corrupt-${stamp}-${n}`;
+    renameSync(this.path, aside);
+    this.options.logger?.warn(
+      { settingsFile: this.path, movedTo: aside, problem },
+      `Settings file was unreadable and was moved aside to ${aside}; defaults loaded. Re-enter settings, or fix and copy the file back to ${this.path}.`,
+    );
+    return SettingsSchema.parse({});
+  }
+}
+
+/** conf keeps its own bookkeeping under "__internal__"; it is not ours to validate. */
+function stripConfInternals(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const { __internal__: _ignored, ...rest } = value as Record<string, unknown>;
+  return rest;
+}

@@ -1,0 +1,86 @@
+/**
+ * The original service's environment variable names and where each one lands: non-secrets in
+ * settings, secrets in the keychain. Shared by the .env import and the headless CLI's env config.
+ */
+import type { Settings, SecretName } from '../../common/settings-schema.js';
+import { SettingsSchema } from '../../common/settings-schema.js';
+import { Secret } from '../credentials/Secret.js';
+import { ValidationError } from '../errors.js';
+import { credentialsInUrl } from './validation.js';
+
+type SettingPath = { section: 'supabase' | 'neo4j' | 'monitor'; field: string; numeric?: boolean };
+
+export const SETTING_VARIABLES: Record<string, SettingPath> = {
+  SUPABASE_URL: { section: 'supabase', field: 'url' },
+  SUPABASE_PROBE_TABLE: { section: 'supabase', field: 'probeTable' },
+  NEO4J_URI: { section: 'neo4j', field: 'uri' },
+  NEO4J_USER: { section: 'neo4j', field: 'user' },
+  NEO4J_DATABASE: { section: 'neo4j', field: 'database' },
+  WALLTRACK_TIMEOUT_MS: { section: 'monitor', field: 'timeoutMs', numeric: true },
+};
+
+export const SECRET_VARIABLES: Record<string, SecretName> = {
+  SUPABASE_KEY: 'supabaseKey',
+  NEO4J_PASSWORD: 'neo4jPassword',
+};
+
+export const SECRET_VARIABLE_OF: Record<SecretName, string> = { supabaseKey: 'SUPABASE_KEY', neo4jPassword: 'NEO4J_PASSWORD' };
+
+export const KNOWN_VARIABLES = [...Object.keys(SETTING_VARIABLES), ...Object.keys(SECRET_VARIABLES)];
+
+export interface EnvApplication {
+  settings: Settings;
+  secrets: Partial<Record<SecretName, Secret>>;
+  /** Non-secret variables applied, with their values. */
+  applied: { name: string; value: string }[];
+  /** Secret variables applied: names only. */
+  secretNames: string[];
+  ignored: { name: string; reason: string }[];
+}
+
+/**
+ * Applies variables on top of `base`. Validates everything before returning, so callers can
+ * save all or nothing; a bad value throws a ValidationError whose field is the variable name.
+ */
+export function applyEnvVariables(vars: Record<string, string | undefined>, base: Settings): EnvApplication {
+  const draft = structuredClone(base) as Record<string, Record<string, unknown>>;
+  const result: EnvApplication = { settings: base, secrets: {}, applied: [], secretNames: [], ignored: [] };
+  const fieldToVar = new Map<string, string>();
+  for (const [name, raw] of Object.entries(vars)) {
+    if (raw === undefined) continue;
+    const value = raw.trim();
+    const setting = SETTING_VARIABLES[name];
+    const secret = SECRET_VARIABLES[name];
+    if (!setting && !secret) {
+      result.ignored.push({ name, reason: `not a WallTrack Monitor setting (known: ${KNOWN_VARIABLES.join(', ')})` });
+    } else if (value === '') {
+      result.ignored.push({ name, reason: 'empty value; the current one is kept' });
+    } else if (secret) {
+      result.secrets[secret] = new Secret(value);
+      result.secretNames.push(name);
+    } else if (setting) {
+      let parsed: unknown = value;
+      if (setting.numeric) {
+        if (!/^\d+$/.test(value)) throw new ValidationError(name, `must be a whole number of milliseconds, e.g. ${name}=5000`);
+        parsed = Number(value);
+      }
+      draft[setting.section]![setting.field] = parsed;
+      fieldToVar.set(`${setting.section}.${setting.field}`, name);
+      result.applied.push({ name, value });
+    }
+  }
+  const parsed = SettingsSchema.safeParse(draft);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map(String).join('.');
+    const variable = fieldToVar.get(field);
+    throw new ValidationError(variable ?? field, `${issue.message}${variable ? ` (setting ${field})` : ''}`);
+  }
+  const problem = credentialsInUrl(parsed.data);
+  if (problem) {
+    const variable = fieldToVar.get(problem.field);
+    throw new ValidationError(variable ?? problem.field, problem.message);
+  }
+  result.settings = parsed.data;
+  return result;
+}
