@@ -1,0 +1,58 @@
+/** React bindings for the renderer API: the snapshot arrives by event, never by polling. */
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../src-main/common/contract.js';
+import type { DatabaseId, HistoryView, Snapshot } from '../../src-main/common/schemas.js';
+import type { ConnectionState } from './connectionStatus.js';
+import { api, connection } from './hostApi.js';
+
+export function useSnapshot(): [Snapshot | null, (s: Snapshot) => void] {
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  useEffect(() => {
+    let pushed = false;
+    const off = api.onSnapshot((s) => {
+      pushed = true;
+      setSnapshot(s);
+    });
+    // The initial value only; a pushed snapshot is newer and wins.
+    api.getSnapshot().then((s) => !pushed && setSnapshot(s), () => undefined);
+    return off;
+  }, []);
+  return [snapshot, setSnapshot];
+}
+
+export function useAppInfo(): AppInfo | null {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  useEffect(() => {
+    api.getAppInfo().then(setInfo, () => undefined);
+  }, []);
+  return info;
+}
+
+/** Recent checks of one database, re-read when a new check lands (checkedAt changes). */
+export function useHistory(database: DatabaseId, checkedAt: string | null, limit = 60): HistoryView | null {
+  const [history, setHistory] = useState<HistoryView | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.getHistory({ database, limit }).then((h) => live && setHistory(h), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [database, checkedAt, limit]);
+  return history;
+}
+
+export function useConnection(): ConnectionState {
+  const [state, setState] = useState(connection.get());
+  useEffect(() => connection.subscribe(setState), []);
+  return state;
+}
+
+/** Current time, re-rendered every `everyMs` so relative times stay true. */
+export function useNow(everyMs = 1_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(t);
+  }, [everyMs]);
+  return now;
+}

@@ -1,0 +1,22 @@
+/**
+ * Picks the transport once at boot: the Electron preload's `window.walltrack` when present,
+ * otherwise the browser-mode WebSocket on the page's own origin. Components only ever see a
+ * RendererApi; which host serves them is known only through getAppInfo().
+ */
+import type { RendererApi } from '../../src-main/common/contract.js';
+import { createConnectionStatus, type ConnectionStatus } from './connectionStatus.js';
+import { createWebSocketApi } from './websocketTransport.js';
+
+declare global {
+  interface Window {
+    walltrack?: RendererApi;
+  }
+}
+
+function pick(): { api: RendererApi; connection: ConnectionStatus } {
+  if (window.walltrack) return { api: window.walltrack, connection: createConnectionStatus('open') };
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return createWebSocketApi(`${scheme}://${location.host}/ws`);
+}
+
+export const { api, connection } = pick();
