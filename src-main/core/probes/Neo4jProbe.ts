@@ -1,0 +1,103 @@
+/**
+ * Checks Neo4j with one pooled driver for the probe's lifetime: connectivity is verified on the
+ * first check and after any failure; every check runs `RETURN 1 AS ping` with a transaction timeout.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { ProbeResult } from '../../common/schemas.js';
+import type { Neo4jProbeConfig, Probe } from './Probe.js';
+import { abortable } from './abortable.js';
+import { publicTarget } from './redact.js';
+import { failureResult, healthyResult, resultFromError, type FailureContext } from './result.js';
+
+export class Neo4jProbe implements Probe {
+  readonly database = 'neo4j' as const;
+  readonly target: string;
+  private readonly driver: Driver | null;
+  private readonly configError: unknown;
+  private readonly dbName: string | undefined;
+  private readonly timeoutMs: number;
+  private readonly ctx: FailureContext;
+  private needsVerify = true;
+  private server: ProbeResult['server'] | undefined;
+  private closing: Promise<void> | null = null;
+
+  constructor(private readonly config: Neo4jProbeConfig) {
+    this.target = publicTarget(config.uri);
+    this.dbName = config.database ?? undefined;
+    this.timeoutMs = config.timeoutMs;
+    this.ctx = { database: 'neo4j', target: this.target, secrets: [config.password] };
+    let driver: Driver | null = null;
+    let configError: unknown = null;
+    try {
+      // The URI without userinfo: credentials come only from user + keychain password.
+      driver = neo4j.driver(stripUserinfo(config.uri), neo4j.auth.basic(config.user, config.password.reveal()), {
+        maxConnectionPoolSize: 2,
+        connectionTimeout: config.timeoutMs,
+        connectionAcquisitionTimeout: config.timeoutMs,
+        // The monitor owns retries; the driver must fail fast.
+        maxTransactionRetryTime: 0,
+        disableLosslessIntegers: true,
+        userAgent: 'walltrack-monitor',
+      });
+    } catch (error) {
+      configError = error;
+    }
+    this.driver = driver;
+    this.configError = configError;
+  }
+
+  async check(signal: AbortSignal): Promise<ProbeResult> {
+    if (!this.driver) return resultFromError(this.ctx, this.configError, 'invalid_config');
+    if (this.closing) return failureResult(this.ctx, 'unknown', 'probe closed');
+    const started = performance.now();
+    try {
+      if (this.needsVerify) {
+        const info = await abortable(this.driver.getServerInfo({ database: this.dbName }), signal);
+        this.server = serverInfo(info);
+        this.needsVerify = false;
+      }
+      const session = this.driver.session({ database: this.dbName, defaultAccessMode: neo4j.session.READ });
+      try {
+        const result = await abortable(
+          Promise.resolve(session.run('RETURN 1 AS ping', {}, { timeout: this.timeoutMs })),
+          signal,
+        );
+        if (result.records[0]?.get('ping') !== 1) {
+          return failureResult({ ...this.ctx, server: this.server }, 'server_error', 'RETURN 1 AS ping gave an unexpected answer');
+        }
+        this.server = serverInfo(result.summary.server, this.server);
+      } finally {
+        // Not awaited: a hung connection must not hold the check; the pool reclaims it.
+        session.close().catch(() => undefined);
+      }
+      return healthyResult('neo4j', performance.now() - started, this.server);
+    } catch (error) {
+      this.needsVerify = true;
+      if (signal.aborted) return failureResult(this.ctx, 'timeout', `no answer within ${this.timeoutMs} ms`);
+      return resultFromError({ ...this.ctx, server: this.server }, error);
+    }
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.driver ? this.driver.close().catch(() => undefined) : Promise.resolve();
+    return this.closing;
+  }
+}
+
+function stripUserinfo(uri: string): string {
+  return uri.replace(/^([a-z0-9+]+:\/\/)[^/@\s]*@/i, '$1');
+}
+
+function serverInfo(
+  info: { address?: string; agent?: string } | undefined,
+  previous?: ProbeResult['server'],
+): ProbeResult['server'] {
+  const agent = info?.agent ?? previous?.agent;
+  const version = agent?.split('/')[1] ?? previous?.version;
+  const address = info?.address ?? previous?.address;
+  return {
+    ...(agent ? { agent } : {}),
+    ...(version ? { version } : {}),
+    ...(address ? { address } : {}),
+  };
+}

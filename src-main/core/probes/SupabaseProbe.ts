@@ -1,0 +1,118 @@
+/**
+ * Checks Supabase: `GET /auth/v1/health` with the key (reachability, TLS, key validity), then,
+ * when a probe table is set, a head/count select through supabase-js (PostgREST and the database
+ * behind it). One client for the probe's lifetime; no session, no token refresh.
+ */
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { ProbeResult } from '../../common/schemas.js';
+import { kindForHttpStatus } from './classify.js';
+import type { Probe, SupabaseProbeConfig } from './Probe.js';
+import { abortable } from './abortable.js';
+import { publicTarget } from './redact.js';
+import { failureResult, healthyResult, resultFromError, type FailureContext } from './result.js';
+
+/** PostgREST / PostgreSQL codes for "no such table". */
+const MISSING_TABLE_CODES = new Set(['PGRST205', '42P01']);
+
+export class SupabaseProbe implements Probe {
+  readonly database = 'supabase' as const;
+  readonly target: string;
+  private readonly baseUrl: string | null;
+  private readonly client: SupabaseClient | null;
+  private readonly configError: unknown;
+  private readonly ctx: FailureContext;
+  /** supabase-js flattens network errors into text; the wrapper keeps the original per request signal. */
+  private readonly fetchErrors = new WeakMap<AbortSignal, unknown>();
+  private closed = false;
+
+  constructor(private readonly config: SupabaseProbeConfig) {
+    this.target = publicTarget(config.url);
+    this.ctx = { database: 'supabase', target: this.target, secrets: [config.key] };
+    let client: SupabaseClient | null = null;
+    let baseUrl: string | null = null;
+    let configError: unknown = null;
+    try {
+      const url = new URL(config.url);
+      if (url.username || url.password) throw new TypeError('SUPABASE_URL must not contain a user name or password');
+      baseUrl = config.url.replace(/\/+$/, '');
+      client = createClient(baseUrl, config.key.reveal(), {
+        auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+        global: { fetch: this.recordingFetch },
+      });
+    } catch (error) {
+      configError = error;
+    }
+    this.baseUrl = baseUrl;
+    this.client = client;
+    this.configError = configError;
+  }
+
+  private readonly recordingFetch = (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> =>
+    fetch(input, init).catch((error: unknown) => {
+      if (init?.signal) this.fetchErrors.set(init.signal, error);
+      throw error;
+    });
+
+  async check(signal: AbortSignal): Promise<ProbeResult> {
+    if (!this.client || !this.baseUrl) return resultFromError(this.ctx, this.configError, 'invalid_config');
+    if (this.closed) return failureResult(this.ctx, 'unknown', 'probe closed');
+    const started = performance.now();
+    try {
+      const health = await this.recordingFetch(`${this.baseUrl}/auth/v1/health`, {
+        headers: { apikey: this.config.key.reveal() },
+        signal,
+      });
+      await abortable(health.arrayBuffer(), signal);
+      if (!health.ok) {
+        const kind = kindForHttpStatus(health.status) ?? 'unknown';
+        const detail =
+          health.status === 404
+            ? `GET /auth/v1/health answered HTTP 404: is SUPABASE_URL the project URL?`
+            : `GET /auth/v1/health answered HTTP ${health.status}`;
+        return failureResult(this.ctx, kind, detail);
+      }
+      const tableFailure = this.config.probeTable ? await this.checkTable(this.config.probeTable, signal) : null;
+      if (tableFailure) return tableFailure;
+      return healthyResult('supabase', performance.now() - started);
+    } catch (error) {
+      if (signal.aborted) return failureResult(this.ctx, 'timeout', `no answer within ${this.config.timeoutMs} ms`);
+      return resultFromError(this.ctx, error);
+    }
+  }
+
+  /** A failed result, or null when the table answered. */
+  private async checkTable(table: string, signal: AbortSignal): Promise<ProbeResult | null> {
+    const requestSignal = AbortSignal.any([signal]);
+    const { error, status, count } = await abortable(
+      Promise.resolve(
+        this.client!.from(table)
+          .select('*', { count: 'exact', head: true })
+          .abortSignal(requestSignal)
+          .retry(false), // the monitor owns retries and backoff
+      ),
+      signal,
+    );
+    const thrown = this.fetchErrors.get(requestSignal);
+    if (thrown !== undefined) {
+      if (signal.aborted) return failureResult(this.ctx, 'timeout', `no answer within ${this.config.timeoutMs} ms`);
+      return resultFromError(this.ctx, thrown);
+    }
+    // A HEAD request has no error body; supabase-js reports a 404 without body as 204 and no count.
+    const missing =
+      status === 404 || (status === 204 && count === null) || (error?.code !== undefined && MISSING_TABLE_CODES.has(error.code));
+    if (missing) {
+      return failureResult(this.ctx, 'invalid_config', `probe table "${table}" not found through PostgREST; check SUPABASE_PROBE_TABLE`);
+    }
+    if (status >= 200 && status < 300 && !error) return null;
+    const byCode = error?.code && /^PGRST00\d$/.test(error.code) ? 'server_error' : null;
+    const kind = byCode ?? kindForHttpStatus(status) ?? 'unknown';
+    const what = kind === 'auth_failed' ? `the key may not read table "${table}"` : `select on table "${table}"`;
+    const code = error?.code ? ` ${error.code}` : '';
+    return failureResult(this.ctx, kind, `${what} answered HTTP ${status}${code}${error?.message ? `: ${error.message}` : ''}`);
+  }
+
+  async close(): Promise<void> {
+    // supabase-js holds no sockets of its own (fetch's shared pool does); stop further checks.
+    this.closed = true;
+  }
+}

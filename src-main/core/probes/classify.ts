@@ -1,0 +1,113 @@
+/**
+ * Maps whatever a client library threw (undici fetch errors, neo4j-driver errors, cockatiel
+ * timeouts) to a FailureKind. Libraries wrap the system error: undici puts it in `cause`,
+ * neo4j-driver only in the message ("… Caused by: connect ECONNREFUSED …"), so both are read.
+ */
+import type { FailureKind } from '../../common/schemas.js';
+
+/** Most specific first: a wrapper's "service unavailable" must not hide an inner "connection refused". */
+const PRIORITY: FailureKind[] = ['invalid_config', 'auth_failed', 'tls', 'dns', 'refused', 'timeout', 'server_error'];
+
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA']);
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ABORT_ERR', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|EPROTO$|HOSTNAME_MISMATCH$)/;
+const SERVER_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'SessionExpired', 'ProtocolError']);
+
+interface ErrorLike {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  errors?: unknown;
+  status?: unknown;
+  isTaskCancelledError?: unknown;
+}
+
+/** The error and everything it wraps (`cause` chains and AggregateError members), outermost first. */
+export function errorChain(error: unknown, limit = 10): ErrorLike[] {
+  const out: ErrorLike[] = [];
+  const queue: unknown[] = [error];
+  while (queue.length && out.length < limit) {
+    const e = queue.shift();
+    if (e === null || typeof e !== 'object' || out.includes(e as ErrorLike)) continue;
+    out.push(e as ErrorLike);
+    const { cause, errors } = e as ErrorLike;
+    if (cause !== undefined) queue.push(cause);
+    if (Array.isArray(errors)) queue.push(...errors);
+  }
+  return out;
+}
+
+/** The kind an HTTP status means for a health or PostgREST request. */
+export function kindForHttpStatus(status: number): FailureKind | null {
+  if (status === 401 || status === 403) return 'auth_failed';
+  if (status === 404) return 'invalid_config';
+  if (status === 408 || status === 504) return 'timeout';
+  if (status >= 500) return 'server_error';
+  return null;
+}
+
+function kindOfCode(code: string): FailureKind | null {
+  if (DNS_CODES.has(code)) return 'dns';
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (TIMEOUT_CODES.has(code)) return 'timeout';
+  if (TLS_CODE.test(code)) return 'tls';
+  if (code === 'ERR_INVALID_URL') return 'invalid_config';
+  if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
+    return 'auth_failed';
+  }
+  if (code === 'Neo.ClientError.Database.DatabaseNotFound') return 'invalid_config';
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) return 'timeout';
+  if (code.startsWith('Neo.TransientError.') || code.startsWith('Neo.DatabaseError.')) return 'server_error';
+  if (code === 'Neo.ClientError.Security.Forbidden') return 'auth_failed';
+  if (code === 'PGRST205' || code === '42P01') return 'invalid_config';
+  if (/^PGRST00\d$/.test(code)) return 'server_error';
+  if (SERVER_CODES.has(code)) return 'server_error';
+  return null;
+}
+
+/** Clues in message text, for libraries that flatten the system error into the message. */
+function kindOfMessage(message: string): FailureKind | null {
+  const code = /\b(ENOTFOUND|EAI_AGAIN|EAI_NONAME|ECONNREFUSED|ETIMEDOUT|ECONNRESET|EPROTO)\b/.exec(message);
+  if (code) return kindOfCode(code[1]!);
+  if (/certificate|self[- ]signed|\bSSL\b|\bTLS\b|wrong version number/i.test(message)) return 'tls';
+  if (/Failed to establish connection in|acquisition timed out|timed out|didn't respond in/i.test(message)) return 'timeout';
+  if (/Unknown scheme|Invalid URL|Illegal URI|not a valid URI/i.test(message)) return 'invalid_config';
+  return null;
+}
+
+function kindOfOne(e: ErrorLike): FailureKind | null {
+  const name = typeof e.name === 'string' ? e.name : '';
+  const code = typeof e.code === 'string' ? e.code : '';
+  const message = typeof e.message === 'string' ? e.message : '';
+  if (name === 'AbortError' || name === 'TimeoutError' || e.isTaskCancelledError === true) return 'timeout';
+  const byCode = code ? kindOfCode(code) : null;
+  if (byCode) return byCode;
+  if (typeof e.status === 'number') {
+    const byStatus = kindForHttpStatus(e.status);
+    if (byStatus) return byStatus;
+  }
+  const byMessage = kindOfMessage(message);
+  if (byMessage) return byMessage;
+  // neo4j-driver: ServiceUnavailable without a system error = the server went away after connecting.
+  if (code === 'ServiceUnavailable') return 'server_error';
+  return null;
+}
+
+export function classifyError(error: unknown): FailureKind {
+  const found = new Set<FailureKind>();
+  for (const e of errorChain(error)) {
+    const kind = kindOfOne(e);
+    if (kind) found.add(kind);
+  }
+  return PRIORITY.find((k) => found.has(k)) ?? 'unknown';
+}
+
+/** The most informative message in the chain: the innermost one, or neo4j's "Caused by: …" tail. */
+export function errorDetail(error: unknown): string {
+  const chain = errorChain(error);
+  const messages = chain.map((e) => (typeof e.message === 'string' ? e.message : '')).filter(Boolean);
+  const inner = messages.at(-1) ?? (typeof error === 'string' ? error : 'unknown error');
+  const causedBy = /Caused by: (.*)$/s.exec(inner);
+  return causedBy ? causedBy[1]! : inner;
+}

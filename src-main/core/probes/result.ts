@@ -1,0 +1,64 @@
+/** Builds probe results; the only place a failure becomes a message, so every message is scrubbed here. */
+import type { DatabaseId, FailureKind, ProbeResult } from '../../common/schemas.js';
+import { DatabaseConnectionError } from '../errors.js';
+import type { Secret } from '../credentials/Secret.js';
+import { classifyError, errorDetail } from './classify.js';
+import { hintFor } from './hints.js';
+import { oneLine, scrub } from './redact.js';
+
+const SUMMARY: Record<FailureKind, string> = {
+  not_configured: 'not configured',
+  invalid_config: 'invalid configuration',
+  dns: 'host name could not be resolved',
+  refused: 'connection refused',
+  tls: 'TLS handshake failed',
+  timeout: 'no answer in time',
+  auth_failed: 'authentication failed',
+  server_error: 'server error',
+  unknown: 'check failed',
+};
+
+export function healthyResult(
+  database: DatabaseId,
+  latencyMs: number,
+  server?: ProbeResult['server'],
+): ProbeResult {
+  return {
+    database,
+    healthy: true,
+    state: 'healthy',
+    latencyMs: Math.max(0, latencyMs),
+    ...(server ? { server } : {}),
+    checkedAt: new Date().toISOString(),
+  };
+}
+
+export interface FailureContext {
+  database: DatabaseId;
+  target: string | null;
+  /** Every secret the probe holds: their values are cut out of the message. */
+  secrets: ReadonlyArray<Secret | null | undefined>;
+  server?: ProbeResult['server'];
+}
+
+/** A failed check with a one-line message "neo4j (bolt://h:7687): connection refused (…)" and a hint. */
+export function failureResult(ctx: FailureContext, kind: FailureKind, detail?: string): ProbeResult {
+  const summary = detail ? `${SUMMARY[kind]} (${detail})` : SUMMARY[kind];
+  const error = new DatabaseConnectionError(ctx.database, kind, ctx.target, summary);
+  return {
+    database: ctx.database,
+    healthy: false,
+    state: kind === 'not_configured' ? 'not_configured' : 'down',
+    latencyMs: null,
+    kind,
+    message: oneLine(scrub(error.message, ctx.secrets)),
+    hint: hintFor(ctx.database, kind, ctx.target),
+    ...(ctx.server ? { server: ctx.server } : {}),
+    checkedAt: new Date().toISOString(),
+  };
+}
+
+/** A failed check from whatever the client library threw. */
+export function resultFromError(ctx: FailureContext, error: unknown, kind = classifyError(error)): ProbeResult {
+  return failureResult(ctx, kind, oneLine(scrub(errorDetail(error), ctx.secrets), 160));
+}
