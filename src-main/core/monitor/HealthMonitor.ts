@@ -1,0 +1,339 @@
+/**
+ * Runs one independent schedule per database: each cycle is one check with a hard timeout and,
+ * on a transient failure, retries with exponential backoff (cockatiel) before the database is
+ * "down". Results feed a per-database history and the Snapshot every host shows.
+ */
+import {
+  ExponentialBackoff,
+  handleWhenResult,
+  noJitterGenerator,
+  retry,
+  timeout,
+  TimeoutStrategy,
+  type TimeoutPolicy,
+} from 'cockatiel';
+import { DATABASE_IDS, type DatabaseId, type DatabaseState, type FailureKind, type HistoryView, type ProbeResult, type Snapshot } from '../../common/schemas.js';
+import type { StateChange } from '../MonitorCore.js';
+import type { Probe } from '../probes/Probe.js';
+import { abortable } from '../probes/abortable.js';
+import { failureResult, resultFromError } from '../probes/result.js';
+import { History } from './History.js';
+import { buildSnapshot } from './snapshot.js';
+import type { HealthMonitorApi, HealthMonitorEvents, HealthMonitorOptions, MonitorSettings } from './types.js';
+
+/** Retrying these cannot help, and repeated bad logins can lock the account (Neo4j rate-limits them). */
+const NOT_RETRIED: ReadonlySet<FailureKind> = new Set(['auth_failed', 'invalid_config', 'not_configured']);
+
+const DEFAULT_STOP_MS = 5_000;
+
+/** Thrown inside a cycle whose results no longer matter (stopped, or the probe was replaced). */
+class Abandoned extends Error {}
+
+interface Runtime {
+  readonly id: DatabaseId;
+  probe: Probe | null;
+  /** Bumped by replaceProbe so a late result from the old probe is dropped. */
+  generation: number;
+  state: DatabaseState;
+  last: ProbeResult | null;
+  consecutiveFailures: number;
+  readonly history: History;
+  timer: NodeJS.Timeout | null;
+  /** The running cycle (check + retries); at most one per database. */
+  cycle: Promise<void> | null;
+  cycleAbort: AbortController | null;
+  /** The running attempt, already bounded by the timeout. */
+  attempt: Promise<unknown> | null;
+  lastStartedAt: number | null;
+}
+
+type Listeners = { [E in keyof HealthMonitorEvents]: Set<HealthMonitorEvents[E]> };
+
+export class HealthMonitor implements HealthMonitorApi {
+  private settings: MonitorSettings;
+  private readonly version: string;
+  private readonly now: () => number;
+  private readonly runtimes: Record<DatabaseId, Runtime>;
+  private readonly listeners: Listeners = { check: new Set(), stateChange: new Set(), snapshot: new Set() };
+  private started = false;
+  private stopping: Promise<void> | null = null;
+  private paused: { until: number | null } | null = null;
+  private resumeTimer: NodeJS.Timeout | null = null;
+
+  constructor(options: HealthMonitorOptions) {
+    this.settings = options.settings;
+    this.version = options.version;
+    this.now = options.now ?? Date.now;
+    const runtime = (id: DatabaseId): Runtime => ({
+      id,
+      probe: options.probes[id],
+      generation: 0,
+      state: options.probes[id] ? 'unknown' : 'not_configured',
+      last: null,
+      consecutiveFailures: 0,
+      history: new History(),
+      timer: null,
+      cycle: null,
+      cycleAbort: null,
+      attempt: null,
+      lastStartedAt: null,
+    });
+    this.runtimes = { supabase: runtime('supabase'), neo4j: runtime('neo4j') };
+  }
+
+  start(): void {
+    if (this.started || this.stopping) return;
+    this.started = true;
+    for (const rt of this.all()) this.schedule(rt, 0);
+  }
+
+  stop(timeoutMs = DEFAULT_STOP_MS): Promise<void> {
+    this.stopping ??= this.shutdown(timeoutMs);
+    return this.stopping;
+  }
+
+  async checkNow(database?: DatabaseId): Promise<Snapshot> {
+    const targets = database ? [this.runtimes[database]] : this.all();
+    await Promise.all(targets.map((rt) => this.runCycle(rt)));
+    return this.snapshot();
+  }
+
+  pause(hours?: number): Snapshot {
+    if (hours !== undefined && !(Number.isFinite(hours) && hours > 0)) {
+      throw new RangeError(`pause hours must be a positive number, got ${hours}`);
+    }
+    this.clearResumeTimer();
+    const ms = hours === undefined ? null : hours * 3_600_000;
+    this.paused = { until: ms === null ? null : this.now() + ms };
+    for (const rt of this.all()) this.clearTimer(rt);
+    if (ms !== null) this.resumeTimer = setTimeout(() => this.resume(), ms);
+    return this.publishSnapshot();
+  }
+
+  resume(): Snapshot {
+    this.clearResumeTimer();
+    this.paused = null;
+    for (const rt of this.all()) this.scheduleNext(rt);
+    return this.publishSnapshot();
+  }
+
+  snapshot(): Snapshot {
+    const view = (rt: Runtime) => ({
+      state: rt.state,
+      target: rt.probe?.target ?? null,
+      last: rt.last,
+      consecutiveFailures: rt.consecutiveFailures,
+      stats: rt.history.stats(),
+    });
+    return buildSnapshot({
+      version: this.version,
+      now: this.now(),
+      paused: this.paused,
+      databases: { supabase: view(this.runtimes.supabase), neo4j: view(this.runtimes.neo4j) },
+    });
+  }
+
+  history(database: DatabaseId, limit?: number): HistoryView {
+    return this.runtimes[database].history.view(database, limit);
+  }
+
+  async replaceProbe(database: DatabaseId, probe: Probe | null): Promise<void> {
+    const rt = this.runtimes[database];
+    const old = rt.probe;
+    rt.generation++;
+    rt.cycleAbort?.abort();
+    this.clearTimer(rt);
+    Object.assign(rt, { probe, cycle: null, cycleAbort: null, attempt: null, last: null, lastStartedAt: null });
+    rt.consecutiveFailures = 0;
+    rt.history.clear();
+    rt.state = probe ? 'unknown' : 'not_configured';
+    this.publishSnapshot();
+    if (old && old !== probe) await withDeadline(old.close(), performance.now() + this.settings.timeoutMs);
+    if (this.stopping) {
+      await probe?.close();
+      return;
+    }
+    if (probe) await this.runCycle(rt);
+  }
+
+  updateSettings(settings: MonitorSettings): void {
+    this.settings = settings;
+    for (const rt of this.all()) if (!rt.cycle) this.scheduleNext(rt);
+  }
+
+  on<E extends keyof HealthMonitorEvents>(event: E, listener: HealthMonitorEvents[E]): () => void {
+    const set = this.listeners[event] as Set<HealthMonitorEvents[E]>;
+    set.add(listener);
+    return () => void set.delete(listener);
+  }
+
+  // --- scheduling -------------------------------------------------------------------------
+
+  private all(): Runtime[] {
+    return DATABASE_IDS.map((id) => this.runtimes[id]);
+  }
+
+  private schedule(rt: Runtime, delayMs: number): void {
+    this.clearTimer(rt);
+    if (!this.started || this.stopping || this.paused || !rt.probe || rt.cycle) return;
+    rt.timer = setTimeout(() => {
+      rt.timer = null;
+      void this.runCycle(rt);
+    }, Math.max(0, delayMs));
+  }
+
+  /** Fixed rate: the next cycle starts one interval after the last one started (at once if overdue). */
+  private scheduleNext(rt: Runtime): void {
+    const intervalMs = this.settings.intervalSec * 1_000;
+    this.schedule(rt, rt.lastStartedAt === null ? 0 : rt.lastStartedAt + intervalMs - performance.now());
+  }
+
+  private clearTimer(rt: Runtime): void {
+    if (rt.timer) clearTimeout(rt.timer);
+    rt.timer = null;
+  }
+
+  private clearResumeTimer(): void {
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.resumeTimer = null;
+  }
+
+  // --- one cycle: check, retries with backoff -----------------------------------------------
+
+  /** Starts a cycle, or joins the one already running: checks of one database never overlap. */
+  private runCycle(rt: Runtime): Promise<void> {
+    if (rt.cycle) return rt.cycle;
+    const probe = rt.probe;
+    if (!probe || this.stopping) return Promise.resolve();
+    this.clearTimer(rt);
+    const generation = rt.generation;
+    const abort = new AbortController();
+    rt.cycleAbort = abort;
+    rt.lastStartedAt = performance.now();
+    const cycle = this.checkWithRetries(rt, probe, generation, abort.signal)
+      .catch((error: unknown) => {
+        if (!(error instanceof Abandoned)) process.emitWarning(`HealthMonitor: ${rt.id} cycle failed: ${String(error)}`);
+      })
+      .finally(() => {
+        if (rt.generation !== generation) return;
+        rt.cycle = null;
+        rt.cycleAbort = null;
+        rt.attempt = null;
+        this.scheduleNext(rt);
+      });
+    rt.cycle = cycle;
+    return cycle;
+  }
+
+  private async checkWithRetries(rt: Runtime, probe: Probe, generation: number, signal: AbortSignal): Promise<void> {
+    const s = this.settings;
+    // Once down, one attempt per interval: the first success is healthy at once.
+    const retries = rt.state === 'down' ? 0 : s.retries;
+    const policy = retry(
+      handleWhenResult((r) => isRetryable(r as ProbeResult)),
+      {
+        maxAttempts: retries,
+        backoff: new ExponentialBackoff({ generator: noJitterGenerator, initialDelay: s.backoffInitialMs, maxDelay: s.backoffMaxMs }),
+      },
+    ).dangerouslyUnref();
+    const attemptTimeout = timeout(s.timeoutMs, TimeoutStrategy.Aggressive).dangerouslyUnref();
+    const run = policy.execute(async ({ attempt }) => {
+      if (signal.aborted || this.stopping) throw new Abandoned();
+      const result = await this.attempt(rt, probe, attemptTimeout, signal);
+      if (signal.aborted || rt.generation !== generation) throw new Abandoned();
+      this.apply(rt, result, isRetryable(result) && attempt < retries);
+      return result;
+    });
+    try {
+      // The backoff wait is not abortable inside cockatiel; abandoning it here keeps stop() prompt.
+      await abortable(run, signal);
+    } catch (error) {
+      run.catch(() => undefined);
+      if (signal.aborted) throw new Abandoned();
+      throw error;
+    }
+  }
+
+  private async attempt(rt: Runtime, probe: Probe, policy: TimeoutPolicy, signal: AbortSignal): Promise<ProbeResult> {
+    const run = policy.execute(({ signal: attemptSignal }) => probe.check(attemptSignal), signal);
+    rt.attempt = run.catch(() => undefined);
+    const ctx = { database: rt.id, target: probe.target, secrets: [] };
+    try {
+      return await run;
+    } catch (error) {
+      if (signal.aborted) throw new Abandoned();
+      if (isTaskCancelled(error)) return failureResult(ctx, 'timeout', `no answer within ${this.settings.timeoutMs} ms`);
+      // A probe broke its never-throw contract; still a result, never a crash.
+      return resultFromError(ctx, error);
+    }
+  }
+
+  /** Relabels a probe result with the monitor's state and publishes check, stateChange and snapshot. */
+  private apply(rt: Runtime, result: ProbeResult, willRetry: boolean): void {
+    const state = monitorState(result, willRetry, this.settings.slowMs);
+    const labelled: ProbeResult = { ...result, state, healthy: state === 'healthy' || state === 'degraded' };
+    const from = rt.state;
+    rt.state = state;
+    rt.last = labelled;
+    rt.consecutiveFailures = labelled.healthy ? 0 : rt.consecutiveFailures + 1;
+    rt.history.push(labelled);
+    this.emit('check', labelled);
+    if (from !== state) this.emit('stateChange', { database: rt.id, from, to: state, result: labelled } satisfies StateChange);
+    this.publishSnapshot();
+  }
+
+  private publishSnapshot(): Snapshot {
+    const snapshot = this.snapshot();
+    this.emit('snapshot', snapshot);
+    return snapshot;
+  }
+
+  private emit<E extends keyof HealthMonitorEvents>(event: E, payload: Parameters<HealthMonitorEvents[E]>[0]): void {
+    for (const listener of this.listeners[event]) {
+      try {
+        (listener as (p: typeof payload) => void)(payload);
+      } catch (error) {
+        // A faulty listener must not stop monitoring; make the bug visible instead.
+        process.emitWarning(`HealthMonitor ${event} listener threw: ${String(error)}`);
+      }
+    }
+  }
+
+  // --- shutdown -----------------------------------------------------------------------------
+
+  private async shutdown(boundMs: number): Promise<void> {
+    const deadline = performance.now() + boundMs;
+    this.clearResumeTimer();
+    for (const rt of this.all()) this.clearTimer(rt);
+    // Let running attempts finish (each is bounded by the check timeout), then abandon the rest.
+    await withDeadline(Promise.allSettled(this.all().map((rt) => rt.attempt)), deadline);
+    for (const rt of this.all()) rt.cycleAbort?.abort();
+    await withDeadline(Promise.allSettled(this.all().map((rt) => rt.cycle)), deadline);
+    const closes = this.all().map((rt) => rt.probe?.close().catch(() => undefined));
+    await withDeadline(Promise.allSettled(closes), deadline);
+  }
+}
+
+function isRetryable(result: ProbeResult): boolean {
+  return !result.healthy && result.state !== 'not_configured' && !NOT_RETRIED.has(result.kind ?? 'unknown');
+}
+
+function isTaskCancelled(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { isTaskCancelledError?: unknown }).isTaskCancelledError === true;
+}
+
+export function monitorState(result: ProbeResult, willRetry: boolean, slowMs: number): DatabaseState {
+  if (result.state === 'not_configured') return 'not_configured';
+  if (result.healthy) return result.latencyMs !== null && result.latencyMs > slowMs ? 'degraded' : 'healthy';
+  return willRetry ? 'retrying' : 'down';
+}
+
+/** Waits for work until the deadline (performance.now() based), never longer. */
+async function withDeadline(work: Promise<unknown>, deadline: number): Promise<void> {
+  const remaining = deadline - performance.now();
+  work.catch(() => undefined);
+  if (remaining <= 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, remaining)))]);
+  clearTimeout(timer);
+}
