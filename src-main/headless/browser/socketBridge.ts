@@ -1,0 +1,115 @@
+/**
+ * The renderer API over a WebSocket, derived from the contract: every method in
+ * rendererContract.methods is callable, every event in rendererContract.events is pushed.
+ * Messages in:  { type: 'call', id, method, input }
+ * Messages out: { type: 'reply', id, ok: true, output } | { type: 'reply', id, ok: false, error }
+ *               { type: 'event', event, payload }
+ * Inputs are checked with parseInput, replies with parseOutput, events with their schema.
+ */
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import {
+  ContractError,
+  eventNames,
+  methodNames,
+  parseInput,
+  parseOutput,
+  rendererContract,
+  type EventName,
+  type MethodName,
+  type RendererApiHandlers,
+} from '../../common/contract.js';
+import { ValidationError, WallTrackError } from '../../core/errors.js';
+
+export interface BridgeLogger {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface SocketBridgeOptions {
+  handlers: RendererApiHandlers;
+  /** Subscribes to one contract event at its source; returns an unsubscribe function. */
+  subscribe: (event: EventName, listener: (payload: unknown) => void) => () => void;
+  /** Events sent to a socket as soon as it connects (the current snapshot), so a reconnect catches up. */
+  initialEvents: () => Array<{ event: EventName; payload: unknown }>;
+  log: BridgeLogger;
+}
+
+const MAX_MESSAGE_BYTES = 512 * 1024;
+
+type ErrorReply = { message: string; hint?: string; field?: string };
+
+/** What a failed call may tell the page: our own errors (written never to hold a secret), else a generic line. */
+function describeError(method: string, e: unknown, log: BridgeLogger): ErrorReply {
+  if (e instanceof ContractError) return { message: e.message };
+  if (e instanceof ValidationError) return { message: e.message, field: e.field, ...(e.hint ? { hint: e.hint } : {}) };
+  if (e instanceof WallTrackError) return { message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+  log.error({ method, err: e instanceof Error ? { name: e.name, message: e.message } : String(e) }, 'browser mode: call failed');
+  return { message: `${method} failed inside WallTrack Monitor; see its log file for details` };
+}
+
+export function createSocketBridge({ handlers, subscribe, initialEvents, log }: SocketBridgeOptions) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const send = (ws: WebSocket, message: object): void => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+
+  const unsubscribers = eventNames.map((event) =>
+    subscribe(event, (payload) => {
+      const parsed = rendererContract.events[event].safeParse(payload);
+      if (!parsed.success) {
+        log.warn({ event }, 'browser mode: dropped an event that does not match the contract');
+        return;
+      }
+      const text = JSON.stringify({ type: 'event', event, payload: parsed.data });
+      for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.send(text);
+    }),
+  );
+
+  const handleMessage = async (ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> => {
+    let msg: { type?: unknown; id?: unknown; method?: unknown; input?: unknown };
+    try {
+      if (isBinary) throw new Error('binary frame');
+      msg = JSON.parse(data.toString()) as typeof msg;
+      if (typeof msg !== 'object' || msg === null) throw new Error('not an object');
+    } catch {
+      log.warn({}, 'browser mode: rejected a message that is not a JSON object');
+      send(ws, { type: 'reply', id: null, ok: false, error: { message: 'Malformed message: expected a JSON object' } });
+      return;
+    }
+    const id = Number.isSafeInteger(msg.id) ? (msg.id as number) : null;
+    const method = msg.method;
+    if (msg.type !== 'call' || id === null || typeof method !== 'string' || !methodNames.includes(method as MethodName)) {
+      log.warn({ method: typeof method === 'string' ? method.slice(0, 64) : typeof method }, 'browser mode: rejected an unknown call');
+      send(ws, { type: 'reply', id, ok: false, error: { message: 'Malformed call: expected { type: "call", id, method } with a known method' } });
+      return;
+    }
+    const name = method as MethodName;
+    try {
+      const input = parseInput(name, msg.input);
+      const handler = handlers[name] as (i: unknown) => unknown;
+      const output = parseOutput(name, await handler(input));
+      send(ws, { type: 'reply', id, ok: true, output });
+    } catch (e) {
+      if (e instanceof ContractError) log.warn({ method: name, issues: e.issues }, 'browser mode: rejected a call');
+      send(ws, { type: 'reply', id, ok: false, error: describeError(name, e, log) });
+    }
+  };
+
+  wss.on('connection', (ws) => {
+    ws.on('message', (data, isBinary) => void handleMessage(ws, data, isBinary));
+    ws.on('error', () => ws.terminate());
+    for (const { event, payload } of initialEvents()) {
+      const parsed = rendererContract.events[event].safeParse(payload);
+      if (parsed.success) send(ws, { type: 'event', event, payload: parsed.data });
+    }
+  });
+
+  return {
+    wss,
+    async close(): Promise<void> {
+      for (const off of unsubscribers) off();
+      for (const ws of wss.clients) ws.close(1001, 'server stopping');
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,189 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { attachBrowserSocket, withBrowserMode } from '../../../src-main/headless/browser/attach.js';
+import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
+import { createFakeCore, snapshotWith } from './fakeCore.js';
+
+const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuv';
+const warnings: string[] = [];
+const log = { warn: (_o: object, m: string) => void warnings.push(m), error: (_o: object, m: string) => void warnings.push(m) };
+
+let dir: string;
+let server: Server;
+let port: number;
+let mode: BrowserMode;
+const core = createFakeCore();
+
+type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+const cookie = () => `walltrack_session_${port}=${TOKEN}`;
+const origin = () => `http://127.0.0.1:${port}`;
+
+function openSocket(headers: Record<string, string>): Promise<{ ws: WebSocket; messages: unknown[] } | { refused: number }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers });
+    const messages: unknown[] = [];
+    ws.on('message', (d) => messages.push(JSON.parse(String(d))));
+    ws.on('open', () => resolve({ ws, messages }));
+    ws.on('unexpected-response', (_req, res) => resolve({ refused: res.statusCode! }));
+    ws.on('error', () => resolve({ refused: 0 }));
+  });
+}
+async function connected(): Promise<{ ws: WebSocket; messages: unknown[] }> {
+  const r = await openSocket({ origin: origin(), cookie: cookie() });
+  if ('refused' in r) throw new Error(`socket refused with ${r.refused}`);
+  return r;
+}
+async function call(c: { ws: WebSocket; messages: unknown[] }, msg: object): Promise<Record<string, unknown>> {
+  const id = (msg as { id?: number }).id ?? null;
+  c.ws.send(JSON.stringify(msg));
+  for (let i = 0; i < 200; i++) {
+    const m = c.messages.find((x) => (x as { type: string; id: unknown }).type === 'reply' && (x as { id: unknown }).id === id);
+    if (m) return m as Record<string, unknown>;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('no reply');
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'walltrack-renderer-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'status.html'), '<!doctype html><title>status</title>');
+  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(tmpdir(), 'walltrack-outside.html'), 'OUTSIDE-FILE-CONTENT');
+  mode = createBrowserMode({ core, rendererDir: dir, version: '0.1.0', log, token: TOKEN });
+  server = createServer(withBrowserMode(mode, (_req, res) => res.writeHead(200).end('api')));
+  attachBrowserSocket(server, mode);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await mode.close();
+  await new Promise((r) => server.close(r));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('browser mode over HTTP', () => {
+  it('refuses UI requests without the token (401) or with a wrong one (403)', async () => {
+    expect((await get('/status.html')).status).toBe(401);
+    expect((await get('/status.html')).body).toContain('?token=');
+    expect((await get('/?token=wrong')).status).toBe(403);
+    expect((await get('/status.html', { cookie: `walltrack_session_${port}=stale` })).status).toBe(403);
+    expect((await get('/assets/app.js')).status).toBe(401);
+  });
+
+  it('trades the token in the URL for an HttpOnly SameSite=Strict cookie and drops it from the address', async () => {
+    const r = await get(`/?token=${TOKEN}`);
+    expect(r.status).toBe(303);
+    expect(r.headers.location).toBe('/status.html');
+    const setCookie = String(r.headers['set-cookie']);
+    expect(setCookie).toContain(`walltrack_session_${port}=${TOKEN}`);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+  });
+
+  it('serves the renderer with the session cookie, under a CSP without inline scripts', async () => {
+    const page = await get('/status.html', { cookie: cookie() });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).not.toContain('unsafe');
+    expect((await get('/assets/app.js', { cookie: cookie() })).headers['content-type']).toMatch(/javascript/);
+    expect((await get('/', { cookie: cookie() })).headers.location).toBe('/status.html');
+  });
+
+  it('serves nothing outside the renderer folder', async () => {
+    for (const path of ['/../walltrack-outside.html', '/%2e%2e/walltrack-outside.html', '/..%2fwalltrack-outside.html', '/missing.html']) {
+      const r = await get(path, { cookie: cookie() });
+      expect(r.status, path).toBe(404);
+      expect(r.body).not.toContain('OUTSIDE-FILE-CONTENT');
+    }
+  });
+
+  it('refuses foreign Host headers (DNS rebinding) and foreign origins, even with the cookie', async () => {
+    expect((await get('/status.html', { cookie: cookie(), host: `evil.example:${port}` })).status).toBe(403);
+    expect((await get('/status.html', { cookie: cookie(), host: '127.0.0.1:1' })).status).toBe(403);
+    expect((await get('/status.html', { cookie: cookie(), origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get('/status.html', { cookie: cookie(), 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await get('/status.html', { cookie: cookie(), host: `localhost:${port}` })).status).toBe(200);
+  });
+
+  it('answers only GET and HEAD, and leaves /api/* to the caller without a token', async () => {
+    expect((await get('/status.html', { cookie: cookie() }, 'POST')).status).toBe(405);
+    const api = await get('/api/health');
+    expect(api.status).toBe(200);
+    expect(api.body).toBe('api');
+  });
+});
+
+describe('browser mode over the WebSocket', () => {
+  it('refuses a socket without the token, with a wrong token, or from a foreign origin or host', async () => {
+    expect(await openSocket({ origin: origin() })).toEqual({ refused: 401 });
+    expect(await openSocket({ origin: origin(), cookie: `walltrack_session_${port}=nope` })).toEqual({ refused: 401 });
+    expect(await openSocket({ origin: 'http://evil.example', cookie: cookie() })).toEqual({ refused: 403 });
+    expect(await openSocket({ cookie: cookie() })).toEqual({ refused: 403 });
+    expect(await openSocket({ origin: origin(), cookie: cookie(), host: `evil.example:${port}` })).toEqual({ refused: 403 });
+  });
+
+  it('pushes the current snapshot on connect and every snapshot event after', async () => {
+    const c = await connected();
+    await expect.poll(() => c.messages.length).toBe(1);
+    expect(c.messages[0]).toMatchObject({ type: 'event', event: 'snapshot', payload: { status: 'ok' } });
+    core.emitSnapshot(snapshotWith('down'));
+    await expect.poll(() => c.messages.length).toBe(2);
+    expect(c.messages[1]).toMatchObject({ type: 'event', payload: { databases: { neo4j: { status: 'down' } } } });
+    core.emitSnapshot(snapshotWith('healthy'));
+    c.ws.close();
+  });
+
+  it('calls methods from the contract and validates input, naming the field', async () => {
+    const c = await connected();
+    expect(await call(c, { type: 'call', id: 1, method: 'getAppInfo' })).toMatchObject({
+      ok: true,
+      output: { host: 'browser', capabilities: { startAtLogin: false } },
+    });
+    expect(await call(c, { type: 'call', id: 2, method: 'pause', input: { hours: 1 } })).toMatchObject({ ok: true, output: { paused: { until: null } } });
+    const bad = await call(c, { type: 'call', id: 3, method: 'pause', input: { hours: -1 } });
+    expect(bad).toMatchObject({ ok: false });
+    expect(JSON.stringify(bad)).toContain('hours');
+    expect(await call(c, { type: 'call', id: 4, method: 'constructor' })).toMatchObject({ ok: false });
+    expect(await call(c, { type: 'call', id: 5, method: 'getHistory', input: { database: 'mysql' } })).toMatchObject({ ok: false });
+    c.ws.close();
+  });
+
+  it("passes the core's own errors with their field, and hides unexpected ones", async () => {
+    const c = await connected();
+    const draft = { settings: {}, secrets: {} };
+    expect(await call(c, { type: 'call', id: 1, method: 'saveSettings', input: draft })).toMatchObject({
+      ok: false,
+      error: { field: 'neo4j.uri', message: expect.stringContaining('bolt://') },
+    });
+    const hidden = await call(c, { type: 'call', id: 2, method: 'getSettings' });
+    expect(hidden).toMatchObject({ ok: false });
+    expect(JSON.stringify(hidden)).not.toContain('internal detail');
+    c.ws.close();
+  });
+
+  it('answers a malformed frame with an error instead of crashing', async () => {
+    const c = await connected();
+    c.ws.send('not json');
+    expect(await call(c, { id: null })).toMatchObject({ ok: false });
+    expect(await call(c, { type: 'call', id: 9, method: 'getSnapshot' })).toMatchObject({ ok: true });
+    c.ws.close();
+  });
+});
