@@ -10,7 +10,7 @@ export function publicTarget(url: string): string {
     return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
   } catch {
     // Not parseable: still drop anything that looks like userinfo or a query.
-    return url.replace(/\/\/[^/@\s]*@/, '//').replace(/[?#].*$/, '');
+    return url.replace(/[^\s/]*@/g, '').replace(/[?#].*$/, '');
   }
 }
 
