@@ -1,0 +1,378 @@
+/**
+ * Composes the core every host uses: settings file + keychain secrets -> probes -> HealthMonitor,
+ * with state changes logged (one line each) and settings edits applied live (only the probes
+ * whose inputs changed reconnect).
+ */
+import { EventEmitter } from 'node:events';
+import type { DatabaseId, ProbeResult } from '../common/schemas.js';
+import { DATABASE_IDS } from '../common/schemas.js';
+import {
+  SECRET_NAMES,
+  SecretEditsSchema,
+  type ImportReport,
+  type SecretName,
+  type Settings,
+  type SettingsDraft,
+  type SettingsView,
+} from '../common/settings-schema.js';
+import { buildProbe, probeInputsChanged, type ProbeInputs, type SecretErrors, type SecretValues } from './buildProbes.js';
+import { CredentialVault, type SecretVault } from './credentials/CredentialVault.js';
+import { planEnvImport } from './credentials/envImport.js';
+import { Secret } from './credentials/Secret.js';
+import { ConfigurationError, WallTrackError } from './errors.js';
+import { createLogger, type Logger } from './logging.js';
+import { HealthMonitor } from './monitor/HealthMonitor.js';
+import type { HealthMonitorApi, MonitorSettings } from './monitor/types.js';
+import type { MonitorCore, MonitorCoreEvents, StateChange } from './MonitorCore.js';
+import { appPaths, defaultDataDir } from './paths.js';
+import { SettingsStore, type ConfFactory, type ConfLike } from './settings/SettingsStore.js';
+import { assertNoSecretKeys, parseSettings, validationErrorFrom } from './settings/validation.js';
+import { APP_VERSION } from './version.js';
+
+/** Configuration that replaces the saved settings and keychain, e.g. from environment variables. */
+export interface ConfigOverride {
+  settings: Settings;
+  secrets: Partial<Record<SecretName, Secret>>;
+  /** Shown in errors, e.g. "environment variables". */
+  source: string;
+}
+
+export interface CreateMonitorCoreOptions {
+  /** Defaults to WALLTRACK_DATA_DIR or the folder Electron uses as userData. */
+  dataDir?: string;
+  /** A Conf-compatible store, or (better: corrupt files are handled before it opens) a factory for one. */
+  store?: ConfLike | ConfFactory;
+  vault?: SecretVault;
+  logger?: Logger;
+  version?: string;
+  /** When set, saved settings and the keychain are not used at all, and saving is refused. */
+  env?: ConfigOverride;
+  /** Applied on top of the monitor settings without being saved (CLI flags such as --interval). */
+  monitorOverrides?: Partial<MonitorSettings>;
+}
+
+const DEFAULT_STOP_MS = 5_000;
+
+export function createMonitorCore(options: CreateMonitorCoreOptions = {}): MonitorCore {
+  return new ComposedMonitorCore(options);
+}
+
+class ComposedMonitorCore implements MonitorCore {
+  private readonly events = new EventEmitter();
+  private readonly paths;
+  private readonly logger: Logger;
+  private readonly closeLogger: () => void;
+  private readonly logFile: string | null;
+  private readonly version: string;
+  private readonly override: ConfigOverride | undefined;
+  private store: SettingsStore | null = null;
+  private vault: SecretVault | null = null;
+  private inputs: ProbeInputs;
+  private monitor: HealthMonitorApi;
+  private unsubscribe: () => void = () => {};
+  private started = false;
+  private stopping: Promise<void> | null = null;
+
+  constructor(private readonly options: CreateMonitorCoreOptions) {
+    this.paths = appPaths(options.dataDir ?? defaultDataDir());
+    if (options.logger) {
+      this.logger = options.logger;
+      this.logFile = this.paths.logFile;
+      this.closeLogger = () => {};
+    } else {
+      const handle = createLogger({ file: this.paths.logFile });
+      this.logger = handle.logger;
+      this.logFile = handle.logFile;
+      this.closeLogger = handle.close;
+    }
+    this.version = options.version ?? APP_VERSION;
+    this.override = options.env;
+    let settings: Settings;
+    if (this.override) {
+      settings = parseSettings(this.override.settings);
+    } else {
+      const store = options.store;
+      const createStore: ConfFactory | undefined = typeof store === 'function' ? store : store ? () => store : undefined;
+      this.store = new SettingsStore({ dir: this.paths.dataDir, createStore, logger: this.logger });
+      this.vault = options.vault ?? new CredentialVault();
+      settings = this.store.get();
+    }
+    this.inputs = { settings, secrets: { ...(this.override?.secrets ?? {}) }, errors: {} };
+    // Until start() has read the keychain, nothing is probed.
+    this.monitor = this.attach(
+      new HealthMonitor({ probes: { supabase: null, neo4j: null }, settings: this.monitorSettings(settings), version: this.version }),
+    );
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    if (!this.override) this.inputs = { ...this.inputs, ...(await this.readSecrets()) };
+    const probes = this.buildProbes(this.inputs);
+    const previous = this.monitor;
+    this.unsubscribe();
+    await previous.stop(DEFAULT_STOP_MS);
+    this.monitor = this.attach(new HealthMonitor({ probes, settings: this.monitorSettings(this.inputs.settings), version: this.version }));
+    this.logger.info(
+      {
+        version: this.version,
+        dataDir: this.paths.dataDir,
+        source: this.override?.source ?? 'saved settings and OS keychain',
+        supabase: probes.supabase?.target ?? 'not configured',
+        neo4j: probes.neo4j?.target ?? 'not configured',
+      },
+      'WallTrack Monitor starting',
+    );
+    this.monitor.start();
+  }
+
+  stop(timeoutMs = DEFAULT_STOP_MS): Promise<void> {
+    this.stopping ??= (async () => {
+      try {
+        await this.monitor.stop(timeoutMs);
+      } finally {
+        this.unsubscribe();
+        this.logger.info('WallTrack Monitor stopped');
+        this.closeLogger();
+      }
+    })();
+    return this.stopping;
+  }
+
+  snapshot() {
+    return this.monitor.snapshot();
+  }
+
+  checkNow() {
+    return this.monitor.checkNow();
+  }
+
+  pause(hours?: number) {
+    const snapshot = this.monitor.pause(hours);
+    this.logger.info({ hours: hours ?? null }, hours ? `Checks paused for ${hours} h` : 'Checks paused until resumed');
+    return snapshot;
+  }
+
+  resume() {
+    const snapshot = this.monitor.resume();
+    this.logger.info('Checks resumed');
+    return snapshot;
+  }
+
+  history(database: DatabaseId, limit?: number) {
+    return this.monitor.history(database, limit);
+  }
+
+  async getSettingsView(): Promise<SettingsView> {
+    const presence = (name: SecretName) => (this.inputs.secrets[name] ? 'stored' : 'not_set') as 'stored' | 'not_set';
+    return {
+      settings: structuredClone(this.inputs.settings),
+      secrets: { supabaseKey: presence('supabaseKey'), neo4jPassword: presence('neo4jPassword') },
+      paths: { settingsFile: this.paths.settingsFile, logFile: this.logFile ?? this.paths.logFile },
+    };
+  }
+
+  async testConnection(draft: SettingsDraft & { database: DatabaseId }): Promise<ProbeResult> {
+    const settings = parseSettings(draft.settings);
+    const edits = parseEdits(draft.secrets);
+    const secrets: SecretValues = { ...this.inputs.secrets };
+    for (const name of SECRET_NAMES) {
+      const edit = edits[name];
+      if (edit.action === 'replace') secrets[name] = new Secret(edit.value);
+      if (edit.action === 'remove') secrets[name] = null;
+    }
+    const probe = buildProbe(draft.database, settings, secrets, this.inputs.errors);
+    if (!probe) {
+      const target = draft.database === 'supabase' ? 'Supabase URL and API key' : 'Neo4j URI and password';
+      return {
+        database: draft.database,
+        healthy: false,
+        state: 'not_configured',
+        latencyMs: null,
+        kind: 'not_configured',
+        message: `${draft.database}: nothing to test; enter the ${target} first`,
+        hint: `Fill in the ${target}, then press Test again`,
+        checkedAt: new Date().toISOString(),
+      };
+    }
+    const timeoutMs = settings.monitor.timeoutMs;
+    try {
+      // The probe honours the signal; the outer bound also covers a probe that does not.
+      return await withDeadline(probe.check(AbortSignal.timeout(timeoutMs)), timeoutMs + 1_000, () => ({
+        database: draft.database,
+        healthy: false,
+        state: 'down',
+        latencyMs: null,
+        kind: 'timeout',
+        message: `${draft.database} (${probe.target}): no answer within ${timeoutMs} ms`,
+        hint: 'Check the network path to the server, or raise the timeout',
+        checkedAt: new Date().toISOString(),
+      }));
+    } finally {
+      void withDeadline(probe.close(), DEFAULT_STOP_MS, () => undefined);
+    }
+  }
+
+  async saveSettings(draft: SettingsDraft): Promise<SettingsView> {
+    const { store, vault } = this.editable();
+    assertNoSecretKeys(draft.settings);
+    const settings = parseSettings(draft.settings);
+    const edits = parseEdits(draft.secrets);
+    const secrets: SecretValues = { ...this.inputs.secrets };
+    const errors: SecretErrors = { ...this.inputs.errors };
+    for (const name of SECRET_NAMES) {
+      const edit = edits[name];
+      if (edit.action === 'replace') {
+        const secret = new Secret(edit.value);
+        await vault.set(name, secret);
+        secrets[name] = secret;
+        delete errors[name];
+      } else if (edit.action === 'remove') {
+        await vault.delete(name);
+        secrets[name] = null;
+        delete errors[name];
+      }
+    }
+    store.save(settings);
+    const changed = Object.entries(edits)
+      .filter(([, e]) => e.action !== 'keep')
+      .map(([name, e]) => `${name}: ${e.action}`);
+    this.logger.info({ settingsFile: this.paths.settingsFile, secrets: changed }, 'Settings saved');
+    await this.apply({ settings, secrets, errors });
+    return this.getSettingsView();
+  }
+
+  async importEnv(content: string): Promise<ImportReport> {
+    const { store, vault } = this.editable();
+    // Everything is validated before the first write.
+    const plan = planEnvImport(content, this.inputs.settings);
+    const secrets: SecretValues = { ...this.inputs.secrets };
+    const errors: SecretErrors = { ...this.inputs.errors };
+    for (const [name, secret] of Object.entries(plan.secrets) as [SecretName, Secret][]) {
+      await vault.set(name, secret);
+      secrets[name] = secret;
+      delete errors[name];
+    }
+    if (plan.report.settings.length > 0) store.save(plan.settings);
+    const report: ImportReport = { ...plan.report, secrets: plan.report.secrets.map((s) => ({ ...s, stored: true })) };
+    this.logger.info(
+      {
+        settings: report.settings.map((s) => s.name),
+        secrets: report.secrets.map((s) => s.name),
+        ignored: report.ignored.map((s) => s.name),
+      },
+      '.env file imported',
+    );
+    await this.apply({ settings: plan.settings, secrets, errors });
+    return report;
+  }
+
+  on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]): () => void {
+    this.events.on(event, listener);
+    return () => this.events.off(event, listener);
+  }
+
+  private editable(): { store: SettingsStore; vault: SecretVault } {
+    if (!this.store || !this.vault) {
+      throw new ConfigurationError(
+        `Settings come from ${this.override?.source ?? 'an override'} and cannot be changed here`,
+        { hint: 'Unset those variables to use the saved settings, or change the variables and restart' },
+      );
+    }
+    return { store: this.store, vault: this.vault };
+  }
+
+  private monitorSettings(settings: Settings): MonitorSettings {
+    return { ...settings.monitor, ...(this.options.monitorOverrides ?? {}) };
+  }
+
+  private buildProbes(inputs: ProbeInputs) {
+    const probes = { supabase: null, neo4j: null } as Record<DatabaseId, ReturnType<typeof buildProbe>>;
+    for (const db of DATABASE_IDS) probes[db] = buildProbe(db, { ...inputs.settings, monitor: this.monitorSettings(inputs.settings) }, inputs.secrets, inputs.errors);
+    return probes;
+  }
+
+  /** Reads both secrets; a keychain failure is remembered (and shown per database), not thrown. */
+  private async readSecrets(): Promise<Pick<ProbeInputs, 'secrets' | 'errors'>> {
+    const secrets: SecretValues = {};
+    const errors: SecretErrors = {};
+    for (const name of SECRET_NAMES) {
+      try {
+        secrets[name] = await this.vault!.get(name);
+      } catch (error) {
+        const e = error instanceof WallTrackError ? error : new WallTrackError(String(error));
+        errors[name] = { message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+        this.logger.error({ secret: name, reason: e.message, hint: e.hint }, 'Could not read a secret from the OS keychain');
+      }
+    }
+    return { secrets, errors };
+  }
+
+  /** Swaps in new settings: monitor settings at once, and a new probe only where its inputs changed. */
+  private async apply(next: ProbeInputs): Promise<void> {
+    const before = this.inputs;
+    this.inputs = next;
+    this.monitor.updateSettings(this.monitorSettings(next.settings));
+    if (!this.started) return;
+    const merged = { ...next.settings, monitor: this.monitorSettings(next.settings) };
+    const beforeMerged = { ...before.settings, monitor: this.monitorSettings(before.settings) };
+    for (const db of DATABASE_IDS) {
+      if (probeInputsChanged(db, { ...before, settings: beforeMerged }, { ...next, settings: merged })) {
+        const probe = buildProbe(db, merged, next.secrets, next.errors);
+        this.logger.info({ database: db, target: probe?.target ?? 'not configured' }, `${db}: settings changed, reconnecting`);
+        await this.monitor.replaceProbe(db, probe);
+      }
+    }
+  }
+
+  private attach(monitor: HealthMonitorApi): HealthMonitorApi {
+    const offs = [
+      monitor.on('snapshot', (s) => this.events.emit('snapshot', s)),
+      monitor.on('stateChange', (c) => {
+        this.logStateChange(c);
+        this.events.emit('stateChange', c);
+      }),
+      monitor.on('check', (r) => this.logger.debug({ database: r.database, state: r.state, latencyMs: r.latencyMs, kind: r.kind }, 'check')),
+    ];
+    this.unsubscribe = () => offs.forEach((off) => off());
+    return monitor;
+  }
+
+  /** One line per state change; healthy checks are not logged above debug. */
+  private logStateChange(change: StateChange): void {
+    const { database, from, to, result } = change;
+    const fields = {
+      database,
+      from,
+      to,
+      latencyMs: result.latencyMs,
+      ...(result.kind ? { kind: result.kind } : {}),
+      ...(result.message ? { reason: result.message } : {}),
+      ...(result.hint ? { hint: result.hint } : {}),
+    };
+    const line = `${database}: ${from} -> ${to}`;
+    if (to === 'down') this.logger.error(fields, line);
+    else if (to === 'retrying' || to === 'degraded' || to === 'not_configured') this.logger.warn(fields, line);
+    else this.logger.info(fields, line);
+  }
+}
+
+function parseEdits(input: unknown) {
+  const r = SecretEditsSchema.safeParse(input ?? {});
+  if (!r.success) throw validationErrorFrom(r.error, 'secrets');
+  return r.data;
+}
+
+/** Resolves with `fallback()` if `promise` has not settled within `ms`. */
+async function withDeadline<T>(promise: Promise<T>, ms: number, fallback: () => T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback()), ms);
+    timer.unref?.();
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The headless HTTP server: GET /api/health on 127.0.0.1 only. Requests whose Host header is not a
+ * loopback name are refused (DNS rebinding: a web page on evil.example resolving to 127.0.0.1 must
+ * not read the status). Browser mode plugs its static files, WebSocket and token into the same
+ * server through `routes` and `onUpgrade`, behind the same Host check.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { Snapshot } from '../common/schemas.js';
+
+export interface HealthServerOptions {
+  core: { snapshot(): Snapshot };
+  /** 0 = any free port. */
+  port: number;
+  host?: '127.0.0.1' | '::1' | 'localhost';
+  /** Extra routes tried after /api/health; return true when the request was handled. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /** WebSocket upgrades (after the Host check); destroy the socket to refuse. */
+  onUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+}
+
+export interface HealthServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** True when `host` is "localhost", "127.0.0.1" or "[::1]", with our port or none. */
+export function isLoopbackHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host.trim().toLowerCase());
+  if (!m) return false;
+  const [, name, hostPort] = m;
+  return LOOPBACK_NAMES.has(name!) && (hostPort === undefined || Number(hostPort) === port);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headOnly = false): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(headOnly ? undefined : text);
+}
+
+export async function createHealthServer(options: HealthServerOptions): Promise<HealthServer> {
+  const host = options.host ?? '127.0.0.1';
+  let port = options.port;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isLoopbackHost(req.headers.host, port)) {
+      // 421: this server is not the one for that name (a rebinding attempt or a proxy mix-up).
+      sendJson(res, 421, { error: 'Misdirected request: the Host header must be localhost, 127.0.0.1 or [::1] with this port' });
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/api/health') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.setHeader('allow', 'GET, HEAD');
+        sendJson(res, 405, { error: 'Method not allowed: use GET' });
+        return;
+      }
+      const snapshot = options.core.snapshot();
+      sendJson(res, snapshot.status === 'ok' ? 200 : 503, snapshot, req.method === 'HEAD');
+      return;
+    }
+    if (options.routes && (await options.routes(req, res))) return;
+    sendJson(res, 404, { error: 'Not found: try GET /api/health' });
+  }
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!options.onUpgrade || !isLoopbackHost(req.headers.host, port)) {
+      socket.end('HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    options.onUpgrade(req, socket, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const urlHost = host === '::1' ? '[::1]' : host;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive and WebSocket connections would hold close() open.
+        server.closeAllConnections();
+      })),
+  };
+}
