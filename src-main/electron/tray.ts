@@ -1,0 +1,85 @@
+/**
+ * The tray icon: image, tooltip and menu follow every snapshot. Clicking opens the status window
+ * where the platform sends clicks; Linux AppIndicator does not, hence the menu item too.
+ */
+import { Menu, Tray, nativeImage, nativeTheme, type NativeImage } from 'electron';
+import type { MonitorCore } from '../core/MonitorCore.js';
+import { errorSummary, type ShellLog } from './log.js';
+import { renderTrayIconSet, trayBaseSize, trayIconStateFor, type MenuBarVariant, type TrayIconState } from './trayIcons.js';
+import { trayMenuTemplate, trayTooltip } from './trayModel.js';
+import type { WindowName } from './windows.js';
+
+export interface TrayDeps {
+  core: Pick<MonitorCore, 'snapshot' | 'on' | 'checkNow' | 'pause' | 'resume'>;
+  openWindow(name: WindowName): void;
+  startAtLogin: { enabled(): boolean; supported: boolean; set(enabled: boolean): Promise<void> };
+  quit(): void;
+  log: ShellLog;
+  platform?: NodeJS.Platform;
+}
+
+export interface TrayHandle {
+  tray: Tray;
+  /** Redraws from the core's current snapshot (e.g. after start-at-login changed). */
+  refresh(): void;
+  dispose(): void;
+}
+
+export function setupTray(deps: TrayDeps): TrayHandle {
+  const baseSize = trayBaseSize(deps.platform ?? process.platform);
+  const images = new Map<string, NativeImage>();
+  const imageFor = (state: TrayIconState): NativeImage => {
+    const variant: MenuBarVariant = nativeTheme.shouldUseDarkColors ? 'dark' : 'light';
+    const key = `${state}-${variant}`;
+    let image = images.get(key);
+    if (!image) {
+      const [one, two] = renderTrayIconSet(state, baseSize, variant);
+      image = nativeImage.createFromBuffer(one!.png, { scaleFactor: one!.scaleFactor });
+      image.addRepresentation({ scaleFactor: two!.scaleFactor, buffer: two!.png });
+      images.set(key, image);
+    }
+    return image;
+  };
+
+  const run = (action: string, fn: () => unknown): void => {
+    Promise.resolve()
+      .then(fn)
+      .catch((error: unknown) => deps.log.warn({ action, error: errorSummary(error) }, `Tray action "${action}" failed`));
+  };
+  const actions = {
+    checkNow: () => run('check now', () => deps.core.checkNow()),
+    pauseOneHour: () => run('pause', () => deps.core.pause(1)),
+    resume: () => run('resume', () => deps.core.resume()),
+    openStatus: () => deps.openWindow('status'),
+    openSettings: () => deps.openWindow('settings'),
+    setStartAtLogin: (enabled: boolean) => run('start at login', () => deps.startAtLogin.set(enabled).then(() => refresh())),
+    quit: () => deps.quit(),
+  };
+
+  const initial = deps.core.snapshot();
+  const tray = new Tray(imageFor(trayIconStateFor(initial)));
+  const render = (snapshot: ReturnType<MonitorCore['snapshot']>): void => {
+    if (tray.isDestroyed()) return;
+    tray.setImage(imageFor(trayIconStateFor(snapshot)));
+    tray.setToolTip(trayTooltip(snapshot));
+    const options = { startAtLogin: deps.startAtLogin.enabled(), canStartAtLogin: deps.startAtLogin.supported };
+    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(snapshot, options, actions)));
+  };
+  const refresh = (): void => render(deps.core.snapshot());
+
+  tray.on('click', () => actions.openStatus());
+  const offSnapshot = deps.core.on('snapshot', render);
+  const onTheme = (): void => refresh();
+  nativeTheme.on('updated', onTheme);
+  render(initial);
+
+  return {
+    tray,
+    refresh,
+    dispose: () => {
+      offSnapshot();
+      nativeTheme.off('updated', onTheme);
+      if (!tray.isDestroyed()) tray.destroy();
+    },
+  };
+}

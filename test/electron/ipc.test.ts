@@ -1,0 +1,275 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => import('../mocks/electron.js'));
+import * as electron from '../mocks/electron.js';
+import {
+  eventChannel,
+  methodChannel,
+  methodNames,
+  rendererContract,
+  type MethodName,
+} from '../../src-main/common/contract.js';
+import { DatabaseConnectionError } from '../../src-main/core/errors.js';
+import { createRendererHandlers } from '../../src-main/core/rendererHandlers.js';
+import { broadcast, setupIpc, type IpcReply } from '../../src-main/electron/ipc.js';
+import { rendererLocation, setupWindows, type WindowManager } from '../../src-main/electron/windows.js';
+import { FakeMonitorCore, makeSnapshot } from './fixtures.js';
+import { recordingLog } from './recordingLog.js';
+
+const draft = {
+  settings: {
+    supabase: { url: 'https://abcd.supabase.co', probeTable: 'wallets' },
+    neo4j: { uri: 'neo4j://localhost:7687', user: 'neo4j', database: null },
+    monitor: { intervalSec: 30, timeoutMs: 5000, retries: 2, backoffInitialMs: 1000, backoffMaxMs: 4000, slowMs: 1000 },
+    app: { notifications: true, startAtLogin: false },
+  },
+  secrets: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'replace', value: 'hunter2-secret' } },
+};
+
+/** One valid input per method: proves the rejections below are not a blanket refusal. */
+const VALID_INPUTS: Record<MethodName, unknown> = {
+  getAppInfo: undefined,
+  getSnapshot: undefined,
+  checkNow: undefined,
+  pause: { hours: 1 },
+  resume: undefined,
+  getHistory: { database: 'neo4j', limit: 10 },
+  getSettings: undefined,
+  testConnection: { ...draft, database: 'supabase' },
+  saveSettings: draft,
+  importEnv: { content: 'SUPABASE_URL=https://abcd.supabase.co\n' },
+  openWindow: 'settings',
+};
+
+/** Hand-picked wrong shapes per method, each one a mistake a buggy or hostile page could send. */
+const KNOWN_BAD: Record<MethodName, unknown[]> = {
+  getAppInfo: [null, 0, '', {}, []],
+  getSnapshot: [null, { force: true }],
+  checkNow: [1, 'now'],
+  pause: [undefined, null, { hours: -1 }, { hours: 0 }, { hours: 'one' }, { hours: 24 * 365 }, { hours: Number.NaN }, 1],
+  resume: [{}, false],
+  getHistory: [{}, { database: 'mysql' }, { database: 'neo4j', limit: 0 }, { database: 'neo4j', limit: 1.5 }, { database: 'neo4j', limit: 5000 }, 'neo4j'],
+  getSettings: [{ reveal: true }],
+  testConnection: [draft, { ...draft, database: 'redis' }, { database: 'neo4j' }],
+  saveSettings: [
+    {},
+    { settings: draft.settings },
+    { ...draft, secrets: { supabaseKey: { action: 'reveal' } } },
+    { ...draft, secrets: { supabaseKey: { action: 'replace', value: '' } } },
+    { ...draft, settings: { ...draft.settings, monitor: { ...draft.settings.monitor, intervalSec: 0 } } },
+    { ...draft, settings: { ...draft.settings, neo4j: { ...draft.settings.neo4j, uri: 'http://localhost:7474' } } },
+    { ...draft, settings: { ...draft.settings, supabase: { url: 'ftp://x', probeTable: null } } },
+    { ...draft, settings: { ...draft.settings, supabase: { url: null, probeTable: 'wallets; drop table x' } } },
+  ],
+  importEnv: [{ content: 'x'.repeat(256 * 1024 + 1) }, { content: 42 }, 'A=1'],
+  openWindow: ['devtools', undefined, { name: 'status' }, 'https://evil.example'],
+};
+
+const JUNK: unknown[] = [null, undefined, 0, -1, 1.5, -1e12, Number.NaN, Number.POSITIVE_INFINITY, '', 'x', 'y'.repeat(300_000), true, false, [], [1, 'a'], {}, { a: 1 }, { action: 'reveal' }];
+
+/** A small seeded PRNG so a failure reproduces. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** Paths to every value inside `value` (the root is []). */
+function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  const out = [prefix];
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, Array.isArray(value) ? Number(k) : k]));
+  }
+  return out;
+}
+function replaceAt(value: unknown, path: (string | number)[], replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  node[path.at(-1)!] = replacement;
+  return copy;
+}
+
+/** Mutations of the valid input: each path replaced by each junk value, plus random multi-point mutations. */
+function* mutations(name: MethodName, random: () => number): Generator<unknown> {
+  const valid = VALID_INPUTS[name];
+  const all = paths(valid);
+  for (const path of all) for (const junk of JUNK) yield replaceAt(valid, path, junk);
+  for (let i = 0; i < 200; i++) {
+    let v = valid;
+    const count = 1 + Math.floor(random() * 3);
+    for (let j = 0; j < count; j++) {
+      const ps = paths(v);
+      v = replaceAt(v, ps[Math.floor(random() * ps.length)]!, JUNK[Math.floor(random() * JUNK.length)]);
+    }
+    yield v;
+  }
+}
+
+let core: FakeMonitorCore;
+let windows: WindowManager;
+let log: ReturnType<typeof recordingLog>;
+
+async function setup(): Promise<electron.BrowserWindow> {
+  core = new FakeMonitorCore();
+  log = recordingLog();
+  windows = setupWindows({ preloadPath: '/app/preload.cjs', location: rendererLocation(true, {}), log });
+  const handlers = createRendererHandlers(core, {
+    appInfo: () => ({ version: '0.1.0', host: 'electron', capabilities: { startAtLogin: true, notifications: true } }),
+    openWindow: (name) => void windows.open(name),
+  });
+  setupIpc({ handlers, policy: { owns: windows.owns, allowedOrigins: [windows.location.origin] }, log });
+  const win = windows.open('status') as unknown as electron.BrowserWindow;
+  await Promise.resolve();
+  return win;
+}
+
+const call = (win: electron.BrowserWindow, name: MethodName, input: unknown, frame?: electron.WebFrameMain | null) =>
+  electron.ipcMain.fakeInvoke(methodChannel(name), { sender: win.webContents, frame }, input) as Promise<IpcReply>;
+
+beforeEach(() => electron.resetElectronFake());
+
+describe('IPC derived from the contract', () => {
+  it('registers exactly one handler per contract method, under the shared prefix', async () => {
+    await setup();
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(methodNames.map(methodChannel).sort());
+    for (const channel of electron.ipcMain.handlers.keys()) expect(channel.startsWith('walltrack:')).toBe(true);
+  });
+
+  it.each(methodNames)('answers a valid %s call from our window with output that matches the contract', async (name) => {
+    const win = await setup();
+    const reply = await call(win, name, VALID_INPUTS[name]);
+    expect(reply.ok, JSON.stringify(reply)).toBe(true);
+    if (reply.ok) expect(rendererContract.methods[name].output.safeParse(reply.value).success).toBe(true);
+  });
+
+  it.each(methodNames)('rejects every malformed %s payload before the core is called (fuzzed)', async (name) => {
+    const win = await setup();
+    const schema = rendererContract.methods[name].input;
+    const candidates = [...KNOWN_BAD[name], ...mutations(name, prng(name.length * 7919))];
+    let rejected = 0;
+    for (const input of candidates) {
+      if (schema.safeParse(input).success) continue; // a mutation that happens to be valid (e.g. null where null is allowed)
+      const callsBefore = core.businessCalls().length;
+      const reply = await call(win, name, input);
+      expect(reply.ok, `accepted ${name}(${JSON.stringify(input)?.slice(0, 200)})`).toBe(false);
+      if (!reply.ok) expect(reply.error.name).toBe('ValidationError');
+      expect(core.businessCalls().length).toBe(callsBefore);
+      rejected++;
+    }
+    // Every hand-picked bad shape is invalid, and the fuzzer really produced many bad inputs.
+    for (const bad of KNOWN_BAD[name]) expect(schema.safeParse(bad).success, JSON.stringify(bad)?.slice(0, 100)).toBe(false);
+    expect(rejected).toBeGreaterThanOrEqual(KNOWN_BAD[name].length + 15);
+    expect(core.businessCalls()).toEqual([]);
+  });
+
+  describe('sender checks', () => {
+    it('rejects another webContents (not one of our windows) with a logged warning', async () => {
+      await setup();
+      const stranger = new electron.WebContents();
+      await stranger.loadURL('app://walltrack/status.html');
+      const reply = (await electron.ipcMain.fakeInvoke(methodChannel('checkNow'), { sender: stranger }, undefined)) as IpcReply;
+      expect(reply).toEqual({ ok: false, error: { name: 'SecurityError', message: expect.any(String) } });
+      expect(core.businessCalls()).toEqual([]);
+      expect(log.entries).toContainEqual(expect.objectContaining({ level: 'warn', details: expect.objectContaining({ method: 'checkNow', reason: expect.stringContaining('not one of the app windows') }) }));
+    });
+
+    it('rejects a subframe of our window', async () => {
+      const win = await setup();
+      const iframe = win.webContents.mainFrame.fakeChild('app://walltrack/status.html');
+      const reply = await call(win, 'pause', { hours: 1 }, iframe);
+      expect(reply.ok).toBe(false);
+      expect(core.businessCalls()).toEqual([]);
+    });
+
+    it('rejects a frame that is not the window\'s main frame even without a parent', async () => {
+      const win = await setup();
+      const reply = await call(win, 'resume', undefined, new electron.WebFrameMain('app://walltrack/status.html'));
+      expect(reply.ok).toBe(false);
+    });
+
+    it.each(['https://evil.example/status.html', 'file:///tmp/status.html', 'app://other/status.html', 'http://localhost:5173/status.html', 'about:blank'])(
+      'rejects our window after it ended up on %s',
+      async (url) => {
+        const win = await setup();
+        await win.webContents.loadURL(url);
+        const reply = await call(win, 'saveSettings', draft);
+        expect(reply.ok).toBe(false);
+        expect(core.businessCalls()).toEqual([]);
+      },
+    );
+
+    it('rejects a call whose frame is gone', async () => {
+      const win = await setup();
+      expect((await call(win, 'checkNow', undefined, null)).ok).toBe(false);
+    });
+
+    it('never puts the payload (a secret) into the warning', async () => {
+      await setup();
+      const stranger = new electron.WebContents();
+      await electron.ipcMain.fakeInvoke(methodChannel('saveSettings'), { sender: stranger }, draft);
+      expect(JSON.stringify(log.entries)).not.toContain('hunter2-secret');
+    });
+  });
+
+  describe('errors', () => {
+    it('returns our errors as {name, message, hint} without stack or cause', async () => {
+      const win = await setup();
+      core.checkNow = async () => {
+        throw new DatabaseConnectionError('neo4j', 'auth_failed', 'bolt://127.0.0.1:7687', 'authentication failed', {
+          cause: new Error('driver said password=hunter2-secret'),
+          hint: 'Check the Neo4j password in Settings.',
+        });
+      };
+      const reply = await call(win, 'checkNow', undefined);
+      expect(reply).toEqual({
+        ok: false,
+        error: { name: 'DatabaseConnectionError', message: 'neo4j (bolt://127.0.0.1:7687): authentication failed', hint: 'Check the Neo4j password in Settings.' },
+      });
+      expect(JSON.stringify(reply)).not.toContain('hunter2');
+      expect(JSON.stringify(log.entries)).not.toContain('hunter2');
+    });
+
+    it('hides the message of an unexpected error (it could quote a connection string)', async () => {
+      const win = await setup();
+      core.getSettingsView = async () => {
+        throw new Error('connect postgres://user:hunter2-secret@db');
+      };
+      const reply = await call(win, 'getSettings', undefined);
+      expect(reply.ok).toBe(false);
+      expect(JSON.stringify(reply)).not.toContain('hunter2');
+      if (!reply.ok) expect(Object.keys(reply.error).sort()).toEqual(['message', 'name']);
+    });
+
+    it('refuses to send output that breaks the contract', async () => {
+      const win = await setup();
+      core.current = { ...core.current, status: 'fine' } as never;
+      const reply = await call(win, 'getSnapshot', undefined);
+      expect(reply.ok).toBe(false);
+    });
+  });
+
+  describe('snapshot events', () => {
+    it('sends a valid snapshot to every open window and skips closed ones', async () => {
+      const status = await setup();
+      const settings = windows.open('settings') as unknown as electron.BrowserWindow;
+      const snapshot = makeSnapshot({ status: 'down', neo4j: { status: 'down', healthy: false, kind: 'auth_failed' } });
+      broadcast(windows.all().map((w) => w.webContents), 'snapshot', snapshot, log);
+      for (const win of [status, settings]) expect(win.webContents.sent).toEqual([{ channel: eventChannel('snapshot'), args: [snapshot] }]);
+      settings.close();
+      broadcast(windows.all().map((w) => w.webContents), 'snapshot', snapshot, log);
+      expect(status.webContents.sent).toHaveLength(2);
+      expect(settings.webContents.sent).toHaveLength(1);
+    });
+
+    it('does not send an invalid snapshot', async () => {
+      const status = await setup();
+      broadcast([status.webContents as never], 'snapshot', { status: 'ok' }, log);
+      expect(status.webContents.sent).toEqual([]);
+      expect(log.entries.some((e) => e.level === 'error')).toBe(true);
+    });
+  });
+});
