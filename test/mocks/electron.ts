@@ -140,6 +140,7 @@ export class BrowserWindow
     if (options.webPreferences?.session) throw new Error('fake: custom sessions are not modelled');
     this.visible = options.show !== false;
     BrowserWindow.fakeAll.push(this);
+    app.emit('web-contents-created', { preventDefault() {} }, this.webContents);
   }
   async loadURL(url: string): Promise<void> {
     await this.webContents.loadURL(url);
