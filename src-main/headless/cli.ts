@@ -12,6 +12,7 @@ import { APP_VERSION } from '../core/version.js';
 import { EXIT_CONFIG, EXIT_UNHEALTHY, formatSnapshot, runCheck } from './check.js';
 import { readEnvConfig } from './envConfig.js';
 import { createHealthServer } from './healthServer.js';
+import { setupServeBrowserMode } from './browser/serveBrowserMode.js';
 
 export const DEFAULT_PORT = 8765;
 
@@ -78,7 +79,8 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     .description('run the monitor and serve GET /api/health on 127.0.0.1 (200 when ok, 503 otherwise)')
     .option('--port <n>', `port on 127.0.0.1 (0 = any free port)`, parseIntArg(0, 65_535, '--port'), DEFAULT_PORT)
     .option('--interval <seconds>', 'seconds between checks (default: saved setting, 30)', parseIntArg(1, 86_400, '--interval'))
-    .action(async (opts: { port: number; interval?: number }) => {
+    .option('--no-ui', 'do not serve the status and settings windows (browser mode)')
+    .action(async (opts: { port: number; interval?: number; ui: boolean }) => {
       exitCode = await serve(opts, dataDir, io);
     });
 
@@ -91,7 +93,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
   return exitCode;
 }
 
-async function serve(opts: { port: number; interval?: number }, dataDir: string, io: CliIo): Promise<number> {
+async function serve(opts: { port: number; interval?: number; ui?: boolean }, dataDir: string, io: CliIo): Promise<number> {
   const paths = appPaths(dataDir);
   const isTty = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
   const log = createLogger({ file: paths.logFile, console: { stream: io.stderr, pretty: isTty } });
@@ -111,9 +113,10 @@ async function serve(opts: { port: number; interval?: number }, dataDir: string,
     return EXIT_CONFIG;
   }
   await core.start();
+  const browser = setupServeBrowserMode({ core, log: log.logger, version: APP_VERSION, enabled: opts.ui !== false });
   let server;
   try {
-    server = await createHealthServer({ core, port: opts.port, host: '127.0.0.1' });
+    server = await createHealthServer({ core, port: opts.port, host: '127.0.0.1', ...browser.serverHooks });
   } catch (error) {
     log.logger.error({ port: opts.port, reason: (error as Error).message }, `Cannot listen on 127.0.0.1:${opts.port}; choose another --port`);
     await core.stop();
@@ -122,6 +125,7 @@ async function serve(opts: { port: number; interval?: number }, dataDir: string,
   }
   log.logger.info({ url: `${server.url}/api/health`, logFile: paths.logFile }, `Serving ${server.url}/api/health`);
   io.stdout.write(`${server.url}/api/health\n`);
+  browser.announce(server.port, io.stdout);
 
   await new Promise<void>((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
@@ -133,6 +137,7 @@ async function serve(opts: { port: number; interval?: number }, dataDir: string,
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
+  await browser.close();
   await server.close();
   await core.stop(5_000);
   log.close();
