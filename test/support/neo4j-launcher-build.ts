@@ -1,0 +1,131 @@
+/**
+ * Builds test/neo4j-launcher (the Java program that runs Neo4j for tests) on first use.
+ * Maven keeps Neo4j's jars in ~/.m2, so only the very first build downloads anything.
+ * A lock directory makes parallel vitest workers wait for one build instead of racing.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const LAUNCHER_DIR = fileURLToPath(new URL('../neo4j-launcher/', import.meta.url));
+const TARGET_DIR = path.join(LAUNCHER_DIR, 'target');
+export const LAUNCHER_JAR = path.join(TARGET_DIR, 'neo4j-launcher.jar');
+const LIB_DIR = path.join(TARGET_DIR, 'lib');
+const LOCK_DIR = path.join(TARGET_DIR, '.build-lock');
+const BUILD_TIMEOUT_MS = 15 * 60_000;
+const LOCK_POLL_MS = 250;
+
+let buildInThisProcess: Promise<string> | undefined;
+
+/** Resolves to the launcher jar's path, building it first if it is missing or older than its sources. */
+export function ensureNeo4jLauncherBuilt(): Promise<string> {
+  buildInThisProcess ??= buildUnderLock().catch((error: unknown) => {
+    buildInThisProcess = undefined; // let a later call retry
+    throw error;
+  });
+  return buildInThisProcess;
+}
+
+async function buildUnderLock(): Promise<string> {
+  if (isUpToDate()) return LAUNCHER_JAR;
+  fs.mkdirSync(TARGET_DIR, { recursive: true });
+  await acquireLock();
+  try {
+    // another process may have built it while we waited for the lock
+    if (!isUpToDate()) await runMaven();
+    return LAUNCHER_JAR;
+  } finally {
+    fs.rmSync(LOCK_DIR, { recursive: true, force: true });
+  }
+}
+
+function isUpToDate(): boolean {
+  if (!fs.existsSync(LAUNCHER_JAR) || !fs.existsSync(LIB_DIR)) return false;
+  const jarTime = fs.statSync(LAUNCHER_JAR).mtimeMs;
+  return newestSourceTime(LAUNCHER_DIR) <= jarTime;
+}
+
+function newestSourceTime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'target') continue;
+    const full = path.join(dir, entry.name);
+    const time = entry.isDirectory() ? newestSourceTime(full) : fs.statSync(full).mtimeMs;
+    newest = Math.max(newest, time);
+  }
+  return newest;
+}
+
+async function acquireLock(): Promise<void> {
+  const deadline = Date.now() + BUILD_TIMEOUT_MS;
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK_DIR); // atomic: exactly one process succeeds
+      fs.writeFileSync(path.join(LOCK_DIR, 'pid'), String(process.pid));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (lockOwnerIsGone()) {
+      fs.rmSync(LOCK_DIR, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Timed out waiting for another process to build the Neo4j test launcher (lock ${LOCK_DIR}). ` +
+          'If no build is running, delete that directory.',
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+  }
+}
+
+/** A lock left by a killed build must not block every later run. */
+function lockOwnerIsGone(): boolean {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(LOCK_DIR, 'pid'), 'utf8'));
+  } catch {
+    // the owner made the directory but has not written its pid yet: treat as alive unless it stays that way
+    const age = Date.now() - (fs.statSync(LOCK_DIR, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    return age > 10_000;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+function runMaven(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const output: string[] = [];
+    const maven = spawn('mvn', ['-q', '-B', 'package'], { cwd: LAUNCHER_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    const timer = setTimeout(() => maven.kill('SIGKILL'), BUILD_TIMEOUT_MS);
+    maven.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    maven.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    maven.on('error', (error) => {
+      clearTimeout(timer);
+      reject(
+        new Error(
+          `Cannot run Maven to build the Neo4j test launcher (${error.message}). ` +
+            'Install Maven and a Java 17 JDK (Debian: apt-get install maven openjdk-17-jdk-headless).',
+        ),
+      );
+    });
+    maven.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) return resolve();
+      const tail = output.join('').slice(-4000);
+      reject(
+        new Error(
+          `Building the Neo4j test launcher failed (mvn -q -B package in ${LAUNCHER_DIR} ended with ` +
+            `${signal ?? `exit code ${code}`}). Maven needs Maven Central the first time to fetch Neo4j. Output:\n${tail}`,
+        ),
+      );
+    });
+  });
+}
