@@ -4,12 +4,16 @@
  * behind it). One client for the probe's lifetime; no session, no token refresh.
  */
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
 import type { ProbeResult } from '../../common/schemas.js';
 import { kindForHttpStatus } from './classify.js';
 import type { Probe, SupabaseProbeConfig } from './Probe.js';
 import { abortable } from './abortable.js';
 import { publicTarget } from './redact.js';
 import { failureResult, healthyResult, resultFromError, type FailureContext } from './result.js';
+
+/** ws's WebSocket class differs from the DOM type supabase-js declares only in typings; it is what supabase-js suggests on Node 20. */
+type RealtimeTransport = NonNullable<NonNullable<NonNullable<Parameters<typeof createClient>[2]>['realtime']>['transport']>;
 
 /** PostgREST / PostgreSQL codes for "no such table". */
 const MISSING_TABLE_CODES = new Set(['PGRST205', '42P01']);
@@ -38,6 +42,8 @@ export class SupabaseProbe implements Probe {
       client = createClient(baseUrl, config.key.reveal(), {
         auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
         global: { fetch: this.recordingFetch },
+        // Never connected (the probe uses no realtime), but Node 20 has no global WebSocket and supabase-js requires one.
+        realtime: { transport: WebSocket as unknown as RealtimeTransport },
       });
     } catch (error) {
       configError = error;
