@@ -1,0 +1,89 @@
+/**
+ * When to show a desktop notification, as pure logic with an injected clock. Per database:
+ * - "down" when it goes down, unless the operator was already told it is down; never for a retry;
+ * - "recovered" when a database we reported down is healthy (or just slow) again;
+ * - at most one notification per database per `intervalMs`, unless the news is worse (down after
+ *   a recovery is never held back). A held-back recovery is offered again once the interval ends.
+ */
+import type { DatabaseId, DatabaseState } from '../common/schemas.js';
+import type { StateChange } from '../core/MonitorCore.js';
+
+export const NOTIFICATION_INTERVAL_MS = 5 * 60_000;
+
+export interface NotificationDecision {
+  database: DatabaseId;
+  kind: 'down' | 'recovered';
+  change: StateChange;
+}
+
+interface DatabaseMemory {
+  /** What the operator was last told. */
+  told: 'down' | 'recovered' | null;
+  toldAt: number;
+  /** A recovery held back by the interval, still true unless a later change cancels it. */
+  heldRecovery: StateChange | null;
+}
+
+const UP_STATES: ReadonlySet<DatabaseState> = new Set(['healthy', 'degraded']);
+
+export class NotificationPolicy {
+  private readonly memory = new Map<DatabaseId, DatabaseMemory>();
+  private readonly intervalMs: number;
+  private readonly now: () => number;
+
+  constructor(options: { intervalMs?: number; now?: () => number } = {}) {
+    this.intervalMs = options.intervalMs ?? NOTIFICATION_INTERVAL_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  private of(database: DatabaseId): DatabaseMemory {
+    let m = this.memory.get(database);
+    if (!m) this.memory.set(database, (m = { told: null, toldAt: Number.NEGATIVE_INFINITY, heldRecovery: null }));
+    return m;
+  }
+
+  /** The notification to show for this change, if any. */
+  decide(change: StateChange): NotificationDecision | null {
+    const m = this.of(change.database);
+    if (change.to === 'retrying' || change.to === 'unknown') return null; // a retry is not news yet
+    if (change.to === 'not_configured') {
+      this.memory.delete(change.database); // no longer monitored: forget what was said
+      return null;
+    }
+    if (change.to === 'down') {
+      m.heldRecovery = null;
+      if (m.told === 'down') return null;
+      return this.tell(m, 'down', change); // worse than anything told before: never held back
+    }
+    if (UP_STATES.has(change.to) && m.told === 'down') {
+      if (this.now() - m.toldAt < this.intervalMs) {
+        m.heldRecovery = change;
+        return null;
+      }
+      return this.tell(m, 'recovered', change);
+    }
+    return null;
+  }
+
+  /** When a held-back recovery may be shown (ms since epoch), or null when nothing is held. */
+  heldUntil(database: DatabaseId): number | null {
+    const m = this.memory.get(database);
+    return m?.heldRecovery ? m.toldAt + this.intervalMs : null;
+  }
+
+  /** The held-back recovery, once its interval has passed and nothing cancelled it. */
+  releaseHeld(database: DatabaseId): NotificationDecision | null {
+    const m = this.memory.get(database);
+    if (!m?.heldRecovery || this.now() - m.toldAt < this.intervalMs) return null;
+    const change = m.heldRecovery;
+    m.heldRecovery = null;
+    return this.tell(m, 'recovered', change);
+  }
+
+  private tell(m: DatabaseMemory, kind: 'down' | 'recovered', change: StateChange): NotificationDecision {
+    m.told = kind;
+    m.toldAt = this.now();
+    m.heldRecovery = null;
+    return { database: change.database, kind, change };
+  }
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { DatabaseId, DatabaseState } from '../../src-main/common/schemas.js';
+import type { StateChange } from '../../src-main/core/MonitorCore.js';
+import { NOTIFICATION_INTERVAL_MS, NotificationPolicy } from '../../src-main/electron/notificationPolicy.js';
+
+const MIN = 60_000;
+
+function change(database: DatabaseId, from: DatabaseState, to: DatabaseState): StateChange {
+  const healthy = to === 'healthy' || to === 'degraded';
+  return {
+    database,
+    from,
+    to,
+    result: { database, healthy, state: to, latencyMs: healthy ? 12 : null, checkedAt: '2026-01-01T12:00:00.000Z', ...(healthy ? {} : { kind: 'auth_failed' as const, message: 'authentication failed' }) },
+  };
+}
+
+function policyWithClock() {
+  let t = 1_000_000;
+  const policy = new NotificationPolicy({ now: () => t });
+  return { policy, advance: (ms: number) => (t += ms), kinds: (c: StateChange) => policy.decide(c)?.kind ?? null };
+}
+
+describe('notification policy', () => {
+  it('uses a 5 minute interval', () => expect(NOTIFICATION_INTERVAL_MS).toBe(5 * MIN));
+
+  it('notifies when a database goes down and when it recovers', () => {
+    const { kinds, advance } = policyWithClock();
+    expect(kinds(change('neo4j', 'healthy', 'down'))).toBe('down');
+    advance(6 * MIN);
+    expect(kinds(change('neo4j', 'down', 'healthy'))).toBe('recovered');
+  });
+
+  it('never notifies for a retry, nor for a retry that recovers', () => {
+    const { kinds } = policyWithClock();
+    expect(kinds(change('supabase', 'healthy', 'retrying'))).toBeNull();
+    expect(kinds(change('supabase', 'retrying', 'healthy'))).toBeNull();
+    expect(kinds(change('supabase', 'unknown', 'healthy'))).toBeNull();
+    expect(kinds(change('supabase', 'healthy', 'degraded'))).toBeNull();
+  });
+
+  it('does not repeat "down" while the database stays down (down -> retrying -> down)', () => {
+    const { kinds, advance } = policyWithClock();
+    expect(kinds(change('neo4j', 'healthy', 'down'))).toBe('down');
+    advance(10 * MIN);
+    expect(kinds(change('neo4j', 'down', 'retrying'))).toBeNull();
+    expect(kinds(change('neo4j', 'retrying', 'down'))).toBeNull();
+  });
+
+  it('holds back a recovery within 5 minutes of the last notification and offers it when the interval ends', () => {
+    const { policy, kinds, advance } = policyWithClock();
+    kinds(change('neo4j', 'healthy', 'down'));
+    advance(1 * MIN);
+    expect(kinds(change('neo4j', 'down', 'healthy'))).toBeNull();
+    expect(policy.heldUntil('neo4j')).not.toBeNull();
+    advance(3 * MIN);
+    expect(policy.releaseHeld('neo4j')).toBeNull(); // still inside the interval
+    advance(1 * MIN);
+    expect(policy.releaseHeld('neo4j')?.kind).toBe('recovered');
+    expect(policy.releaseHeld('neo4j')).toBeNull();
+  });
+
+  it('a held-back recovery is cancelled when the database goes down again (the operator still believes "down")', () => {
+    const { policy, kinds, advance } = policyWithClock();
+    kinds(change('neo4j', 'healthy', 'down'));
+    advance(MIN);
+    kinds(change('neo4j', 'down', 'healthy'));
+    advance(MIN);
+    expect(kinds(change('neo4j', 'healthy', 'down'))).toBeNull();
+    advance(10 * MIN);
+    expect(policy.releaseHeld('neo4j')).toBeNull();
+  });
+
+  it('lets worse news through inside the interval: down right after a recovery', () => {
+    const { kinds, advance } = policyWithClock();
+    kinds(change('supabase', 'healthy', 'down'));
+    advance(6 * MIN);
+    expect(kinds(change('supabase', 'down', 'healthy'))).toBe('recovered');
+    advance(30_000);
+    expect(kinds(change('supabase', 'healthy', 'down'))).toBe('down');
+  });
+
+  it('keeps databases apart', () => {
+    const { kinds } = policyWithClock();
+    expect(kinds(change('supabase', 'healthy', 'down'))).toBe('down');
+    expect(kinds(change('neo4j', 'healthy', 'down'))).toBe('down');
+  });
+
+  it('forgets a database that becomes unconfigured', () => {
+    const { kinds } = policyWithClock();
+    kinds(change('neo4j', 'healthy', 'down'));
+    expect(kinds(change('neo4j', 'down', 'not_configured'))).toBeNull();
+    expect(kinds(change('neo4j', 'not_configured', 'healthy'))).toBeNull();
+    expect(kinds(change('neo4j', 'healthy', 'down'))).toBe('down');
+  });
+});

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => import('../mocks/electron.js'));
+import * as electron from '../mocks/electron.js';
+import type { DatabaseState } from '../../src-main/common/schemas.js';
+import type { StateChange } from '../../src-main/core/MonitorCore.js';
+import { setupNotifications } from '../../src-main/electron/notifications.js';
+import { FakeMonitorCore } from './fixtures.js';
+import { recordingLog } from './recordingLog.js';
+
+function change(from: DatabaseState, to: DatabaseState): StateChange {
+  const up = to === 'healthy';
+  return {
+    database: 'neo4j',
+    from,
+    to,
+    result: {
+      database: 'neo4j',
+      healthy: up,
+      state: to,
+      latencyMs: up ? 12 : null,
+      checkedAt: '2026-01-01T12:00:00.000Z',
+      ...(up ? {} : { kind: 'auth_failed' as const, message: 'neo4j (bolt://127.0.0.1:7687): authentication failed', hint: 'Check the Neo4j password in Settings.' }),
+    },
+  };
+}
+
+let core: FakeMonitorCore;
+let enabled: boolean;
+let clicks: number;
+let dispose: () => void;
+
+beforeEach(() => {
+  electron.resetElectronFake();
+  vi.useFakeTimers({ now: Date.parse('2026-01-01T12:00:00Z') });
+  core = new FakeMonitorCore();
+  enabled = true;
+  clicks = 0;
+  dispose = setupNotifications({ core, enabled: () => enabled, onClick: () => clicks++, log: recordingLog(), now: () => Date.now() });
+});
+afterEach(() => {
+  dispose();
+  vi.useRealTimers();
+});
+
+const shown = () => electron.Notification.fakeShown.map((n) => `${n.title} | ${n.body}`);
+
+describe('desktop notifications', () => {
+  it('shows down with message and hint, and recovery; a click opens the status window', () => {
+    core.emitStateChange(change('healthy', 'down'));
+    vi.advanceTimersByTime(6 * 60_000);
+    core.emitStateChange(change('down', 'healthy'));
+    expect(shown()).toEqual([
+      'Neo4j is down | neo4j (bolt://127.0.0.1:7687): authentication failed — Check the Neo4j password in Settings.',
+      'Neo4j is back | Neo4j answers again (12 ms).',
+    ]);
+    electron.Notification.fakeShown[0]!.emit('click');
+    expect(clicks).toBe(1);
+  });
+
+  it('shows nothing for retries', () => {
+    core.emitStateChange(change('healthy', 'retrying'));
+    core.emitStateChange(change('retrying', 'healthy'));
+    expect(shown()).toEqual([]);
+  });
+
+  it('shows a held-back recovery when the 5 minutes are over', () => {
+    core.emitStateChange(change('healthy', 'down'));
+    vi.advanceTimersByTime(60_000);
+    core.emitStateChange(change('down', 'healthy'));
+    expect(shown()).toHaveLength(1);
+    vi.advanceTimersByTime(4 * 60_000 - 1);
+    expect(shown()).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(shown()[1]).toMatch(/^Neo4j is back/);
+  });
+
+  it('shows nothing when switched off in settings', () => {
+    enabled = false;
+    core.emitStateChange(change('healthy', 'down'));
+    expect(shown()).toEqual([]);
+  });
+
+  it('logs once and carries on where notifications are unsupported', () => {
+    electron.Notification.supported = false;
+    const log = recordingLog();
+    dispose();
+    dispose = setupNotifications({ core, enabled: () => true, onClick: () => {}, log });
+    core.emitStateChange(change('healthy', 'down'));
+    core.emitStateChange(change('down', 'not_configured'));
+    core.emitStateChange(change('not_configured', 'down'));
+    expect(shown()).toEqual([]);
+    expect(log.entries.filter((e) => e.level === 'warn')).toHaveLength(1);
+  });
+});
