@@ -1,0 +1,177 @@
+import { PNG } from 'pngjs';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => import('../mocks/electron.js'));
+import * as electron from '../mocks/electron.js';
+import { setupTray } from '../../src-main/electron/tray.js';
+import { STATE_COLOURS } from '../../src-main/electron/trayIcons.js';
+import { TOOLTIP_MAX, describeDatabase, trayTooltip } from '../../src-main/electron/trayModel.js';
+import { FakeMonitorCore, makeSnapshot, makeStatus } from './fixtures.js';
+import { recordingLog } from './recordingLog.js';
+
+const fixedTime = () => '13:00';
+
+describe('tray tooltip', () => {
+  it('reads like "WallTrack — Supabase ok 42 ms · Neo4j down: auth failed"', () => {
+    const snapshot = makeSnapshot({ status: 'down', neo4j: { status: 'down', healthy: false, latencyMs: null, kind: 'auth_failed' } });
+    expect(trayTooltip(snapshot)).toBe('WallTrack — Supabase ok 42 ms · Neo4j down: auth failed');
+  });
+
+  it.each([
+    [{ status: 'degraded' as const, latencyMs: 1234.4 }, 'slow 1234 ms'],
+    [{ status: 'retrying' as const, healthy: false, kind: 'timeout' as const }, 'retrying: timed out'],
+    [{ status: 'down' as const, healthy: false, kind: 'dns' as const }, 'down: host not found'],
+    [{ status: 'down' as const, healthy: false }, 'down: error'],
+    [{ status: 'not_configured' as const, healthy: false, latencyMs: null }, 'not configured'],
+    [{ status: 'unknown' as const, healthy: false, latencyMs: null }, 'not checked yet'],
+  ])('describes %o as "%s"', (over, text) => {
+    expect(describeDatabase(makeStatus(over))).toBe(text);
+  });
+
+  it('says when checks are paused', () => {
+    expect(trayTooltip(makeSnapshot({ paused: { until: '2026-01-01T13:00:00.000Z' } }), fixedTime)).toBe(
+      'WallTrack — paused until 13:00 · Supabase ok 42 ms · Neo4j ok 7 ms',
+    );
+    expect(trayTooltip(makeSnapshot({ paused: { until: null } }))).toMatch(/^WallTrack — paused · /);
+  });
+
+  it('stays within the Windows tooltip limit', () => {
+    const long = makeSnapshot({ paused: { until: '2026-01-01T13:00:00.000Z' }, supabase: { status: 'retrying', healthy: false, kind: 'invalid_config' }, neo4j: { status: 'retrying', healthy: false, kind: 'refused' } });
+    const text = trayTooltip(long, () => 'a very long localised time string'.repeat(3));
+    expect(text.length).toBeLessThanOrEqual(TOOLTIP_MAX);
+    expect(text.endsWith('…')).toBe(true);
+  });
+});
+
+describe('tray', () => {
+  let core: FakeMonitorCore;
+  let opened: string[];
+  let quits: number;
+  let startAtLogin: boolean;
+  let log: ReturnType<typeof recordingLog>;
+
+  beforeEach(() => {
+    electron.resetElectronFake();
+    core = new FakeMonitorCore();
+    opened = [];
+    quits = 0;
+    startAtLogin = false;
+    log = recordingLog();
+  });
+
+  const create = (platform: NodeJS.Platform = 'linux') =>
+    setupTray({
+      core,
+      openWindow: (name) => void opened.push(name),
+      startAtLogin: { enabled: () => startAtLogin, supported: true, set: async (v) => void (startAtLogin = v) },
+      quit: () => void quits++,
+      log,
+      platform,
+    });
+  const tray = () => electron.Tray.fakeAll[0]!;
+  const labels = () => tray().menu!.items.map((i) => (i.type === 'separator' ? '---' : i.label));
+  const item = (id: string) => tray().menu!.getMenuItemById(id)!;
+  const centreColour = () => {
+    const rep = tray().image.representations.find((r) => r.scaleFactor === 1)!;
+    const png = PNG.sync.read(rep.buffer);
+    const i = (Math.floor(png.height * 0.18) * png.width + Math.floor(png.width / 2)) * 4;
+    return [png.data[i], png.data[i + 1], png.data[i + 2]];
+  };
+  const flush = () => new Promise((r) => setTimeout(r, 0));
+
+  it('creates one tray with a 1x and @2x image (32/64 px on Linux, 16/32 px on macOS)', () => {
+    create('linux');
+    expect(electron.Tray.fakeAll).toHaveLength(1);
+    expect(tray().image.representations.map((r) => [r.scaleFactor, PNG.sync.read(r.buffer).width])).toEqual([[1, 32], [2, 64]]);
+    create('darwin');
+    expect(electron.Tray.fakeAll[1]!.image.representations.map((r) => PNG.sync.read(r.buffer).width)).toEqual([16, 32]);
+  });
+
+  it('shows a line per database with state and latency, then the actions', () => {
+    create();
+    expect(labels()).toEqual([
+      'Supabase: ok 42 ms',
+      'Neo4j: ok 7 ms',
+      '---',
+      'Check now',
+      'Pause for 1 hour',
+      '---',
+      'Open status window',
+      'Settings…',
+      '---',
+      'Start at login',
+      '---',
+      'Quit WallTrack Monitor',
+    ]);
+    expect(item('database-supabase').enabled).toBe(false);
+    expect(tray().tooltip).toBe('WallTrack — Supabase ok 42 ms · Neo4j ok 7 ms');
+  });
+
+  it('follows each snapshot: icon colour, tooltip and menu', () => {
+    create();
+    expect(centreColour()).toEqual([...STATE_COLOURS.ok]);
+    core.emitSnapshot(makeSnapshot({ status: 'down', neo4j: { status: 'down', healthy: false, latencyMs: null, kind: 'auth_failed' } }));
+    expect(centreColour()).toEqual([...STATE_COLOURS.down]);
+    expect(tray().tooltip).toBe('WallTrack — Supabase ok 42 ms · Neo4j down: auth failed');
+    expect(labels()[1]).toBe('Neo4j: down: auth failed');
+    core.emitSnapshot(makeSnapshot({ status: 'degraded', supabase: { status: 'degraded', latencyMs: 1500 } }));
+    expect(centreColour()).toEqual([...STATE_COLOURS.degraded]);
+    core.emitSnapshot(makeSnapshot({ status: 'unconfigured' }));
+    expect(centreColour()).toEqual([...STATE_COLOURS.unknown]);
+  });
+
+  it('runs the menu actions', async () => {
+    create();
+    item('check-now').fakeClick();
+    item('pause').fakeClick();
+    await flush();
+    expect(core.businessCalls()).toEqual(['checkNow', 'pause']);
+    expect(core.calls.find((c) => c.method === 'pause')!.args).toEqual([1]);
+    core.emitSnapshot(core.current);
+    expect(labels()).toContain('Resume (paused until ' + new Date(core.current.paused!.until!).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) + ')');
+    item('resume').fakeClick();
+    item('open-status').fakeClick();
+    item('open-settings').fakeClick();
+    item('quit').fakeClick();
+    await flush();
+    expect(core.businessCalls()).toEqual(['checkNow', 'pause', 'resume']);
+    expect(opened).toEqual(['status', 'settings']);
+    expect(quits).toBe(1);
+  });
+
+  it('opens the status window on click (where the platform sends clicks)', () => {
+    create();
+    tray().emit('click');
+    expect(opened).toEqual(['status']);
+  });
+
+  it('toggles start at login from the checkbox and shows the new state', async () => {
+    create();
+    expect(item('start-at-login').checked).toBe(false);
+    item('start-at-login').fakeClick();
+    await flush();
+    expect(startAtLogin).toBe(true);
+    expect(item('start-at-login').checked).toBe(true);
+  });
+
+  it('logs a failed action instead of throwing', async () => {
+    create();
+    core.checkNow = () => Promise.reject(new Error('boom'));
+    item('check-now').fakeClick();
+    await flush();
+    expect(log.entries).toContainEqual(expect.objectContaining({ level: 'warn', message: 'Tray action "check now" failed' }));
+  });
+
+  it('switches to the dark-menu-bar variant when the theme changes', () => {
+    create();
+    const light = tray().image;
+    electron.nativeTheme.shouldUseDarkColors = true;
+    electron.nativeTheme.emit('updated');
+    expect(tray().image).not.toBe(light);
+    const edge = (img: electron.NativeImage) => {
+      const png = PNG.sync.read(img.representations[0]!.buffer);
+      return png.data[(0 * png.width + png.width / 2) * 4]!;
+    };
+    expect(edge(tray().image)).toBeGreaterThan(edge(light));
+  });
+});
