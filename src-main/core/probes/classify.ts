@@ -76,30 +76,26 @@ function kindOfMessage(message: string): FailureKind | null {
   return null;
 }
 
-function kindOfOne(e: ErrorLike): FailureKind | null {
+/** Every kind one error hints at; the caller picks the most specific across the chain. */
+function kindsOfOne(e: ErrorLike): FailureKind[] {
   const name = typeof e.name === 'string' ? e.name : '';
   const code = typeof e.code === 'string' ? e.code : '';
   const message = typeof e.message === 'string' ? e.message : '';
-  if (name === 'AbortError' || name === 'TimeoutError' || e.isTaskCancelledError === true) return 'timeout';
-  const byCode = code ? kindOfCode(code) : null;
-  if (byCode) return byCode;
-  if (typeof e.status === 'number') {
-    const byStatus = kindForHttpStatus(e.status);
-    if (byStatus) return byStatus;
-  }
-  const byMessage = kindOfMessage(message);
-  if (byMessage) return byMessage;
-  // neo4j-driver: ServiceUnavailable without a system error = the server went away after connecting.
-  if (code === 'ServiceUnavailable') return 'server_error';
-  return null;
+  const kinds: (FailureKind | null)[] = [
+    name === 'AbortError' || name === 'TimeoutError' || e.isTaskCancelledError === true ? 'timeout' : null,
+    code ? kindOfCode(code) : null,
+    typeof e.status === 'number' ? kindForHttpStatus(e.status) : null,
+    // neo4j-driver codes such as ServiceUnavailable/SessionExpired wrap "… Caused by: getaddrinfo ENOTFOUND …".
+    kindOfMessage(message),
+    // ServiceUnavailable without a system error = the server went away after connecting.
+    code === 'ServiceUnavailable' ? 'server_error' : null,
+  ];
+  return kinds.filter((k): k is FailureKind => k !== null);
 }
 
 export function classifyError(error: unknown): FailureKind {
   const found = new Set<FailureKind>();
-  for (const e of errorChain(error)) {
-    const kind = kindOfOne(e);
-    if (kind) found.add(kind);
-  }
+  for (const e of errorChain(error)) for (const kind of kindsOfOne(e)) found.add(kind);
   return PRIORITY.find((k) => found.has(k)) ?? 'unknown';
 }
 

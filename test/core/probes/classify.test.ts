@@ -41,6 +41,10 @@ describe('classifyError with real library errors', () => {
     const dns = await dnsDriver.getServerInfo().catch((e: unknown) => e);
     await dnsDriver.close();
     expect(classifyError(dns)).toBe('dns');
+    const routed = neo4j.driver(`neo4j://${UNRESOLVABLE_HOST}:7687`, neo4j.auth.basic('neo4j', 'x'));
+    const routedError = await routed.getServerInfo().catch((e: unknown) => e);
+    await routed.close();
+    expect(classifyError(routedError)).toBe('dns');
   });
 
   it('neo4j-driver: an unknown URI scheme is invalid_config', () => {
