@@ -1,0 +1,109 @@
+/**
+ * SupabaseProbe against the Supabase stand-in (an HTTP gateway + PostgREST imitation) backed by a
+ * real PostgreSQL that this file owns, so the last test can stop it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProbeResultSchema } from '../../../src-main/common/schemas.js';
+import { Secret } from '../../../src-main/core/credentials/Secret.js';
+import { SupabaseProbe } from '../../../src-main/core/probes/SupabaseProbe.js';
+import { closedPort, startBlackHole, UNRESOLVABLE_HOST } from '../../support/faults.js';
+import { startPostgres, type PostgresServer } from '../../support/postgres.js';
+import { startSupabaseStandin, type SupabaseStandin } from '../../support/supabase-standin.js';
+
+let postgres: PostgresServer;
+let supabase: SupabaseStandin;
+beforeAll(async () => {
+  postgres = await startPostgres();
+  supabase = await startSupabaseStandin({ connectionString: postgres.connectionString });
+});
+afterAll(async () => {
+  await supabase?.close();
+  await postgres?.dispose();
+});
+
+function probe(overrides: Partial<{ url: string; key: string; probeTable: string | null; timeoutMs: number }> = {}) {
+  const { key, ...rest } = overrides;
+  return new SupabaseProbe({
+    url: supabase.url,
+    key: new Secret(key ?? supabase.anonKey),
+    probeTable: 'wallets',
+    timeoutMs: 3_000,
+    ...rest,
+  });
+}
+const check = (p: SupabaseProbe, ms = 5_000) => p.check(AbortSignal.timeout(ms));
+
+describe('SupabaseProbe', () => {
+  it.each(['anonKey', 'serviceRoleKey', 'publishableKey', 'secretKey'] as const)('is healthy with the %s', async (name) => {
+    const result = await check(probe({ key: supabase[name] }));
+    expect(ProbeResultSchema.parse(result)).toEqual(result);
+    expect(result).toMatchObject({ database: 'supabase', healthy: true, state: 'healthy' });
+    expect(result.latencyMs).toBeGreaterThan(0);
+  });
+
+  it('is healthy without a probe table (auth health only)', async () => {
+    expect((await check(probe({ probeTable: null }))).healthy).toBe(true);
+  });
+
+  it('an invalid key → auth_failed, and the key appears nowhere', async () => {
+    for (const key of ['sb_secret_not-a-real-key-123', `${supabase.anonKey.slice(0, -4)}AAAA`]) {
+      const result = await check(probe({ key }));
+      expect(result).toMatchObject({ healthy: false, kind: 'auth_failed', hint: 'Check SUPABASE_KEY (anon, service_role or sb_ key) in Settings' });
+      expect(result.message).toMatch(/^supabase \(http:\/\/127\.0\.0\.1:\d+\): authentication failed/);
+      expect(JSON.stringify(result)).not.toContain(key);
+    }
+  });
+
+  it('an unknown probe table → invalid_config naming the table', async () => {
+    const result = await check(probe({ probeTable: 'no_such_table' }));
+    expect(result).toMatchObject({ healthy: false, kind: 'invalid_config' });
+    expect(result.message).toContain('"no_such_table"');
+    expect(result.hint).toContain('SUPABASE_PROBE_TABLE');
+  });
+
+  it('a URL that is not a Supabase project → invalid_config', async () => {
+    const result = await check(probe({ url: `${supabase.url}/not-the-project` }));
+    expect(result).toMatchObject({ healthy: false, kind: 'invalid_config' });
+    expect(result.message).toContain('HTTP 404');
+  });
+
+  it('nothing listening → refused; unresolvable host → dns', async () => {
+    const port = await closedPort();
+    const refused = await check(probe({ url: `http://127.0.0.1:${port}` }));
+    expect(refused).toMatchObject({ healthy: false, kind: 'refused' });
+    expect(refused.hint).toContain(`127.0.0.1:${port}`);
+    const dns = await check(probe({ url: `https://${UNRESOLVABLE_HOST}` }));
+    expect(dns).toMatchObject({ healthy: false, kind: 'dns' });
+  });
+
+  it('a gateway that never answers → timeout as soon as the signal fires', async () => {
+    const hole = await startBlackHole();
+    try {
+      const started = performance.now();
+      const result = await check(probe({ url: `http://127.0.0.1:${hole.port}`, timeoutMs: 300 }), 300);
+      expect(performance.now() - started).toBeLessThan(300 + 200);
+      expect(result).toMatchObject({ healthy: false, kind: 'timeout' });
+    } finally {
+      await hole.close();
+    }
+  });
+
+  it('a URL with credentials in it → invalid_config, credentials never echoed', async () => {
+    const result = await check(probe({ url: supabase.url.replace('http://', 'http://admin:pa55word@') }));
+    expect(result).toMatchObject({ healthy: false, kind: 'invalid_config' });
+    expect(JSON.stringify(result)).not.toContain('pa55word');
+  });
+
+  // Last: stops this file's PostgreSQL.
+  it('PostgreSQL stopped behind the gateway → server_error, while auth health still answers', async () => {
+    const p = probe();
+    expect((await check(p)).healthy).toBe(true);
+    await postgres.stop();
+    const result = await check(p);
+    expect(result).toMatchObject({ healthy: false, kind: 'server_error' });
+    expect(result.message).toContain('HTTP 503');
+    expect((await check(probe({ probeTable: null }))).healthy).toBe(true);
+    await postgres.start();
+    await expect.poll(async () => (await check(p)).healthy, { timeout: 10_000 }).toBe(true);
+  });
+});
