@@ -35,12 +35,15 @@ export function SettingsApp() {
   const [errors, setErrors] = useState<Partial<Record<FieldId | SecretName, string>>>({});
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Bumped on every load so results of earlier connection tests do not outlive the values they tested. */
+  const [generation, setGeneration] = useState(0);
 
   const load = useCallback((v: SettingsView) => {
     setView(v);
     setForm(formFromSettings(v.settings));
     setSecrets(KEEP_ALL);
     setErrors({});
+    setGeneration((g) => g + 1);
   }, []);
 
   const reload = useCallback(() => {
@@ -106,7 +109,7 @@ export function SettingsApp() {
           {text('supabase.url', 'https://abcd.supabase.co')}
           {secret('supabaseKey')}
           {text('supabase.probeTable', 'optional, e.g. wallets')}
-          <ConnectionTest database="supabase" draft={draft} />
+          <ConnectionTest key={`supabase-${generation}`} database="supabase" draft={draft} />
         </fieldset>
         <fieldset>
           <legend>Neo4j</legend>
@@ -114,7 +117,7 @@ export function SettingsApp() {
           {text('neo4j.user')}
           {secret('neo4jPassword')}
           {text('neo4j.database', 'server default')}
-          <ConnectionTest database="neo4j" draft={draft} />
+          <ConnectionTest key={`neo4j-${generation}`} database="neo4j" draft={draft} />
         </fieldset>
         <fieldset>
           <legend>Checks</legend>

@@ -1,0 +1,230 @@
+/**
+ * The status and settings windows in Debian's Chromium, served by the real headless host (health
+ * server + browser mode) over the real core, against a real Neo4j (stopped and started here) and
+ * Supabase (stand-in over a real PostgreSQL), with secrets in a private keychain.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordNetwork, type Recorded } from './networkRecorder.js';
+import { card, cardStates, expectNoSecretsInPage, watchCardStates } from './pageChecks.js';
+import { buildRenderer, rendererSize } from './renderBuild.js';
+import { startStack, type Stack } from './stack.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+const WRONG_PASSWORD = 'wrong-Password-e2e-7f3a9c';
+
+let outDir: string;
+let stack: Stack;
+let browser: Browser;
+let context: BrowserContext;
+let status: Page;
+let settings: Page | undefined;
+let net: Recorded;
+let base: string;
+const coreChanges: { database: string; to: string; t: number }[] = [];
+const figures: string[] = [];
+
+const secrets = () => [stack.neo4j.password, stack.supabase.key, WRONG_PASSWORD];
+/** Detection bound: one interval, every attempt timing out, and the backoffs between them. */
+const detectionBoundMs = () => {
+  const m = stack.monitor;
+  let backoff = 0;
+  for (let i = 0; i < m.retries; i++) backoff += Math.min(m.backoffInitialMs * 2 ** i, m.backoffMaxMs);
+  return m.intervalSec * 1000 + (m.retries + 1) * m.timeoutMs + backoff;
+};
+
+async function screenshot(page: Page, name: string, scheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await expectNoSecretsInPage(page, secrets());
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-${scheme}.png`), fullPage: true, animations: 'disabled' });
+}
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'walltrack-renderer-build-'));
+  buildRenderer(outDir);
+  const size = rendererSize(outDir);
+  figures.push(`renderer build: ${size.files} files, ${(size.rawBytes / 1024).toFixed(1)} KiB raw, ${(size.gzipBytes / 1024).toFixed(1)} KiB gzipped`);
+  stack = await startStack(outDir);
+  stack.core.on('stateChange', (c) => coreChanges.push({ database: c.database, to: c.to, t: performance.timeOrigin + performance.now() }));
+  base = `http://127.0.0.1:${stack.server.port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+  status = await context.newPage();
+  net = recordNetwork(status);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.dispose();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  if (figures.length) console.log(`\n[e2e measurements]\n  ${figures.join('\n  ')}\n`);
+}, 120_000);
+
+describe.sequential('status and settings windows in Chromium, through browser mode, against real databases', { timeout: 60_000 }, () => {
+  it('refuses a page request or a socket without the token', async () => {
+    const bare = await fetch(`${base}/status.html`);
+    expect(bare.status).toBe(401);
+    expect((await fetch(`${base}/?token=not-the-token`)).status).toBe(403);
+
+    const stranger = await browser.newContext();
+    const page = await stranger.newPage();
+    expect((await page.goto(`${base}/status.html`))!.status()).toBe(401);
+    expect((await page.goto(`${base}/assets/`))!.status()).toBe(401);
+    const socket = await page.evaluate(
+      (url) =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(url);
+          ws.onopen = () => resolve('open');
+          ws.onclose = () => resolve('closed');
+        }),
+      `ws://127.0.0.1:${stack.server.port}/ws`,
+    );
+    expect(socket).toBe('closed');
+    await stranger.close();
+  });
+
+  it('shows both databases healthy, with latencies, after opening the printed URL once', async () => {
+    await status.goto(stack.mode.url(stack.server.port));
+    expect(status.url()).toBe(`${base}/status.html`); // the token left the address bar
+    for (const db of ['supabase', 'neo4j'] as const) {
+      await expect.poll(() => card(status, db).getAttribute('data-state'), { timeout: 20_000 }).toBe('healthy');
+      await expect.poll(() => card(status, db).locator('[data-metric="latency"]').innerText()).toMatch(/^\d+(\.\d)? ms$/);
+      expect(await card(status, db).locator('.badge-word').innerText()).toBe('Healthy');
+    }
+    expect(await status.locator('.banner').innerText()).toContain('All databases healthy');
+    await watchCardStates(status);
+    // A few checks so the sparkline and p95 have data for the screenshots.
+    await expect.poll(() => status.locator('section[data-database="neo4j"] .sparkline').count(), { timeout: 15_000 }).toBe(1);
+    await status.waitForTimeout(2_500);
+    await screenshot(status, 'status', 'light');
+    await screenshot(status, 'status', 'dark');
+    await status.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('turns the Neo4j card red within the configured bound when Neo4j stops, with the hint', async () => {
+    // Neo4j refuses new work as soon as its shutdown begins, so the clock starts at stop().
+    const stopping = Date.now();
+    await stack.neo4j.stop();
+    const shutdownMs = Date.now() - stopping;
+    await expect.poll(() => card(status, 'neo4j').getAttribute('data-state'), { timeout: shutdownMs + detectionBoundMs() + 5_000, interval: 50 }).toBe('down');
+    const elapsed = Date.now() - stopping;
+    figures.push(`Neo4j stop → card "Down" after ${elapsed} ms, of which shutdown ${shutdownMs} ms (configured bound ${detectionBoundMs()} ms)`);
+    expect(elapsed).toBeLessThanOrEqual(shutdownMs + detectionBoundMs());
+    const neo = card(status, 'neo4j');
+    expect(await neo.locator('.badge-word').innerText()).toBe('Down');
+    expect(await neo.locator('.problem-message').innerText()).toMatch(/neo4j/i);
+    expect((await neo.locator('.problem-hint').innerText()).length).toBeGreaterThan(20);
+    expect(await status.locator('.banner').getAttribute('data-overall')).toBe('down');
+    expect(await status.locator('.banner').innerText()).toContain('Neo4j down');
+    expect(await card(status, 'supabase').getAttribute('data-state')).toBe('healthy');
+    await screenshot(status, 'status-neo4j-down', 'light');
+  });
+
+  it('turns it green again once Neo4j is back', async () => {
+    await stack.neo4j.start();
+    await expect.poll(() => card(status, 'neo4j').getAttribute('data-state'), { timeout: 30_000, interval: 100 }).toBe('healthy');
+    expect(await status.locator('.banner').getAttribute('data-overall')).toBe('ok');
+  });
+
+  it('updates the card promptly after each state change in the core (measured, not asserted)', async () => {
+    const page = await cardStates(status);
+    const delays = coreChanges
+      .filter((c) => c.database === 'neo4j')
+      .map((c) => {
+        const shown = page.find((p) => p.database === c.database && p.state === c.to && p.t >= c.t - 1);
+        return shown ? { to: c.to, ms: shown.t - c.t } : null;
+      })
+      .filter((d): d is { to: string; ms: number } => d !== null);
+    expect(delays.length).toBeGreaterThanOrEqual(2);
+    const sorted = delays.map((d) => d.ms).sort((a, b) => a - b);
+    figures.push(
+      `core state change → updated card: ${delays.map((d) => `${d.to} ${d.ms.toFixed(1)} ms`).join(', ')} ` +
+        `(median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms; target ≤ 100 ms)`,
+    );
+  });
+
+  it('validates inline with the main schemas, naming the field, and saves nothing', async () => {
+    settings = await context.newPage();
+    recordNetwork(settings, net);
+    await settings.goto(`${base}/settings.html`);
+    await expect.poll(() => settings!.locator('[data-secret="neo4jPassword"] .secret-presence').innerText()).toBe('Stored in keychain');
+    expect(await settings.locator('[data-secret="supabaseKey"] .secret-presence').innerText()).toBe('Stored in keychain');
+    const before = readFileSync(join(stack.dataDir, 'settings.json'), 'utf8');
+    const uri = settings.locator('#neo4j\\.uri');
+    const goodUri = await uri.inputValue();
+    await uri.fill('http://db.example.com:7474');
+    await settings.getByRole('button', { name: 'Save' }).click();
+    const error = settings.locator('#neo4j\\.uri-error');
+    await expect.poll(() => error.innerText()).toMatch(/Neo4j URI must use one of/);
+    expect(await uri.getAttribute('aria-invalid')).toBe('true');
+    expect(readFileSync(join(stack.dataDir, 'settings.json'), 'utf8')).toBe(before);
+    await uri.fill(goodUri);
+  });
+
+  it('Test connection with a wrong Neo4j password shows auth failed, before and without saving anything', async () => {
+    const page = settings!;
+    const settingsBefore = readFileSync(join(stack.dataDir, 'settings.json'), 'utf8');
+    await page.locator('[data-secret="neo4jPassword"]').getByRole('button', { name: 'Replace' }).click();
+    const input = page.locator('#neo4jPassword');
+    expect(await input.getAttribute('type')).toBe('password');
+    await input.fill(WRONG_PASSWORD);
+    await page.getByRole('button', { name: 'Test Neo4j connection' }).click();
+    const result = page.locator('[data-test-connection="neo4j"] .probe-result');
+    await expect.poll(() => result.getAttribute('data-kind'), { timeout: 15_000 }).toBe('auth_failed');
+    expect(await result.locator('.badge-word').innerText()).toBe('Down');
+    expect(await result.locator('.problem-hint').innerText()).toMatch(/NEO4J_PASSWORD|password/i);
+    // Nothing saved: settings file, keychain and the running monitor are untouched.
+    expect(readFileSync(join(stack.dataDir, 'settings.json'), 'utf8')).toBe(settingsBefore);
+    expect((await stack.vault.get('neo4jPassword'))!.reveal()).toBe(stack.neo4j.password);
+    expect(stack.core.snapshot().databases.neo4j.status).toBe('healthy');
+    await input.fill('');
+  });
+
+  it('saves the right password once, clears the input, and Neo4j is healthy', async () => {
+    const page = settings!;
+    await page.locator('#neo4jPassword').fill(stack.neo4j.password);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('.form-notice').getAttribute('data-notice'), { timeout: 15_000 }).toBe('ok');
+    expect(await page.locator('#neo4jPassword').count()).toBe(0); // the input is gone, its value with it
+    expect(await page.locator('[data-secret="neo4jPassword"] .secret-presence').innerText()).toBe('Stored in keychain');
+    expect((await stack.vault.get('neo4jPassword'))!.reveal()).toBe(stack.neo4j.password);
+    await stack.core.checkNow();
+    await expect.poll(() => card(status, 'neo4j').getAttribute('data-state'), { timeout: 15_000 }).toBe('healthy');
+    await screenshot(page, 'settings', 'light');
+    await screenshot(page, 'settings', 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('imports a .env file and reports secrets by name only', async () => {
+    const page = settings!;
+    const env = `NEO4J_URI=${stack.neo4j.uri}\nNEO4J_USER=neo4j\nNEO4J_PASSWORD=${stack.neo4j.password}\n`;
+    await page.locator('#import-env').setInputFiles({ name: '.env', mimeType: 'text/plain', buffer: Buffer.from(env) });
+    const report = page.locator('.import-report');
+    await expect.poll(() => report.innerText(), { timeout: 15_000 }).toContain('NEO4J_PASSWORD: stored in keychain');
+    expect(await report.innerText()).toContain(`NEO4J_URI = ${stack.neo4j.uri}`);
+  });
+
+  it('never shows or sends back a stored secret: DOM, WebSocket frames, HTTP responses', async () => {
+    for (const page of [status, settings!]) await expectNoSecretsInPage(page, secrets());
+    await net.settle();
+    expect(net.received.length).toBeGreaterThan(5);
+    expect(net.responses.length).toBeGreaterThan(3);
+    for (const s of secrets()) {
+      expect(net.received.filter((f) => f.includes(s)), 'a secret in a frame from the host').toEqual([]);
+      expect(net.responses.filter((r) => r.body.includes(s)).map((r) => r.url), 'a secret in an HTTP response').toEqual([]);
+    }
+    // Typed secrets go out exactly once, in the call they were typed for; the stored Supabase key never does.
+    const methodsCarrying = (s: string) => net.sent.filter((f) => f.includes(s)).map((f) => (JSON.parse(f) as { method: string }).method);
+    expect(methodsCarrying(stack.supabase.key)).toEqual([]);
+    expect(methodsCarrying(WRONG_PASSWORD)).toEqual(['testConnection']);
+    expect(methodsCarrying(stack.neo4j.password)).toEqual(['saveSettings', 'importEnv']);
+  });
+});

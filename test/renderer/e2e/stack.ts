@@ -1,0 +1,95 @@
+/**
+ * Everything the E2E run needs, real: its own Neo4j (it is stopped and started), Supabase via the
+ * shared stand-in + PostgreSQL when the test run provides them (else its own), the real core with a
+ * private keychain service, and the real health server with browser mode plugged in.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { createMonitorCore } from '../../../src-main/core/createMonitorCore.js';
+import { CredentialVault } from '../../../src-main/core/credentials/CredentialVault.js';
+import type { MonitorCore } from '../../../src-main/core/MonitorCore.js';
+import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
+import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
+import { startNeo4j, type Neo4jServer } from '../../support/neo4j.js';
+import { startPostgres } from '../../support/postgres.js';
+import { startSupabaseStandin } from '../../support/supabase-standin.js';
+
+export interface Stack {
+  neo4j: Neo4jServer;
+  supabase: { url: string; key: string };
+  core: MonitorCore;
+  vault: CredentialVault;
+  dataDir: string;
+  mode: BrowserMode;
+  server: HealthServer;
+  /** The monitor settings used, for the detection bound. */
+  monitor: { intervalSec: number; timeoutMs: number; retries: number; backoffInitialMs: number; backoffMaxMs: number; slowMs: number };
+  dispose(): Promise<void>;
+}
+
+type SharedServices = { supabase: { url: string; serviceRoleKey: string } } | undefined;
+
+async function supabaseService(cleanups: (() => Promise<void>)[]): Promise<{ url: string; key: string }> {
+  let shared: SharedServices;
+  try {
+    shared = (inject as unknown as (k: string) => SharedServices)('services');
+  } catch {
+    shared = undefined;
+  }
+  if (shared?.supabase) return { url: shared.supabase.url, key: shared.supabase.serviceRoleKey };
+  const pg = await startPostgres();
+  cleanups.push(() => pg.dispose());
+  const standin = await startSupabaseStandin({ connectionString: pg.connectionString });
+  cleanups.push(() => standin.close());
+  return { url: standin.url, key: standin.serviceRoleKey };
+}
+
+export async function startStack(rendererDir: string): Promise<Stack> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const neo4j = await startNeo4j();
+  cleanups.push(() => neo4j.dispose());
+  const supabase = await supabaseService(cleanups);
+  const dataDir = mkdtempSync(join(tmpdir(), 'walltrack-e2e-'));
+  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  const vault = new CredentialVault({ service: `walltrack-monitor-e2e-${process.pid}-${Date.now()}` });
+  cleanups.push(async () => {
+    await vault.delete('neo4jPassword').catch(() => undefined);
+    await vault.delete('supabaseKey').catch(() => undefined);
+  });
+  const core = createMonitorCore({ dataDir, vault });
+  cleanups.push(() => core.stop());
+  await core.start();
+  // Short interval and timeouts so outages show within seconds.
+  const monitor = { intervalSec: 1, timeoutMs: 2_000, retries: 1, backoffInitialMs: 200, backoffMaxMs: 400, slowMs: 1_000 };
+  await core.saveSettings({
+    settings: {
+      supabase: { url: supabase.url, probeTable: 'wallets' },
+      neo4j: { uri: neo4j.uri, user: 'neo4j', database: null },
+      monitor,
+      app: { notifications: true, startAtLogin: false },
+    },
+    secrets: {
+      supabaseKey: { action: 'replace', value: supabase.key },
+      neo4jPassword: { action: 'replace', value: neo4j.password },
+    },
+  });
+  const mode = createBrowserMode({ core, rendererDir, version: core.snapshot().version, log: { warn: () => undefined, error: () => undefined } });
+  cleanups.push(() => mode.close());
+  const server = await createHealthServer({ core, port: 0, routes: mode.handleRequest, onUpgrade: mode.handleUpgrade });
+  cleanups.push(() => server.close());
+  return {
+    neo4j,
+    supabase,
+    core,
+    vault,
+    dataDir,
+    mode,
+    server,
+    monitor,
+    async dispose() {
+      for (const c of cleanups.reverse()) await c().catch(() => undefined);
+    },
+  };
+}
