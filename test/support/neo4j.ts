@@ -4,7 +4,7 @@
  * the same port and data. The JVM dies with us: SIGKILL from our exit handler, and the
  * launcher's own watchdog exits when our pid disappears (covers a SIGKILLed test run too).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './faults.js';
 import { ensureNeo4jLauncherBuilt } from './neo4j-launcher-build.js';
+import { launchNeo4j, stopNeo4jProcess } from './neo4j-process.js';
 import { killQuietly, onProcessExit } from './process-cleanup.js';
 
 export interface Neo4jServer {
@@ -39,24 +40,11 @@ export interface StartNeo4jOptions {
   startTimeoutMs?: number;
 }
 
-const READY_PREFIX = 'NEO4J_READY ';
 const DEFAULT_START_TIMEOUT_MS = 180_000;
-const STOP_GRACE_MS = 30_000;
 const PORT_RELEASE_TIMEOUT_MS = 30_000;
-const OUTPUT_TAIL_CHARS = 4000;
-// Small heap, serial GC and C1 only: several instances fit on a 2-core machine and start fast.
-const JVM_OPTIONS = [
-  '-Xms128m',
-  '-Xmx512m',
-  '-XX:+UseSerialGC',
-  '-XX:TieredStopAtLevel=1',
-  '-XX:-OmitStackTraceInFastThrow',
-  '-Dio.netty.tryReflectionSetAccessible=true',
-  '-Dlog4j2.disable.jmx=true',
-];
 
 export async function startNeo4j(opts: StartNeo4jOptions = {}): Promise<Neo4jServer> {
-  const jar = await ensureNeo4jLauncherBuilt();
+  const { jar, cdsArchive } = await ensureNeo4jLauncherBuilt();
   const port = opts.port ?? (await freePort());
   const ownsDataDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'walltrack-neo4j-'));
@@ -81,10 +69,10 @@ export async function startNeo4j(opts: StartNeo4jOptions = {}): Promise<Neo4jSer
     async start() {
       if (server.running) return;
       await waitForPortToBeFree(port);
-      child = await launch({ jar, port, dataDir, password, startTimeoutMs });
+      child = await launchNeo4j({ jar, cdsArchive, port, dataDir, password, startTimeoutMs });
     },
     async stop() {
-      if (child) await stopProcess(child);
+      if (child) await stopNeo4jProcess(child);
       child = undefined;
     },
     async dispose() {
@@ -101,80 +89,6 @@ export async function startNeo4j(opts: StartNeo4jOptions = {}): Promise<Neo4jSer
     throw error;
   }
   return server;
-}
-
-interface LaunchArgs {
-  jar: string;
-  port: number;
-  dataDir: string;
-  password: string;
-  startTimeoutMs: number;
-}
-
-/** Spawns the launcher and resolves once it prints its ready line; rejects with its output if it dies or hangs. */
-function launch({ jar, port, dataDir, password, startTimeoutMs }: LaunchArgs): Promise<ChildProcess> {
-  const args = [...JVM_OPTIONS, '-jar', jar, '--port', String(port), '--data-dir', dataDir, '--parent-pid', String(process.pid)];
-  // The password travels in the environment: argv is visible to every user through ps.
-  const child = spawn('java', args, {
-    env: { ...process.env, NEO4J_TEST_PASSWORD: password },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const remember = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);
-  };
-  child.stderr!.on('data', remember);
-
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    let stdoutBuffer = '';
-    const fail = (message: string) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      killQuietly(child.pid, 'SIGKILL');
-      reject(new Error(`${message}\nLauncher output (Neo4j's own log: ${path.join(dataDir, 'logs', 'debug.log')}):\n${output.trim() || '(none)'}`));
-    };
-    const timer = setTimeout(
-      () =>
-        fail(
-          `Neo4j on 127.0.0.1:${port} did not become ready within ${startTimeoutMs / 1000} s. A first start on a ` +
-            'busy machine can be slow: raise startTimeoutMs if the log shows it was still starting.',
-        ),
-      startTimeoutMs,
-    );
-    child.stdout!.on('data', (chunk: Buffer) => {
-      remember(chunk);
-      if (settled) return;
-      stdoutBuffer += chunk.toString();
-      if (!stdoutBuffer.split('\n').some((line) => line.startsWith(READY_PREFIX))) return;
-      settled = true;
-      clearTimeout(timer);
-      // A test that forgets dispose() must not keep its process alive; the exit handler still kills the JVM.
-      child.unref();
-      (child.stdout as net.Socket).unref();
-      (child.stderr as net.Socket).unref();
-      resolve(child);
-    });
-    child.once('exit', (code, signal) =>
-      fail(`Neo4j launcher exited (${signal ?? `code ${code}`}) before Bolt was ready on 127.0.0.1:${port}.`),
-    );
-    child.once('error', (error) =>
-      fail(
-        `Cannot run java to start Neo4j (${error.message}). Install a Java 17 runtime ` +
-          '(Debian: apt-get install openjdk-17-jre-headless).',
-      ),
-    );
-  });
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM'); // the launcher's shutdown hook closes Neo4j cleanly
-  const timer = setTimeout(() => killQuietly(child.pid, 'SIGKILL'), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** A restart must not race the old JVM (or the OS) for the port. */
