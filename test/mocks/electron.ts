@@ -21,6 +21,7 @@ import type {
   Net,
   NotificationConstructorOptions,
   Protocol,
+  Dialog,
   CustomScheme,
   Shell,
   Settings,
@@ -187,8 +188,9 @@ export class BrowserWindow
 
 class FakeApp
   extends EventEmitter
-  implements Pick<App, 'whenReady' | 'requestSingleInstanceLock' | 'quit' | 'exit' | 'getPath' | 'getVersion' | 'setLoginItemSettings' | 'isPackaged' | 'getAppPath' | 'setAppUserModelId'>
+  implements Pick<App, 'whenReady' | 'requestSingleInstanceLock' | 'quit' | 'exit' | 'getPath' | 'setPath' | 'getVersion' | 'setLoginItemSettings' | 'isPackaged' | 'getAppPath' | 'setAppUserModelId'>
 {
+  readonly paths = new Map<string, string>();
   isPackaged = false;
   singleInstanceLockAvailable = true;
   quitCalls = 0;
@@ -214,7 +216,10 @@ class FakeApp
     this.exitCode = exitCode;
   }
   getPath(name: Parameters<App['getPath']>[0]): string {
-    return `/tmp/fake-electron/${name}`;
+    return this.paths.get(name) ?? `/tmp/fake-electron/${name}`;
+  }
+  setPath(name: string, path: string): void {
+    this.paths.set(name, path);
   }
   getAppPath(): string {
     return '/tmp/fake-electron/app';
@@ -430,6 +435,14 @@ class FakeProtocol implements Pick<Protocol, 'registerSchemesAsPrivileged' | 'ha
 }
 export let protocol = new FakeProtocol();
 
+class FakeDialog implements Pick<Dialog, 'showErrorBox'> {
+  readonly errors: { title: string; content: string }[] = [];
+  showErrorBox(title: string, content: string): void {
+    this.errors.push({ title, content });
+  }
+}
+export let dialog = new FakeDialog();
+
 // ---------------------------------------------------------------- reset
 
 /** Fresh fakes for each test; module-level `let` bindings are live, so importers see the new ones. */
@@ -443,6 +456,7 @@ export function resetElectronFake(): void {
   nativeTheme = new FakeNativeTheme();
   shell = new FakeShell();
   protocol = new FakeProtocol();
+  dialog = new FakeDialog();
   session.defaultSession = new Session();
   BrowserWindow.fakeAll.length = 0;
   Tray.fakeAll.length = 0;
@@ -460,6 +474,7 @@ export default {
   get nativeTheme() { return nativeTheme; },
   get shell() { return shell; },
   get protocol() { return protocol; },
+  get dialog() { return dialog; },
   session,
   BrowserWindow,
   Tray,

@@ -1,0 +1,86 @@
+/**
+ * Wires the shell together once Electron is ready. Each feature lives in its own module with a
+ * setupX(); this file only decides the order and passes the pieces between them.
+ */
+import { join } from 'node:path';
+import { Notification, app, session } from 'electron';
+import type { AppInfo } from '../common/contract.js';
+import { createRendererHandlers } from '../core/rendererHandlers.js';
+import { APP_VERSION } from '../core/version.js';
+import { setupCore } from './core.js';
+import { broadcast, setupIpc } from './ipc.js';
+import { setupLifecycle } from './lifecycle.js';
+import { setupNotifications } from './notifications.js';
+import { setupPower } from './power.js';
+import { setupProtocol } from './protocol.js';
+import { ShellSettings } from './shellSettings.js';
+import { HIDDEN_ARG, createStartAtLogin } from './startAtLogin.js';
+import { setupTray } from './tray.js';
+import { trayTooltip } from './trayModel.js';
+import { setupWebSecurity } from './webSecurity.js';
+import { rendererLocation, setupWindows, type WindowManager } from './windows.js';
+
+export interface Shell {
+  windows: WindowManager;
+}
+
+export async function startShell(): Promise<Shell> {
+  const root = app.getAppPath();
+  const { core, logger, closeLog } = setupCore({ dataDir: app.getPath('userData'), devConsole: !app.isPackaged });
+  setupProtocol(join(root, 'dist', 'renderer'));
+  setupWebSecurity(session.defaultSession, logger);
+
+  const windows = setupWindows({
+    preloadPath: join(root, 'dist', 'electron', 'preload.cjs'),
+    location: rendererLocation(app.isPackaged, process.env),
+    log: logger,
+  });
+  const login = createStartAtLogin();
+  const settings = new ShellSettings({ core, login, log: logger });
+  const appInfo: AppInfo = {
+    version: APP_VERSION,
+    host: 'electron',
+    capabilities: { startAtLogin: login.supported, notifications: Notification.isSupported() },
+  };
+  const handlers = createRendererHandlers(core, {
+    appInfo: () => appInfo,
+    openWindow: (name) => void windows.open(name),
+    afterSave: (view) => settings.afterSave(view),
+  });
+  setupIpc({ handlers, policy: { owns: windows.owns, allowedOrigins: [windows.location.origin] }, log: logger });
+  core.on('snapshot', (snapshot) => broadcast(windows.all().map((w) => w.webContents), 'snapshot', snapshot, logger));
+
+  const tray = setupTray({
+    core,
+    openWindow: (name) => void windows.open(name),
+    startAtLogin: { enabled: () => settings.startAtLogin, supported: login.supported, set: (v) => settings.setStartAtLogin(v) },
+    quit: () => app.quit(),
+    log: logger,
+  });
+  const stopNotifications = setupNotifications({ core, enabled: () => settings.notifications, onClick: () => windows.open('status'), log: logger });
+  const stopPower = setupPower({ core, log: logger });
+  setupLifecycle({
+    core,
+    log: logger,
+    cleanup: () => {
+      stopPower();
+      stopNotifications();
+      tray.dispose();
+      windows.closeAll();
+      closeLog();
+    },
+  });
+
+  await core.start();
+  await settings.load().catch((error: unknown) => logger.warn({ error: String(error) }, 'Could not read settings for the shell'));
+  tray.refresh();
+  if (process.env.WALLTRACK_E2E === '1') exposeForSmokeTest(() => trayTooltip(core.snapshot()));
+  if (!process.argv.includes(HIDDEN_ARG)) windows.open('status');
+  logger.info({ version: APP_VERSION, packaged: app.isPackaged }, 'WallTrack Monitor started');
+  return { windows };
+}
+
+/** Only with WALLTRACK_E2E=1: lets the Playwright smoke test see that the tray exists (Electron has no tray getter). */
+function exposeForSmokeTest(tooltip: () => string): void {
+  (globalThis as { walltrackSmokeTest?: unknown }).walltrackSmokeTest = Object.freeze({ trayTooltip: tooltip });
+}

@@ -1,0 +1,27 @@
+/** Electron entry point (bundled to dist/electron/main.cjs). The order matters; see each step. */
+import { app, dialog } from 'electron';
+import { startShell, type Shell } from './app.js';
+import { registerAppScheme } from './protocol.js';
+import { setupSingleInstance } from './singleInstance.js';
+
+// Tests and portable setups can point the app at another data folder (the core honours it too).
+if (process.env.WALLTRACK_DATA_DIR?.trim()) app.setPath('userData', process.env.WALLTRACK_DATA_DIR.trim());
+// Privileged schemes must be registered before 'ready'.
+registerAppScheme();
+
+let shell: Shell | null = null;
+if (!setupSingleInstance(() => shell?.windows.open('status'))) {
+  app.quit();
+} else {
+  if (process.platform === 'win32') app.setAppUserModelId('io.walltrack.monitor'); // notifications need it
+  app
+    .whenReady()
+    .then(async () => {
+      shell = await startShell();
+    })
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('WallTrack Monitor could not start', message);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,37 @@
+/**
+ * Re-check at once when the machine wakes, the screen unlocks or the network comes or goes:
+ * the scheduled check could be up to an interval away and the tray would show stale news.
+ * Network changes are detected by polling net.isOnline() (Chromium's own connectivity view);
+ * Electron's main process has no online/offline event.
+ */
+import { net, powerMonitor } from 'electron';
+import type { MonitorCore } from '../core/MonitorCore.js';
+import { errorSummary, type ShellLog } from './log.js';
+
+export const NETWORK_POLL_MS = 5_000;
+
+export function setupPower(deps: { core: Pick<MonitorCore, 'checkNow'>; log: ShellLog; pollMs?: number }): () => void {
+  const check = (reason: string): void => {
+    deps.log.info({ reason }, 'Checking now');
+    deps.core.checkNow().catch((error: unknown) => deps.log.warn({ reason, error: errorSummary(error) }, 'Immediate check failed'));
+  };
+  const onResume = (): void => check('system resumed');
+  const onUnlock = (): void => check('screen unlocked');
+  powerMonitor.on('resume', onResume);
+  powerMonitor.on('unlock-screen', onUnlock);
+
+  let online = net.isOnline();
+  const timer = setInterval(() => {
+    const now = net.isOnline();
+    if (now === online) return;
+    online = now;
+    check(now ? 'network came back' : 'network went away');
+  }, deps.pollMs ?? NETWORK_POLL_MS);
+  timer.unref?.();
+
+  return () => {
+    powerMonitor.off('resume', onResume);
+    powerMonitor.off('unlock-screen', onUnlock);
+    clearInterval(timer);
+  };
+}

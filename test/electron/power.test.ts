@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => import('../mocks/electron.js'));
+import * as electron from '../mocks/electron.js';
+import { setupPower } from '../../src-main/electron/power.js';
+import { FakeMonitorCore } from './fixtures.js';
+import { recordingLog } from './recordingLog.js';
+
+let core: FakeMonitorCore;
+let stop: () => void;
+beforeEach(() => {
+  electron.resetElectronFake();
+  vi.useFakeTimers();
+  core = new FakeMonitorCore();
+  stop = setupPower({ core, log: recordingLog(), pollMs: 1_000 });
+});
+afterEach(() => {
+  stop();
+  vi.useRealTimers();
+});
+
+describe('power and network', () => {
+  it.each(['resume', 'unlock-screen'])('checks at once on %s', (event) => {
+    electron.powerMonitor.emit(event);
+    expect(core.businessCalls()).toEqual(['checkNow']);
+  });
+
+  it('checks when the network goes away and when it comes back, not while it stays the same', async () => {
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(core.businessCalls()).toEqual([]);
+    electron.net.online = false;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(core.businessCalls()).toEqual(['checkNow']);
+    await vi.advanceTimersByTimeAsync(3_000);
+    electron.net.online = true;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(core.businessCalls()).toEqual(['checkNow', 'checkNow']);
+  });
+
+  it('stops listening when disposed', async () => {
+    stop();
+    electron.powerMonitor.emit('resume');
+    electron.net.online = false;
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(core.businessCalls()).toEqual([]);
+  });
+});
