@@ -1,0 +1,157 @@
+/** The HealthMonitor with the real probes against real servers and real faults. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SnapshotSchema, type DatabaseId, type ProbeResult } from '../../../src-main/common/schemas.js';
+import type { StateChange } from '../../../src-main/core/MonitorCore.js';
+import { Secret } from '../../../src-main/core/credentials/Secret.js';
+import { HealthMonitor } from '../../../src-main/core/monitor/HealthMonitor.js';
+import type { MonitorSettings } from '../../../src-main/core/monitor/types.js';
+import { Neo4jProbe } from '../../../src-main/core/probes/Neo4jProbe.js';
+import { SupabaseProbe } from '../../../src-main/core/probes/SupabaseProbe.js';
+import { closedPort, startBlackHole, UNRESOLVABLE_HOST } from '../../support/faults.js';
+import { startNeo4j } from '../../support/neo4j.js';
+import { useNeo4j, useSupabase, type Neo4jAccess, type SupabaseAccess } from '../probes/realServices.js';
+import { sleep, waitFor } from './scriptedProbe.js';
+
+const SETTINGS: MonitorSettings = { intervalSec: 1, timeoutMs: 1_000, retries: 2, backoffInitialMs: 200, backoffMaxMs: 400, slowMs: 1_000 };
+
+let neo4j: Neo4jAccess;
+let supabase: SupabaseAccess;
+beforeAll(async () => {
+  [neo4j, supabase] = await Promise.all([useNeo4j(), useSupabase()]);
+});
+afterAll(async () => {
+  await Promise.all([neo4j?.release(), supabase?.release()]);
+});
+
+const monitors: HealthMonitor[] = [];
+afterEach(async () => {
+  await Promise.all(monitors.splice(0).map((m) => m.stop(2_000)));
+});
+
+const neo4jProbe = (o: Partial<{ uri: string; password: string; timeoutMs: number }> = {}) =>
+  new Neo4jProbe({ uri: o.uri ?? neo4j.uri, user: neo4j.user, password: new Secret(o.password ?? neo4j.password), database: null, timeoutMs: o.timeoutMs ?? SETTINGS.timeoutMs });
+const supabaseProbe = (o: Partial<{ url: string; key: string }> = {}) =>
+  new SupabaseProbe({ url: o.url ?? supabase.url, key: new Secret(o.key ?? supabase.serviceRoleKey), probeTable: 'wallets', timeoutMs: SETTINGS.timeoutMs });
+
+function run(probes: { neo4j?: Neo4jProbe | null; supabase?: SupabaseProbe | null }, settings: Partial<MonitorSettings> = {}) {
+  const monitor = new HealthMonitor({
+    probes: { neo4j: probes.neo4j ?? null, supabase: probes.supabase ?? null },
+    settings: { ...SETTINGS, ...settings },
+    version: '0.0.0-test',
+  });
+  monitors.push(monitor);
+  const checks: (ProbeResult & { at: number })[] = [];
+  const changes: StateChange[] = [];
+  const snapshots: string[] = [];
+  monitor.on('check', (r) => checks.push({ ...r, at: performance.now() }));
+  monitor.on('stateChange', (c) => changes.push(c));
+  monitor.on('snapshot', (s) => snapshots.push(JSON.stringify(s)));
+  const stateOf = (db: DatabaseId) => monitor.snapshot().databases[db].status;
+  return { monitor, checks, changes, snapshots, stateOf };
+}
+
+describe('HealthMonitor against real servers', () => {
+  it('both healthy: snapshot ok with server info, history and stats', async () => {
+    const { monitor, stateOf } = run({ neo4j: neo4jProbe(), supabase: supabaseProbe() });
+    monitor.start();
+    await waitFor(() => stateOf('neo4j') === 'healthy' && stateOf('supabase') === 'healthy', 'both healthy', 10_000);
+    const snap = monitor.snapshot();
+    expect(SnapshotSchema.parse(snap)).toEqual(snap);
+    expect(snap.status).toBe('ok');
+    expect(snap.databases.neo4j.server?.agent).toMatch(/^Neo4j\//);
+    expect(snap.databases.neo4j.target).toBe(neo4j.uri);
+    expect(snap.databases.supabase.target).toBe(supabase.url);
+    expect(snap.databases.supabase.uptimePct).toBe(100);
+    expect(monitor.history('neo4j').entries[0]).toMatchObject({ state: 'healthy' });
+  });
+
+  it('wrong Neo4j password → auth_failed within one check; the password is in no event, snapshot or history', async () => {
+    const wrong = 'Not-the-password-41d7';
+    const { monitor, checks, changes, snapshots } = run({ neo4j: neo4jProbe({ password: wrong }), supabase: supabaseProbe() });
+    await monitor.checkNow();
+    const neoChecks = checks.filter((c) => c.database === 'neo4j');
+    expect(neoChecks).toHaveLength(1);
+    expect(neoChecks[0]).toMatchObject({ state: 'down', kind: 'auth_failed', hint: 'Check NEO4J_USER and NEO4J_PASSWORD in Settings' });
+    expect(neoChecks[0]!.message).toMatch(/^neo4j \(bolt:\/\/127\.0\.0\.1:\d+\): authentication failed/);
+    const everything = [JSON.stringify(checks), JSON.stringify(changes), ...snapshots, JSON.stringify(monitor.history('neo4j'))].join('\n');
+    expect(everything).not.toContain(wrong);
+    expect(everything).not.toContain(neo4j.password);
+  });
+
+  it('an invalid Supabase key → auth_failed on the first check', async () => {
+    const { monitor, stateOf } = run({ supabase: supabaseProbe({ key: 'sb_publishable_wrong-key-0000' }) });
+    const snap = await monitor.checkNow('supabase');
+    expect(stateOf('supabase')).toBe('down');
+    expect(snap.databases.supabase).toMatchObject({ kind: 'auth_failed', hint: 'Check SUPABASE_KEY (anon, service_role or sb_ key) in Settings' });
+    expect(JSON.stringify(snap)).not.toContain('sb_publishable_wrong-key-0000');
+  });
+
+  it('starts fine with databases down (refused, dns): retrying, then down, and keeps checking', async () => {
+    const port = await closedPort();
+    const { monitor, changes, checks } = run(
+      { neo4j: neo4jProbe({ uri: `bolt://127.0.0.1:${port}` }), supabase: supabaseProbe({ url: `https://${UNRESOLVABLE_HOST}` }) },
+      { intervalSec: 0.5 },
+    );
+    monitor.start();
+    await waitFor(() => checks.filter((c) => c.database === 'neo4j' && c.state === 'down').length >= 2, 'two down checks', 10_000);
+    const neoChanges = changes.filter((c) => c.database === 'neo4j').map((c) => `${c.from}>${c.to}`);
+    expect(neoChanges).toEqual(['unknown>retrying', 'retrying>down']);
+    const snap = monitor.snapshot();
+    expect(snap.status).toBe('down');
+    expect(snap.databases.neo4j).toMatchObject({ kind: 'refused', hint: `Is Neo4j running on 127.0.0.1:${port}? Start it, or correct NEO4J_URI in Settings` });
+    expect(snap.databases.supabase.kind).toBe('dns');
+    expect(snap.databases.neo4j.consecutiveFailures).toBeGreaterThanOrEqual(4);
+  });
+
+  it('a black-holed Neo4j times out within timeout + 0.5 s while Supabase keeps its schedule', async () => {
+    const hole = await startBlackHole();
+    try {
+      const { monitor, checks } = run(
+        { neo4j: neo4jProbe({ uri: `bolt://127.0.0.1:${hole.port}` }), supabase: supabaseProbe() },
+        { intervalSec: 0.25, retries: 0 },
+      );
+      const started = performance.now();
+      monitor.start();
+      await waitFor(() => checks.some((c) => c.database === 'neo4j'), 'the neo4j timeout', 5_000);
+      const first = checks.find((c) => c.database === 'neo4j')!;
+      expect(first).toMatchObject({ state: 'down', kind: 'timeout' });
+      expect(first.at - started).toBeLessThan(SETTINGS.timeoutMs + 500);
+      await sleep(1_500);
+      const sb = checks.filter((c) => c.database === 'supabase');
+      expect(sb.every((c) => c.state === 'healthy')).toBe(true);
+      // ≈ 3 s at 250 ms: Supabase never waited for the hung Neo4j checks.
+      expect(sb.length).toBeGreaterThanOrEqual(8);
+      const gaps = sb.slice(1).map((c, i) => c.at - sb[i]!.at);
+      expect(Math.max(...gaps)).toBeLessThan(250 + 250);
+    } finally {
+      await hole.close();
+    }
+  });
+});
+
+describe('HealthMonitor through a real Neo4j outage', () => {
+  it('Neo4j stopped mid-run → retrying, then down; started again → healthy within one interval', async () => {
+    const server = await startNeo4j();
+    try {
+      const { monitor, changes, stateOf } = run({ neo4j: new Neo4jProbe({ uri: server.uri, user: server.user, password: new Secret(server.password), database: null, timeoutMs: SETTINGS.timeoutMs }) });
+      monitor.start();
+      await waitFor(() => stateOf('neo4j') === 'healthy', 'healthy', 10_000);
+      await server.stop();
+      await waitFor(() => stateOf('neo4j') === 'down', 'down after the outage', 10_000);
+      const sequence = changes.map((c) => c.to);
+      expect(sequence).toEqual(['healthy', 'retrying', 'down']);
+      const down = monitor.snapshot().databases.neo4j;
+      expect(['refused', 'server_error']).toContain(down.kind);
+      expect(down.hint).toBeTruthy();
+      expect(down.message).toMatch(/^neo4j \(bolt:\/\/127\.0\.0\.1:\d+\): /);
+
+      await server.start();
+      const restarted = performance.now();
+      await waitFor(() => stateOf('neo4j') === 'healthy', 'healthy after restart', 5_000);
+      expect(performance.now() - restarted).toBeLessThan(SETTINGS.intervalSec * 1_000 + 500);
+      expect(changes.at(-1)).toMatchObject({ from: 'down', to: 'healthy' });
+    } finally {
+      await server.dispose();
+    }
+  });
+});
