@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => import('../mocks/electron.js'));
+// The composed shell over a fake core: the real core has its own tests under test/core.
+const fakes = vi.hoisted(() => ({ core: null as unknown }));
+vi.mock('../../src-main/electron/core.js', () => ({
+  setupCore: () => ({
+    core: fakes.core,
+    logger: { info() {}, warn() {}, error() {} },
+    closeLog: () => {},
+  }),
+}));
+import * as electron from '../mocks/electron.js';
+import { eventChannel, methodChannel, methodNames } from '../../src-main/common/contract.js';
+import { startShell } from '../../src-main/electron/app.js';
+import { FakeMonitorCore, makeSnapshot } from './fixtures.js';
+
+let core: FakeMonitorCore;
+let configHome: string;
+
+beforeEach(() => {
+  electron.resetElectronFake();
+  core = new FakeMonitorCore();
+  fakes.core = core;
+  configHome = mkdtempSync(join(tmpdir(), 'walltrack-shell-'));
+  vi.stubEnv('XDG_CONFIG_HOME', configHome); // start-at-login must not touch the real ~/.config
+  vi.stubEnv('WALLTRACK_E2E', '1');
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  rmSync(configHome, { recursive: true, force: true });
+  delete (globalThis as { walltrackSmokeTest?: unknown }).walltrackSmokeTest;
+});
+
+describe('the composed shell', () => {
+  it('starts the core, registers the IPC API, creates the tray and opens the status window', async () => {
+    await startShell();
+    expect(core.started).toBe(true);
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(methodNames.map(methodChannel).sort());
+    expect(electron.protocol.isProtocolHandled('app')).toBe(true);
+    expect(electron.session.defaultSession.permissionRequestHandler).not.toBeNull();
+    expect(electron.Tray.fakeAll).toHaveLength(1);
+    expect(electron.Tray.fakeAll[0]!.tooltip).toBe('WallTrack — Supabase ok 42 ms · Neo4j ok 7 ms');
+    const windows = electron.BrowserWindow.getAllWindows();
+    expect(windows).toHaveLength(1);
+    expect(windows[0]!.options.webPreferences).toMatchObject({
+      preload: join('/tmp/fake-electron/app', 'dist', 'electron', 'preload.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+    });
+    expect((globalThis as { walltrackSmokeTest?: { trayTooltip(): string } }).walltrackSmokeTest!.trayTooltip()).toMatch(/^WallTrack — /);
+  });
+
+  it('pushes every snapshot to every open window without being asked', async () => {
+    const shell = await startShell();
+    shell.windows.open('settings');
+    const down = makeSnapshot({ status: 'down', supabase: { status: 'down', healthy: false, kind: 'refused', latencyMs: null } });
+    core.emitSnapshot(down);
+    for (const win of electron.BrowserWindow.getAllWindows()) {
+      expect(win.webContents.sent).toContainEqual({ channel: eventChannel('snapshot'), args: [down] });
+    }
+    expect(electron.Tray.fakeAll[0]!.tooltip).toContain('Supabase down: connection refused');
+  });
+
+  it('stays in the tray when its windows close, and stops the core before quitting', async () => {
+    await startShell();
+    for (const win of electron.BrowserWindow.getAllWindows()) win.close();
+    expect(electron.app.listenerCount('window-all-closed')).toBeGreaterThan(0);
+    expect(core.stopped).toBe(false);
+    const willQuit = new Promise((resolve) => electron.app.once('will-quit', resolve));
+    electron.app.quit();
+    await willQuit;
+    expect(core.stopped).toBe(true);
+    expect(electron.Tray.fakeAll[0]!.isDestroyed()).toBe(true);
+  });
+
+  it('starts hidden (tray only) when launched at login', async () => {
+    const argv = process.argv;
+    process.argv = [...argv, '--hidden'];
+    try {
+      await startShell();
+    } finally {
+      process.argv = argv;
+    }
+    expect(electron.BrowserWindow.getAllWindows()).toHaveLength(0);
+    expect(electron.Tray.fakeAll).toHaveLength(1);
+  });
+});
