@@ -3,9 +3,9 @@
  * Service) via @napi-rs/keyring. There is deliberately no plaintext fallback: when the keychain
  * cannot be used, every call fails with a CredentialStoreError that tells the operator what to do.
  */
-import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
 import type { SecretName } from '../../common/settings-schema.js';
 import { CredentialStoreError } from '../errors.js';
+import { KeychainTimeoutError, runKeychainCall, type KeychainOp } from './keychainProcess.js';
 import { Secret } from './Secret.js';
 
 export const KEYCHAIN_SERVICE = 'walltrack-monitor';
@@ -55,7 +55,7 @@ export class CredentialVault implements SecretVault {
   }
 
   async get(name: SecretName): Promise<Secret | null> {
-    const value = await this.call(name, 'read', (entry, signal) => entry.getPassword(signal));
+    const value = await this.call(name, 'get');
     return value === null || value === '' ? null : new Secret(value);
   }
 
@@ -65,55 +65,43 @@ export class CredentialVault implements SecretVault {
         hint: 'Enter a non-empty value, or choose "remove" to delete the stored one.',
       });
     }
-    await this.call(name, 'write', (entry, signal) => entry.setPassword(secret.reveal(), signal));
+    await this.call(name, 'set', secret.reveal());
   }
 
   async delete(name: SecretName): Promise<void> {
-    await this.call(name, 'delete', (entry, signal) => entry.deletePassword(signal));
+    await this.call(name, 'delete');
   }
 
   async has(name: SecretName): Promise<boolean> {
     return (await this.get(name)) !== null;
   }
 
-  private entry(name: SecretName): AsyncEntry {
-    // On Linux, pin the Secret Service: the library's default silently falls back to the
-    // kernel keyring, which forgets everything at logout.
-    const options: EntryOptions | undefined = this.platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined;
-    return new AsyncEntry(this.service, SECRET_ACCOUNTS[name], options);
-  }
-
-  /** Runs one keychain call, bounded by timeoutMs, turning every failure into a CredentialStoreError. */
-  private async call<T>(name: SecretName, action: string, run: (entry: AsyncEntry, signal: AbortSignal) => Promise<T>): Promise<T> {
-    const where = `the OS keychain (service "${this.service}", account "${SECRET_ACCOUNTS[name]}")`;
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(
-          new CredentialStoreError(`Could not ${action} ${name} in ${where}: no answer within ${this.timeoutMs} ms (keychain locked or hung?)`, {
-            hint: keychainHint(this.platform),
-          }),
-        );
-      }, this.timeoutMs);
-      timer.unref?.();
-    });
+  /** One keychain call on the keychain thread, bounded by timeoutMs; every failure becomes a CredentialStoreError. */
+  private async call(name: SecretName, op: KeychainOp, value?: string): Promise<string | null> {
+    const account = SECRET_ACCOUNTS[name];
+    const where = `the OS keychain (service "${this.service}", account "${account}")`;
+    const action = { get: 'read', set: 'write', delete: 'delete' }[op];
     try {
-      return await Promise.race([
-        (async () => run(this.entry(name), controller.signal))(),
-        timeout,
-      ]);
+      return await runKeychainCall(
+        {
+          op,
+          service: this.service,
+          account,
+          ...(value === undefined ? {} : { value }),
+          // On Linux, pin the Secret Service: the library's default silently falls back to the
+          // kernel keyring, which forgets everything at logout.
+          ...(this.platform === 'linux' ? { linuxStore: 'secret-service' as const } : {}),
+        },
+        this.timeoutMs,
+      );
     } catch (error) {
-      if (error instanceof CredentialStoreError) throw error;
       // The library's messages describe the platform failure (D-Bus, locked collection); they never contain the secret.
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = error instanceof KeychainTimeoutError ? `${error.message} (keychain locked or hung?)` : (error as Error).message;
       throw new CredentialStoreError(`Could not ${action} ${name} in ${where}: ${reason}`, {
         cause: error,
         hint: keychainHint(this.platform),
       });
-    } finally {
-      clearTimeout(timer);
     }
   }
 }
+

@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AsyncEntry } from '@napi-rs/keyring';
+import { CredentialVault, SECRET_ACCOUNTS } from '../../../src-main/core/credentials/CredentialVault.js';
+import { Secret } from '../../../src-main/core/credentials/Secret.js';
+import { CredentialStoreError } from '../../../src-main/core/errors.js';
+
+const run = promisify(execFile);
+const FIXTURE = fileURLToPath(new URL('./fixtures/useVault.ts', import.meta.url));
+// A service of our own on the test run's private keyring, so nothing real is touched.
+const service = `walltrack-monitor-test-${randomUUID()}`;
+const vault = new CredentialVault({ service });
+
+afterAll(async () => {
+  await vault.delete('supabaseKey');
+  await vault.delete('neo4jPassword');
+});
+
+describe('CredentialVault on the Secret Service', () => {
+  it('needs the private session bus the test command provides', () => {
+    expect(process.env.DBUS_SESSION_BUS_ADDRESS, 'run tests with `npm test` (private D-Bus + gnome-keyring)').toBeTruthy();
+  });
+
+  it('round-trips each secret under its own account, and deletes it', async () => {
+    expect(await vault.get('neo4jPassword')).toBeNull();
+    expect(await vault.has('neo4jPassword')).toBe(false);
+    await vault.set('neo4jPassword', new Secret('n3o-pass-ü'));
+    await vault.set('supabaseKey', new Secret('sb_secret_abc'));
+    const got = await vault.get('neo4jPassword');
+    expect(got).toBeInstanceOf(Secret);
+    expect(got!.reveal()).toBe('n3o-pass-ü');
+    expect(String(got)).toBe('[redacted]');
+    expect((await vault.get('supabaseKey'))!.reveal()).toBe('sb_secret_abc');
+    // Really in the keychain, under the documented account names.
+    expect(await new AsyncEntry(service, SECRET_ACCOUNTS.neo4jPassword).getPassword()).toBe('n3o-pass-ü');
+    expect(SECRET_ACCOUNTS).toEqual({ supabaseKey: 'supabase-api-key', neo4jPassword: 'neo4j-password' });
+    // Replace, then delete.
+    await vault.set('neo4jPassword', new Secret('second'));
+    expect((await vault.get('neo4jPassword'))!.reveal()).toBe('second');
+    await vault.delete('neo4jPassword');
+    expect(await vault.has('neo4jPassword')).toBe(false);
+    await vault.delete('neo4jPassword'); // deleting nothing is fine
+    expect(await vault.has('supabaseKey')).toBe(true);
+  });
+
+  it('refuses to store an empty secret', async () => {
+    await expect(vault.set('neo4jPassword', new Secret(''))).rejects.toBeInstanceOf(CredentialStoreError);
+  });
+});
+
+describe('CredentialVault without a keychain', () => {
+  it.each(['get', 'set'])('%s fails with a CredentialStoreError and an operator hint when D-Bus is unreachable', async (action) => {
+    const secret = `never-stored-${randomUUID()}`;
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', FIXTURE, action, service], {
+      env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent', FIXTURE_SECRET: secret },
+      timeout: 30_000,
+    });
+    const outcome = JSON.parse(stdout) as { ok: boolean; name: string; message: string; hint: string; cause: string };
+    expect(outcome.ok).toBe(false);
+    expect(outcome.name).toBe('CredentialStoreError');
+    expect(outcome.message).toMatch(/OS keychain \(service "walltrack-monitor-test-.*", account "neo4j-password"\)/);
+    expect(outcome.hint).toMatch(/start a Secret Service such as gnome-keyring.*unlock it/i);
+    expect(outcome.cause).toMatch(/DBus|D-Bus|nonexistent/i);
+    expect(stdout).not.toContain(secret);
+  });
+
+  it('gives up on a keychain that never answers, within its timeout', async () => {
+    // A "session bus" that accepts the connection and then says nothing, like a hung daemon.
+    const dir = mkdtempSync(join(tmpdir(), 'wt-dbus-'));
+    const socketPath = join(dir, 'bus');
+    const sockets: Socket[] = [];
+    const server = createServer((s) => void sockets.push(s));
+    await new Promise<void>((r) => server.listen(socketPath, r));
+    try {
+      const started = Date.now();
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', FIXTURE, 'get', service], {
+        env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${socketPath}`, FIXTURE_TIMEOUT_MS: '1500' },
+        timeout: 30_000,
+      });
+      const outcome = JSON.parse(stdout) as { ok: boolean; name: string; message: string; hint: string };
+      expect(outcome).toMatchObject({ ok: false, name: 'CredentialStoreError' });
+      expect(outcome.message).toMatch(/no answer within 1500 ms/);
+      expect(outcome.hint).toMatch(/gnome-keyring/);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { SettingsSchema } from '../../../src-main/common/settings-schema.js';
+import { parseDotEnv, planEnvImport } from '../../../src-main/core/credentials/envImport.js';
+import { ValidationError } from '../../../src-main/core/errors.js';
+
+const DEFAULTS = SettingsSchema.parse({});
+const SUPABASE_KEY = 'sb_secret_ZYX987abc-very-private';
+const NEO4J_PASSWORD = 'p@ss "word" #1';
+
+const ORIGINAL_ENV = `
+# WallTrack .env (original Python service)
+SUPABASE_URL=https://abcd.supabase.co
+export SUPABASE_KEY='${SUPABASE_KEY}'
+NEO4J_URI="neo4j://graph.example.com:7687"   # prod graph
+NEO4J_USER=walltrack
+NEO4J_PASSWORD="p@ss \\"word\\" #1"
+SUPABASE_PROBE_TABLE=wallets
+LOG_LEVEL=debug
+this line is nonsense
+`;
+
+describe('parseDotEnv', () => {
+  it('handles comments, export, quotes, escapes, inline comments and CRLF', () => {
+    const { vars, malformed } = parseDotEnv(ORIGINAL_ENV.replace(/\n/g, '\r\n'));
+    expect(vars).toEqual({
+      SUPABASE_URL: 'https://abcd.supabase.co',
+      SUPABASE_KEY,
+      NEO4J_URI: 'neo4j://graph.example.com:7687',
+      NEO4J_USER: 'walltrack',
+      NEO4J_PASSWORD,
+      SUPABASE_PROBE_TABLE: 'wallets',
+      LOG_LEVEL: 'debug',
+    });
+    expect(malformed).toEqual([{ name: 'line 10', reason: 'not a KEY=value line; skipped' }]);
+  });
+
+  it('reads multi-line double-quoted values and keeps # inside unquoted values', () => {
+    expect(parseDotEnv('A="one\ntwo"\nB=x#y\nC=\n').vars).toEqual({ A: 'one\ntwo', B: 'x#y', C: '' });
+  });
+
+  it('reports an unclosed quote without echoing the value', () => {
+    const { vars, malformed } = parseDotEnv(`NEO4J_PASSWORD="${'secret-unclosed'}\n`);
+    expect(vars).toEqual({});
+    expect(JSON.stringify(malformed)).not.toContain('secret-unclosed');
+    expect(malformed[0]!.name).toBe('NEO4J_PASSWORD');
+  });
+});
+
+describe('planEnvImport', () => {
+  it('maps non-secrets to settings and secrets aside; the report has no secret values', () => {
+    const plan = planEnvImport(ORIGINAL_ENV, DEFAULTS);
+    expect(plan.settings.supabase).toEqual({ url: 'https://abcd.supabase.co', probeTable: 'wallets' });
+    expect(plan.settings.neo4j).toEqual({ uri: 'neo4j://graph.example.com:7687', user: 'walltrack', database: null });
+    expect(plan.secrets.supabaseKey!.reveal()).toBe(SUPABASE_KEY);
+    expect(plan.secrets.neo4jPassword!.reveal()).toBe(NEO4J_PASSWORD);
+    expect(plan.report.settings.map((s) => s.name).sort()).toEqual(['NEO4J_URI', 'NEO4J_USER', 'SUPABASE_PROBE_TABLE', 'SUPABASE_URL']);
+    expect(plan.report.secrets.map((s) => s.name).sort()).toEqual(['NEO4J_PASSWORD', 'SUPABASE_KEY']);
+    expect(plan.report.ignored.map((s) => s.name)).toEqual(['line 10', 'LOG_LEVEL']);
+    expect(plan.report.ignored[1]!.reason).toMatch(/not a WallTrack Monitor setting/);
+    const text = JSON.stringify(plan.report) + JSON.stringify(plan);
+    for (const secret of [SUPABASE_KEY, NEO4J_PASSWORD, Buffer.from(SUPABASE_KEY).toString('base64')]) expect(text).not.toContain(secret);
+  });
+
+  it('keeps current settings that the file does not mention', () => {
+    const current = SettingsSchema.parse({ neo4j: { uri: 'bolt://old:7687', database: 'graph' }, monitor: { intervalSec: 12 } });
+    const plan = planEnvImport('SUPABASE_URL=https://x.supabase.co\n', current);
+    expect(plan.settings.neo4j).toEqual({ uri: 'bolt://old:7687', user: 'neo4j', database: 'graph' });
+    expect(plan.settings.monitor.intervalSec).toBe(12);
+  });
+
+  it.each([
+    ['NEO4J_URI=http://graph:7474', 'NEO4J_URI', /neo4j:\/\//],
+    ['SUPABASE_URL=abcd.supabase.co', 'SUPABASE_URL', /https:\/\//],
+    ['WALLTRACK_TIMEOUT_MS=fast', 'WALLTRACK_TIMEOUT_MS', /whole number/],
+    ['NEO4J_URI=neo4j://u:hunter2@graph:7687', 'NEO4J_URI', /must not contain credentials/],
+  ])('rejects %s naming %s', (line, variable, message) => {
+    let error: unknown;
+    try {
+      planEnvImport(`SUPABASE_KEY=k\n${line}\n`, DEFAULTS);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).field).toBe(variable);
+    expect((error as ValidationError).message).toMatch(message);
+    expect((error as ValidationError).message).not.toContain('hunter2');
+  });
+
+  it('ignores empty values instead of clearing settings', () => {
+    const plan = planEnvImport('NEO4J_PASSWORD=\nNEO4J_URI=\n', SettingsSchema.parse({ neo4j: { uri: 'bolt://a:1' } }));
+    expect(plan.settings.neo4j.uri).toBe('bolt://a:1');
+    expect(plan.secrets).toEqual({});
+    expect(plan.report.ignored.map((i) => i.name)).toEqual(['NEO4J_PASSWORD', 'NEO4J_URI']);
+  });
+});

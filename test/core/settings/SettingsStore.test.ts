@@ -1,0 +1,117 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SettingsSchema } from '../../../src-main/common/settings-schema.js';
+import { ValidationError } from '../../../src-main/core/errors.js';
+import { createLogger } from '../../../src-main/core/logging.js';
+import { SettingsStore } from '../../../src-main/core/settings/SettingsStore.js';
+
+const DEFAULTS = SettingsSchema.parse({});
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wt-settings-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function captureLogger() {
+  const lines: Record<string, unknown>[] = [];
+  const stream = { write: (l: string) => void lines.push(JSON.parse(l) as Record<string, unknown>) };
+  const { logger } = createLogger({ console: { stream: stream as unknown as NodeJS.WritableStream, pretty: false } });
+  return { logger, lines };
+}
+
+const valid = {
+  supabase: { url: 'https://abcd.supabase.co/', probeTable: 'wallets' },
+  neo4j: { uri: 'neo4j://db.example.com:7687', user: 'neo4j', database: '' },
+  monitor: { intervalSec: 10 },
+};
+
+describe('SettingsStore', () => {
+  it('starts with defaults and persists a saved value across instances', () => {
+    const store = new SettingsStore({ dir });
+    expect(store.get()).toEqual(DEFAULTS);
+    const saved = store.save(valid);
+    expect(saved.supabase.url).toBe('https://abcd.supabase.co');
+    expect(saved.neo4j.database).toBeNull();
+    expect(saved.monitor.intervalSec).toBe(10);
+    expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ monitor: { intervalSec: 10 } });
+    expect(new SettingsStore({ dir }).get()).toEqual(saved);
+  });
+
+  it.each([
+    [{ monitor: { intervalSec: 0 } }, 'monitor.intervalSec', /at least 1 second/],
+    [{ monitor: { timeoutMs: 'soon' } }, 'monitor.timeoutMs', /number/],
+    [{ neo4j: { uri: 'http://db:7474' } }, 'neo4j.uri', /neo4j:\/\/.*bolt\+ssc:\/\//],
+    [{ supabase: { url: 'ftp://x' } }, 'supabase.url', /https:\/\//],
+    [{ supabase: { probeTable: 'wallets; drop table x' } }, 'supabase.probeTable', /plain table name/],
+    [{ monitor: { backoffInitialMs: 5000, backoffMaxMs: 1000 } }, 'monitor.backoffMaxMs', /at least the first backoff/],
+    [{ neo4j: { uri: 'bolt://neo4j:hunter2@db:7687' } }, 'neo4j.uri', /must not contain credentials/],
+  ])('rejects %j with a ValidationError naming %s', (input, field, message) => {
+    const store = new SettingsStore({ dir });
+    store.save(valid);
+    let error: unknown;
+    try {
+      store.save(input as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).field).toBe(field);
+    expect((error as ValidationError).message).toMatch(message);
+    expect((error as ValidationError).message).not.toContain('hunter2');
+    // Nothing half-saved: the previous settings stay, in memory and on disk.
+    expect(store.get().monitor.intervalSec).toBe(10);
+    expect(new SettingsStore({ dir }).get().monitor.intervalSec).toBe(10);
+  });
+
+  it('refuses to write a key named like a secret', () => {
+    const store = new SettingsStore({ dir });
+    expect(() => store.save({ ...valid, neo4j: { ...valid.neo4j, password: 'x' } } as never)).toThrow(ValidationError);
+    expect(() => store.save({ ...valid, neo4j: { ...valid.neo4j, password: 'x' } } as never)).toThrow(/neo4j\.password.*keychain/);
+    expect(existsSync(join(dir, 'settings.json'))).toBe(false);
+  });
+
+  it.each([
+    ['bad JSON', '{"monitor": {"intervalSec": 10,,}'],
+    ['a truncated file', JSON.stringify(valid).slice(0, 40)],
+    ['an empty file', ''],
+    ['a value failing the schema', JSON.stringify({ monitor: { intervalSec: -5 } })],
+    ['a JSON array', '[1,2,3]'],
+  ])('moves %s aside, keeps it, loads defaults and warns naming both paths', (_what, content) => {
+    const file = join(dir, 'settings.json');
+    writeFileSync(file, content);
+    const { logger, lines } = captureLogger();
+    const store = new SettingsStore({ dir, logger, now: () => new Date('2026-01-02T03:04:05.678Z') });
+    expect(store.get()).toEqual(DEFAULTS);
+    const aside = join(dir, 'settings.json.corrupt-2026-01-02T03-04-05-678Z');
+    expect(readFileSync(aside, 'utf8')).toBe(content);
+    const warning = lines.find((l) => l.level === 40)!;
+    expect(warning.msg).toContain(aside);
+    expect(warning.msg).toContain(file);
+    expect(warning.settingsFile).toBe(file);
+    expect(warning.movedTo).toBe(aside);
+    // The store works afterwards, and a second corrupt file does not overwrite the first.
+    store.save(valid);
+    writeFileSync(file, '{');
+    new SettingsStore({ dir, logger, now: () => new Date('2026-01-02T03:04:05.678Z') });
+    expect(readdirSync(dir).filter((f) => f.includes('.corrupt-')).length).toBe(2);
+    expect(readFileSync(aside, 'utf8')).toBe(content);
+  });
+
+  it('uses an injected Conf-compatible store factory (electron-store in the shell)', () => {
+    let data: Record<string, unknown> = {};
+    const created: { cwd: string; configName: string }[] = [];
+    const store = new SettingsStore({
+      dir,
+      createStore: (o) => {
+        created.push(o);
+        return { path: join(o.cwd, `${o.configName}.json`), get store() { return data; }, set store(v) { data = v; } };
+      },
+    });
+    store.save(valid);
+    expect(created).toEqual([{ cwd: dir, configName: 'settings' }]);
+    expect(data).toMatchObject({ supabase: { url: 'https://abcd.supabase.co' } });
+  });
+});
