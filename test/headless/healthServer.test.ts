@@ -1,0 +1,92 @@
+import { request } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../src-main/common/schemas.js';
+import { createHealthServer, isLoopbackHost, type HealthServer } from '../../src-main/headless/healthServer.js';
+
+function snapshot(status: Snapshot['status']): Snapshot {
+  const db = {
+    status: 'healthy' as const, healthy: true, target: 'bolt://127.0.0.1:7687', latencyMs: 3, checkedAt: '2026-01-01T00:00:00.000Z',
+    consecutiveFailures: 0, uptimePct: 100, p50Ms: 3, p95Ms: 4,
+  };
+  return { status, version: '0.1.0', checkedAt: '2026-01-01T00:00:00.000Z', paused: null, databases: { supabase: db, neo4j: db } };
+}
+
+let server: HealthServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET') {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+    });
+    req.on('error', reject).end();
+  });
+}
+
+describe('createHealthServer', () => {
+  it('serves the snapshot with 200 when ok and 503 otherwise, only on 127.0.0.1', async () => {
+    let current = snapshot('ok');
+    server = await createHealthServer({ core: { snapshot: () => current }, port: 0 });
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+    const ok = await get(server.port, '/api/health');
+    expect(ok.status).toBe(200);
+    expect(ok.headers['cache-control']).toBe('no-store');
+    expect(JSON.parse(ok.body)).toEqual(current);
+    for (const status of ['down', 'degraded', 'unconfigured', 'unknown'] as const) {
+      current = snapshot(status);
+      const res = await get(server.port, '/api/health?x=1');
+      expect(res.status).toBe(503);
+      expect(JSON.parse(res.body).status).toBe(status);
+    }
+  });
+
+  it.each([
+    [`evil.example`, 421],
+    [`evil.example:PORT`, 421],
+    [`127.0.0.1.evil.example:PORT`, 421],
+    [`localhost:1`, 421],
+    [`localhost:PORT`, 200],
+    [`127.0.0.1:PORT`, 200],
+    [`[::1]:PORT`, 200],
+    [`LOCALHOST`, 200],
+  ])('Host %s -> %i (DNS rebinding guard)', async (host, expected) => {
+    server = await createHealthServer({ core: { snapshot: () => snapshot('ok') }, port: 0 });
+    const res = await get(server.port, '/api/health', { host: host.replace('PORT', String(server.port)) });
+    expect(res.status).toBe(expected);
+    if (expected === 421) expect(res.body).not.toContain('"databases"');
+  });
+
+  it('answers 404 elsewhere, 405 for other methods, and lets extra routes in behind the Host check', async () => {
+    const seen: string[] = [];
+    server = await createHealthServer({
+      core: { snapshot: () => snapshot('ok') },
+      port: 0,
+      routes: (req, res) => {
+        seen.push(req.url!);
+        if (req.url !== '/extra') return false;
+        res.writeHead(204).end();
+        return true;
+      },
+    });
+    expect((await get(server.port, '/nope')).status).toBe(404);
+    expect((await get(server.port, '/extra')).status).toBe(204);
+    expect((await get(server.port, '/api/health', {}, 'POST')).status).toBe(405);
+    expect((await get(server.port, '/extra', { host: 'evil.example' })).status).toBe(421);
+    expect(seen).toEqual(['/nope', '/extra']);
+  });
+});
+
+describe('isLoopbackHost', () => {
+  it('accepts only loopback names with the right port or none', () => {
+    expect(isLoopbackHost('localhost', 80)).toBe(true);
+    expect(isLoopbackHost('[::1]:8765', 8765)).toBe(true);
+    expect(isLoopbackHost('[::1]:8766', 8765)).toBe(false);
+    expect(isLoopbackHost(undefined, 80)).toBe(false);
+    expect(isLoopbackHost('127.0.0.2', 80)).toBe(false);
+    expect(isLoopbackHost('localhost.', 80)).toBe(false);
+  });
+});
