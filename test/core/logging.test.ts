@@ -55,7 +55,7 @@ describe('createLogger', () => {
     const stream = { write: (s: string) => void out.push(s) } as unknown as NodeJS.WritableStream;
     const log = createLogger({ console: { stream, pretty: true } });
     log.logger.warn({ database: 'neo4j', kind: 'timeout' }, 'neo4j: healthy -> retrying');
-    expect(out[0]).toMatch(/^\d\d:\d\d:\d\d WARN  neo4j: healthy -> retrying  database=neo4j kind=timeout\n$/);
+    expect(out[0]).toMatch(/^\d\d:\d\d:\d\d WARN {2}neo4j: healthy -> retrying {2}database=neo4j kind=timeout\n$/);
     expect(formatPrettyLine('not json')).toBe('not json');
   });
 
