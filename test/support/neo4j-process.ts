@@ -64,7 +64,9 @@ export function launchNeo4j(launch: LaunchArgs): Promise<ChildProcess> {
       settled = true;
       clearTimeout(timer);
       killQuietly(child.pid, 'SIGKILL');
-      reject(new Error(`${message}\nLauncher output (Neo4j's own log: ${path.join(dataDir, 'logs', 'debug.log')}):\n${output.trim() || '(none)'}`));
+      const debugLog = path.join(dataDir, 'logs', 'debug.log');
+      const logHint = fs.existsSync(debugLog) ? ` (Neo4j's own log: ${debugLog})` : '';
+      reject(new Error(`${message}\nLauncher output${logHint}:\n${output.trim() || '(none)'}`));
     };
     const timer = setTimeout(
       () =>
