@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * Builds everything the Electron app runs from, into dist/:
+ *   dist/electron/main.cjs     the main process (esbuild bundle; electron and native modules stay external)
+ *   dist/electron/preload.cjs  the sandboxed preload (one self-contained file: it cannot require local files)
+ *   dist/renderer/             the status and settings windows (vite build, config in vite.config.ts)
+ *   dist/icons/icon.png        the app icon, drawn by the same code as the tray icons
+ * Usage: node scripts/build.mjs [--skip-renderer]
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist');
+const skipRenderer = process.argv.includes('--skip-renderer');
+const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+
+/** Electron 45 ships Node 22 and Chromium 140. */
+const MAIN_TARGET = 'node22';
+const PRELOAD_TARGET = 'chrome140';
+
+/** Native addons cannot be bundled; electron-builder ships them from node_modules (production dependencies). */
+const NATIVE = ['@napi-rs/keyring'];
+
+async function step(name, fn) {
+  const started = Date.now();
+  await fn();
+  console.log(`build: ${name} (${Date.now() - started} ms)`);
+}
+
+await step('main process -> dist/electron/main.cjs', () =>
+  esbuild({
+    entryPoints: [join(root, 'src-main/electron/main.ts')],
+    outfile: join(out, 'electron/main.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: MAIN_TARGET,
+    external: ['electron', ...NATIVE],
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    // ESM dependencies that read import.meta.url get the bundle's own URL in CommonJS.
+    define: { 'import.meta.url': '__walltrack_import_meta_url' },
+    banner: { js: "const __walltrack_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  }),
+);
+
+await step('preload -> dist/electron/preload.cjs', () =>
+  esbuild({
+    entryPoints: [join(root, 'src-main/electron/preload.ts')],
+    outfile: join(out, 'electron/preload.cjs'),
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: PRELOAD_TARGET,
+    external: ['electron'],
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  }),
+);
+
+await step('app icon -> dist/icons/icon.png', async () => {
+  // The same drawing code as the tray, loaded from TypeScript through tsx.
+  const { tsImport } = await import('tsx/esm/api');
+  const { renderTrayIcon } = await tsImport('../src-main/electron/trayIcons.ts', import.meta.url);
+  await mkdir(join(out, 'icons'), { recursive: true });
+  await writeFile(join(out, 'icons/icon.png'), renderTrayIcon('ok', 1024, 'light'));
+});
+
+if (!skipRenderer) {
+  await step('renderer -> dist/renderer (vite)', async () => {
+    const { build } = await import('vite');
+    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  });
+}
+
+console.log(`build: done — WallTrack Monitor ${pkg.version}`);
