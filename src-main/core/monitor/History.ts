@@ -20,7 +20,10 @@ export class History {
   private readonly ring: (HistoryEntry | undefined)[];
   private next = 0;
   private size = 0;
-  private cachedStats: HistoryStats | null = null;
+  // Kept up to date on every push so stats() stays O(1): the snapshot asks for them after every check.
+  private counted = 0;
+  private answered = 0;
+  private readonly sortedLatencies: number[] = [];
 
   constructor(readonly capacity = HISTORY_CAPACITY) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`History capacity must be a positive integer, got ${capacity}`);
@@ -32,22 +35,27 @@ export class History {
   }
 
   push(result: Pick<ProbeResult, 'checkedAt' | 'state' | 'latencyMs' | 'kind'>): void {
-    this.ring[this.next] = {
+    const evicted = this.ring[this.next];
+    if (evicted) this.account(evicted, -1);
+    const entry: HistoryEntry = {
       checkedAt: result.checkedAt,
       state: result.state,
       latencyMs: result.latencyMs,
       ...(result.kind ? { kind: result.kind } : {}),
     };
+    this.ring[this.next] = entry;
+    this.account(entry, 1);
     this.next = (this.next + 1) % this.capacity;
     this.size = Math.min(this.size + 1, this.capacity);
-    this.cachedStats = null;
   }
 
   clear(): void {
     this.ring.fill(undefined);
     this.next = 0;
     this.size = 0;
-    this.cachedStats = null;
+    this.counted = 0;
+    this.answered = 0;
+    this.sortedLatencies.length = 0;
   }
 
   /** Oldest first; `limit` keeps the newest `limit` entries. */
@@ -61,8 +69,23 @@ export class History {
   }
 
   stats(): HistoryStats {
-    this.cachedStats ??= computeStats(this.entries());
-    return this.cachedStats;
+    return {
+      uptimePct: this.counted ? round2((this.answered / this.counted) * 100) : null,
+      p50Ms: percentile(this.sortedLatencies, 50),
+      p95Ms: percentile(this.sortedLatencies, 95),
+    };
+  }
+
+  /** Adds (+1) or removes (-1) one entry from the running counts and the sorted latencies. */
+  private account(entry: HistoryEntry, sign: 1 | -1): void {
+    if (!COUNTED.has(entry.state)) return;
+    this.counted += sign;
+    if (!ANSWERED.has(entry.state)) return;
+    this.answered += sign;
+    if (entry.latencyMs === null) return;
+    const at = lowerBound(this.sortedLatencies, entry.latencyMs);
+    if (sign === 1) this.sortedLatencies.splice(at, 0, entry.latencyMs);
+    else this.sortedLatencies.splice(at, 1);
   }
 
   view(database: DatabaseId, limit?: number): HistoryView {
@@ -70,18 +93,16 @@ export class History {
   }
 }
 
-function computeStats(entries: HistoryEntry[]): HistoryStats {
-  const counted = entries.filter((e) => COUNTED.has(e.state));
-  const answered = counted.filter((e) => ANSWERED.has(e.state));
-  const latencies = answered
-    .map((e) => e.latencyMs)
-    .filter((ms): ms is number => ms !== null)
-    .sort((a, b) => a - b);
-  return {
-    uptimePct: counted.length ? round2((answered.length / counted.length) * 100) : null,
-    p50Ms: percentile(latencies, 50),
-    p95Ms: percentile(latencies, 95),
-  };
+/** First index whose value is >= value, in ascending `sorted`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Nearest-rank percentile of sorted values. */

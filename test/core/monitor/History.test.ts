@@ -39,6 +39,27 @@ describe('History', () => {
     expect(h.entries().find((e) => e.kind === 'refused')).toBeDefined();
   });
 
+  it('running stats equal a recount over the retained entries, through evictions', () => {
+    const h = new History(50);
+    const states: DatabaseState[] = ['healthy', 'degraded', 'retrying', 'down', 'unknown'];
+    let seed = 7;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 400; i++) {
+      const state = states[Math.floor(rand() * states.length)]!;
+      const answered = state === 'healthy' || state === 'degraded';
+      h.push(entry(i % 60, state, answered ? Math.round(rand() * 1000) / 10 : null));
+      const kept = h.entries();
+      const counted = kept.filter((e) => e.state !== 'unknown');
+      const ok = counted.filter((e) => e.state === 'healthy' || e.state === 'degraded');
+      const sorted = ok.map((e) => e.latencyMs!).sort((a, b) => a - b);
+      expect(h.stats()).toEqual({
+        uptimePct: counted.length ? Math.round((ok.length / counted.length) * 10_000) / 100 : null,
+        p50Ms: percentile(sorted, 50),
+        p95Ms: percentile(sorted, 95),
+      });
+    }
+  });
+
   it('clear() empties it', () => {
     const h = new History(2);
     h.push(entry(1, 'down', null));
