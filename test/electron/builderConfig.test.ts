@@ -30,7 +30,7 @@ describe('electron-builder.yml', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.win.target).toEqual(['nsis']);
-    for (const os of ['linux', 'mac', 'win']) expect(config[os].icon).toBe('dist/icons/icon.png');
+    for (const os of ['linux', 'mac', 'win'] as const) expect(config[os].icon).toBe('dist/icons/icon.png');
     expect(config.files).toEqual([{ filter: ['dist/**', '!dist/**/*.map', 'package.json'] }]);
   });
 
