@@ -302,7 +302,7 @@ class ComposedMonitorCore implements MonitorCore {
       } catch (error) {
         const e = error instanceof WallTrackError ? error : new WallTrackError(String(error));
         errors[name] = { message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
-        this.logger.error({ secret: name, reason: e.message, hint: e.hint }, 'Could not read a secret from the OS keychain');
+        this.logger.error({ secretName: name, reason: e.message, hint: e.hint }, 'Could not read a secret from the OS keychain');
       }
     }
     return { secrets, errors };

@@ -4,6 +4,7 @@
  */
 import type { DatabaseId, DatabaseStatus, Snapshot } from '../common/schemas.js';
 import { DATABASE_IDS } from '../common/schemas.js';
+import type { SecretVault } from '../core/credentials/CredentialVault.js';
 import { createMonitorCore } from '../core/createMonitorCore.js';
 import { ConfigurationError } from '../core/errors.js';
 import type { Logger } from '../core/logging.js';
@@ -22,6 +23,7 @@ export interface CheckOptions {
   env: NodeJS.ProcessEnv;
   dataDir: string;
   logger: Logger;
+  vault?: SecretVault;
 }
 
 /** Throws ConfigurationError (exit 2) when there is nothing, or only half of something, to check. */
@@ -30,6 +32,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const core = createMonitorCore({
     dataDir: options.dataDir,
     logger: options.logger,
+    ...(options.vault ? { vault: options.vault } : {}),
     ...(override ? { env: override } : {}),
     // One check means one attempt: a failure is "down" at once, not "retrying".
     monitorOverrides: { retries: 0 },

@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { CredentialVault } from '../core/credentials/CredentialVault.js';
 import { createMonitorCore } from '../core/createMonitorCore.js';
 import { WallTrackError } from '../core/errors.js';
 import { createLogger } from '../core/logging.js';
@@ -31,6 +32,12 @@ function parseIntArg(min: number, max: number, what: string) {
   };
 }
 
+/** WALLTRACK_KEYCHAIN_SERVICE selects another keychain service (a second profile, or tests). */
+function vaultFor(env: NodeJS.ProcessEnv): CredentialVault {
+  const service = env.WALLTRACK_KEYCHAIN_SERVICE?.trim();
+  return new CredentialVault(service ? { service } : {});
+}
+
 function describeError(error: unknown): { message: string; hint?: string; name: string } {
   if (error instanceof WallTrackError) return { name: error.name, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
   return { name: 'Error', message: error instanceof Error ? error.message : String(error) };
@@ -50,7 +57,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
       'after',
       `\nConfiguration: environment variables SUPABASE_URL, SUPABASE_KEY, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,\n` +
         `SUPABASE_PROBE_TABLE, NEO4J_DATABASE, WALLTRACK_TIMEOUT_MS when any is set; otherwise the app's saved\n` +
-        `settings (${appPaths(dataDir).settingsFile}) and the OS keychain. WALLTRACK_DATA_DIR moves the data folder.`,
+        `settings (${appPaths(dataDir).settingsFile}) and the OS keychain. WALLTRACK_DATA_DIR moves the data folder;\nWALLTRACK_KEYCHAIN_SERVICE selects another keychain service (default walltrack-monitor).`,
     );
 
   program
@@ -61,7 +68,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
       const paths = appPaths(dataDir);
       const log = createLogger({ file: paths.logFile, console: false });
       try {
-        const { exitCode: code, snapshot } = await runCheck({ env: io.env, dataDir, logger: log.logger });
+        const { exitCode: code, snapshot } = await runCheck({ env: io.env, dataDir, logger: log.logger, vault: vaultFor(io.env) });
         io.stdout.write(opts.json ? JSON.stringify(snapshot, null, 2) + '\n' : formatSnapshot(snapshot));
         exitCode = code;
       } catch (error) {
@@ -103,6 +110,7 @@ async function serve(opts: { port: number; interval?: number; ui?: boolean }, da
     core = createMonitorCore({
       dataDir,
       logger: log.logger,
+      vault: vaultFor(io.env),
       ...(override ? { env: override } : {}),
       ...(opts.interval ? { monitorOverrides: { intervalSec: opts.interval } } : {}),
     });

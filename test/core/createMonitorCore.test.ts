@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../src-main/common/schemas.js';
+import { SettingsSchema, type SettingsDraft } from '../../src-main/common/settings-schema.js';
+import { CredentialVault, type SecretVault } from '../../src-main/core/credentials/CredentialVault.js';
+import { Secret } from '../../src-main/core/credentials/Secret.js';
+import { createMonitorCore } from '../../src-main/core/createMonitorCore.js';
+import { ConfigurationError, CredentialStoreError, ValidationError } from '../../src-main/core/errors.js';
+import { createLogger } from '../../src-main/core/logging.js';
+import type { MonitorCore } from '../../src-main/core/MonitorCore.js';
+import { sharedServices, type SharedServices } from './sharedServices.js';
+
+let services: SharedServices;
+let dataDir: string;
+let vault: CredentialVault;
+const cores: MonitorCore[] = [];
+
+beforeAll(() => {
+  services = sharedServices();
+});
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((c) => c.stop()));
+  await vault?.delete('supabaseKey');
+  await vault?.delete('neo4jPassword');
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+afterAll(() => undefined);
+
+function newCore(extra: Parameters<typeof createMonitorCore>[0] = {}) {
+  dataDir = mkdtempSync(join(tmpdir(), 'wt-core-'));
+  vault = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
+  const core = createMonitorCore({ dataDir, vault, version: '9.9.9-test', ...extra });
+  cores.push(core);
+  return core;
+}
+
+function draft(overrides: Partial<{ supabaseKey: string | null; neo4jPassword: string | null; neo4jUri: string }> = {}): SettingsDraft {
+  const edit = (v: string | null | undefined) => (v === undefined ? { action: 'keep' as const } : v === null ? { action: 'remove' as const } : { action: 'replace' as const, value: v });
+  return {
+    settings: SettingsSchema.parse({
+      supabase: { url: services.supabase.url, probeTable: 'wallets' },
+      neo4j: { uri: overrides.neo4jUri ?? services.neo4j.uri, user: services.neo4j.user },
+      monitor: { intervalSec: 60, timeoutMs: 3_000, retries: 0 },
+    }),
+    secrets: { supabaseKey: edit(overrides.supabaseKey), neo4jPassword: edit(overrides.neo4jPassword) },
+  };
+}
+
+describe('createMonitorCore against the real services', () => {
+  it('starts unconfigured, then saveSettings stores secrets in the keychain, persists settings and checks both', async () => {
+    const core = newCore();
+    await core.start();
+    expect(core.snapshot().status).toBe('unconfigured');
+    const snapshots: Snapshot[] = [];
+    core.on('snapshot', (s) => void snapshots.push(s));
+
+    const view = await core.saveSettings(draft({ supabaseKey: services.supabase.serviceRoleKey, neo4jPassword: services.neo4j.password }));
+    expect(view.secrets).toEqual({ supabaseKey: 'stored', neo4jPassword: 'stored' });
+    expect(view.paths).toEqual({ settingsFile: join(dataDir, 'settings.json'), logFile: join(dataDir, 'logs', 'walltrack-monitor.log') });
+    expect((await vault.get('neo4jPassword'))!.reveal()).toBe(services.neo4j.password);
+    const file = readFileSync(join(dataDir, 'settings.json'), 'utf8');
+    expect(file).toContain(services.neo4j.uri);
+    expect(file).not.toContain(services.neo4j.password);
+
+    const snapshot = await core.checkNow();
+    expect(snapshot.status).toBe('ok');
+    expect(snapshot.version).toBe('9.9.9-test');
+    expect(snapshot.databases.neo4j).toMatchObject({ status: 'healthy', target: services.neo4j.uri });
+    expect(snapshot.databases.supabase.status).toBe('healthy');
+    expect(snapshots.length).toBeGreaterThan(0);
+    expect(existsSync(join(dataDir, 'logs', 'walltrack-monitor.log'))).toBe(true);
+  });
+
+  it('a fresh core picks up saved settings and keychain secrets on start', async () => {
+    const first = newCore();
+    await first.start();
+    await first.saveSettings(draft({ supabaseKey: services.supabase.publishableKey, neo4jPassword: services.neo4j.password }));
+    await first.stop();
+    const second = createMonitorCore({ dataDir, vault });
+    cores.push(second);
+    await second.start();
+    expect((await second.checkNow()).status).toBe('ok');
+    expect((await second.getSettingsView()).secrets).toEqual({ supabaseKey: 'stored', neo4jPassword: 'stored' });
+  });
+
+  it('testConnection probes a draft once (keep = stored secret) and saves nothing', async () => {
+    const core = newCore();
+    await core.start();
+    await core.saveSettings(draft({ neo4jPassword: services.neo4j.password }));
+    const before = readFileSync(join(dataDir, 'settings.json'), 'utf8');
+
+    const kept = await core.testConnection({ ...draft(), database: 'neo4j' });
+    expect(kept).toMatchObject({ database: 'neo4j', healthy: true, state: 'healthy' });
+    const wrong = await core.testConnection({ ...draft({ neo4jPassword: 'not-the-password' }), database: 'neo4j' });
+    expect(wrong).toMatchObject({ healthy: false, kind: 'auth_failed' });
+    expect(wrong.message).toMatch(/neo4j/);
+    expect(JSON.stringify(wrong)).not.toContain('not-the-password');
+    const removed = await core.testConnection({ ...draft({ neo4jPassword: null }), database: 'neo4j' });
+    expect(removed).toMatchObject({ state: 'not_configured', kind: 'not_configured' });
+    expect(removed.message).toMatch(/password is missing/);
+
+    expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(before);
+    expect((await vault.get('neo4jPassword'))!.reveal()).toBe(services.neo4j.password);
+    expect((await core.checkNow()).databases.neo4j.status).toBe('healthy');
+  });
+
+  it('a half-configured database is not_configured with a message saying what is missing', async () => {
+    const core = newCore();
+    await core.start();
+    await core.saveSettings(draft({ neo4jPassword: services.neo4j.password }));
+    const s = await core.checkNow();
+    expect(s.databases.supabase).toMatchObject({ status: 'not_configured', kind: 'not_configured' });
+    expect(s.databases.supabase.message).toMatch(/Supabase URL is set but the API key is missing/);
+    expect(s.databases.supabase.hint).toMatch(/SUPABASE_KEY/);
+    expect(s.databases.neo4j.status).toBe('healthy');
+    expect(s.status).toBe('unconfigured');
+  });
+
+  it('saveSettings validates everything first: a bad value changes neither the keychain nor the file', async () => {
+    const core = newCore();
+    await core.start();
+    await core.saveSettings(draft({ neo4jPassword: services.neo4j.password }));
+    const before = readFileSync(join(dataDir, 'settings.json'), 'utf8');
+    const bad = draft({ neo4jPassword: 'new-password-never-saved' });
+    (bad.settings.monitor as { intervalSec: number }).intervalSec = 0;
+    const error = await core.saveSettings(bad).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).field).toBe('monitor.intervalSec');
+    expect((await vault.get('neo4jPassword'))!.reveal()).toBe(services.neo4j.password);
+    expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(before);
+  });
+
+  it('saving a wrong password reconnects Neo4j only, and it goes auth_failed; removing the secret makes it not_configured', async () => {
+    const core = newCore();
+    await core.start();
+    await core.saveSettings(draft({ supabaseKey: services.supabase.secretKey, neo4jPassword: services.neo4j.password }));
+    expect((await core.checkNow()).status).toBe('ok');
+    const supabaseHistory = core.history('supabase').entries.length;
+    await core.saveSettings(draft({ neo4jPassword: 'wrong-password-1' }));
+    const s = await core.checkNow();
+    expect(s.databases.neo4j).toMatchObject({ status: 'down', kind: 'auth_failed' });
+    expect(s.databases.neo4j.hint).toMatch(/NEO4J_PASSWORD/);
+    // Supabase kept its probe and its history.
+    expect(core.history('supabase').entries.length).toBeGreaterThan(supabaseHistory);
+    await core.saveSettings(draft({ neo4jPassword: null }));
+    expect(await vault.has('neo4jPassword')).toBe(false);
+    expect((await core.checkNow()).databases.neo4j.status).toBe('not_configured');
+  });
+
+  it('importEnv stores secrets in the keychain, settings in the file, reports no secret values, and reconnects', async () => {
+    const core = newCore();
+    await core.start();
+    const env = [
+      `SUPABASE_URL=${services.supabase.url}`,
+      `SUPABASE_KEY="${services.supabase.serviceRoleKey}"`,
+      `NEO4J_URI=${services.neo4j.uri}`,
+      `NEO4J_USER=${services.neo4j.user}`,
+      `export NEO4J_PASSWORD='${services.neo4j.password}'`,
+      'SUPABASE_PROBE_TABLE=wallets',
+      'OPENAI_API_KEY=sk-unrelated-secret',
+    ].join('\n');
+    const report = await core.importEnv(env);
+    expect(report.secrets).toEqual([
+      { name: 'SUPABASE_KEY', stored: true },
+      { name: 'NEO4J_PASSWORD', stored: true },
+    ]);
+    expect(report.settings.map((s) => s.name)).toEqual(['SUPABASE_URL', 'NEO4J_URI', 'NEO4J_USER', 'SUPABASE_PROBE_TABLE']);
+    expect(report.ignored).toEqual([{ name: 'OPENAI_API_KEY', reason: expect.stringMatching(/not a WallTrack Monitor setting/) }]);
+    const text = JSON.stringify(report);
+    for (const s of [services.supabase.serviceRoleKey, services.neo4j.password, 'sk-unrelated-secret']) expect(text).not.toContain(s);
+    expect((await vault.get('supabaseKey'))!.reveal()).toBe(services.supabase.serviceRoleKey);
+    expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).not.toContain('sk-unrelated-secret');
+    expect((await core.checkNow()).status).toBe('ok');
+  });
+
+  it('importEnv with an invalid value saves nothing and names the variable', async () => {
+    const core = newCore();
+    await core.start();
+    const error = await core.importEnv(`NEO4J_PASSWORD=would-be-stored\nNEO4J_URI=http://wrong:7474\n`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).field).toBe('NEO4J_URI');
+    expect(await vault.has('neo4jPassword')).toBe(false);
+    expect(existsSync(join(dataDir, 'settings.json')) ? readFileSync(join(dataDir, 'settings.json'), 'utf8') : '').not.toContain('wrong:7474');
+  });
+
+  it('starts even when the keychain fails, showing why per database, and never falls back to a file', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'wt-core-'));
+    const failing: SecretVault = {
+      get: async () => {
+        throw new CredentialStoreError('Could not read secret in the OS keychain: locked', { hint: 'Unlock gnome-keyring' });
+      },
+      set: async () => {
+        throw new CredentialStoreError('Could not write secret in the OS keychain: locked', { hint: 'Unlock gnome-keyring' });
+      },
+      delete: async () => undefined,
+      has: async () => false,
+    };
+    const lines: string[] = [];
+    const { logger } = createLogger({ console: { stream: { write: (l: string) => void lines.push(l) } as never, pretty: false } });
+    const core = createMonitorCore({ dataDir, vault: failing, logger });
+    cores.push(core);
+    await core.start();
+    const error = await core.saveSettings(draft({ neo4jPassword: 'pw-never-written-anywhere' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CredentialStoreError);
+    expect(existsSync(join(dataDir, 'settings.json')) ? readFileSync(join(dataDir, 'settings.json'), 'utf8') : '').not.toContain('pw-never');
+    // Settings saved without touching secrets: Neo4j shows the keychain problem.
+    await core.saveSettings(draft());
+    const s = await core.checkNow();
+    expect(s.databases.neo4j.status).toBe('not_configured');
+    expect(s.databases.neo4j.message).toMatch(/could not be read from the keychain/);
+    expect(s.databases.neo4j.hint).toBe('Unlock gnome-keyring');
+    expect(lines.join('')).toMatch(/Could not read a secret from the OS keychain/);
+  });
+
+  it('with an environment override, uses it without the keychain and refuses to save', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'wt-core-'));
+    const untouchable: SecretVault = {
+      get: async () => expect.fail('keychain must not be read'),
+      set: async () => expect.fail('keychain must not be written'),
+      delete: async () => expect.fail('keychain must not be written'),
+      has: async () => expect.fail('keychain must not be read'),
+    };
+    const core = createMonitorCore({
+      dataDir,
+      vault: untouchable,
+      env: { settings: draft().settings, secrets: { neo4jPassword: new Secret(services.neo4j.password) }, source: 'environment variables' },
+    });
+    cores.push(core);
+    await core.start();
+    expect((await core.checkNow()).databases.neo4j.status).toBe('healthy');
+    await expect(core.saveSettings(draft())).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(core.importEnv('NEO4J_USER=x')).rejects.toThrow(/environment variables/);
+  });
+
+  it('stop() is bounded and idempotent', async () => {
+    const core = newCore();
+    await core.start();
+    await core.saveSettings(draft({ neo4jPassword: services.neo4j.password }));
+    const started = Date.now();
+    await Promise.all([core.stop(2_000), core.stop(2_000)]);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+});
