@@ -5,16 +5,20 @@
  *   dist/electron/preload.cjs  the sandboxed preload (one self-contained file: it cannot require local files)
  *   dist/renderer/             the status and settings windows (vite build, config in vite.config.ts)
  *   dist/icons/icon.png        the app icon, drawn by the same code as the tray icons
- * Usage: node scripts/build.mjs [--skip-renderer]
+ * Usage: node scripts/build.mjs [--out DIR] [--skip-renderer] [--skip-icons]
+ *   (tests build only the bundles into a temporary --out)
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'dist');
-const skipRenderer = process.argv.includes('--skip-renderer');
+const args = process.argv.slice(2);
+const outIndex = args.indexOf('--out');
+const out = outIndex >= 0 ? resolve(args[outIndex + 1] ?? '') : join(root, 'dist');
+const skipRenderer = args.includes('--skip-renderer');
+const skipIcons = args.includes('--skip-icons');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
 /** Electron 45 ships Node 22 and Chromium 140. */
@@ -61,7 +65,7 @@ await step('preload -> dist/electron/preload.cjs', () =>
   }),
 );
 
-await step('app icon -> dist/icons/icon.png', async () => {
+if (!skipIcons) await step('app icon -> dist/icons/icon.png', async () => {
   // The same drawing code as the tray, loaded from TypeScript through tsx.
   const { tsImport } = await import('tsx/esm/api');
   const { renderTrayIcon } = await tsImport('../src-main/electron/trayIcons.ts', import.meta.url);
@@ -72,7 +76,7 @@ await step('app icon -> dist/icons/icon.png', async () => {
 if (!skipRenderer) {
   await step('renderer -> dist/renderer (vite)', async () => {
     const { build } = await import('vite');
-    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: join(out, 'renderer') } });
   });
 }
 
