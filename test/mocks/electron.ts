@@ -221,8 +221,9 @@ class FakeApp
   setPath(name: string, path: string): void {
     this.paths.set(name, path);
   }
+  appPath = '/tmp/fake-electron/app';
   getAppPath(): string {
-    return '/tmp/fake-electron/app';
+    return this.appPath;
   }
   getVersion(): string {
     return '0.1.0';
