@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SettingsSchema } from '../../src-main/common/settings-schema.js';
+import { CredentialVault } from '../../src-main/core/credentials/CredentialVault.js';
+import { createMonitorCore } from '../../src-main/core/createMonitorCore.js';
+import { closedPort } from '../support/faults.js';
+import { sharedServices, type SharedServices } from '../core/sharedServices.js';
+import { runBin, startServe } from './cliHarness.js';
+
+let services: SharedServices;
+let dataDir: string;
+beforeAll(() => {
+  services = sharedServices();
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  dataDir = mkdtempSync(join(tmpdir(), 'wt-cli-'));
+  return { WALLTRACK_DATA_DIR: dataDir, WALLTRACK_KEYCHAIN_SERVICE: `walltrack-monitor-test-${randomUUID()}`, ...extra };
+}
+
+const healthyEnv = () => ({
+  SUPABASE_URL: services.supabase.url,
+  SUPABASE_KEY: services.supabase.serviceRoleKey,
+  SUPABASE_PROBE_TABLE: 'wallets',
+  NEO4J_URI: services.neo4j.uri,
+  NEO4J_USER: services.neo4j.user,
+  NEO4J_PASSWORD: services.neo4j.password,
+});
+
+describe('walltrack-monitor check', () => {
+  it('exits 0 with the snapshot as JSON when both databases are healthy', async () => {
+    const run = await runBin(['check', '--json'], env(healthyEnv()));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const snapshot = JSON.parse(run.stdout);
+    expect(snapshot.status).toBe('ok');
+    expect(snapshot.databases.neo4j).toMatchObject({ status: 'healthy', healthy: true, target: services.neo4j.uri });
+    expect(snapshot.databases.supabase).toMatchObject({ status: 'healthy', healthy: true });
+  });
+
+  it('prints a readable table without --json', async () => {
+    const run = await runBin(['check'], env(healthyEnv()));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/WallTrack Monitor \S+: OK/);
+    expect(run.stdout).toMatch(/neo4j\s+healthy\s+\d+ ms\s+bolt:\/\/127\.0\.0\.1:\d+/);
+  });
+
+  it('exits 1 with auth_failed when the Neo4j password is wrong, without printing it', async () => {
+    const wrong = `wrong-${randomUUID()}`;
+    const run = await runBin(['check', '--json'], env({ ...healthyEnv(), NEO4J_PASSWORD: wrong }));
+    expect(run.code).toBe(1);
+    const snapshot = JSON.parse(run.stdout);
+    expect(snapshot.status).toBe('down');
+    expect(snapshot.databases.neo4j).toMatchObject({ status: 'down', kind: 'auth_failed' });
+    expect(snapshot.databases.neo4j.hint).toMatch(/NEO4J_PASSWORD/);
+    expect(snapshot.databases.supabase.status).toBe('healthy');
+    expect(run.stdout + run.stderr).not.toContain(wrong);
+  });
+
+  it('exits 1 with refused when Neo4j is not running', async () => {
+    const port = await closedPort();
+    const run = await runBin(['check'], env({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_PASSWORD: 'x' }));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/neo4j\s+down \(refused\)/);
+    expect(run.stdout).toMatch(/hint: Is Neo4j running on 127\.0\.0\.1:\d+\?/);
+  });
+
+  it.each([
+    [{}, /Nothing to check: set SUPABASE_URL and SUPABASE_KEY and\/or NEO4J_URI and NEO4J_PASSWORD/],
+    [{ NEO4J_URI: 'bolt://127.0.0.1:7687' }, /NEO4J_URI is set but NEO4J_PASSWORD is not: set NEO4J_PASSWORD/],
+    [{ NEO4J_URI: 'bolt://127.0.0.1:7687', NEO4J_PASSWORD: 'p', WALLTRACK_TIMEOUT_MS: 'soon' }, /WALLTRACK_TIMEOUT_MS: must be a whole number/],
+    [{ SUPABASE_URL: 'supabase.example.com', SUPABASE_KEY: 'k' }, /SUPABASE_URL: Supabase URL must start with https:\/\//],
+  ])('exits 2 on a configuration error saying what to set: %j', async (vars, message) => {
+    const run = await runBin(['check'], env(vars as Record<string, string>));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('exits 2 with a JSON error object under --json', async () => {
+    const run = await runBin(['check', '--json'], env({ SUPABASE_KEY: 'k' }));
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout).error).toMatchObject({ name: 'ConfigurationError', message: expect.stringMatching(/set SUPABASE_URL/) });
+  });
+
+  it('without variables, uses the saved settings and the keychain (0), and exits 2 when a saved secret is missing', async () => {
+    const vars = env();
+    const vault = new CredentialVault({ service: vars.WALLTRACK_KEYCHAIN_SERVICE! });
+    const core = createMonitorCore({ dataDir, vault });
+    await core.start();
+    await core.saveSettings({
+      settings: SettingsSchema.parse({ neo4j: { uri: services.neo4j.uri } }),
+      secrets: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'replace', value: services.neo4j.password } },
+    });
+    await core.stop();
+    try {
+      const ok = await runBin(['check', '--json'], vars);
+      expect(ok.code).toBe(0);
+      expect(JSON.parse(ok.stdout).databases.neo4j.status).toBe('healthy');
+      await vault.delete('neo4jPassword');
+      const missing = await runBin(['check'], vars);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(/Neo4j URI is set but the password is missing.*NEO4J_PASSWORD/);
+    } finally {
+      await vault.delete('neo4jPassword');
+    }
+  });
+
+  it('rejects an unknown command or option with exit 2', async () => {
+    expect((await runBin(['frobnicate'], env())).code).toBe(2);
+    expect((await runBin(['serve', '--port', 'http'], env())).code).toBe(2);
+  });
+});
+
+function get(url: string, host?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const req = request({ host: u.hostname, port: u.port, path: u.pathname, headers: host ? { host } : {} }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ status: res.statusCode!, body }));
+    });
+    req.on('error', reject).end();
+  });
+}
+
+async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('walltrack-monitor serve', () => {
+  it('serves /api/health (200 healthy), refuses foreign Host names, and stops cleanly on SIGTERM', async () => {
+    const { child, url, output } = await startServe(['--port', '0', '--interval', '2'], env(healthyEnv()));
+    try {
+      const health = await waitFor(() => get(url), (r) => r.status === 200);
+      expect(health.status).toBe(200);
+      expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', databases: { neo4j: { status: 'healthy' } } });
+      const port = new URL(url).port;
+      expect((await get(url, `attacker.example:${port}`)).status).toBe(421);
+      expect((await get(url, `localhost:${port}`)).status).toBe(200);
+    } finally {
+      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+      child.kill('SIGTERM');
+      const started = Date.now();
+      expect(await exited).toBe(0);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    }
+    expect(output()).toMatch(/Shutting down/);
+  });
+
+  it('answers 503 while a database is down', async () => {
+    const { child, url } = await startServe(['--port', '0'], env({ ...healthyEnv(), NEO4J_PASSWORD: 'wrong' }));
+    try {
+      const res = await waitFor(() => get(url), (r) => JSON.parse(r.body).databases.neo4j.status === 'down');
+      expect(res.status).toBe(503);
+      expect(JSON.parse(res.body).databases.neo4j.kind).toBe('auth_failed');
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+});
