@@ -1,4 +1,4 @@
-import { useNow } from '../api/hooks.js';
+import { useNow } from '../lib/useNow.js';
 import { formatRelative } from '../lib/format.js';
 
 /** "12 s ago", kept current by a local clock tick (this is not polling the host). */

@@ -1,0 +1,46 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { DatabaseCard } from '../../../src-renderer/status/DatabaseCard.js';
+import { Sparkline } from '../../../src-renderer/status/Sparkline.js';
+import { status } from './fixtures.js';
+
+describe('database card', () => {
+  it('shows a healthy database with word, mark, latency, p95 and uptime, and no problem block', () => {
+    const html = renderToStaticMarkup(<DatabaseCard id="neo4j" status={status('healthy')} history={null} />);
+    expect(html).toContain('data-state="healthy"');
+    expect(html).toContain('>Healthy<');
+    expect(html).toContain('✓');
+    expect(html).toContain('12 ms');
+    expect(html).toContain('20 ms');
+    expect(html).toContain('99.50 %');
+    expect(html).not.toContain('What to do');
+  });
+
+  it('shows the failure message and the operator hint when down, in a live-announced badge', () => {
+    const html = renderToStaticMarkup(
+      <DatabaseCard
+        id="neo4j"
+        status={status('down', { kind: 'auth_failed', message: 'neo4j (bolt://x:7687): authentication failed', hint: 'Check NEO4J_PASSWORD in Settings' })}
+        history={null}
+      />,
+    );
+    expect(html).toContain('>Down<');
+    expect(html).toContain('✕');
+    expect(html).toContain('authentication failed');
+    expect(html).toContain('Check NEO4J_PASSWORD in Settings');
+    expect(html).toMatch(/class="badge tone-bad" aria-live="polite"/);
+    expect(html).toContain('aria-labelledby="card-neo4j-title"');
+  });
+
+  it('draws the sparkline with an accessible summary', () => {
+    const entries = [5, 7, null, 6].map((ms, i) => ({
+      checkedAt: `2026-01-01T12:00:0${i}.000Z`,
+      state: ms === null ? ('down' as const) : ('healthy' as const),
+      latencyMs: ms,
+    }));
+    const html = renderToStaticMarkup(<Sparkline history={{ database: 'neo4j', entries, uptimePct: 75, p50Ms: 6, p95Ms: 7 }} />);
+    expect(html).toContain('role="img"');
+    expect(html).toContain('aria-label="Latency of the last 4 checks, up to 7.0 ms; 1 failed"');
+    expect(html).toContain('sparkline-failure');
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * The renderer's WebSocket client against the real browser-mode host (health server + bridge)
+ * over a MonitorCore double. Node 20 has no global WebSocket, so `ws` stands in for the browser's,
+ * adding the session cookie and Origin a browser would send.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WsWebSocket from 'ws';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
+import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
+import { RemoteError, createWebSocketApi } from '../../../src-renderer/api/websocketTransport.js';
+import { createFakeCore, snapshotWith } from '../../headless/browser/fakeCore.js';
+
+const TOKEN = 'transport-test-token-0123456789abcdefghij';
+let server: HealthServer;
+let mode: BrowserMode;
+const core = createFakeCore();
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'walltrack-transport-'));
+  writeFileSync(join(dir, 'status.html'), '<!doctype html>');
+  mode = createBrowserMode({ core, rendererDir: dir, version: '0.1.0', log: { warn: () => undefined, error: () => undefined }, token: TOKEN });
+  server = await createHealthServer({ core, port: 0, routes: mode.handleRequest, onUpgrade: mode.handleUpgrade });
+  const port = server.port;
+  (globalThis as { WebSocket?: unknown }).WebSocket = class extends WsWebSocket {
+    constructor(url: string) {
+      super(url, { headers: { origin: `http://127.0.0.1:${port}`, cookie: `walltrack_session_${port}=${TOKEN}` } });
+    }
+  };
+});
+afterAll(async () => {
+  await mode.close();
+  await server.close();
+});
+
+describe('renderer WebSocket transport', () => {
+  it('calls contract methods and gets validated replies', async () => {
+    const { api, connection } = createWebSocketApi(`ws://127.0.0.1:${server.port}/ws`);
+    const info = await api.getAppInfo();
+    expect(info).toEqual({ version: '0.1.0', host: 'browser', capabilities: { startAtLogin: false, notifications: false } });
+    expect(connection.get()).toBe('open');
+    expect((await api.pause({ hours: 1 })).paused).toEqual({ until: null });
+  });
+
+  it("rejects with the host's error, keeping the field it names", async () => {
+    const { api } = createWebSocketApi(`ws://127.0.0.1:${server.port}/ws`);
+    const draft = { settings: {}, secrets: {} };
+    const error = await api.saveSettings(draft as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemoteError);
+    expect((error as RemoteError).field).toBe('neo4j.uri');
+    await expect(api.pause({ hours: -3 })).rejects.toThrow(/hours/);
+  });
+
+  it('delivers pushed snapshots to listeners, starting with the current one', async () => {
+    const { api } = createWebSocketApi(`ws://127.0.0.1:${server.port}/ws`);
+    const seen: string[] = [];
+    api.onSnapshot((s) => seen.push(s.databases.neo4j.status));
+    await expect.poll(() => seen).toEqual(['healthy']);
+    core.emitSnapshot(snapshotWith('down'));
+    await expect.poll(() => seen).toEqual(['healthy', 'down']);
+    core.emitSnapshot(snapshotWith('healthy'));
+  });
+
+  it('reports a lost connection and reconnects by itself', async () => {
+    const { api, connection } = createWebSocketApi(`ws://127.0.0.1:${server.port}/ws`);
+    await api.getSnapshot();
+    const states: string[] = [];
+    connection.subscribe((s) => states.push(s));
+    // Drop every socket from the server side, as a restart would.
+    await mode.close();
+    mode = createBrowserMode({ core, rendererDir: join(tmpdir()), version: '0.1.0', log: { warn: () => undefined, error: () => undefined }, token: TOKEN });
+    await server.close();
+    server = await createHealthServer({ core, port: server.port, routes: mode.handleRequest, onUpgrade: mode.handleUpgrade });
+    await expect.poll(() => states, { timeout: 10_000 }).toEqual(['lost', 'open']);
+    expect((await api.getAppInfo()).host).toBe('browser');
+  });
+});
