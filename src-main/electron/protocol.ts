@@ -1,13 +1,13 @@
 /**
  * The app:// scheme that serves the built renderer (dist/renderer) to our windows. Privileged as
  * standard + secure so pages get a real origin (app://walltrack) and secure-context APIs; every
- * response carries the CSP header. Only GET/HEAD of files inside the renderer folder are served:
+ * response carries the CSP header, and every page also gets it as a <meta> tag. Only GET/HEAD of files inside the renderer folder are served:
  * "..", encoded separators, absolute paths and symlinks out of the folder are refused.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
-import { SECURITY_HEADERS } from './contentSecurity.js';
+import { SECURITY_HEADERS, injectCspMeta } from './contentSecurity.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'walltrack';
@@ -73,17 +73,26 @@ export function createAppProtocolHandler(rootDir: string): (request: Request) =>
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
     const file = resolveRendererPath(rootDir, request.url);
     if (!file) return textResponse(403, 'Forbidden');
+    let real: string;
+    let content: Buffer;
     try {
       // A symlink inside the folder must not lead out of it.
-      const real = await realpath(file);
+      real = await realpath(file);
       const root = await rootReal;
       if (real !== root && !real.startsWith(root + sep)) return textResponse(403, 'Forbidden');
       if (!(await stat(real)).isFile()) return textResponse(404, 'Not found');
-      const body = request.method === 'HEAD' ? null : await readFile(real);
-      const type = CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream';
-      return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': type } });
+      content = await readFile(real);
     } catch {
       return textResponse(404, 'Not found');
+    }
+    const ext = extname(real).toLowerCase();
+    const headers = { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream' };
+    if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
+    if (ext !== '.html') return new Response(content, { status: 200, headers });
+    try {
+      return new Response(injectCspMeta(content.toString('utf8')), { status: 200, headers });
+    } catch (error) {
+      return textResponse(500, error instanceof Error ? error.message : 'Cannot serve this page');
     }
   };
 }

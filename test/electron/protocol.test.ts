@@ -22,7 +22,8 @@ beforeAll(() => {
   root = join(base, 'renderer');
   outside = join(base, 'secret.txt');
   mkdirSync(join(root, 'assets'), { recursive: true });
-  writeFileSync(join(root, 'status.html'), '<!doctype html><title>status</title>');
+  writeFileSync(join(root, 'status.html'), '<!doctype html><head><title>status</title></head>');
+  writeFileSync(join(root, 'headless.html'), '<!doctype html><title>no head</title>');
   writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(outside, 'do not serve');
   symlinkSync(outside, join(root, 'escape.txt'));
@@ -47,7 +48,11 @@ describe('app:// protocol', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await page.text()).toContain('<title>status</title>');
+    const html = await page.text();
+    expect(html).toContain('<title>status</title>');
+    // The same policy as a <meta>, first thing in <head> (frame-ancestors only works as a header).
+    expect(html).toMatch(/^<!doctype html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self';[^"]*"><title>/);
+    expect(html).not.toMatch(/<meta[^>]*frame-ancestors/);
     const script = await get(`${APP_ORIGIN}/assets/app.js`);
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(script.headers.get('x-content-type-options')).toBe('nosniff');
@@ -74,6 +79,12 @@ describe('app:// protocol', () => {
     const response = await get(`${APP_ORIGIN}/escape.txt`);
     expect(response.status).toBe(403);
     expect(await response.text()).not.toContain('do not serve');
+  });
+
+  it('refuses to serve a page it cannot give its CSP meta tag', async () => {
+    const response = await get(`${APP_ORIGIN}/headless.html`);
+    expect(response.status).toBe(500);
+    expect(await response.text()).toMatch(/no <head>/);
   });
 
   it('answers 404 for a missing file and a folder, 405 for POST', async () => {
