@@ -96,9 +96,14 @@ export async function startPrivateKeyring(): Promise<PrivateKeyring> {
   };
 
   try {
-    const bus = spawn('dbus-daemon', ['--session', '--nofork', '--nopidfile', '--print-address=1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // stderr kept for error messages only: as non-root dbus-daemon warns about fd limits on every start
+    const bus = spawn('dbus-daemon', ['--session', '--nofork', '--nopidfile', '--print-address=1'], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(bus);
-    const busAddress = await readFirstLine(bus, 'dbus-daemon --session', 10_000);
+    let busStderr = '';
+    bus.stderr!.on('data', (c: Buffer) => (busStderr += c.toString()));
+    const busAddress = await readFirstLine(bus, 'dbus-daemon --session', 10_000).catch((error: Error) => {
+      throw new Error(`${error.message}: ${busStderr.trim() || 'no output'}`);
+    });
 
     // only the daemon gets the temp HOME/XDG dirs: that is where it keeps its keyrings and control socket
     const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
