@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run demo`: real local services from the test stack (Neo4j, PostgreSQL behind the Supabase
-// stand-in, a private keyring) and the app — `walltrack-monitor serve` with its status window —
+// stand-in, the test runner's private keyring) and the app — `walltrack-monitor serve` with its status window —
 // pre-configured against them, so it shows green in one command. Then break things and watch:
 //   at the demo> prompt:        stop neo4j | start neo4j | stop postgres | start postgres | status | quit
 //   from another terminal:      npm run demo -- stop neo4j      (same commands)
@@ -12,14 +12,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { at, buildIfNeeded } from './buildIfNeeded.mjs';
-import { INSIDE_FLAG, rerunInPrivateSession, unlockPrivateKeyring } from './demo/privateKeyring.mjs';
 
 const CONTROL_SOCKET = join(tmpdir(), `walltrack-demo-${userInfo().uid}.sock`);
 const HELP = 'commands: stop neo4j | start neo4j | stop postgres | start postgres | status | quit';
 
 const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
 if (args.length > 0) process.exit(await sendControl(args.join(' ')));
-if (!process.env[INSIDE_FLAG]) process.exit(await rerunInPrivateSession(new URL(import.meta.url).pathname, []));
 await runDemo();
 
 /** `npm run demo -- stop neo4j`: hands the command to the running demo. */
@@ -44,11 +42,11 @@ async function loadTs(path) {
 }
 
 async function runDemo() {
-  unlockPrivateKeyring();
   buildIfNeeded({ electron: false, what: 'npm run demo' });
   const { register } = await import('tsx/esm/api');
   register();
-  const [{ startNeo4j }, { startPostgres }, { startSupabaseStandin }, { createMonitorCore }] = await Promise.all([
+  const [{ startPrivateKeyring }, { startNeo4j }, { startPostgres }, { startSupabaseStandin }, { createMonitorCore }] = await Promise.all([
+    loadTs('test/support/keyring.ts'),
     loadTs('test/support/neo4j.ts'),
     loadTs('test/support/postgres.ts'),
     loadTs('test/support/supabase-standin.ts'),
@@ -64,6 +62,11 @@ async function runDemo() {
   };
   process.on('SIGINT', () => void cleanup().then(() => process.exit(0)));
   process.on('SIGTERM', () => void cleanup().then(() => process.exit(0)));
+
+  // The test runner's private Secret Service: the demo's secrets never reach your own keychain.
+  const keyring = await startPrivateKeyring();
+  Object.assign(process.env, keyring.env);
+  cleanups.push(() => keyring.stop());
 
   console.log('demo: starting Neo4j 5.26 and PostgreSQL (with the Supabase stand-in in front of it)…');
   const [neo4j, postgres] = await Promise.all([startNeo4j(), startPostgres()]);

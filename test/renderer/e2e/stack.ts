@@ -1,20 +1,18 @@
 /**
  * Everything the E2E run needs, real: its own Neo4j (it is stopped and started), Supabase via the
- * shared stand-in + PostgreSQL when the test run provides them (else its own), the real core with a
- * private keychain service, and the real health server with browser mode plugged in.
+ * run's shared stand-in over PostgreSQL (only read here), the real core with its own keychain
+ * service in the run's private keyring, and the real health server with browser mode plugged in.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
 import { createMonitorCore } from '../../../src-main/core/createMonitorCore.js';
 import { CredentialVault } from '../../../src-main/core/credentials/CredentialVault.js';
 import type { MonitorCore } from '../../../src-main/core/MonitorCore.js';
 import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
 import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
 import { startNeo4j, type Neo4jServer } from '../../support/neo4j.js';
-import { startPostgres } from '../../support/postgres.js';
-import { startSupabaseStandin } from '../../support/supabase-standin.js';
+import { testServices } from '../../support/services.js';
 
 export interface Stack {
   neo4j: Neo4jServer;
@@ -29,28 +27,12 @@ export interface Stack {
   dispose(): Promise<void>;
 }
 
-type SharedServices = { supabase: { url: string; serviceRoleKey: string } } | undefined;
-
-async function supabaseService(cleanups: (() => Promise<void>)[]): Promise<{ url: string; key: string }> {
-  let shared: SharedServices;
-  try {
-    shared = (inject as unknown as (k: string) => SharedServices)('services');
-  } catch {
-    shared = undefined;
-  }
-  if (shared?.supabase) return { url: shared.supabase.url, key: shared.supabase.serviceRoleKey };
-  const pg = await startPostgres();
-  cleanups.push(() => pg.dispose());
-  const standin = await startSupabaseStandin({ connectionString: pg.connectionString });
-  cleanups.push(() => standin.close());
-  return { url: standin.url, key: standin.serviceRoleKey };
-}
-
 export async function startStack(rendererDir: string): Promise<Stack> {
   const cleanups: (() => Promise<void>)[] = [];
   const neo4j = await startNeo4j();
   cleanups.push(() => neo4j.dispose());
-  const supabase = await supabaseService(cleanups);
+  const shared = testServices().supabase;
+  const supabase = { url: shared.url, key: shared.serviceRoleKey };
   const dataDir = mkdtempSync(join(tmpdir(), 'walltrack-e2e-'));
   cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
   const vault = new CredentialVault({ service: `walltrack-monitor-e2e-${process.pid}-${Date.now()}` });
