@@ -6,6 +6,8 @@ import { setupSingleInstance } from './singleInstance.js';
 
 // Tests and portable setups can point the app at another data folder (the core honours it too).
 if (process.env.WALLTRACK_DATA_DIR?.trim()) app.setPath('userData', process.env.WALLTRACK_DATA_DIR.trim());
+// Every renderer sandboxed, whatever its webPreferences say (must run before 'ready').
+app.enableSandbox();
 // Privileged schemes must be registered before 'ready'.
 registerAppScheme();
 

@@ -29,8 +29,9 @@ beforeEach(async () => {
 });
 
 describe('main', () => {
-  it('registers app:// as privileged before ready and starts the shell once ready', async () => {
+  it('sandboxes every renderer and registers app:// as privileged before ready, then starts the shell once ready', async () => {
     await loadMain();
+    expect(electron.app.sandboxEnabled).toBe(true);
     expect(electron.protocol.privileged.map((s) => s.scheme)).toEqual(['app']);
     expect(shell.start).not.toHaveBeenCalled();
     electron.app.fakeReady();

@@ -188,8 +188,12 @@ export class BrowserWindow
 
 class FakeApp
   extends EventEmitter
-  implements Pick<App, 'whenReady' | 'requestSingleInstanceLock' | 'quit' | 'exit' | 'getPath' | 'setPath' | 'getVersion' | 'setLoginItemSettings' | 'isPackaged' | 'getAppPath' | 'setAppUserModelId'>
+  implements Pick<App, 'whenReady' | 'requestSingleInstanceLock' | 'quit' | 'exit' | 'getPath' | 'setPath' | 'getVersion' | 'setLoginItemSettings' | 'isPackaged' | 'getAppPath' | 'setAppUserModelId' | 'enableSandbox'>
 {
+  sandboxEnabled = false;
+  enableSandbox(): void {
+    this.sandboxEnabled = true;
+  }
   readonly paths = new Map<string, string>();
   isPackaged = false;
   singleInstanceLockAvailable = true;
