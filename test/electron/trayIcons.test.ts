@@ -44,7 +44,7 @@ describe('tray icons', () => {
   }
 
   it('uses clearly different colours for ok, degraded, down and grey states', () => {
-    const [ok, degraded, down, unknown] = (['ok', 'degraded', 'down', 'unknown'] as const).map((s) => STATE_COLOURS[s]);
+    const { ok, degraded, down, unknown } = STATE_COLOURS;
     expect(ok[1]).toBeGreaterThan(ok[0] + 0x40); // green dominates
     expect(down[0]).toBeGreaterThan(down[1] + 0x80); // red dominates
     expect(degraded[0]).toBeGreaterThan(0xc0);
