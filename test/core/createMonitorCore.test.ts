@@ -11,15 +11,15 @@ import { createMonitorCore } from '../../src-main/core/createMonitorCore.js';
 import { ConfigurationError, CredentialStoreError, ValidationError } from '../../src-main/core/errors.js';
 import { createLogger } from '../../src-main/core/logging.js';
 import type { MonitorCore } from '../../src-main/core/MonitorCore.js';
-import { sharedServices, type SharedServices } from './sharedServices.js';
+import { testServices, type TestServices } from '../support/services.js';
 
-let services: SharedServices;
+let services: TestServices;
 let dataDir: string;
 let vault: CredentialVault;
 const cores: MonitorCore[] = [];
 
 beforeAll(() => {
-  services = sharedServices();
+  services = testServices();
 });
 afterEach(async () => {
   await Promise.all(cores.splice(0).map((c) => c.stop()));

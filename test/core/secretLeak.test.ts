@@ -14,11 +14,11 @@ import { createMonitorCore } from '../../src-main/core/createMonitorCore.js';
 import { createLogger } from '../../src-main/core/logging.js';
 import { startBlackHole, type BlackHole } from '../support/faults.js';
 import { runBin } from '../headless/cliHarness.js';
-import { sharedServices, type SharedServices } from './sharedServices.js';
+import { testServices, type TestServices } from '../support/services.js';
 
 const fresh = (label: string) => `${label}-${randomBytes(12).toString('hex')}`;
 
-let services: SharedServices;
+let services: TestServices;
 let blackHole: BlackHole;
 const dirs: string[] = [];
 /** Everything observable, as text. */
@@ -31,7 +31,7 @@ const errorText = (e: unknown) => {
 };
 
 beforeAll(async () => {
-  services = sharedServices();
+  services = testServices();
   blackHole = await startBlackHole();
 });
 afterAll(async () => {

@@ -8,13 +8,13 @@ import { SettingsSchema } from '../../src-main/common/settings-schema.js';
 import { CredentialVault } from '../../src-main/core/credentials/CredentialVault.js';
 import { createMonitorCore } from '../../src-main/core/createMonitorCore.js';
 import { closedPort } from '../support/faults.js';
-import { sharedServices, type SharedServices } from '../core/sharedServices.js';
+import { testServices, type TestServices } from '../support/services.js';
 import { runBin, startServe } from './cliHarness.js';
 
-let services: SharedServices;
+let services: TestServices;
 let dataDir: string;
 beforeAll(() => {
-  services = sharedServices();
+  services = testServices();
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
