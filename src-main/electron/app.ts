@@ -62,6 +62,7 @@ export async function startShell(): Promise<Shell> {
   setupLifecycle({
     core,
     log: logger,
+    handleSignals: true,
     cleanup: () => {
       stopPower();
       stopNotifications();

@@ -17,6 +17,8 @@ export interface LifecycleDeps {
   stopTimeoutMs?: number;
   /** Runs after the core stopped (or timed out), before the real quit: tray, timers, log file. */
   cleanup?: () => void;
+  /** Turn SIGINT/SIGTERM (Ctrl-C under `npm start`, a service manager) into the same orderly quit. */
+  handleSignals?: boolean;
 }
 
 export function setupLifecycle(deps: LifecycleDeps): { stopped: () => Promise<void> } {
@@ -56,6 +58,10 @@ export function setupLifecycle(deps: LifecycleDeps): { stopped: () => Promise<vo
       app.quit();
     });
   });
+
+  if (deps.handleSignals) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
+  }
 
   return { stopped: () => stopping ?? Promise.resolve() };
 }

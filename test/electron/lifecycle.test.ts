@@ -71,6 +71,19 @@ describe('lifecycle', () => {
     expect(log.entries).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringContaining('did not stop in time') }));
   });
 
+  it('turns SIGTERM into the same orderly quit when asked to', async () => {
+    const core = new FakeMonitorCore();
+    const sigintBefore = process.listeners('SIGINT');
+    const life = setupLifecycle({ core, log: recordingLog(), handleSignals: true });
+    const before = process.listenerCount('SIGTERM');
+    process.emit('SIGTERM');
+    expect(process.listenerCount('SIGTERM')).toBe(before - 1);
+    // Remove only our SIGINT once-listener; the test runner's own stay.
+    for (const l of process.listeners('SIGINT')) if (!sigintBefore.includes(l)) process.off('SIGINT', l);
+    await life.stopped();
+    expect(core.stopped).toBe(true);
+  });
+
   it('quits anyway when stopping throws', async () => {
     const core = new FakeMonitorCore();
     core.stop = () => Promise.reject(new Error('driver exploded'));
