@@ -12,7 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordNetwork, type Recorded } from './networkRecorder.js';
 import { card, cardStates, expectNoSecretsInPage, watchCardStates } from './pageChecks.js';
-import { buildRenderer, rendererSize } from './renderBuild.js';
+import { buildRenderer, rendererSize, windowGzipBytes } from './renderBuild.js';
 import { startStack, type Stack } from './stack.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -30,6 +30,7 @@ let net: Recorded;
 let base: string;
 const coreChanges: { database: string; to: string; t: number }[] = [];
 const figures: string[] = [];
+const pageErrors: string[] = [];
 
 const secrets = () => [stack.neo4j.password, stack.supabase.key, WRONG_PASSWORD];
 /** Detection bound: one interval, every attempt timing out, and the backoffs between them. */
@@ -50,12 +51,20 @@ beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'walltrack-renderer-build-'));
   buildRenderer(outDir);
   const size = rendererSize(outDir);
-  figures.push(`renderer build: ${size.files} files, ${(size.rawBytes / 1024).toFixed(1)} KiB raw, ${(size.gzipBytes / 1024).toFixed(1)} KiB gzipped`);
+  const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  figures.push(
+    `renderer build: ${size.files} files, ${kib(size.rawBytes)} raw, ${kib(size.gzipBytes)} gzipped in all; ` +
+      `status window loads ${kib(windowGzipBytes(outDir, 'status.html'))} gzipped, settings window ${kib(windowGzipBytes(outDir, 'settings.html'))}`,
+  );
   stack = await startStack(outDir);
   stack.core.on('stateChange', (c) => coreChanges.push({ database: c.database, to: c.to, t: performance.timeOrigin + performance.now() }));
   base = `http://127.0.0.1:${stack.server.port}`;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+  // A CSP violation (inline script or style, eval) or any page error shows up here.
+  context.on('weberror', (e) => pageErrors.push(String(e.error())));
+  context.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+  context.on('response', (r) => r.status() >= 400 && pageErrors.push(`${r.status()} ${r.url()}`));
   status = await context.newPage();
   net = recordNetwork(status);
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -107,6 +116,24 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     await screenshot(status, 'status', 'light');
     await screenshot(status, 'status', 'dark');
     await status.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('is operable by keyboard: Tab reaches the controls, Enter pauses and resumes', async () => {
+    await status.locator('body').focus();
+    const focused = async () => status.evaluate(() => document.activeElement?.textContent ?? '');
+    await status.keyboard.press('Tab');
+    expect(await focused()).toBe('Check now');
+    await status.keyboard.press('Tab');
+    expect(await focused()).toBe('Pause (1 h)');
+    await status.keyboard.press('Enter');
+    await expect.poll(() => status.locator('.banner-paused').innerText()).toMatch(/^Checks paused until \d/);
+    expect(stack.core.snapshot().paused?.until).toBeTruthy();
+    await status.getByRole('button', { name: 'Resume' }).focus();
+    await status.keyboard.press('Enter');
+    await expect.poll(() => status.locator('.banner-paused').count()).toBe(0);
+    expect(stack.core.snapshot().paused).toBeNull();
+    await status.keyboard.press('Tab');
+    expect(await focused()).toBe('Settings…');
   });
 
   it('turns the Neo4j card red within the configured bound when Neo4j stops, with the hint', async () => {
@@ -210,6 +237,10 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     const report = page.locator('.import-report');
     await expect.poll(() => report.innerText(), { timeout: 15_000 }).toContain('NEO4J_PASSWORD: stored in keychain');
     expect(await report.innerText()).toContain(`NEO4J_URI = ${stack.neo4j.uri}`);
+  });
+
+  it('runs under the strict CSP without a single page error', () => {
+    expect(pageErrors).toEqual([]);
   });
 
   it('never shows or sends back a stored secret: DOM, WebSocket frames, HTTP responses', async () => {

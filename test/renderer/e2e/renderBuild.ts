@@ -23,6 +23,13 @@ function files(dir: string): string[] {
   });
 }
 
+/** Gzipped bytes one window loads: its HTML plus every ./assets file the HTML references. */
+export function windowGzipBytes(outDir: string, html: string): number {
+  const page = readFileSync(join(outDir, html), 'utf8');
+  const assets = [...page.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
+  return [html, ...assets].reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, f)), { level: 9 }).length, 0);
+}
+
 /** Raw and gzip -9 bytes of every file the windows load (HTML, JS, CSS). */
 export function rendererSize(outDir: string): { files: number; rawBytes: number; gzipBytes: number; detail: string[] } {
   let rawBytes = 0;
