@@ -4,10 +4,16 @@
  * response carries the CSP header, and every page also gets it as a <meta> tag. Only GET/HEAD of files inside the renderer folder are served:
  * "..", encoded separators, absolute paths and symlinks out of the folder are refused.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile as readFileCb, realpath as realpathCb, stat as statCb } from 'node:fs';
+import { promisify } from 'node:util';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
 import { SECURITY_HEADERS, injectCspMeta } from './contentSecurity.js';
+
+// The callback fs functions are the ones Electron patches to read inside app.asar.
+const readFile = promisify(readFileCb);
+const realpath = promisify(realpathCb);
+const stat = promisify(statCb);
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'walltrack';
