@@ -5,7 +5,8 @@
  */
 import type { SecretName } from '../../common/settings-schema.js';
 import { CredentialStoreError } from '../errors.js';
-import { KeychainTimeoutError, runKeychainCall, type KeychainOp } from './keychainProcess.js';
+import { KeychainTimeoutError, runKeychainCall, type KeychainOp, type KeychainRunner } from './keychainProcess.js';
+import { KeychainThread } from './keychainThread.js';
 import { Secret } from './Secret.js';
 
 export const KEYCHAIN_SERVICE = 'walltrack-monitor';
@@ -30,6 +31,11 @@ export interface CredentialVaultOptions {
   /** A hung keychain (e.g. an unanswered unlock prompt) fails after this long. */
   timeoutMs?: number;
   platform?: NodeJS.Platform;
+  /**
+   * How each call is run. Default: a killable helper process under Node; a worker thread under
+   * Electron (whose packaged runAsNode fuse is off). A host may pass its own, e.g. an Electron utilityProcess.
+   */
+  runner?: KeychainRunner;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -47,11 +53,13 @@ export class CredentialVault implements SecretVault {
   readonly service: string;
   private readonly timeoutMs: number;
   private readonly platform: NodeJS.Platform;
+  private readonly runner: KeychainRunner;
 
   constructor(options: CredentialVaultOptions = {}) {
     this.service = options.service ?? KEYCHAIN_SERVICE;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.platform = options.platform ?? process.platform;
+    this.runner = options.runner ?? defaultRunner();
   }
 
   async get(name: SecretName): Promise<Secret | null> {
@@ -82,7 +90,7 @@ export class CredentialVault implements SecretVault {
     const where = `the OS keychain (service "${this.service}", account "${account}")`;
     const action = { get: 'read', set: 'write', delete: 'delete' }[op];
     try {
-      return await runKeychainCall(
+      return await this.runner(
         {
           op,
           service: this.service,
@@ -105,3 +113,11 @@ export class CredentialVault implements SecretVault {
   }
 }
 
+
+let electronThread: KeychainThread | null = null;
+function defaultRunner(): KeychainRunner {
+  if (!process.versions.electron) return runKeychainCall;
+  electronThread ??= new KeychainThread();
+  const thread = electronThread;
+  return (request, timeoutMs) => thread.call(request, timeoutMs);
+}

@@ -42,11 +42,14 @@ process.stdin.on('end', () => {
 
 export class KeychainTimeoutError extends Error {}
 
-function keyringModulePath(): string {
+export function keyringModulePath(): string {
   // Works as ESM (import.meta.url) and when bundled to CommonJS (__filename).
   const from = typeof __filename === 'string' ? __filename : import.meta.url;
   return createRequire(from).resolve('@napi-rs/keyring');
 }
+
+/** Runs one keychain call; resolves with the stored value (get) or null. */
+export type KeychainRunner = (request: KeychainRequest, timeoutMs: number) => Promise<string | null>;
 
 /** Resolves with the stored value (get) or null; rejects with the library's message or a KeychainTimeoutError. */
 export function runKeychainCall(request: KeychainRequest, timeoutMs: number): Promise<string | null> {

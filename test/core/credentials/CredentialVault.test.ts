@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
@@ -9,10 +9,31 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AsyncEntry } from '@napi-rs/keyring';
 import { CredentialVault, SECRET_ACCOUNTS } from '../../../src-main/core/credentials/CredentialVault.js';
+import { KeychainThread } from '../../../src-main/core/credentials/keychainThread.js';
 import { Secret } from '../../../src-main/core/credentials/Secret.js';
 import { CredentialStoreError } from '../../../src-main/core/errors.js';
 
 const run = promisify(execFile);
+
+/** Runs a child until it prints its first line, then kills it. */
+function firstLine(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no answer from the fixture within 30 s: ${out}`));
+    }, 30_000);
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      out += c;
+      if (out.includes('\n')) {
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        resolve(out.split('\n')[0]!);
+      }
+    });
+  });
+}
 const FIXTURE = fileURLToPath(new URL('./fixtures/useVault.ts', import.meta.url));
 // A service of our own on the test run's private keyring, so nothing real is touched.
 const service = `walltrack-monitor-test-${randomUUID()}`;
@@ -50,6 +71,15 @@ describe('CredentialVault on the Secret Service', () => {
     expect(await vault.has('supabaseKey')).toBe(true);
   });
 
+  it('round-trips through the worker-thread runner Electron uses', async () => {
+    const thread = new KeychainThread();
+    const threaded = new CredentialVault({ service, runner: (request, timeoutMs) => thread.call(request, timeoutMs) });
+    await threaded.set('supabaseKey', new Secret('via-thread'));
+    expect((await vault.get('supabaseKey'))!.reveal()).toBe('via-thread');
+    await threaded.delete('supabaseKey');
+    expect(await threaded.has('supabaseKey')).toBe(false);
+  });
+
   it('refuses to store an empty secret', async () => {
     await expect(vault.set('neo4jPassword', new Secret(''))).rejects.toBeInstanceOf(CredentialStoreError);
   });
@@ -71,7 +101,7 @@ describe('CredentialVault without a keychain', () => {
     expect(stdout).not.toContain(secret);
   });
 
-  it('gives up on a keychain that never answers, within its timeout', async () => {
+  it.each(['process', 'thread'])('gives up on a keychain that never answers, within its timeout (%s runner)', async (runner) => {
     // A "session bus" that accepts the connection and then says nothing, like a hung daemon.
     const dir = mkdtempSync(join(tmpdir(), 'wt-dbus-'));
     const socketPath = join(dir, 'bus');
@@ -80,10 +110,12 @@ describe('CredentialVault without a keychain', () => {
     await new Promise<void>((r) => server.listen(socketPath, r));
     try {
       const started = Date.now();
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', FIXTURE, 'get', service], {
-        env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${socketPath}`, FIXTURE_TIMEOUT_MS: '1500' },
-        timeout: 30_000,
-      });
+      // The event loop stays free while the call hangs: the answer comes from our own timeout.
+      // (A thread stuck in native code cannot be joined, so that child is killed once it has answered.)
+      const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${socketPath}`, FIXTURE_TIMEOUT_MS: '1500', FIXTURE_RUNNER: runner };
+      const args = ['--import', 'tsx', FIXTURE, 'get', service];
+      // The process runner kills its helper, so the fixture also exits by itself.
+      const stdout = runner === 'process' ? (await run(process.execPath, args, { env, timeout: 30_000 })).stdout : await firstLine(args, env);
       const outcome = JSON.parse(stdout) as { ok: boolean; name: string; message: string; hint: string };
       expect(outcome).toMatchObject({ ok: false, name: 'CredentialStoreError' });
       expect(outcome.message).toMatch(/no answer within 1500 ms/);
