@@ -1,11 +1,15 @@
 /** Electron entry point (bundled to dist/electron/main.cjs). The order matters; see each step. */
+import { join } from 'node:path';
 import { app, dialog } from 'electron';
+import { PRODUCT_NAME } from '../core/paths.js';
 import { startShell, type Shell } from './app.js';
 import { registerAppScheme } from './protocol.js';
 import { setupSingleInstance } from './singleInstance.js';
 
-// Tests and portable setups can point the app at another data folder (the core honours it too).
-if (process.env.WALLTRACK_DATA_DIR?.trim()) app.setPath('userData', process.env.WALLTRACK_DATA_DIR.trim());
+// The same data folder as the headless CLI (core/paths.ts): <appData>/WallTrack Monitor, whatever
+// name package.json gives the unpackaged app; WALLTRACK_DATA_DIR points both elsewhere.
+app.setName(PRODUCT_NAME);
+app.setPath('userData', process.env.WALLTRACK_DATA_DIR?.trim() || join(app.getPath('appData'), PRODUCT_NAME));
 // Every renderer sandboxed, whatever its webPreferences say (must run before 'ready').
 app.enableSandbox();
 // Privileged schemes must be registered before 'ready'.

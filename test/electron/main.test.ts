@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../mocks/electron.js'));
@@ -52,6 +53,12 @@ describe('main', () => {
     await vi.waitFor(() => expect(shell.start).toHaveBeenCalled());
     electron.app.emit('second-instance', {}, [], '/');
     expect(shell.open).toHaveBeenCalledWith('status');
+  });
+
+  it('keeps its data where the headless CLI does: <appData>/WallTrack Monitor', async () => {
+    await loadMain();
+    expect(electron.app.getName()).toBe('WallTrack Monitor');
+    expect(electron.app.getPath('userData')).toBe(join('/tmp/fake-electron/appData', 'WallTrack Monitor'));
   });
 
   it('uses WALLTRACK_DATA_DIR as userData', async () => {

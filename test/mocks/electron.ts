@@ -188,8 +188,15 @@ export class BrowserWindow
 
 class FakeApp
   extends EventEmitter
-  implements Pick<App, 'whenReady' | 'requestSingleInstanceLock' | 'quit' | 'exit' | 'getPath' | 'setPath' | 'getVersion' | 'setLoginItemSettings' | 'isPackaged' | 'getAppPath' | 'setAppUserModelId' | 'enableSandbox'>
+  implements Pick<App, 'whenReady' | 'requestSingleInstanceLock' | 'quit' | 'exit' | 'getPath' | 'setPath' | 'getVersion' | 'setLoginItemSettings' | 'isPackaged' | 'getAppPath' | 'setAppUserModelId' | 'enableSandbox' | 'getName' | 'setName'>
 {
+  name = 'walltrack-monitor';
+  getName(): string {
+    return this.name;
+  }
+  setName(name: string): void {
+    this.name = name;
+  }
   sandboxEnabled = false;
   enableSandbox(): void {
     this.sandboxEnabled = true;
