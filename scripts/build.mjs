@@ -3,6 +3,7 @@
  * Builds everything the Electron app runs from, into dist/:
  *   dist/electron/main.cjs     the main process (esbuild bundle; electron and native modules stay external)
  *   dist/electron/preload.cjs  the sandboxed preload (one self-contained file: it cannot require local files)
+ *   dist/headless/cli.mjs      the headless CLI (bin/walltrack-monitor.mjs runs it when tsx is not installed)
  *   dist/renderer/             the status and settings windows (vite build, config in vite.config.ts)
  *   dist/icons/icon.png        the app icon, drawn by the same code as the tray icons
  * Usage: node scripts/build.mjs [--out DIR] [--skip-renderer] [--skip-icons]
@@ -60,6 +61,21 @@ await step('preload -> dist/electron/preload.cjs', () =>
     format: 'cjs',
     target: PRELOAD_TARGET,
     external: ['electron'],
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  }),
+);
+
+// The headless CLI for installs without tsx: ESM, dependencies loaded from node_modules at run time.
+await step('headless CLI -> dist/headless/cli.mjs', () =>
+  esbuild({
+    entryPoints: [join(root, 'src-main/headless/cli.ts')],
+    outfile: join(out, 'headless/cli.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
     sourcemap: 'linked',
     logLevel: 'warning',
   }),
