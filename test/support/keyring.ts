@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { killQuietly, onProcessExit } from './process-cleanup.js';
+import { killAndWaitSync, killQuietly, onProcessExit } from './process-cleanup.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -76,8 +76,8 @@ export async function startPrivateKeyring(): Promise<PrivateKeyring> {
 
   const children: ChildProcess[] = [];
   const unregister = onProcessExit(() => {
-    for (const c of children) killQuietly(c.pid, 'SIGKILL');
-    fs.rmSync(dir, { recursive: true, force: true });
+    for (const c of children) killAndWaitSync(c.pid, 'SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   });
   const stop = async (): Promise<void> => {
     for (const c of [...children].reverse()) {

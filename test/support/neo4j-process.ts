@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type net from 'node:net';
 import path from 'node:path';
-import { killQuietly } from './process-cleanup.js';
+import { killAndWaitSync, killQuietly, onProcessExit } from './process-cleanup.js';
 
 const READY_PREFIX = 'NEO4J_READY ';
 const STOP_GRACE_MS = 30_000;
@@ -50,6 +50,9 @@ export function launchNeo4j(launch: LaunchArgs): Promise<ChildProcess> {
     env: { ...process.env, NEO4J_TEST_PASSWORD: password },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // killed on exit/interrupt even while still starting: the caller learns of the child only once it is ready
+  const forgetExitKill = onProcessExit(() => killAndWaitSync(child.pid));
+  child.once('exit', forgetExitKill);
   let output = '';
   const remember = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort } from './faults.js';
-import { killQuietly, onProcessExit } from './process-cleanup.js';
+import { killAndWaitSync, killQuietly, onProcessExit } from './process-cleanup.js';
 
 export interface PostgresServer {
   host: '127.0.0.1';
@@ -126,8 +126,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   let child: ChildProcess | null = null;
   const unregister = onProcessExit(() => {
     // SIGQUIT = immediate shutdown: the only kind that cannot be waited for here
-    killQuietly(child?.pid, 'SIGQUIT');
-    fs.rmSync(baseDir, { recursive: true, force: true });
+    killAndWaitSync(child?.pid, 'SIGQUIT');
+    fs.rmSync(baseDir, { recursive: true, force: true, maxRetries: 3 });
   });
 
   try {
@@ -158,9 +158,12 @@ export async function startPostgres(): Promise<PostgresServer> {
     running: false,
     async start() {
       if (server.running) return;
-      child = await launch(binDir, runAs, dataDir, baseDir, port, logFile, superPassword);
-      child.once('exit', () => {
-        server.running = false;
+      // `child` is set at spawn, not when ready, so an interrupt during start-up still kills it
+      await launch(binDir, runAs, dataDir, baseDir, port, logFile, superPassword, (spawned) => {
+        child = spawned;
+        spawned.once('exit', () => {
+          server.running = false;
+        });
       });
       server.running = true;
     },
@@ -207,7 +210,8 @@ async function launch(
   port: number,
   logFile: string,
   superPassword: string,
-): Promise<ChildProcess> {
+  onSpawn: (child: ChildProcess) => void,
+): Promise<void> {
   const [file, ...args] = [
     ...runAs.prefix,
     path.join(binDir, 'postgres'),
@@ -221,6 +225,7 @@ async function launch(
   const log = fs.openSync(logFile, 'a');
   const child = spawn(file!, args, { stdio: ['ignore', log, log] });
   fs.closeSync(log);
+  onSpawn(child);
 
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let lastError = '';
@@ -231,7 +236,7 @@ async function launch(
       await client.connect();
       await client.query('SELECT 1');
       await client.end();
-      return child;
+      return;
     } catch (error) {
       lastError = (error as Error).message;
       await client.end().catch(() => {});

@@ -3,6 +3,8 @@
  * kill what we spawned and delete temp dirs, so a failed or Ctrl-C'd run leaves nothing behind.
  * Handlers run synchronously (an 'exit' handler cannot await).
  */
+import fs from 'node:fs';
+
 type SyncCleanup = () => void;
 
 const cleanups = new Set<SyncCleanup>();
@@ -47,4 +49,27 @@ export function killQuietly(pid: number | undefined, signal: NodeJS.Signals = 'S
   } catch {
     // already gone
   }
+}
+
+/** Linux: a pid is gone once /proc no longer lists it or it is a zombie (dead, not yet reaped by us). */
+function isRunning(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Signals a pid and blocks (exit handlers cannot await) until it has died, for at most timeoutMs,
+ * so a temp dir deleted next is not re-populated by a server still writing to it.
+ */
+export function killAndWaitSync(pid: number | undefined, signal: NodeJS.Signals = 'SIGKILL', timeoutMs = 3_000): void {
+  if (!pid) return;
+  killQuietly(pid, signal);
+  const deadline = Date.now() + timeoutMs;
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  while (isRunning(pid) && Date.now() < deadline) Atomics.wait(sleeper, 0, 0, 20);
 }
