@@ -27,10 +27,16 @@ export function run(cmd, args, what) {
   }
 }
 
-/** The full build (scripts/build.mjs) when Electron needs its bundles; the renderer alone for browser mode. */
+/**
+ * Electron needs its bundles; browser mode needs the renderer, and the bundled CLI too once one
+ * exists (bin/walltrack-monitor.mjs prefers it, so a stale one would run old code). The full build
+ * (scripts/build.mjs) makes all of them; the renderer alone needs only Vite.
+ */
 export function buildIfNeeded({ electron, what }) {
-  const outputs = electron ? ['dist/renderer/status.html', 'dist/electron/main.cjs'] : ['dist/renderer/status.html'];
+  const outputs = ['dist/renderer/status.html'];
+  if (electron) outputs.push('dist/electron/main.cjs');
+  if (existsSync(at('dist', 'headless', 'cli.mjs'))) outputs.push('dist/headless/cli.mjs');
   if (!needsBuild(outputs)) return;
-  if (electron && existsSync(at('scripts', 'build.mjs'))) run(process.execPath, [at('scripts', 'build.mjs')], what);
+  if (existsSync(at('scripts', 'build.mjs'))) run(process.execPath, [at('scripts', 'build.mjs')], what);
   else run(process.execPath, [at('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], what);
 }
