@@ -49,19 +49,27 @@ export class Neo4jProbe implements Probe {
   async check(signal: AbortSignal): Promise<ProbeResult> {
     if (!this.driver) return resultFromError(this.ctx, this.configError, 'invalid_config');
     if (this.closing) return failureResult(this.ctx, 'unknown', 'probe closed');
-    const started = performance.now();
+    // Latency = time waiting for the server: the verification (when due) plus the RETURN 1 round trip.
+    let waitedMs = 0;
     try {
       if (this.needsVerify) {
+        const verifyStarted = performance.now();
         const info = await abortable(this.driver.getServerInfo({ database: this.dbName }), signal);
+        waitedMs += performance.now() - verifyStarted;
         this.server = serverInfo(info);
         this.needsVerify = false;
       }
       const session = this.driver.session({ database: this.dbName, defaultAccessMode: neo4j.session.READ });
       try {
-        const result = await abortable(
-          Promise.resolve(session.run('RETURN 1 AS ping', {}, { timeout: this.timeoutMs })),
-          signal,
-        );
+        const queryStarted = performance.now();
+        let answeredAt = queryStarted;
+        // Stamped in the first callback on the result, before the driver's own follow-up work runs.
+        const answer = Promise.resolve(session.run('RETURN 1 AS ping', {}, { timeout: this.timeoutMs })).then((r) => {
+          answeredAt = performance.now();
+          return r;
+        });
+        const result = await abortable(answer, signal);
+        waitedMs += answeredAt - queryStarted;
         if (result.records[0]?.get('ping') !== 1) {
           return failureResult({ ...this.ctx, server: this.server }, 'server_error', 'RETURN 1 AS ping gave an unexpected answer');
         }
@@ -70,7 +78,7 @@ export class Neo4jProbe implements Probe {
         // Not awaited: a hung connection must not hold the check; the pool reclaims it.
         session.close().catch(() => undefined);
       }
-      return healthyResult('neo4j', performance.now() - started, this.server);
+      return healthyResult('neo4j', waitedMs, this.server);
     } catch (error) {
       this.needsVerify = true;
       if (signal.aborted) return failureResult(this.ctx, 'timeout', `no answer within ${this.timeoutMs} ms`);

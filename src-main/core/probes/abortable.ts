@@ -1,25 +1,23 @@
 /** Races a client call against an AbortSignal, so a hung library call is abandoned instead of awaited forever. */
-export function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    work.catch(() => undefined);
-    return Promise.reject(abortReason(signal));
+
+/** One rejection promise per signal: a check races several calls against the same signal. */
+const abortedPromises = new WeakMap<AbortSignal, Promise<never>>();
+
+function whenAborted(signal: AbortSignal): Promise<never> {
+  let aborted = abortedPromises.get(signal);
+  if (!aborted) {
+    aborted = new Promise<never>((_, reject) => {
+      const fire = () => reject(signal.reason ?? new DOMException('The check was aborted', 'AbortError'));
+      if (signal.aborted) fire();
+      else signal.addEventListener('abort', fire, { once: true });
+    });
+    aborted.catch(() => undefined); // nobody may be racing it any more when it fires
+    abortedPromises.set(signal, aborted);
   }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortReason(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return aborted;
 }
 
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The check was aborted', 'AbortError');
+export function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  work.catch(() => undefined); // an abandoned call may still fail later
+  return Promise.race([work, whenAborted(signal)]);
 }

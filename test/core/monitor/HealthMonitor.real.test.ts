@@ -1,5 +1,5 @@
 /** The HealthMonitor with the real probes against real servers and real faults. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SnapshotSchema, type DatabaseId, type ProbeResult } from '../../../src-main/common/schemas.js';
 import type { StateChange } from '../../../src-main/core/MonitorCore.js';
 import { Secret } from '../../../src-main/core/credentials/Secret.js';
@@ -9,18 +9,15 @@ import { Neo4jProbe } from '../../../src-main/core/probes/Neo4jProbe.js';
 import { SupabaseProbe } from '../../../src-main/core/probes/SupabaseProbe.js';
 import { closedPort, startBlackHole, UNRESOLVABLE_HOST } from '../../support/faults.js';
 import { startNeo4j } from '../../support/neo4j.js';
-import { useNeo4j, useSupabase, type Neo4jAccess, type SupabaseAccess } from '../probes/realServices.js';
+import { testServices, type TestServices } from '../../support/services.js';
 import { sleep, waitFor } from './scriptedProbe.js';
 
 const SETTINGS: MonitorSettings = { intervalSec: 1, timeoutMs: 1_000, retries: 2, backoffInitialMs: 200, backoffMaxMs: 400, slowMs: 1_000 };
 
-let neo4j: Neo4jAccess;
-let supabase: SupabaseAccess;
-beforeAll(async () => {
-  [neo4j, supabase] = await Promise.all([useNeo4j(), useSupabase()]);
-});
-afterAll(async () => {
-  await Promise.all([neo4j?.release(), supabase?.release()]);
+let neo4j: TestServices['neo4j'];
+let supabase: TestServices['supabase'];
+beforeAll(() => {
+  ({ neo4j, supabase } = testServices());
 });
 
 const monitors: HealthMonitor[] = [];

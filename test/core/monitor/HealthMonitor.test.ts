@@ -41,7 +41,8 @@ describe('HealthMonitor', () => {
     monitor.start();
     await waitFor(() => neo4j.calls.length >= 3, '3 scheduled checks');
     const gaps = neo4j.calls.slice(1).map((c, i) => c.startedAt - neo4j.calls[i]!.startedAt);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(195); // fixed rate: one interval between starts
+    // Fixed rate: about one interval between starts (measured at the probe, so load can shift either end a little).
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(150);
     for (const gap of gaps) expect(gap).toBeLessThan(400);
     expect(transitions(changes)).toEqual(['neo4j:unknown>healthy']);
     const snap = monitor.snapshot();

@@ -5,14 +5,11 @@ import { Secret } from '../../../src-main/core/credentials/Secret.js';
 import { Neo4jProbe } from '../../../src-main/core/probes/Neo4jProbe.js';
 import { startCountingProxy } from '../../../bench/connectionCountingProxy.js';
 import { closedPort, startBlackHole, UNRESOLVABLE_HOST } from '../../support/faults.js';
-import { useNeo4j, type Neo4jAccess } from './realServices.js';
+import { testServices, type TestServices } from '../../support/services.js';
 
-let neo4j: Neo4jAccess;
-beforeAll(async () => {
-  neo4j = await useNeo4j();
-});
-afterAll(async () => {
-  await neo4j?.release();
+let neo4j: TestServices['neo4j'];
+beforeAll(() => {
+  neo4j = testServices().neo4j;
 });
 
 const probes: Neo4jProbe[] = [];
