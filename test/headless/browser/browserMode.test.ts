@@ -119,6 +119,8 @@ describe('browser mode over HTTP', () => {
     expect([403, 421]).toContain((await get('/status.html', { cookie: cookie(), host: '127.0.0.1:1' })).status);
     expect((await get('/status.html', { cookie: cookie(), origin: 'http://evil.example' })).status).toBe(403);
     expect((await get('/status.html', { cookie: cookie(), 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await get('/status.html', { cookie: cookie(), 'sec-fetch-site': 'same-site' })).status).toBe(403); // another local port
+    expect((await get('/status.html', { cookie: cookie(), 'sec-fetch-site': 'same-origin' })).status).toBe(200);
     expect((await get('/status.html', { cookie: cookie(), host: `localhost:${port}` })).status).toBe(200);
   });
 
