@@ -160,7 +160,7 @@ describe.skipIf(skip)('the shell in Chromium: built preload + renderer + app:// 
     const response = await status.request.get(`${origin}/status.html`);
     expect(response.headers()['content-security-policy']).toMatch(/^default-src 'none'; script-src 'self'/);
     expect(await status.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
-    const keys = await status.evaluate(() => Object.keys((window as unknown as { walltrack: object }).walltrack).sort());
+    const keys = await status.evaluate(() => Object.keys((globalThis as unknown as { walltrack: object }).walltrack).sort());
     expect(keys).toEqual([...methodNames, ...eventNames.map(eventListenerName)].sort());
   });
 
