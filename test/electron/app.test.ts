@@ -20,6 +20,8 @@ import { FakeMonitorCore, makeSnapshot } from './fixtures.js';
 
 let core: FakeMonitorCore;
 let configHome: string;
+/** startShell turns SIGINT/SIGTERM into app.quit(); drop those listeners so the test worker still exits on SIGTERM. */
+let signalListenersBefore: Map<string, unknown[]>;
 
 beforeEach(() => {
   electron.resetElectronFake();
@@ -28,8 +30,12 @@ beforeEach(() => {
   configHome = mkdtempSync(join(tmpdir(), 'walltrack-shell-'));
   vi.stubEnv('XDG_CONFIG_HOME', configHome); // start-at-login must not touch the real ~/.config
   vi.stubEnv('WALLTRACK_E2E', '1');
+  signalListenersBefore = new Map(['SIGINT', 'SIGTERM'].map((s) => [s, process.listeners(s as NodeJS.Signals)]));
 });
 afterEach(() => {
+  for (const [signal, before] of signalListenersBefore) {
+    for (const l of process.listeners(signal as NodeJS.Signals)) if (!before.includes(l)) process.off(signal, l);
+  }
   vi.unstubAllEnvs();
   rmSync(configHome, { recursive: true, force: true });
   delete (globalThis as { walltrackSmokeTest?: unknown }).walltrackSmokeTest;

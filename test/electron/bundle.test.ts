@@ -18,6 +18,7 @@ const root = join(import.meta.dirname, '..', '..');
 let work: string;
 let dataDir: string;
 const originalLoad = (Module as unknown as { _load: (...args: unknown[]) => unknown })._load;
+const signalListenersBefore = new Map(['SIGINT', 'SIGTERM'].map((s) => [s, process.listeners(s as NodeJS.Signals)]));
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'walltrack-bundle-'));
@@ -38,6 +39,10 @@ beforeAll(() => {
 
 afterAll(() => {
   (Module as unknown as { _load: unknown })._load = originalLoad;
+  // The app turned SIGINT/SIGTERM into app.quit(); give the test worker its default back.
+  for (const [signal, before] of signalListenersBefore) {
+    for (const l of process.listeners(signal as NodeJS.Signals)) if (!before.includes(l)) process.off(signal, l);
+  }
   vi.unstubAllEnvs();
   rmSync(work, { recursive: true, force: true });
 });
