@@ -47,10 +47,16 @@ function checkPrerequisites() {
 }
 
 function buildNeo4jLauncher() {
-  // the helper is TypeScript; tsx (a devDependency) loads it
+  // the helper is TypeScript; tsx (a devDependency) loads it. The interval keeps the event loop
+  // alive: the build's training run unrefs the Neo4j child it then waits for.
+  const script = [
+    'const keepAlive = setInterval(() => {}, 60_000);',
+    "await (await import('./test/support/neo4j-launcher-build.ts')).ensureNeo4jLauncherBuilt();",
+    'clearInterval(keepAlive);',
+  ].join('\n');
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--input-type=module', '-e', "await (await import('./test/support/neo4j-launcher-build.ts')).ensureNeo4jLauncherBuilt();"],
+    ['--import', 'tsx', '--input-type=module', '-e', script],
     { cwd: root, stdio: 'inherit' },
   );
   if (r.status !== 0) {
