@@ -9,6 +9,7 @@ import { createRendererHandlers } from '../core/rendererHandlers.js';
 import { APP_VERSION } from '../core/version.js';
 import { setupCore } from './core.js';
 import { broadcast, setupIpc } from './ipc.js';
+import { errorSummary } from './log.js';
 import { setupLifecycle } from './lifecycle.js';
 import { setupNotifications } from './notifications.js';
 import { setupPower } from './power.js';
@@ -73,7 +74,7 @@ export async function startShell(): Promise<Shell> {
   });
 
   await core.start();
-  await settings.load().catch((error: unknown) => logger.warn({ error: String(error) }, 'Could not read settings for the shell'));
+  await settings.load().catch((error: unknown) => logger.warn({ error: errorSummary(error) }, 'Could not read settings for the shell'));
   tray.refresh();
   if (process.env.WALLTRACK_E2E === '1') exposeForSmokeTest(() => trayTooltip(core.snapshot()));
   if (!process.argv.includes(HIDDEN_ARG)) windows.open('status');
