@@ -44,6 +44,24 @@ function acceptsConnections(port: number): Promise<boolean> {
   });
 }
 
+/** Pids of live launcher JVMs using this data dir (Linux /proc; zombies count as gone). */
+function launcherPidsFor(dataDir: string): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+        return cmdline.includes('--data-dir') && cmdline.includes(dataDir) && state !== 'Z';
+      } catch {
+        return false; // exited while we looked
+      }
+    })
+    .map(Number);
+}
+
 describe('startNeo4j: a real Neo4j 5.26 with authentication', () => {
   let server: Neo4jServer;
 
@@ -95,18 +113,18 @@ describe('startNeo4j: a real Neo4j 5.26 with authentication', () => {
       await after.close();
     }
   }, START_TIMEOUT_MS);
-});
 
-describe('startNeo4j: cleanup', () => {
+  // last: it ends this server (afterAll's dispose() is then a no-op)
   it('dispose() stops the server and deletes its temp dir', async () => {
-    const server = await startNeo4j();
     expect(fs.existsSync(server.dataDir)).toBe(true);
     await server.dispose();
     expect(server.running).toBe(false);
     expect(await acceptsConnections(server.port)).toBe(false);
     expect(fs.existsSync(server.dataDir)).toBe(false);
-  }, START_TIMEOUT_MS);
+  }, 60_000);
+});
 
+describe('startNeo4j: cleanup', () => {
   it('Neo4j exits by itself when the test process that started it is SIGKILLed', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'walltrack-neo4j-orphan-'));
     const fixture = fileURLToPath(new URL('./neo4j-orphan-fixture.ts', import.meta.url));
@@ -124,10 +142,12 @@ describe('startNeo4j: cleanup', () => {
         parent.once('exit', (code) => reject(new Error(`fixture exited with ${code} before Neo4j was ready:\n${err}`)));
       });
       expect(await acceptsConnections(port)).toBe(true);
+      expect(launcherPidsFor(dataDir)).toHaveLength(1);
 
       parent.kill('SIGKILL');
-      // the watchdog polls once a second, then Neo4j shuts down cleanly
-      await expect.poll(() => acceptsConnections(port), { timeout: 20_000, interval: 250 }).toBe(false);
+      // the watchdog polls once a second, then Neo4j shuts down cleanly and the JVM exits
+      await expect.poll(() => launcherPidsFor(dataDir), { timeout: 30_000, interval: 250 }).toEqual([]);
+      expect(await acceptsConnections(port)).toBe(false);
     } finally {
       parent.kill('SIGKILL');
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { freePort } from './faults.js';
 import { ensureNeo4jLauncherBuilt } from './neo4j-launcher-build.js';
 import { launchNeo4j, stopNeo4jProcess } from './neo4j-process.js';
-import { killQuietly, onProcessExit } from './process-cleanup.js';
+import { killAndWaitSync, onProcessExit } from './process-cleanup.js';
 
 export interface Neo4jServer {
   /** bolt://127.0.0.1:PORT */
@@ -53,7 +53,7 @@ export async function startNeo4j(opts: StartNeo4jOptions = {}): Promise<Neo4jSer
 
   let child: ChildProcess | undefined;
   const forgetExitCleanup = onProcessExit(() => {
-    killQuietly(child?.pid, 'SIGKILL');
+    killAndWaitSync(child?.pid); // a dying JVM must not write into the dir we delete next
     if (ownsDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
