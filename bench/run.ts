@@ -111,9 +111,12 @@ async function costRatio(server: Neo4jServer): Promise<Figure> {
     }
     const pooled: number[] = [];
     const fresh: number[] = [];
-    for (let i = 0; i < SAMPLES; i++) {
-      pooled.push(await timed(() => monitor.checkNow('neo4j')));
-      fresh.push(await timed(() => connectPerCheck(server)));
+    // Alternating blocks, not single checks: each side's drift is shared, but a baseline's connection
+    // teardown (client GC, server-side close) is not billed to the monitor check that follows it.
+    const BLOCK = 25;
+    for (let block = 0; block < SAMPLES / BLOCK; block++) {
+      for (let i = 0; i < BLOCK; i++) pooled.push(await timed(() => monitor.checkNow('neo4j')));
+      for (let i = 0; i < BLOCK; i++) fresh.push(await timed(() => connectPerCheck(server)));
     }
     assertHealthy(failures, '(b)');
     const ratio = median(pooled) / median(fresh);
@@ -123,7 +126,7 @@ async function costRatio(server: Neo4jServer): Promise<Figure> {
       unit: '×',
       target: '≤ 0.33',
       pass: ratio <= 0.33,
-      detail: `median monitor checkNow ${median(pooled).toFixed(3)} ms vs new driver per check ${median(fresh).toFixed(3)} ms, ${SAMPLES} each`,
+      detail: `median monitor checkNow ${median(pooled).toFixed(3)} ms vs new driver per check ${median(fresh).toFixed(3)} ms, ${SAMPLES} each in alternating blocks of ${BLOCK}`,
     };
   } finally {
     await monitor.stop();

@@ -59,6 +59,7 @@ export class HealthMonitor implements HealthMonitorApi {
   private stopping: Promise<void> | null = null;
   private paused: { until: number | null } | null = null;
   private resumeTimer: NodeJS.Timeout | null = null;
+  private lastSnapshot: Snapshot | null = null;
 
   constructor(options: HealthMonitorOptions) {
     this.settings = options.settings;
@@ -118,6 +119,11 @@ export class HealthMonitor implements HealthMonitorApi {
   }
 
   snapshot(): Snapshot {
+    this.lastSnapshot ??= this.buildSnapshot();
+    return this.lastSnapshot;
+  }
+
+  private buildSnapshot(): Snapshot {
     const view = (rt: Runtime) => ({
       state: rt.state,
       target: rt.probe?.target ?? null,
@@ -236,7 +242,8 @@ export class HealthMonitor implements HealthMonitorApi {
         backoff: new ExponentialBackoff({ generator: noJitterGenerator, initialDelay: s.backoffInitialMs, maxDelay: s.backoffMaxMs }),
       },
     ).dangerouslyUnref();
-    const attemptTimeout = timeout(s.timeoutMs, TimeoutStrategy.Aggressive).dangerouslyUnref();
+    // abortOnReturn off: aborting every finished attempt's signal only wakes listeners for nothing.
+    const attemptTimeout = timeout(s.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }).dangerouslyUnref();
     const run = policy.execute(async ({ attempt }) => {
       if (signal.aborted || this.stopping) throw new Abandoned();
       const result = await this.attempt(rt, probe, attemptTimeout, signal);
@@ -282,8 +289,9 @@ export class HealthMonitor implements HealthMonitorApi {
     this.publishSnapshot();
   }
 
+  /** Every change goes through here, so snapshot() can hand out the latest one without rebuilding it. */
   private publishSnapshot(): Snapshot {
-    const snapshot = this.snapshot();
+    const snapshot = (this.lastSnapshot = this.buildSnapshot());
     this.emit('snapshot', snapshot);
     return snapshot;
   }
