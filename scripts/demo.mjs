@@ -41,7 +41,22 @@ async function loadTs(path) {
   return import(pathToFileURL(at(path)).href);
 }
 
+/** True when another demo answers on the control socket (a stale socket file does not count). */
+function demoRunning() {
+  return new Promise((resolve) => {
+    const socket = connect(CONTROL_SOCKET, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}
+
 async function runDemo() {
+  if (await demoRunning()) {
+    console.error('demo: a demo is already running; use it (npm run demo -- status) or quit it first (npm run demo -- quit).');
+    process.exit(2);
+  }
   buildIfNeeded({ electron: false, what: 'npm run demo' });
   const { register } = await import('tsx/esm/api');
   register();
