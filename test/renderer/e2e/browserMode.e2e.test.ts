@@ -196,6 +196,14 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     await uri.fill(goodUri);
   });
 
+  it('Test connection with the form as it is shows Supabase healthy, with its latency', async () => {
+    const page = settings!;
+    await page.getByRole('button', { name: 'Test Supabase connection' }).click();
+    const result = page.locator('[data-test-connection="supabase"] .probe-result');
+    await expect.poll(() => result.getAttribute('data-state'), { timeout: 15_000 }).toBe('healthy');
+    expect(await result.locator('.probe-latency').innerText()).toMatch(/^\d+(\.\d)? ms$/);
+  });
+
   it('Test connection with a wrong Neo4j password shows auth failed, before and without saving anything', async () => {
     const page = settings!;
     const settingsBefore = readFileSync(join(stack.dataDir, 'settings.json'), 'utf8');
