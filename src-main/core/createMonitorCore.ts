@@ -218,22 +218,14 @@ class ComposedMonitorCore implements MonitorCore {
     assertNoSecretKeys(draft.settings);
     const settings = parseSettings(draft.settings);
     const edits = parseEdits(draft.secrets);
-    const secrets: SecretValues = { ...this.inputs.secrets };
-    const errors: SecretErrors = { ...this.inputs.errors };
+    const changes: SecretValues = {};
     for (const name of SECRET_NAMES) {
       const edit = edits[name];
-      if (edit.action === 'replace') {
-        const secret = new Secret(edit.value);
-        await vault.set(name, secret);
-        secrets[name] = secret;
-        delete errors[name];
-      } else if (edit.action === 'remove') {
-        await vault.delete(name);
-        secrets[name] = null;
-        delete errors[name];
-      }
+      if (edit.action === 'replace') changes[name] = new Secret(edit.value);
+      else if (edit.action === 'remove') changes[name] = null;
     }
-    store.save(settings);
+    await this.writeSecretsThen(vault, changes, () => store.save(settings));
+    const { secrets, errors } = this.withSecretChanges(changes);
     const changed = Object.entries(edits)
       .filter(([, e]) => e.action !== 'keep')
       .map(([name, e]) => `${name}: ${e.action}`);
@@ -246,14 +238,10 @@ class ComposedMonitorCore implements MonitorCore {
     const { store, vault } = this.editable();
     // Everything is validated before the first write.
     const plan = planEnvImport(content, this.inputs.settings);
-    const secrets: SecretValues = { ...this.inputs.secrets };
-    const errors: SecretErrors = { ...this.inputs.errors };
-    for (const [name, secret] of Object.entries(plan.secrets) as [SecretName, Secret][]) {
-      await vault.set(name, secret);
-      secrets[name] = secret;
-      delete errors[name];
-    }
-    if (plan.report.settings.length > 0) store.save(plan.settings);
+    await this.writeSecretsThen(vault, plan.secrets, () => {
+      if (plan.report.settings.length > 0) store.save(plan.settings);
+    });
+    const { secrets, errors } = this.withSecretChanges(plan.secrets);
     const report: ImportReport = { ...plan.report, secrets: plan.report.secrets.map((s) => ({ ...s, stored: true })) };
     this.logger.info(
       {
@@ -270,6 +258,37 @@ class ComposedMonitorCore implements MonitorCore {
   on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]): () => void {
     this.events.on(event, listener);
     return () => this.events.off(event, listener);
+  }
+
+  /**
+   * Writes secret changes (null = remove), then `commit` (the settings write). If anything fails,
+   * the secrets already written are put back, so a failed save leaves keychain and file as they were.
+   */
+  private async writeSecretsThen(vault: SecretVault, changes: SecretValues, commit: () => void): Promise<void> {
+    const written: SecretName[] = [];
+    try {
+      for (const [name, value] of Object.entries(changes) as [SecretName, Secret | null][]) {
+        if (value) await vault.set(name, value);
+        else await vault.delete(name);
+        written.push(name);
+      }
+      commit();
+    } catch (error) {
+      for (const name of written.reverse()) {
+        // A secret whose earlier read failed has no known previous value: leave it rather than delete it.
+        if (this.inputs.errors[name]) continue;
+        const previous = this.inputs.secrets[name] ?? null;
+        await (previous ? vault.set(name, previous) : vault.delete(name)).catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  private withSecretChanges(changes: SecretValues): Pick<ProbeInputs, 'secrets' | 'errors'> {
+    const secrets: SecretValues = { ...this.inputs.secrets, ...changes };
+    const errors: SecretErrors = { ...this.inputs.errors };
+    for (const name of Object.keys(changes) as SecretName[]) delete errors[name];
+    return { secrets, errors };
   }
 
   private editable(): { store: SettingsStore; vault: SecretVault } {

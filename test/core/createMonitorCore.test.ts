@@ -12,14 +12,16 @@ import { ConfigurationError, CredentialStoreError, ValidationError } from '../..
 import { createLogger } from '../../src-main/core/logging.js';
 import type { MonitorCore } from '../../src-main/core/MonitorCore.js';
 import { testServices, type TestServices } from '../support/services.js';
+import { warmUpServices } from './warmUp.js';
 
 let services: TestServices;
 let dataDir: string;
 let vault: CredentialVault;
 const cores: MonitorCore[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   services = testServices();
+  await warmUpServices(services);
 });
 afterEach(async () => {
   await Promise.all(cores.splice(0).map((c) => c.stop()));
@@ -184,6 +186,32 @@ describe('createMonitorCore against the real services', () => {
     expect((error as ValidationError).field).toBe('NEO4J_URI');
     expect(await vault.has('neo4jPassword')).toBe(false);
     expect(existsSync(join(dataDir, 'settings.json')) ? readFileSync(join(dataDir, 'settings.json'), 'utf8') : '').not.toContain('wrong:7474');
+  });
+
+  it('a save that fails halfway through the keychain puts back the secrets already written', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'wt-core-'));
+    vault = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
+    const real = vault;
+    const flaky: SecretVault = {
+      get: (n) => real.get(n),
+      delete: (n) => real.delete(n),
+      has: (n) => real.has(n),
+      set: async (n, v) => {
+        if (n === 'neo4jPassword') throw new CredentialStoreError('Could not write neo4jPassword in the OS keychain: locked');
+        await real.set(n, v);
+      },
+    };
+    await real.set('supabaseKey', new Secret('old-key'));
+    const core = createMonitorCore({ dataDir, vault: flaky });
+    cores.push(core);
+    await core.start();
+    const error = await core.saveSettings(draft({ supabaseKey: 'new-key', neo4jPassword: 'new-password' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CredentialStoreError);
+    expect((await real.get('supabaseKey'))!.reveal()).toBe('old-key');
+    expect(existsSync(join(dataDir, 'settings.json')) ? readFileSync(join(dataDir, 'settings.json'), 'utf8') : '').not.toContain(services.neo4j.uri);
+    const importError = await core.importEnv('SUPABASE_KEY=imported-key\nNEO4J_PASSWORD=imported-password\n').catch((e: unknown) => e);
+    expect(importError).toBeInstanceOf(CredentialStoreError);
+    expect((await real.get('supabaseKey'))!.reveal()).toBe('old-key');
   });
 
   it('starts even when the keychain fails, showing why per database, and never falls back to a file', async () => {

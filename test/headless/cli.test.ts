@@ -9,12 +9,14 @@ import { CredentialVault } from '../../src-main/core/credentials/CredentialVault
 import { createMonitorCore } from '../../src-main/core/createMonitorCore.js';
 import { closedPort } from '../support/faults.js';
 import { testServices, type TestServices } from '../support/services.js';
+import { warmUpServices } from '../core/warmUp.js';
 import { runBin, startServe } from './cliHarness.js';
 
 let services: TestServices;
 let dataDir: string;
-beforeAll(() => {
+beforeAll(async () => {
   services = testServices();
+  await warmUpServices(services);
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -36,7 +38,7 @@ describe('walltrack-monitor check', () => {
   it('exits 0 with the snapshot as JSON when both databases are healthy', async () => {
     const run = await runBin(['check', '--json'], env(healthyEnv()));
     expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
+    expect(run.code, run.stdout).toBe(0);
     const snapshot = JSON.parse(run.stdout);
     expect(snapshot.status).toBe('ok');
     expect(snapshot.databases.neo4j).toMatchObject({ status: 'healthy', healthy: true, target: services.neo4j.uri });
@@ -45,7 +47,7 @@ describe('walltrack-monitor check', () => {
 
   it('prints a readable table without --json', async () => {
     const run = await runBin(['check'], env(healthyEnv()));
-    expect(run.code).toBe(0);
+    expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toMatch(/WallTrack Monitor \S+: OK/);
     expect(run.stdout).toMatch(/neo4j\s+healthy\s+\d+ ms\s+bolt:\/\/127\.0\.0\.1:\d+/);
   });
@@ -109,6 +111,20 @@ describe('walltrack-monitor check', () => {
     } finally {
       await vault.delete('neo4jPassword');
     }
+  });
+
+  it('exits 2 with the keychain hint when saved settings need a secret and the keychain is unreachable', async () => {
+    const vars = env();
+    const core = createMonitorCore({ dataDir, vault: new CredentialVault({ service: vars.WALLTRACK_KEYCHAIN_SERVICE! }) });
+    await core.saveSettings({
+      settings: SettingsSchema.parse({ neo4j: { uri: services.neo4j.uri } }),
+      secrets: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'keep' } },
+    });
+    await core.stop();
+    const run = await runBin(['check'], { ...vars, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Neo4j URI is set but its password could not be read from the keychain/);
+    expect(run.stderr).toMatch(/Start a Secret Service such as gnome-keyring/);
   });
 
   it('rejects an unknown command or option with exit 2', async () => {
