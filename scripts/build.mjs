@@ -6,7 +6,7 @@
  *   dist/headless/cli.mjs      the headless CLI (bin/walltrack-monitor.mjs runs it when tsx is not installed)
  *   dist/renderer/             the status and settings windows (vite build, config in vite.config.ts)
  *   dist/icons/icon.png        the app icon, drawn by the same code as the tray icons
- * Usage: node scripts/build.mjs [--out DIR] [--skip-renderer] [--skip-icons]
+ * Usage: node scripts/build.mjs [--out DIR] [--skip-main] [--skip-renderer] [--skip-icons]
  *   (tests build only the bundles into a temporary --out)
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -20,6 +20,7 @@ const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? resolve(args[outIndex + 1] ?? '') : join(root, 'dist');
 const skipRenderer = args.includes('--skip-renderer');
 const skipIcons = args.includes('--skip-icons');
+const skipMain = args.includes('--skip-main');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
 /** Electron 45 ships Node 22 and Chromium 140. */
@@ -35,7 +36,7 @@ async function step(name, fn) {
   console.log(`build: ${name} (${Date.now() - started} ms)`);
 }
 
-await step('main process -> dist/electron/main.cjs', () =>
+if (!skipMain) await step('main process -> dist/electron/main.cjs', () =>
   esbuild({
     entryPoints: [join(root, 'src-main/electron/main.ts')],
     outfile: join(out, 'electron/main.cjs'),

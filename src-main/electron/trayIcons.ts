@@ -58,7 +58,8 @@ function distanceToSegment(p: Point, [a, b]: Segment): number {
   return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
 }
 
-const SUPERSAMPLE = 4;
+/** Samples per pixel edge: 4x4 keeps 16 px icons smooth; big app icons need fewer (and stay fast to build). */
+const supersampleFor = (sizePx: number): number => (sizePx >= 256 ? 2 : 4);
 
 /** A PNG of `sizePx` square for one state; supersampled so small sizes stay smooth. */
 export function renderTrayIcon(state: TrayIconState, sizePx: number, variant: MenuBarVariant): Buffer {
@@ -67,6 +68,7 @@ export function renderTrayIcon(state: TrayIconState, sizePx: number, variant: Me
   const fill = STATE_COLOURS[state];
   const ring = RING_COLOURS[variant];
   const ringWidth = Math.max(1 / sizePx, 0.06);
+  const SUPERSAMPLE = supersampleFor(sizePx);
   for (let y = 0; y < sizePx; y++) {
     for (let x = 0; x < sizePx; x++) {
       const sum = [0, 0, 0, 0];

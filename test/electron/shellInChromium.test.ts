@@ -81,7 +81,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 beforeAll(async () => {
   if (skip) return;
   work = mkdtempSync(join(tmpdir(), 'walltrack-shell-chromium-'));
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--out', work, '--skip-icons'], { stdio: 'pipe' });
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--out', work, '--skip-main', '--skip-icons'], { stdio: 'pipe' });
   const preloadSource = readFileSync(join(work, 'electron/preload.cjs'), 'utf8');
   const serveApp = createAppProtocolHandler(join(work, 'renderer'));
 
