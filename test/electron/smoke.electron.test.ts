@@ -14,7 +14,14 @@ import { findElectronBinary } from './electronBinary.js';
 const root = join(import.meta.dirname, '..', '..');
 const binary = findElectronBinary(root);
 const built = existsSync(join(root, 'dist/electron/main.cjs')) && existsSync(join(root, 'dist/renderer/status.html'));
-const skipReason = !binary.path ? `no Electron binary (${binary.why})` : !built ? 'the app is not built (run npm run build)' : null;
+const headlessLinux = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const skipReason = !binary.path
+  ? `no Electron binary (${binary.why})`
+  : !built
+    ? 'the app is not built (run npm run build)'
+    : headlessLinux
+      ? 'no display (run the tests under xvfb-run)'
+      : null;
 if (skipReason) console.log(`[smoke.electron] SKIPPED: ${skipReason}; the shell is covered by the fake-electron tests in test/electron.`);
 
 const STATE_WORDS = /Healthy|Slow|Retrying|Down|Not configured|Checking…/;
@@ -36,7 +43,7 @@ describe('Electron smoke test', () => {
       timeout: 60_000,
     });
     const window = await app.firstWindow();
-    expect(window.url()).toBe('app://walltrack/status.html');
+    await window.waitForURL('app://walltrack/status.html');
     const tooltip = await app.evaluate(() => (globalThis as { walltrackSmokeTest?: { trayTooltip(): string } }).walltrackSmokeTest?.trayTooltip());
     expect(tooltip).toMatch(/^WallTrack — .*Supabase .* · Neo4j /);
     for (const name of ['Supabase', 'Neo4j']) {
