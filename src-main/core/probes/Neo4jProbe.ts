@@ -5,7 +5,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { ProbeResult } from '../../common/schemas.js';
 import type { Neo4jProbeConfig, Probe } from './Probe.js';
-import { abortable } from './abortable.js';
+import { abortable, whenAborted } from './abortable.js';
 import { publicTarget } from './redact.js';
 import { failureResult, healthyResult, resultFromError, type FailureContext } from './result.js';
 
@@ -51,6 +51,7 @@ export class Neo4jProbe implements Probe {
     if (this.closing) return failureResult(this.ctx, 'unknown', 'probe closed');
     // Latency = time waiting for the server: the verification (when due) plus the RETURN 1 round trip.
     let waitedMs = 0;
+    whenAborted(signal); // set up outside the timed part
     try {
       if (this.needsVerify) {
         const verifyStarted = performance.now();
