@@ -32,6 +32,7 @@ import type {
   Session as ElectronSession,
   Tray as ElectronTray,
   MenuItem as ElectronMenuItem,
+  Menu as ElectronMenu,
   NativeImage as ElectronNativeImage,
   Notification as ElectronNotification,
 } from 'electron';
@@ -388,6 +389,19 @@ export class Tray extends EventEmitter implements Pick<ElectronTray, 'setToolTip
     return this.destroyed;
   }
 }
+
+/**
+ * Members typed by hand above (they take or return other fakes) must still be real Electron
+ * members with the same parameter types: these assignments fail to compile otherwise.
+ */
+type ParamsOf<T, K extends keyof T> = T[K] extends (...args: infer P) => unknown ? P : never;
+export const handTypedMembersExist = {
+  tray: ['setImage', 'setContextMenu'] satisfies (keyof ElectronTray)[],
+  menu: ['getMenuItemById', 'items'] satisfies (keyof ElectronMenu)[],
+  menuStatics: ['buildFromTemplate', 'setApplicationMenu'] satisfies (keyof typeof ElectronMenu)[],
+  buildFromTemplateTakes: [[]] as ParamsOf<typeof ElectronMenu, 'buildFromTemplate'> satisfies [(MenuItemConstructorOptions | ElectronMenuItem)[]],
+  setImageTakes: ['x'] as ParamsOf<ElectronTray, 'setImage'> satisfies [ElectronNativeImage | string],
+} as const;
 
 // ---------------------------------------------------------------- notifications, power, net, theme, shell, protocol
 
