@@ -15,6 +15,7 @@ import {
   type SettingsDraft,
   type SettingsView,
 } from '../common/settings-schema.js';
+import { checkOnce } from './checkOnce.js';
 import { buildProbe, probeInputsChanged, type ProbeInputs, type SecretErrors, type SecretValues } from './buildProbes.js';
 import { CredentialVault, type SecretVault } from './credentials/CredentialVault.js';
 import { planEnvImport } from './credentials/envImport.js';
@@ -108,6 +109,8 @@ class ComposedMonitorCore implements MonitorCore {
     if (this.started) return;
     this.started = true;
     if (!this.override) this.inputs = { ...this.inputs, ...(await this.readSecrets()) };
+    // stop() may have been called while the keychain was being read.
+    if (this.stopping) return;
     const probes = this.buildProbes(this.inputs);
     const previous = this.monitor;
     this.unsubscribe();
@@ -181,36 +184,7 @@ class ComposedMonitorCore implements MonitorCore {
       if (edit.action === 'replace') secrets[name] = new Secret(edit.value);
       if (edit.action === 'remove') secrets[name] = null;
     }
-    const probe = buildProbe(draft.database, settings, secrets, this.inputs.errors);
-    if (!probe) {
-      const target = draft.database === 'supabase' ? 'Supabase URL and API key' : 'Neo4j URI and password';
-      return {
-        database: draft.database,
-        healthy: false,
-        state: 'not_configured',
-        latencyMs: null,
-        kind: 'not_configured',
-        message: `${draft.database}: nothing to test; enter the ${target} first`,
-        hint: `Fill in the ${target}, then press Test again`,
-        checkedAt: new Date().toISOString(),
-      };
-    }
-    const timeoutMs = settings.monitor.timeoutMs;
-    try {
-      // The probe honours the signal; the outer bound also covers a probe that does not.
-      return await withDeadline(probe.check(AbortSignal.timeout(timeoutMs)), timeoutMs + 1_000, () => ({
-        database: draft.database,
-        healthy: false,
-        state: 'down',
-        latencyMs: null,
-        kind: 'timeout',
-        message: `${draft.database} (${probe.target}): no answer within ${timeoutMs} ms`,
-        hint: 'Check the network path to the server, or raise the timeout',
-        checkedAt: new Date().toISOString(),
-      }));
-    } finally {
-      void withDeadline(probe.close(), DEFAULT_STOP_MS, () => undefined);
-    }
+    return checkOnce(draft.database, settings, secrets, this.inputs.errors);
   }
 
   async saveSettings(draft: SettingsDraft): Promise<SettingsView> {
@@ -311,19 +285,21 @@ class ComposedMonitorCore implements MonitorCore {
     return probes;
   }
 
-  /** Reads both secrets; a keychain failure is remembered (and shown per database), not thrown. */
+  /** Reads both secrets (in parallel: a hung keychain costs one timeout); a failure is remembered and shown per database, not thrown. */
   private async readSecrets(): Promise<Pick<ProbeInputs, 'secrets' | 'errors'>> {
     const secrets: SecretValues = {};
     const errors: SecretErrors = {};
-    for (const name of SECRET_NAMES) {
-      try {
-        secrets[name] = await this.vault!.get(name);
-      } catch (error) {
-        const e = error instanceof WallTrackError ? error : new WallTrackError(String(error));
-        errors[name] = { message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
-        this.logger.error({ secretName: name, reason: e.message, hint: e.hint }, 'Could not read a secret from the OS keychain');
-      }
-    }
+    await Promise.all(
+      SECRET_NAMES.map(async (name) => {
+        try {
+          secrets[name] = await this.vault!.get(name);
+        } catch (error) {
+          const e = error instanceof WallTrackError ? error : new WallTrackError(String(error));
+          errors[name] = { message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+          this.logger.error({ secretName: name, reason: e.message, hint: e.hint }, 'Could not read a secret from the OS keychain');
+        }
+      }),
+    );
     return { secrets, errors };
   }
 
@@ -382,16 +358,3 @@ function parseEdits(input: unknown) {
   return r.data;
 }
 
-/** Resolves with `fallback()` if `promise` has not settled within `ms`. */
-async function withDeadline<T>(promise: Promise<T>, ms: number, fallback: () => T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(fallback()), ms);
-    timer.unref?.();
-  });
-  try {
-    return await Promise.race([promise, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
