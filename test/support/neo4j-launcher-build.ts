@@ -21,6 +21,8 @@ const CDS_ARCHIVE = path.join(TARGET_DIR, 'neo4j-launcher.jsa');
 const LOCK_DIR = path.join(TARGET_DIR, '.build-lock');
 const BUILD_TIMEOUT_MS = 15 * 60_000;
 const TRAINING_START_TIMEOUT_MS = 240_000;
+// writing the ~110 MB archive at exit took over 30 s on a machine with load 15
+const TRAINING_STOP_GRACE_MS = 240_000;
 const LOCK_POLL_MS = 250;
 
 export interface Neo4jLauncherBuild {
@@ -75,6 +77,7 @@ function archiveIsUpToDate(): boolean {
 async function trainCdsArchive(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'walltrack-neo4j-cds-'));
   const partial = `${CDS_ARCHIVE}.${process.pid}.tmp`;
+  removeAbandonedPartialArchives();
   try {
     const child = await launchNeo4j({
       jar: LAUNCHER_JAR,
@@ -84,7 +87,9 @@ async function trainCdsArchive(): Promise<void> {
       startTimeoutMs: TRAINING_START_TIMEOUT_MS,
       writeCdsArchive: partial,
     });
-    await stopNeo4jProcess(child);
+    const { clean } = await stopNeo4jProcess(child, TRAINING_STOP_GRACE_MS);
+    // a JVM killed mid-dump leaves a truncated archive behind
+    if (!clean) throw new Error(`the training JVM did not exit within ${TRAINING_STOP_GRACE_MS / 1000} s and was killed`);
     if (!fs.existsSync(partial)) throw new Error('the JVM wrote no archive on exit');
     fs.renameSync(partial, CDS_ARCHIVE); // atomic: no start ever maps a half-written archive
   } catch (error) {
@@ -92,6 +97,14 @@ async function trainCdsArchive(): Promise<void> {
   } finally {
     fs.rmSync(partial, { force: true });
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Left by a build process that was killed while training; we hold the lock, so nobody is writing them. */
+function removeAbandonedPartialArchives(): void {
+  const prefix = `${path.basename(CDS_ARCHIVE)}.`;
+  for (const name of fs.readdirSync(TARGET_DIR)) {
+    if (name.startsWith(prefix) && name.endsWith('.tmp')) fs.rmSync(path.join(TARGET_DIR, name), { force: true });
   }
 }
 

@@ -104,12 +104,18 @@ export function launchNeo4j(launch: LaunchArgs): Promise<ChildProcess> {
   });
 }
 
-/** SIGTERM (the launcher's shutdown hook closes Neo4j cleanly), SIGKILL if it takes too long. */
-export async function stopNeo4jProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+/**
+ * SIGTERM (the launcher's shutdown hook closes Neo4j cleanly), SIGKILL after graceMs.
+ * Resolves to whether the JVM ended on its own, i.e. finished its shutdown.
+ */
+export async function stopNeo4jProcess(child: ChildProcess, graceMs = STOP_GRACE_MS): Promise<{ clean: boolean }> {
+  if (child.exitCode !== null || child.signalCode !== null) return { clean: child.signalCode !== 'SIGKILL' };
+  // launch unref'd it; without this, Node could exit with the wait still pending once the SIGKILL timer fired
+  child.ref();
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
   child.kill('SIGTERM');
-  const timer = setTimeout(() => killQuietly(child.pid, 'SIGKILL'), STOP_GRACE_MS);
-  await exited;
+  const timer = setTimeout(() => killQuietly(child.pid, 'SIGKILL'), graceMs);
+  const signal = await exited;
   clearTimeout(timer);
+  return { clean: signal !== 'SIGKILL' };
 }
