@@ -1,8 +1,11 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SettingsSchema } from '../../src-main/common/settings-schema.js';
 import { CredentialVault } from '../../src-main/core/credentials/CredentialVault.js';
@@ -10,7 +13,9 @@ import { createMonitorCore } from '../../src-main/core/createMonitorCore.js';
 import { closedPort } from '../support/faults.js';
 import { testServices, type TestServices } from '../support/services.js';
 import { warmUpServices } from '../core/warmUp.js';
-import { runBin, startServe } from './cliHarness.js';
+import { cleanEnv, runBin, startServe } from './cliHarness.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 let services: TestServices;
 let dataDir: string;
@@ -43,6 +48,14 @@ describe('walltrack-monitor check', () => {
     expect(snapshot.status).toBe('ok');
     expect(snapshot.databases.neo4j).toMatchObject({ status: 'healthy', healthy: true, target: services.neo4j.uri });
     expect(snapshot.databases.supabase).toMatchObject({ status: 'healthy', healthy: true });
+  });
+
+  it('works the same through `npm run headless -- check --json`', async () => {
+    const vars = cleanEnv(env(healthyEnv()));
+    const { stdout } = await promisify(execFile)('npm', ['run', '-s', 'headless', '--', 'check', '--json'], { cwd: ROOT, env: vars, timeout: 60_000 });
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'ok' });
+    const failed = await promisify(execFile)('npm', ['run', '-s', 'headless', '--', 'check'], { cwd: ROOT, env: cleanEnv(env()), timeout: 60_000 }).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 2, stderr: expect.stringMatching(/Nothing to check/) });
   });
 
   it('prints a readable table without --json', async () => {
