@@ -127,6 +127,20 @@ describe('HealthMonitor against real servers', () => {
       await hole.close();
     }
   });
+  it('stop() is bounded while a real check hangs on a black hole (driver close included)', async () => {
+    const hole = await startBlackHole();
+    try {
+      const { monitor } = run({ neo4j: neo4jProbe({ uri: `bolt://127.0.0.1:${hole.port}`, timeoutMs: 30_000 }), supabase: supabaseProbe() }, { timeoutMs: 30_000 });
+      monitor.start();
+      await sleep(300); // the Neo4j check is now waiting on the black hole
+      const started = performance.now();
+      await monitor.stop(500);
+      expect(performance.now() - started).toBeLessThan(500 + 300);
+      expect(monitor.snapshot().databases.neo4j.status).toBe('unknown');
+    } finally {
+      await hole.close();
+    }
+  });
 });
 
 describe('HealthMonitor through a real Neo4j outage', () => {
