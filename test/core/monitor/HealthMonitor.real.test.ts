@@ -127,6 +127,7 @@ describe('HealthMonitor against real servers', () => {
       await hole.close();
     }
   });
+
   it('stop() is bounded while a real check hangs on a black hole (driver close included)', async () => {
     const hole = await startBlackHole();
     try {
