@@ -43,7 +43,11 @@ export class SettingsStore {
     // Checked before conf opens the file: conf throws on bad JSON while constructing.
     const loaded = this.readFile();
     const create = options.createStore ?? ((o) => new Conf<Record<string, unknown>>({ ...o, clearInvalidConfig: false }));
-    this.conf = create({ cwd: options.dir, configName: CONFIG_NAME });
+    try {
+      this.conf = create({ cwd: options.dir, configName: CONFIG_NAME });
+    } catch (error) {
+      throw unusableFolder(this.path, 'open', error);
+    }
     this.current = loaded;
   }
 
@@ -59,10 +63,7 @@ export class SettingsStore {
     try {
       this.conf.store = structuredClone(next) as unknown as Record<string, unknown>;
     } catch (error) {
-      throw new WallTrackError(`Could not write the settings file ${this.path}: ${(error as Error).message}`, {
-        cause: error,
-        hint: 'Check that the data folder exists and is writable (or set WALLTRACK_DATA_DIR to another folder).',
-      });
+      throw unusableFolder(this.path, 'write', error);
     }
     this.current = next;
     return this.get();
@@ -87,13 +88,24 @@ export class SettingsStore {
     const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
     let aside = `${this.path}.corrupt-${stamp}`;
     for (let n = 1; existsSync(aside); n++) aside = `${this.path}.corrupt-${stamp}-${n}`;
-    renameSync(this.path, aside);
+    try {
+      renameSync(this.path, aside);
+    } catch (error) {
+      throw unusableFolder(this.path, `move aside (it is unreadable: ${problem})`, error);
+    }
     this.options.logger?.warn(
       { settingsFile: this.path, movedTo: aside, problem },
       `Settings file was unreadable and was moved aside to ${aside}; defaults loaded. Re-enter settings, or fix and copy the file back to ${this.path}.`,
     );
     return SettingsSchema.parse({});
   }
+}
+
+function unusableFolder(path: string, action: string, cause: unknown): WallTrackError {
+  return new WallTrackError(`Could not ${action} the settings file ${path}: ${(cause as Error).message}`, {
+    cause,
+    hint: 'Check that the data folder exists and is writable, or set WALLTRACK_DATA_DIR to another folder.',
+  });
 }
 
 /** conf keeps its own bookkeeping under "__internal__"; it is not ours to validate. */

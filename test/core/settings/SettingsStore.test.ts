@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SettingsSchema } from '../../../src-main/common/settings-schema.js';
-import { ValidationError } from '../../../src-main/core/errors.js';
+import { ValidationError, WallTrackError } from '../../../src-main/core/errors.js';
 import { createLogger } from '../../../src-main/core/logging.js';
 import { SettingsStore } from '../../../src-main/core/settings/SettingsStore.js';
 
@@ -98,6 +98,17 @@ describe('SettingsStore', () => {
     new SettingsStore({ dir, logger, now: () => new Date('2026-01-02T03:04:05.678Z') });
     expect(readdirSync(dir).filter((f) => f.includes('.corrupt-')).length).toBe(2);
     expect(readFileSync(aside, 'utf8')).toBe(content);
+  });
+
+  it('explains an unusable data folder and how to fix it', () => {
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, '');
+    expect(() => new SettingsStore({ dir: join(file, 'sub') })).toThrow(/Could not open the settings file .*not-a-folder\/sub\/settings\.json/);
+    try {
+      new SettingsStore({ dir: join(file, 'sub') });
+    } catch (error) {
+      expect((error as WallTrackError).hint).toMatch(/writable, or set WALLTRACK_DATA_DIR/);
+    }
   });
 
   it('uses an injected Conf-compatible store factory (electron-store in the shell)', () => {
