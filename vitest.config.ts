@@ -7,7 +7,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     globalSetup: ['test/support/globalSetup.ts'],
     pool: 'forks',
-    testTimeout: 60_000,
+    testTimeout: 120_000, // outage tests stop and restart a real server inside one test; CI machines can be slow
     hookTimeout: 240_000,
     teardownTimeout: 60_000,
     // two cores here: more workers only make the real servers slower
