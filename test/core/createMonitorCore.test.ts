@@ -263,6 +263,29 @@ describe('createMonitorCore against the real services', () => {
     await expect(core.importEnv('NEO4J_USER=x')).rejects.toThrow(/environment variables/);
   });
 
+  it('logs one line per state change, none per healthy check', async () => {
+    const core = newCore();
+    await core.start();
+    await core.saveSettings(draft({ neo4jPassword: services.neo4j.password }));
+    for (let i = 0; i < 4; i++) await core.checkNow();
+    await core.saveSettings(draft({ neo4jPassword: 'wrong-for-the-log-test' }));
+    for (let i = 0; i < 3; i++) await core.checkNow();
+    await core.stop();
+    const lines = readFileSync(join(dataDir, 'logs', 'walltrack-monitor.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { msg: string; level: number; kind?: string });
+    const neo4jLines = lines.filter((l) => l.msg.startsWith('neo4j: '));
+    expect(neo4jLines.map((l) => l.msg)).toEqual([
+      'neo4j: settings changed, reconnecting',
+      'neo4j: unknown -> healthy',
+      'neo4j: settings changed, reconnecting',
+      'neo4j: unknown -> down',
+    ]);
+    expect(neo4jLines[3]).toMatchObject({ level: 50, kind: 'auth_failed' });
+    expect(lines.some((l) => l.msg === 'check')).toBe(false);
+  });
+
   it('stop() is bounded and idempotent', async () => {
     const core = newCore();
     await core.start();
