@@ -105,5 +105,8 @@ export function errorDetail(error: unknown): string {
   const messages = chain.map((e) => (typeof e.message === 'string' ? e.message : '')).filter(Boolean);
   const inner = messages.at(-1) ?? (typeof error === 'string' ? error : 'unknown error');
   const causedBy = /Caused by: (.*)$/s.exec(inner);
-  return causedBy ? causedBy[1]! : inner;
+  const detail = causedBy ? causedBy[1]! : inner;
+  // OpenSSL's "80DC…:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/…" → its reason.
+  const openssl = /SSL routines:[^:]*:([^:]+)/.exec(detail);
+  return openssl ? `TLS: ${openssl[1]!.trim()}` : detail;
 }

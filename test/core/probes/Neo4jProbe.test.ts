@@ -86,6 +86,13 @@ describe('Neo4jProbe against a real Neo4j', () => {
     expect(result.hint).toContain(UNRESOLVABLE_HOST);
   });
 
+  it('TLS asked of a plain Bolt server → tls, with an encryption hint', async () => {
+    const result = await check(probe({ uri: neo4j.uri.replace('bolt://', 'bolt+s://') }));
+    expect(result).toMatchObject({ healthy: false, kind: 'tls' });
+    expect(result.message).toContain('TLS handshake failed');
+    expect(result.hint).toMatch(/\+ssc/);
+  });
+
   it('a server that accepts and never answers → timeout when the signal fires, not later', async () => {
     const hole = await startBlackHole();
     try {

@@ -76,6 +76,12 @@ describe('SupabaseProbe', () => {
     expect(dns).toMatchObject({ healthy: false, kind: 'dns' });
   });
 
+  it('https:// to a plain-HTTP gateway → tls', async () => {
+    const result = await check(probe({ url: supabase.url.replace('http://', 'https://') }));
+    expect(result).toMatchObject({ healthy: false, kind: 'tls' });
+    expect(result.message).toContain('TLS: wrong version number');
+  });
+
   it('a gateway that never answers → timeout as soon as the signal fires', async () => {
     const hole = await startBlackHole();
     try {
