@@ -118,6 +118,7 @@ export class HealthMonitor implements HealthMonitorApi {
     return this.publishSnapshot();
   }
 
+  /** The same object until the next change: callers treat it as read-only. */
   snapshot(): Snapshot {
     this.lastSnapshot ??= this.buildSnapshot();
     return this.lastSnapshot;
