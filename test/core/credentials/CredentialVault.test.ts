@@ -12,6 +12,7 @@ import { CredentialVault, SECRET_ACCOUNTS } from '../../../src-main/core/credent
 import { KeychainThread } from '../../../src-main/core/credentials/keychainThread.js';
 import { Secret } from '../../../src-main/core/credentials/Secret.js';
 import { CredentialStoreError } from '../../../src-main/core/errors.js';
+import { startPrivateKeyring } from '../../support/keyring.js';
 
 const run = promisify(execFile);
 
@@ -99,6 +100,23 @@ describe('CredentialVault without a keychain', () => {
     expect(outcome.hint).toMatch(/start a Secret Service such as gnome-keyring.*unlock it/i);
     expect(outcome.cause).toMatch(/DBus|D-Bus|nonexistent/i);
     expect(stdout).not.toContain(secret);
+  });
+
+  it('fails with a CredentialStoreError and the unlock hint when the keyring is locked', async () => {
+    // A keyring of our own, locked over D-Bus after a secret was stored: the shared one stays unlocked.
+    const keyring = await startPrivateKeyring();
+    try {
+      const env = { ...process.env, ...keyring.env };
+      expect(JSON.parse((await run(process.execPath, ['--import', 'tsx', FIXTURE, 'set', service], { env })).stdout)).toEqual({ ok: true });
+      await run('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.secrets', '/org/freedesktop/secrets', 'org.freedesktop.Secret.Service.Lock', 'array:objpath:/org/freedesktop/secrets/collection/login'], { env });
+      const outcome = JSON.parse((await run(process.execPath, ['--import', 'tsx', FIXTURE, 'get', service], { env, timeout: 30_000 })).stdout);
+      expect(outcome).toMatchObject({ ok: false, name: 'CredentialStoreError' });
+      expect(outcome.message).toMatch(/Could not read neo4jPassword in the OS keychain.*(locked|unlock|prompt)/i);
+      expect(outcome.hint).toMatch(/unlock it/);
+      expect(outcome.message).not.toContain('fixture-secret');
+    } finally {
+      await keyring.stop();
+    }
   });
 
   it.each(['process', 'thread'])('gives up on a keychain that never answers, within its timeout (%s runner)', async (runner) => {
