@@ -25,6 +25,7 @@ import type { HealthMonitorApi, HealthMonitorEvents, HealthMonitorOptions, Monit
 const NOT_RETRIED: ReadonlySet<FailureKind> = new Set(['auth_failed', 'invalid_config', 'not_configured']);
 
 const DEFAULT_STOP_MS = 5_000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Thrown inside a cycle whose results no longer matter (stopped, or the probe was replaced). */
 class Abandoned extends Error {}
@@ -100,8 +101,9 @@ export class HealthMonitor implements HealthMonitorApi {
   }
 
   pause(hours?: number): Snapshot {
-    if (hours !== undefined && !(Number.isFinite(hours) && hours > 0)) {
-      throw new RangeError(`pause hours must be a positive number, got ${hours}`);
+    // setTimeout cannot wait longer than 2^31-1 ms (24.8 days); the contract allows at most 7 days.
+    if (hours !== undefined && !(Number.isFinite(hours) && hours > 0 && hours * 3_600_000 <= MAX_TIMER_MS)) {
+      throw new RangeError(`pause hours must be a positive number of at most ${Math.floor(MAX_TIMER_MS / 3_600_000)}, got ${hours}`);
     }
     this.clearResumeTimer();
     const ms = hours === undefined ? null : hours * 3_600_000;

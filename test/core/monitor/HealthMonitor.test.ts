@@ -154,6 +154,7 @@ describe('HealthMonitor', () => {
     expect(neo4j.calls.length).toBe(before);
     await waitFor(() => monitor.snapshot().paused === null && neo4j.calls.length > before, 'the automatic resume', 2_000);
     expect(() => monitor.pause(0)).toThrow(RangeError);
+    expect(() => monitor.pause(24 * 30)).toThrow(/at most 596/);
   });
 
   it('stop() is bounded with a hung check, closes every probe and is idempotent', async () => {
