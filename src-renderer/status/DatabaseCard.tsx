@@ -54,9 +54,15 @@ export function DatabaseCard({ id, status, history }: { id: DatabaseId; status: 
       )}
       {status.server?.version && (
         <p className="card-server">
-          {status.server.agent ?? 'Server'} {status.server.version}
+          {serverLabel(status.server.agent, status.server.version)}
         </p>
       )}
     </section>
   );
+}
+
+/** Neo4j's agent already carries the version ("Neo4j/5.26.30"); don't print it twice. */
+function serverLabel(agent: string | undefined, version: string): string {
+  if (agent?.includes(version)) return agent;
+  return `${agent ?? 'Server'} ${version}`;
 }

@@ -17,7 +17,10 @@ import { startStack, type Stack } from './stack.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+// Every run takes the screenshots (the secret checks run on them); only an explicit refresh rewrites docs/.
+const SCREENSHOTS = fileURLToPath(
+  new URL(process.env.WALLTRACK_UPDATE_SCREENSHOTS === '1' ? '../../../docs/screenshots/' : '../../../test-results/screenshots/', import.meta.url),
+);
 const WRONG_PASSWORD = 'wrong-Password-e2e-7f3a9c';
 
 let outDir: string;
