@@ -3,6 +3,7 @@
  * Builds everything the Electron app runs from, into dist/:
  *   dist/electron/main.cjs     the main process (esbuild bundle; electron and native modules stay external)
  *   dist/electron/preload.cjs  the sandboxed preload (one self-contained file: it cannot require local files)
+ *   dist/electron/keychainHost.cjs  the keychain utility process (utilityProcess.fork; keyring addon external)
  *   dist/headless/cli.mjs      the headless CLI (bin/walltrack-monitor.mjs runs it when tsx is not installed)
  *   dist/renderer/             the status and settings windows (vite build, config in vite.config.ts)
  *   dist/icons/icon.png        the app icon, drawn by the same code as the tray icons
@@ -50,6 +51,20 @@ if (!skipMain) await step('main process -> dist/electron/main.cjs', () =>
     // ESM dependencies that read import.meta.url get the bundle's own URL in CommonJS.
     define: { 'import.meta.url': '__walltrack_import_meta_url' },
     banner: { js: "const __walltrack_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  }),
+);
+
+if (!skipMain) await step('keychain host -> dist/electron/keychainHost.cjs', () =>
+  esbuild({
+    entryPoints: [join(root, 'src-main/electron/keychainHost.ts')],
+    outfile: join(out, 'electron/keychainHost.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: MAIN_TARGET,
+    external: ['electron', ...NATIVE],
+    sourcemap: 'linked',
+    logLevel: 'warning',
   }),
 );
 

@@ -1,13 +1,16 @@
 /**
  * Builds the monitoring core for the Electron host: data in app.getPath('userData'), settings in
- * an electron-store (a Conf subclass the core's SettingsStore accepts), logs in <userData>/logs.
+ * an electron-store (a Conf subclass the core's SettingsStore accepts), logs in <userData>/logs,
+ * secrets in the OS keychain through utility processes.
  */
-import { ipcMain } from 'electron';
+import { ipcMain, utilityProcess } from 'electron';
 import ElectronStore from 'electron-store';
 import { createMonitorCore } from '../core/createMonitorCore.js';
+import { CredentialVault } from '../core/credentials/CredentialVault.js';
 import { createLogger, type Logger } from '../core/logging.js';
 import type { MonitorCore } from '../core/MonitorCore.js';
 import { appPaths } from '../core/paths.js';
+import { createKeychainUtilityRunner } from './keychainUtilityRunner.js';
 
 /** electron-store answers this sync channel to any renderer; ours never needs it (see below). */
 const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
@@ -21,6 +24,8 @@ export function setupCore(options: { dataDir: string; devConsole: boolean }): { 
   const core = createMonitorCore({
     dataDir: options.dataDir,
     logger,
+    // Keychain calls run in killable utility processes (see keychainUtilityRunner.ts), not on a worker thread.
+    vault: new CredentialVault({ runner: createKeychainUtilityRunner({ fork: (...args) => utilityProcess.fork(...args) }) }),
     store: ({ cwd, configName }) => {
       const store = new ElectronStore<Record<string, unknown>>({ cwd, name: configName, clearInvalidConfig: false });
       // Every IPC channel the app answers is derived from the contract (prefix "walltrack:"); the

@@ -5,7 +5,10 @@
  *   vi.mock('electron', () => import('../mocks/electron.js'));
  * and call `resetElectronFake()` in beforeEach. Test-only helpers are prefixed with `fake`.
  */
+import { fork as forkNodeChild, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import type {
   App,
   BrowserWindowConstructorOptions,
@@ -35,6 +38,8 @@ import type {
   Menu as ElectronMenu,
   NativeImage as ElectronNativeImage,
   Notification as ElectronNotification,
+  ForkOptions,
+  UtilityProcess as ElectronUtilityProcess,
 } from 'electron';
 
 let nextId = 1;
@@ -189,8 +194,12 @@ export class BrowserWindow
 
 class FakeApp
   extends EventEmitter
-  implements Pick<App, 'whenReady' | 'requestSingleInstanceLock' | 'quit' | 'exit' | 'getPath' | 'setPath' | 'getVersion' | 'setLoginItemSettings' | 'isPackaged' | 'getAppPath' | 'setAppUserModelId' | 'enableSandbox' | 'getName' | 'setName'>
+  implements Pick<App, 'whenReady' | 'requestSingleInstanceLock' | 'quit' | 'exit' | 'getPath' | 'setPath' | 'getVersion' | 'setLoginItemSettings' | 'isPackaged' | 'getAppPath' | 'setAppUserModelId' | 'enableSandbox' | 'getName' | 'setName' | 'isReady'>
 {
+  ready = false;
+  isReady(): boolean {
+    return this.ready;
+  }
   name = 'walltrack-monitor';
   getName(): string {
     return this.name;
@@ -247,6 +256,7 @@ class FakeApp
     this.appUserModelId = id;
   }
   fakeReady(): void {
+    this.ready = true;
     this.emit('ready');
     this.readyResolve();
   }
@@ -469,6 +479,86 @@ class FakeDialog implements Pick<Dialog, 'showErrorBox'> {
 }
 export let dialog = new FakeDialog();
 
+// ---------------------------------------------------------------- utility processes
+
+/**
+ * utilityProcess.fork really runs the module, in a Node child with an IPC channel that
+ * test/mocks/utilityProcessChild.mjs turns into process.parentPort (.ts modules run through tsx).
+ * Each fork is recorded with its arguments and, on Linux, the child's real /proc cmdline and environ.
+ */
+export class UtilityProcess extends EventEmitter implements Pick<ElectronUtilityProcess, 'pid' | 'stdout' | 'stderr' | 'kill' | 'postMessage'> {
+  pid: number | undefined = undefined;
+  stdout: NodeJS.ReadableStream | null;
+  stderr: NodeJS.ReadableStream | null;
+  exited = false;
+  constructor(readonly child: ChildProcess) {
+    super();
+    this.stdout = child.stdout;
+    this.stderr = child.stderr;
+    child.on('spawn', () => {
+      this.pid = child.pid;
+      this.emit('spawn');
+    });
+    child.on('message', (message) => this.emit('message', message));
+    child.on('exit', (code, signal) => {
+      this.exited = true;
+      this.emit('exit', code ?? 128 + (signal ? osConstants.signals[signal] : 0));
+      this.pid = undefined;
+      this.stdout = this.stderr = null;
+    });
+  }
+  /** Like Electron on POSIX: SIGTERM. */
+  kill(): boolean {
+    return this.child.kill('SIGTERM');
+  }
+  postMessage(message: unknown): void {
+    if (this.child.connected) this.child.send(message as never);
+  }
+}
+
+export interface FakeFork {
+  modulePath: string;
+  args: string[];
+  options: ForkOptions;
+  process: UtilityProcess;
+  /** /proc/<pid>/cmdline and environ of the real child, read once it has spawned (Linux). */
+  cmdline?: string;
+  environ?: string;
+}
+
+const UTILITY_CHILD = new URL('./utilityProcessChild.mjs', import.meta.url);
+const stdioOf = (options: ForkOptions, fd: 1 | 2): 'pipe' | 'ignore' | 'inherit' => {
+  const stdio = options.stdio ?? 'inherit';
+  return (typeof stdio === 'string' ? stdio : (stdio[fd] ?? 'inherit')) as 'pipe' | 'ignore' | 'inherit';
+};
+
+export const utilityProcess = {
+  fakeForks: [] as FakeFork[],
+  fork(modulePath: string, args: string[] = [], options: ForkOptions = {}): UtilityProcess {
+    if (!app.isReady()) throw new Error('utilityProcess cannot be created before app is ready.');
+    const child = forkNodeChild(UTILITY_CHILD, [modulePath, ...args], {
+      env: (options.env as NodeJS.ProcessEnv | undefined) ?? process.env,
+      cwd: options.cwd,
+      execArgv: modulePath.endsWith('.ts') ? ['--import', 'tsx', ...(options.execArgv ?? [])] : (options.execArgv ?? []),
+      stdio: ['ignore', stdioOf(options, 1), stdioOf(options, 2), 'ipc'],
+      serialization: 'advanced', // structured clone, like Electron's message ports
+    });
+    const record: FakeFork = { modulePath, args, options, process: new UtilityProcess(child) };
+    child.once('spawn', () => {
+      try {
+        record.cmdline = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8');
+        record.environ = readFileSync(`/proc/${child.pid}/environ`, 'utf8');
+      } catch {
+        // not Linux
+      }
+    });
+    utilityProcess.fakeForks.push(record);
+    return record.process;
+  },
+};
+/** Fails to compile if the fake's fork (arguments or the returned fake process) drifts from Electron's. */
+export const utilityProcessChecked = utilityProcess satisfies Pick<typeof Electron.utilityProcess, 'fork'>;
+
 // ---------------------------------------------------------------- reset
 
 /** Fresh fakes for each test; module-level `let` bindings are live, so importers see the new ones. */
@@ -484,6 +574,8 @@ export function resetElectronFake(): void {
   protocol = new FakeProtocol();
   dialog = new FakeDialog();
   session.defaultSession = new Session();
+  for (const f of utilityProcess.fakeForks) if (!f.process.exited) f.process.child.kill('SIGKILL');
+  utilityProcess.fakeForks.length = 0;
   BrowserWindow.fakeAll.length = 0;
   Tray.fakeAll.length = 0;
   Notification.fakeShown.length = 0;
@@ -502,6 +594,7 @@ export default {
   get protocol() { return protocol; },
   get dialog() { return dialog; },
   session,
+  utilityProcess,
   BrowserWindow,
   Tray,
   Menu,
