@@ -4,6 +4,7 @@
  * Supabase probe test after them would be testing nothing.
  */
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import pg from 'pg';
 import ws from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED_WALLETS, startPostgres, type PostgresServer } from './postgres.js';
@@ -88,7 +89,7 @@ describe('Supabase stand-in via supabase-js (shared instance)', () => {
   });
 });
 
-describe('Supabase stand-in when its PostgreSQL is down', () => {
+describe('Supabase stand-in on its own PostgreSQL', () => {
   let postgres: PostgresServer;
   let standin: SupabaseStandin;
   beforeAll(async () => {
@@ -98,6 +99,28 @@ describe('Supabase stand-in when its PostgreSQL is down', () => {
   afterAll(async () => {
     await standin?.close();
     await postgres?.dispose();
+  });
+
+  it('reports an empty table as Content-Range */0 with an exact count', async () => {
+    const owner = new pg.Client({ connectionString: postgres.connectionString });
+    await owner.connect();
+    try {
+      await owner.query('CREATE TABLE public.empty_things (id int); GRANT SELECT ON public.empty_things TO anon');
+    } finally {
+      await owner.end();
+    }
+    const res = await fetch(`${standin.url}/rest/v1/empty_things?select=*`, { headers: { apikey: standin.anonKey, Prefer: 'count=exact' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-range')).toBe('*/0');
+    expect(await res.json()).toEqual([]);
+  });
+
+  it('takes the key from the apikey url param or an Authorization bearer alone, as the gateway does', async () => {
+    const viaParam = await fetch(`${standin.url}/rest/v1/wallets?select=address&apikey=${standin.publishableKey}`);
+    expect(viaParam.status).toBe(200);
+    const viaBearer = await fetch(`${standin.url}/rest/v1/wallets?select=address`, { headers: { Authorization: `Bearer ${standin.serviceRoleKey}` } });
+    expect(viaBearer.status).toBe(200);
+    expect(await viaBearer.json()).toHaveLength(SEEDED_WALLETS.length);
   });
 
   it('answers 503 with a PGRST000 body while PostgreSQL is stopped, and rows again after it restarts', async () => {
