@@ -491,6 +491,8 @@ export class UtilityProcess extends EventEmitter implements Pick<ElectronUtility
   stdout: NodeJS.ReadableStream | null;
   stderr: NodeJS.ReadableStream | null;
   exited = false;
+  /** Every message the child posted, in order. */
+  readonly fakeMessages: unknown[] = [];
   constructor(readonly child: ChildProcess) {
     super();
     this.stdout = child.stdout;
@@ -499,7 +501,10 @@ export class UtilityProcess extends EventEmitter implements Pick<ElectronUtility
       this.pid = child.pid;
       this.emit('spawn');
     });
-    child.on('message', (message) => this.emit('message', message));
+    child.on('message', (message) => {
+      this.fakeMessages.push(message);
+      this.emit('message', message);
+    });
     child.on('exit', (code, signal) => {
       this.exited = true;
       this.emit('exit', code ?? 128 + (signal ? osConstants.signals[signal] : 0));
