@@ -34,7 +34,7 @@ export function run(cmd, args, what) {
  */
 export function buildIfNeeded({ electron, what }) {
   const outputs = ['dist/renderer/status.html'];
-  if (electron) outputs.push('dist/electron/main.cjs');
+  if (electron) outputs.push('dist/electron/main.cjs', 'dist/electron/keychainHost.cjs');
   if (existsSync(at('dist', 'headless', 'cli.mjs'))) outputs.push('dist/headless/cli.mjs');
   if (!needsBuild(outputs)) return;
   if (existsSync(at('scripts', 'build.mjs'))) run(process.execPath, [at('scripts', 'build.mjs')], what);
