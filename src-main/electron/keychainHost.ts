@@ -10,7 +10,7 @@ import { Entry } from '@napi-rs/keyring';
 import type { ParentPort } from 'electron';
 import type { KeychainRequest } from '../core/credentials/keychainProcess.js';
 
-export type KeychainHostReply = { ok: true; value: string | null } | { ok: false; message: string };
+type KeychainHostReply = { ok: true; value: string | null } | { ok: false; message: string };
 
 function isRequest(value: unknown): value is KeychainRequest {
   const r = value as Partial<KeychainRequest> | null;

@@ -6,14 +6,13 @@
  * packaged app turns off. A utility process works with the fuses and can always be killed.
  *
  * One process per call rather than a long-lived one: calls are rare (two reads at start, one
- * per saved secret), so the ~0.1 s start costs nothing, and there is no queue, no request ids,
- * no stale reply from a killed predecessor and no idle process left running.
+ * per saved secret), so a process start each costs little, and there is no queue, no request
+ * ids, no stale reply from a killed predecessor and no idle process left running.
  * The secret goes only over the message channel, never into argv or env.
  */
 import { fileURLToPath } from 'node:url';
 import type { ForkOptions, UtilityProcess } from 'electron';
 import { KeychainTimeoutError, type KeychainRequest, type KeychainRunner } from '../core/credentials/keychainProcess.js';
-import type { KeychainHostReply } from './keychainHost.js';
 
 export type Fork = (modulePath: string, args?: string[], options?: ForkOptions) => UtilityProcess;
 
@@ -78,8 +77,12 @@ function runInUtilityProcess(fork: Fork, hostPath: string, request: KeychainRequ
     child.stderr?.on('data', (chunk: Buffer | string) => {
       stderrTail = (stderrTail + String(chunk)).slice(-STDERR_TAIL_CHARS);
     });
-    child.on('message', (reply: KeychainHostReply) => {
-      finish(() => (reply.ok ? resolve(reply.value) : reject(new Error(reply.message))));
+    child.on('message', (message: unknown) => {
+      const reply = message as Partial<{ ok: boolean; value: unknown; message: unknown }> | null;
+      finish(() => {
+        if (reply?.ok === true) resolve(typeof reply.value === 'string' ? reply.value : null);
+        else reject(new Error(typeof reply?.message === 'string' ? reply.message : 'the keychain helper sent an unreadable reply'));
+      });
     });
     child.on('exit', (code) => {
       exited = true;

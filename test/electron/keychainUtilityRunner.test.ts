@@ -24,6 +24,7 @@ const run = promisify(execFile);
 const HOST = fileURLToPath(new URL('../../src-main/electron/keychainHost.ts', import.meta.url));
 const HUNG_CALL = fileURLToPath(new URL('./fixtures/hungKeychainCall.ts', import.meta.url));
 const EXITING_HOST = fileURLToPath(new URL('./fixtures/exitingKeychainHost.mjs', import.meta.url));
+const GARBLED_HOST = fileURLToPath(new URL('./fixtures/garbledKeychainHost.mjs', import.meta.url));
 // A service of our own on the private keyring: nothing real, and no other test's entries, are touched.
 const service = `walltrack-monitor-test-${randomUUID()}`;
 
@@ -174,6 +175,14 @@ describe('keychain calls in a utility process', () => {
     const error = (await vaultWith({ hostPath: EXITING_HOST }).get('neo4jPassword').then(() => null, (e: unknown) => e)) as CredentialStoreError;
     expect(error).toBeInstanceOf(CredentialStoreError);
     expect(error.message).toMatch(/the keychain helper exited with code 3: keychain host fixture: giving up$/);
+  });
+
+  it('fails a call whose host answers with something that is not a reply, and ends that host', async () => {
+    const error = (await vaultWith({ hostPath: GARBLED_HOST }).get('neo4jPassword').then(() => null, (e: unknown) => e)) as CredentialStoreError;
+    expect(error).toBeInstanceOf(CredentialStoreError);
+    expect(error.message).toMatch(/the keychain helper sent an unreadable reply$/);
+    const [fork] = electron.utilityProcess.fakeForks;
+    await vi.waitFor(() => expect(fork!.process.exited).toBe(true));
   });
 
   it('reports a fork that Electron refuses (before app ready) as a CredentialStoreError, not a crash', async () => {
