@@ -56,7 +56,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     .addHelpText(
       'after',
       `\nConfiguration: environment variables SUPABASE_URL, SUPABASE_KEY, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,\n` +
-        `SUPABASE_PROBE_TABLE, NEO4J_DATABASE, WALLTRACK_TIMEOUT_MS when any is set; otherwise the app's saved\n` +
+        `SUPABASE_PROBE_TABLE, NEO4J_DATABASE, WALLTRACK_TIMEOUT_MS, WALLTRACK_SLOW_MS when any is set; otherwise the app's saved\n` +
         `settings (${appPaths(dataDir).settingsFile}) and the OS keychain. WALLTRACK_DATA_DIR moves the data folder;\nWALLTRACK_KEYCHAIN_SERVICE selects another keychain service (default walltrack-monitor).`,
     );
 

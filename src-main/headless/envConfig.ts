@@ -18,7 +18,7 @@ export const ENV_VARIABLES = KNOWN_VARIABLES;
 
 export const NOTHING_CONFIGURED =
   'Nothing to check: set SUPABASE_URL and SUPABASE_KEY and/or NEO4J_URI and NEO4J_PASSWORD ' +
-  '(optionally NEO4J_USER, NEO4J_DATABASE, SUPABASE_PROBE_TABLE, WALLTRACK_TIMEOUT_MS), ' +
+  '(optionally NEO4J_USER, NEO4J_DATABASE, SUPABASE_PROBE_TABLE, WALLTRACK_TIMEOUT_MS, WALLTRACK_SLOW_MS), ' +
   'or save the settings in the WallTrack Monitor app first.';
 
 /** null when none of the variables is set (use saved settings); otherwise a complete override. */

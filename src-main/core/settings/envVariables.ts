@@ -17,6 +17,8 @@ export const SETTING_VARIABLES: Record<string, SettingPath> = {
   NEO4J_USER: { section: 'neo4j', field: 'user' },
   NEO4J_DATABASE: { section: 'neo4j', field: 'database' },
   WALLTRACK_TIMEOUT_MS: { section: 'monitor', field: 'timeoutMs', numeric: true },
+  // A one-shot check from a far-away script may want a looser "slow" line than the tray.
+  WALLTRACK_SLOW_MS: { section: 'monitor', field: 'slowMs', numeric: true },
 };
 
 export const SECRET_VARIABLES: Record<string, SecretName> = {
