@@ -5,41 +5,19 @@
  * only — never a stack or cause, which could carry a driver's connection details.
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import {
-  ContractError,
-  eventChannel,
-  methodChannel,
-  methodNames,
-  parseInput,
-  parseOutput,
-  rendererContract,
-  type EventName,
-  type MethodName,
-  type RendererApiHandlers,
-} from '../common/contract.js';
+import { eventChannel, methodChannel, methodNames, rendererContract, type EventName, type MethodName, type RendererApiHandlers } from '../common/contract.js';
+import { describeCallError, invokeContractMethod, type CallError } from '../core/contractCalls.js';
 import { WallTrackError } from '../core/errors.js';
 import { errorSummary, type ShellLog } from './log.js';
 import { rejectSender, type SenderPolicy } from './senderPolicy.js';
 
-export interface IpcError {
-  name: string;
-  message: string;
-  hint?: string;
-}
+export type IpcError = CallError;
 export type IpcReply = { ok: true; value: unknown } | { ok: false; error: IpcError };
 
 export const REJECTED_SENDER_MESSAGE = 'This window may not call the WallTrack API.';
 
 /** What the renderer may see of an error: our own errors' message and hint; anything else is generic. */
-export function toIpcError(error: unknown): IpcError {
-  if (error instanceof ContractError) {
-    return { name: 'ValidationError', message: error.message, hint: 'The app sent a value the API does not accept; this is a bug.' };
-  }
-  if (error instanceof WallTrackError) {
-    return { name: error.name, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
-  }
-  return { name: 'Error', message: 'Unexpected error in the main process; see the log file for details.' };
-}
+export const toIpcError: (error: unknown) => IpcError = describeCallError;
 
 export async function handleCall(
   name: MethodName,
@@ -52,17 +30,12 @@ export async function handleCall(
     deps.log.warn({ method: name, reason: refused }, 'Rejected an IPC call from an untrusted sender');
     return { ok: false, error: { name: 'SecurityError', message: REJECTED_SENDER_MESSAGE } };
   }
-  try {
-    const input = parseInput(name, raw);
-    const handler = deps.handlers[name] as (input: unknown) => unknown;
-    const value = parseOutput(name, await handler(input));
-    return { ok: true, value };
-  } catch (error) {
-    const level = error instanceof WallTrackError ? 'info' : 'warn';
-    // ContractError issues name fields and zod's message, never the value itself.
-    deps.log[level]({ method: name, error: errorSummary(error) }, `IPC call ${name} failed`);
-    return { ok: false, error: toIpcError(error) };
-  }
+  const reply = await invokeContractMethod(deps.handlers, name, raw);
+  if (reply.ok) return reply;
+  const level = reply.cause instanceof WallTrackError ? 'info' : 'warn';
+  // ContractError issues name fields and zod's message, never the value itself.
+  deps.log[level]({ method: name, error: errorSummary(reply.cause) }, `IPC call ${name} failed`);
+  return { ok: false, error: reply.error };
 }
 
 export function setupIpc(deps: { handlers: RendererApiHandlers; policy: SenderPolicy; log: ShellLog }): () => void {

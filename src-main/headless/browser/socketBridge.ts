@@ -7,18 +7,9 @@
  * Inputs are checked with parseInput, replies with parseOutput, events with their schema.
  */
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import {
-  ContractError,
-  eventNames,
-  methodNames,
-  parseInput,
-  parseOutput,
-  rendererContract,
-  type EventName,
-  type MethodName,
-  type RendererApiHandlers,
-} from '../../common/contract.js';
-import { ValidationError, WallTrackError } from '../../core/errors.js';
+import { ContractError, eventNames, methodNames, rendererContract, type EventName, type MethodName, type RendererApiHandlers } from '../../common/contract.js';
+import { invokeContractMethod } from '../../core/contractCalls.js';
+import { WallTrackError } from '../../core/errors.js';
 
 export interface BridgeLogger {
   warn(obj: object, msg: string): void;
@@ -35,17 +26,6 @@ export interface SocketBridgeOptions {
 }
 
 const MAX_MESSAGE_BYTES = 512 * 1024;
-
-type ErrorReply = { message: string; hint?: string; field?: string };
-
-/** What a failed call may tell the page: our own errors (written never to hold a secret), else a generic line. */
-function describeError(method: string, e: unknown, log: BridgeLogger): ErrorReply {
-  if (e instanceof ContractError) return { message: e.message };
-  if (e instanceof ValidationError) return { message: e.message, field: e.field, ...(e.hint ? { hint: e.hint } : {}) };
-  if (e instanceof WallTrackError) return { message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
-  log.error({ method, err: e instanceof Error ? { name: e.name, message: e.message } : String(e) }, 'browser mode: call failed');
-  return { message: `${method} failed inside WallTrack Monitor; see its log file for details` };
-}
 
 export function createSocketBridge({ handlers, subscribe, initialEvents, log }: SocketBridgeOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -84,15 +64,17 @@ export function createSocketBridge({ handlers, subscribe, initialEvents, log }: 
       return;
     }
     const name = method as MethodName;
-    try {
-      const input = parseInput(name, msg.input);
-      const handler = handlers[name] as (i: unknown) => unknown;
-      const output = parseOutput(name, await handler(input));
-      send(ws, { type: 'reply', id, ok: true, output });
-    } catch (e) {
-      if (e instanceof ContractError) log.warn({ method: name, issues: e.issues }, 'browser mode: rejected a call');
-      send(ws, { type: 'reply', id, ok: false, error: describeError(name, e, log) });
+    const reply = await invokeContractMethod(handlers, name, msg.input);
+    if (reply.ok) {
+      send(ws, { type: 'reply', id, ok: true, output: reply.value });
+      return;
     }
+    const e = reply.cause;
+    if (e instanceof ContractError) log.warn({ method: name, issues: e.issues }, 'browser mode: rejected a call');
+    else if (!(e instanceof WallTrackError)) {
+      log.error({ method: name, err: e instanceof Error ? { name: e.name, message: e.message } : String(e) }, 'browser mode: call failed');
+    }
+    send(ws, { type: 'reply', id, ok: false, error: reply.error });
   };
 
   wss.on('connection', (ws) => {
