@@ -70,12 +70,31 @@ const started = Date.now();
 buildNeo4jLauncher();
 log(`Neo4j launcher ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
-const vitest = spawn(process.execPath, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+// A JSON report beside the console one, for the plain "N passed, N failed" closing line CI reads.
+const reportFile = path.join(root, 'test-results', 'vitest.json');
+fs.rmSync(reportFile, { force: true });
+const vitest = spawn(
+  process.execPath,
+  [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit' },
+);
 // pass Ctrl-C / kill on to vitest so its teardown (and the services' exit hooks) run
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => vitest.kill(signal));
 vitest.on('exit', (code, signal) => {
+  printClosingLine();
   process.exit(signal ? 128 + (os.constants.signals[signal] ?? 1) : (code ?? 1));
 });
+
+function printClosingLine() {
+  let report;
+  try {
+    report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+  } catch {
+    console.log('tests: no report written (vitest stopped before the end)');
+    return;
+  }
+  const skipped = report.numPendingTests + report.numTodoTests;
+  // A file that fails to load fails no single test; count it so the line never says 0 failed on a red run.
+  const failed = report.numFailedTests || (report.success ? 0 : Math.max(1, report.numFailedTestSuites));
+  console.log(`tests: ${report.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
+}
