@@ -108,7 +108,7 @@ class ComposedMonitorCore implements MonitorCore {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    if (!this.override) this.inputs = { ...this.inputs, ...(await this.readSecrets()) };
+    await this.loadMissingSecrets(this.inputs.settings);
     // stop() may have been called while the keychain was being read.
     if (this.stopping) return;
     const probes = this.buildProbes(this.inputs);
@@ -178,6 +178,7 @@ class ComposedMonitorCore implements MonitorCore {
   async testConnection(draft: SettingsDraft & { database: DatabaseId }): Promise<ProbeResult> {
     const settings = parseSettings(draft.settings);
     const edits = parseEdits(draft.secrets);
+    await this.loadMissingSecrets(settings);
     const secrets: SecretValues = { ...this.inputs.secrets };
     for (const name of SECRET_NAMES) {
       const edit = edits[name];
@@ -199,6 +200,7 @@ class ComposedMonitorCore implements MonitorCore {
       else if (edit.action === 'remove') changes[name] = null;
     }
     await this.writeSecretsThen(vault, changes, () => store.save(settings));
+    await this.loadMissingSecrets(settings);
     const { secrets, errors } = this.withSecretChanges(changes);
     const changed = Object.entries(edits)
       .filter(([, e]) => e.action !== 'keep')
@@ -215,6 +217,7 @@ class ComposedMonitorCore implements MonitorCore {
     await this.writeSecretsThen(vault, plan.secrets, () => {
       if (plan.report.settings.length > 0) store.save(plan.settings);
     });
+    await this.loadMissingSecrets(plan.settings);
     const { secrets, errors } = this.withSecretChanges(plan.secrets);
     const report: ImportReport = { ...plan.report, secrets: plan.report.secrets.map((s) => ({ ...s, stored: true })) };
     this.logger.info(
@@ -239,24 +242,27 @@ class ComposedMonitorCore implements MonitorCore {
    * the secrets already written are put back, so a failed save leaves keychain and file as they were.
    */
   private async writeSecretsThen(vault: SecretVault, changes: SecretValues, commit: () => void): Promise<void> {
-    const written: SecretName[] = [];
+    // Each previous value is read from the keychain itself, not the cache: a database configured after
+    // start() never had its secret read, and putting back "nothing" would delete a stored secret.
+    const written: { name: SecretName; previous: Secret | null | undefined }[] = [];
     try {
       for (const [name, value] of Object.entries(changes) as [SecretName, Secret | null][]) {
+        const previous = await vault.get(name).catch(() => undefined);
         if (value) await vault.set(name, value);
         else await vault.delete(name);
-        written.push(name);
+        written.push({ name, previous });
       }
       commit();
     } catch (error) {
-      for (const name of written.reverse()) {
-        // A secret whose earlier read failed has no known previous value: leave it rather than delete it.
-        if (this.inputs.errors[name]) continue;
-        const previous = this.inputs.secrets[name] ?? null;
+      for (const { name, previous } of written.reverse()) {
+        // A secret whose previous value could not be read is left as written rather than deleted.
+        if (previous === undefined) continue;
         await (previous ? vault.set(name, previous) : vault.delete(name)).catch(() => undefined);
       }
       throw error;
     }
   }
+
 
   private withSecretChanges(changes: SecretValues): Pick<ProbeInputs, 'secrets' | 'errors'> {
     const secrets: SecretValues = { ...this.inputs.secrets, ...changes };
@@ -285,12 +291,24 @@ class ComposedMonitorCore implements MonitorCore {
     return probes;
   }
 
-  /** Reads both secrets (in parallel: a hung keychain costs one timeout); a failure is remembered and shown per database, not thrown. */
-  private async readSecrets(): Promise<Pick<ProbeInputs, 'secrets' | 'errors'>> {
+  /**
+   * Reads the secrets of configured databases not read yet (in parallel: a hung keychain costs one timeout); a
+   * failure is remembered and shown per database, not thrown. Nothing configured = the keychain is never touched,
+   * so a first run on a machine without a Secret Service starts quietly.
+   */
+  private async loadMissingSecrets(settings: Settings): Promise<void> {
+    if (this.override || !this.vault) return;
+    const configured: Record<SecretName, boolean> = { supabaseKey: settings.supabase.url !== null, neo4jPassword: settings.neo4j.uri !== null };
+    const known = (name: SecretName) => name in this.inputs.secrets || name in this.inputs.errors;
+    const { secrets, errors } = await this.readSecrets(SECRET_NAMES.filter((name) => configured[name] && !known(name)));
+    this.inputs = { ...this.inputs, secrets: { ...this.inputs.secrets, ...secrets }, errors: { ...this.inputs.errors, ...errors } };
+  }
+
+  private async readSecrets(names: readonly SecretName[]): Promise<Pick<ProbeInputs, 'secrets' | 'errors'>> {
     const secrets: SecretValues = {};
     const errors: SecretErrors = {};
     await Promise.all(
-      SECRET_NAMES.map(async (name) => {
+      names.map(async (name) => {
         try {
           secrets[name] = await this.vault!.get(name);
         } catch (error) {

@@ -214,6 +214,30 @@ describe('createMonitorCore against the real services', () => {
     expect((await real.get('supabaseKey'))!.reveal()).toBe('old-key');
   });
 
+  it('leaves the keychain alone while nothing is configured, and uses a secret stored earlier once its database is', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'wt-core-'));
+    vault = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
+    const real = vault;
+    await real.set('neo4jPassword', new Secret(services.neo4j.password));
+    const reads: string[] = [];
+    const counting: SecretVault = {
+      get: (n) => (reads.push(n), real.get(n)),
+      set: (n, v) => real.set(n, v),
+      delete: (n) => real.delete(n),
+      has: (n) => real.has(n),
+    };
+    const core = createMonitorCore({ dataDir, vault: counting });
+    cores.push(core);
+    await core.start();
+    expect(reads).toEqual([]);
+    // "keep" for both: the Neo4j password stored before start must be found, not taken as missing.
+    await core.saveSettings(draft());
+    const s = await core.checkNow();
+    expect(s.databases.neo4j.healthy, s.databases.neo4j.message).toBe(true);
+    expect(s.databases.supabase.status).toBe('not_configured');
+    expect((await real.get('neo4jPassword'))!.reveal()).toBe(services.neo4j.password);
+  });
+
   it('starts even when the keychain fails, showing why per database, and never falls back to a file', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wt-core-'));
     const failing: SecretVault = {
