@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -74,6 +74,12 @@ describe('the bundled keychain host', () => {
     electron.app.appPath = root;
     vi.stubEnv('WALLTRACK_DATA_DIR', join(work, 'data'));
     vi.stubEnv('XDG_CONFIG_HOME', join(work, 'config'));
+    // Both databases configured, so the app reads both secrets at start (with nothing configured it reads none).
+    mkdirSync(join(work, 'data'), { recursive: true });
+    writeFileSync(
+      join(work, 'data', 'settings.json'),
+      JSON.stringify({ supabase: { url: 'http://127.0.0.1:9', probeTable: null }, neo4j: { uri: 'bolt://127.0.0.1:9', user: 'neo4j', database: null } }),
+    );
     moduleWithLoad._load = function (this: unknown, request: unknown, ...rest: unknown[]) {
       return request === 'electron' ? electron : originalLoad.call(this, request, ...rest);
     };
