@@ -31,6 +31,13 @@ const PRELOAD_TARGET = 'chrome140';
 /** Native addons cannot be bundled; electron-builder ships them from node_modules (production dependencies). */
 const NATIVE = ['@napi-rs/keyring'];
 
+/** One esbuild bundle from src-main/<entry> to <out>/<outfile>, with the options every bundle here shares. */
+const bundle = (entry, outfile, options) =>
+  esbuild({ entryPoints: [join(root, 'src-main', entry)], outfile: join(out, outfile), bundle: true, sourcemap: 'linked', logLevel: 'warning', ...options });
+
+/** Main-process bundles (main, keychain host): CommonJS for Electron's Node, native addons left outside. */
+const MAIN_PROCESS = { platform: 'node', format: 'cjs', target: MAIN_TARGET, external: ['electron', ...NATIVE] };
+
 async function step(name, fn) {
   const started = Date.now();
   await fn();
@@ -38,16 +45,8 @@ async function step(name, fn) {
 }
 
 if (!skipMain) await step('main process -> dist/electron/main.cjs', () =>
-  esbuild({
-    entryPoints: [join(root, 'src-main/electron/main.ts')],
-    outfile: join(out, 'electron/main.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: MAIN_TARGET,
-    external: ['electron', ...NATIVE],
-    sourcemap: 'linked',
-    logLevel: 'warning',
+  bundle('electron/main.ts', 'electron/main.cjs', {
+    ...MAIN_PROCESS,
     // ESM dependencies that read import.meta.url get the bundle's own URL in CommonJS.
     define: { 'import.meta.url': '__walltrack_import_meta_url' },
     banner: { js: "const __walltrack_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
@@ -55,46 +54,16 @@ if (!skipMain) await step('main process -> dist/electron/main.cjs', () =>
 );
 
 if (!skipMain) await step('keychain host -> dist/electron/keychainHost.cjs', () =>
-  esbuild({
-    entryPoints: [join(root, 'src-main/electron/keychainHost.ts')],
-    outfile: join(out, 'electron/keychainHost.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: MAIN_TARGET,
-    external: ['electron', ...NATIVE],
-    sourcemap: 'linked',
-    logLevel: 'warning',
-  }),
+  bundle('electron/keychainHost.ts', 'electron/keychainHost.cjs', MAIN_PROCESS),
 );
 
 await step('preload -> dist/electron/preload.cjs', () =>
-  esbuild({
-    entryPoints: [join(root, 'src-main/electron/preload.ts')],
-    outfile: join(out, 'electron/preload.cjs'),
-    bundle: true,
-    platform: 'browser',
-    format: 'cjs',
-    target: PRELOAD_TARGET,
-    external: ['electron'],
-    sourcemap: 'linked',
-    logLevel: 'warning',
-  }),
+  bundle('electron/preload.ts', 'electron/preload.cjs', { platform: 'browser', format: 'cjs', target: PRELOAD_TARGET, external: ['electron'] }),
 );
 
 // The headless CLI for installs without tsx: ESM, dependencies loaded from node_modules at run time.
 await step('headless CLI -> dist/headless/cli.mjs', () =>
-  esbuild({
-    entryPoints: [join(root, 'src-main/headless/cli.ts')],
-    outfile: join(out, 'headless/cli.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-  }),
+  bundle('headless/cli.ts', 'headless/cli.mjs', { platform: 'node', format: 'esm', target: 'node20', packages: 'external' }),
 );
 
 if (!skipIcons) await step('app icon -> dist/icons/icon.png', async () => {
