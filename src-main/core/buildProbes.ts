@@ -29,6 +29,11 @@ const LABEL: Record<DatabaseId, { name: string; endpoint: string; endpointVar: s
   neo4j: { name: 'Neo4j', endpoint: 'URI', endpointVar: 'NEO4J_URI', secret: 'neo4jPassword', secretLabel: 'password', secretVar: 'NEO4J_PASSWORD' },
 };
 
+/** The keychain secret a database needs beside its endpoint. */
+export function secretOf(database: DatabaseId): SecretName {
+  return LABEL[database].secret;
+}
+
 export function endpointOf(database: DatabaseId, settings: Settings): string | null {
   return database === 'supabase' ? settings.supabase.url : settings.neo4j.uri;
 }

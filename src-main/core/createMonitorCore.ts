@@ -16,7 +16,7 @@ import {
   type SettingsView,
 } from '../common/settings-schema.js';
 import { checkOnce } from './checkOnce.js';
-import { buildProbe, probeInputsChanged, type ProbeInputs, type SecretErrors, type SecretValues } from './buildProbes.js';
+import { buildProbe, endpointOf, probeInputsChanged, secretOf, type ProbeInputs, type SecretErrors, type SecretValues } from './buildProbes.js';
 import { CredentialVault, type SecretVault } from './credentials/CredentialVault.js';
 import { planEnvImport } from './credentials/envImport.js';
 import { Secret } from './credentials/Secret.js';
@@ -177,15 +177,9 @@ class ComposedMonitorCore implements MonitorCore {
 
   async testConnection(draft: SettingsDraft & { database: DatabaseId }): Promise<ProbeResult> {
     const settings = parseSettings(draft.settings);
-    const edits = parseEdits(draft.secrets);
-    await this.loadMissingSecrets(settings);
-    const secrets: SecretValues = { ...this.inputs.secrets };
-    for (const name of SECRET_NAMES) {
-      const edit = edits[name];
-      if (edit.action === 'replace') secrets[name] = new Secret(edit.value);
-      if (edit.action === 'remove') secrets[name] = null;
-    }
-    return checkOnce(draft.database, settings, secrets, this.inputs.errors);
+    const changes = secretChanges(parseEdits(draft.secrets));
+    await this.loadMissingSecrets(settings, changes);
+    return checkOnce(draft.database, settings, { ...this.inputs.secrets, ...changes }, this.inputs.errors);
   }
 
   async saveSettings(draft: SettingsDraft): Promise<SettingsView> {
@@ -193,14 +187,9 @@ class ComposedMonitorCore implements MonitorCore {
     assertNoSecretKeys(draft.settings);
     const settings = parseSettings(draft.settings);
     const edits = parseEdits(draft.secrets);
-    const changes: SecretValues = {};
-    for (const name of SECRET_NAMES) {
-      const edit = edits[name];
-      if (edit.action === 'replace') changes[name] = new Secret(edit.value);
-      else if (edit.action === 'remove') changes[name] = null;
-    }
+    const changes = secretChanges(edits);
     await this.writeSecretsThen(vault, changes, () => store.save(settings));
-    await this.loadMissingSecrets(settings);
+    await this.loadMissingSecrets(settings, changes);
     const { secrets, errors } = this.withSecretChanges(changes);
     const changed = Object.entries(edits)
       .filter(([, e]) => e.action !== 'keep')
@@ -217,7 +206,7 @@ class ComposedMonitorCore implements MonitorCore {
     await this.writeSecretsThen(vault, plan.secrets, () => {
       if (plan.report.settings.length > 0) store.save(plan.settings);
     });
-    await this.loadMissingSecrets(plan.settings);
+    await this.loadMissingSecrets(plan.settings, plan.secrets);
     const { secrets, errors } = this.withSecretChanges(plan.secrets);
     const report: ImportReport = { ...plan.report, secrets: plan.report.secrets.map((s) => ({ ...s, stored: true })) };
     this.logger.info(
@@ -296,11 +285,12 @@ class ComposedMonitorCore implements MonitorCore {
    * failure is remembered and shown per database, not thrown. Nothing configured = the keychain is never touched,
    * so a first run on a machine without a Secret Service starts quietly.
    */
-  private async loadMissingSecrets(settings: Settings): Promise<void> {
+  private async loadMissingSecrets(settings: Settings, changing: SecretValues = {}): Promise<void> {
     if (this.override || !this.vault) return;
-    const configured: Record<SecretName, boolean> = { supabaseKey: settings.supabase.url !== null, neo4jPassword: settings.neo4j.uri !== null };
-    const known = (name: SecretName) => name in this.inputs.secrets || name in this.inputs.errors;
-    const { secrets, errors } = await this.readSecrets(SECRET_NAMES.filter((name) => configured[name] && !known(name)));
+    // A secret being replaced or removed right now needs no read: its new value is already known.
+    const known = (name: SecretName) => name in changing || name in this.inputs.secrets || name in this.inputs.errors;
+    const names = DATABASE_IDS.filter((db) => endpointOf(db, settings) !== null).map(secretOf);
+    const { secrets, errors } = await this.readSecrets(names.filter((name) => !known(name)));
     this.inputs = { ...this.inputs, secrets: { ...this.inputs.secrets, ...secrets }, errors: { ...this.inputs.errors, ...errors } };
   }
 
@@ -376,3 +366,14 @@ function parseEdits(input: unknown) {
   return r.data;
 }
 
+
+/** A form's secret edits as values: replace → the new Secret, remove → null, keep → absent. */
+function secretChanges(edits: ReturnType<typeof parseEdits>): SecretValues {
+  const changes: SecretValues = {};
+  for (const name of SECRET_NAMES) {
+    const edit = edits[name];
+    if (edit.action === 'replace') changes[name] = new Secret(edit.value);
+    else if (edit.action === 'remove') changes[name] = null;
+  }
+  return changes;
+}
