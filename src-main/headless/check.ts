@@ -4,6 +4,7 @@
  */
 import type { DatabaseId, DatabaseStatus, Snapshot } from '../common/schemas.js';
 import { DATABASE_IDS } from '../common/schemas.js';
+import { endpointOf, secretOf } from '../core/buildProbes.js';
 import type { SecretVault } from '../core/credentials/CredentialVault.js';
 import { createMonitorCore } from '../core/createMonitorCore.js';
 import { ConfigurationError } from '../core/errors.js';
@@ -44,8 +45,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     const configured: DatabaseId[] = [];
     const problems: string[] = [];
     for (const db of DATABASE_IDS) {
-      const endpoint = db === 'supabase' ? view.settings.supabase.url : view.settings.neo4j.uri;
-      const secret = view.secrets[db === 'supabase' ? 'supabaseKey' : 'neo4jPassword'] === 'stored';
+      const endpoint = endpointOf(db, view.settings);
+      const secret = view.secrets[secretOf(db)] === 'stored';
       if (endpoint && secret) configured.push(db);
       else if (endpoint || secret) {
         const status = snapshot.databases[db];
