@@ -12,7 +12,7 @@ import { createRendererHandlers } from '../../core/rendererHandlers.js';
 import { TOKEN_QUERY, cookieName, createAccessToken, readCookie, sessionCookie, tokensEqual } from './accessToken.js';
 import { isAllowedHost, isAllowedOrigin, isCrossSite } from './requestGuards.js';
 import { createSocketBridge, type BridgeLogger } from './socketBridge.js';
-import { resolveRendererFile, securityHeaders, sendRendererFile } from './staticFiles.js';
+import { sendRendererFile } from './staticFiles.js';
 
 export const SOCKET_PATH = '/ws';
 export const START_PAGE = '/status.html';
@@ -81,10 +81,7 @@ export function createBrowserMode({ core, rendererDir, version, log, token = cre
       res.writeHead(302, { Location: START_PAGE, 'Cache-Control': 'no-store' });
       return void res.end();
     }
-    const file = resolveRendererFile(rendererDir, url.pathname);
-    if (file && (await sendRendererFile(res, file, port, req.method === 'HEAD'))) return;
-    res.writeHead(404, { ...securityHeaders(port), 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end(`Not found: ${url.pathname}\n`);
+    await sendRendererFile(req, res, rendererDir);
   };
 
   return {
