@@ -32,11 +32,11 @@ let port: number;
 let session = '';
 
 /** One raw HTTP/1.1 request to browser mode, the request target sent exactly as written. */
-function rawGet(target: string, extraHeaders = ''): Promise<Reply> {
+function rawGet(target: string, extraHeaders = '', method = 'GET'): Promise<Reply> {
   return new Promise((resolve, reject) => {
     let data = Buffer.alloc(0);
     const socket = connect(port, '127.0.0.1', () =>
-      socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${extraHeaders}Connection: close\r\n\r\n`),
+      socket.write(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${extraHeaders}Connection: close\r\n\r\n`),
     );
     socket.on('data', (chunk: Buffer) => (data = Buffer.concat([data, chunk])));
     socket.on('error', reject);
@@ -54,13 +54,13 @@ function rawGet(target: string, extraHeaders = ''): Promise<Reply> {
   });
 }
 
-const browserGet = (target: string) => rawGet(target, session);
+const browserGet = (target: string, method = 'GET') => rawGet(target, session, method);
 
 /** The app:// handler Electron would call, fetched the way Chromium asks it. */
-async function electronGet(path: string): Promise<Reply> {
+async function electronGet(path: string, method = 'GET'): Promise<Reply> {
   const handler = electron.protocol.handlers.get('app');
   if (!handler) throw new Error('setupProtocol did not register an app:// handler');
-  const response = await handler(new Request(`app://walltrack${path}`));
+  const response = await handler(new Request(`app://walltrack${path}`, { method }));
   return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
 }
 
@@ -148,6 +148,12 @@ describe.each(hosts)('%s serves the renderer folder and nothing else', (_host, g
     expect([js.status, js.headers['content-type'], js.body]).toEqual([200, 'text/javascript; charset=utf-8', 'console.log("app")']);
     const mjs = await get('/assets/chunk.mjs');
     expect([mjs.status, mjs.headers['content-type'], mjs.body]).toEqual([200, 'text/javascript; charset=utf-8', 'export const chunk = 1;']);
+  });
+
+  it('answers HEAD with the GET headers and no body', async () => {
+    const head = await get('/assets/chunk.mjs', 'HEAD');
+    expect([head.status, head.headers['content-type'], head.body]).toEqual([200, 'text/javascript; charset=utf-8', '']);
+    expect(head.headers['content-security-policy']).toMatch(/^default-src 'none'; script-src 'self'; /);
   });
 });
 
