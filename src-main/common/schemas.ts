@@ -17,6 +17,7 @@ export const FailureKindSchema = z.enum([
   'refused',
   'tls',
   'timeout',
+  'reset',
   'auth_failed',
   'server_error',
   'unknown',

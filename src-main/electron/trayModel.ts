@@ -11,6 +11,7 @@ const KIND_TEXT: Record<FailureKind, string> = {
   refused: 'connection refused',
   tls: 'TLS error',
   timeout: 'timed out',
+  reset: 'connection reset',
   auth_failed: 'auth failed',
   server_error: 'server error',
   unknown: 'error',

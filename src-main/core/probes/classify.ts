@@ -6,12 +6,14 @@
 import type { FailureKind } from '../../common/schemas.js';
 
 /** Most specific first: a wrapper's "service unavailable" must not hide an inner "connection refused". */
-const PRIORITY: FailureKind[] = ['invalid_config', 'auth_failed', 'tls', 'dns', 'refused', 'timeout', 'server_error'];
+const PRIORITY: FailureKind[] = ['invalid_config', 'auth_failed', 'tls', 'dns', 'refused', 'timeout', 'reset', 'server_error'];
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA']);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ABORT_ERR', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|EPROTO$|HOSTNAME_MISMATCH$)/;
-const SERVER_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'SessionExpired', 'ProtocolError']);
+/** The connection was cut under a request (RST, or undici's "other side closed"): not an answer from the server. */
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+const SERVER_CODES = new Set(['SessionExpired', 'ProtocolError']);
 
 interface ErrorLike {
   name?: unknown;
@@ -62,14 +64,16 @@ function kindOfCode(code: string): FailureKind | null {
   if (code === 'Neo.ClientError.Security.Forbidden') return 'auth_failed';
   if (code === 'PGRST205' || code === '42P01') return 'invalid_config';
   if (/^PGRST00\d$/.test(code)) return 'server_error';
+  if (RESET_CODES.has(code)) return 'reset';
   if (SERVER_CODES.has(code)) return 'server_error';
   return null;
 }
 
 /** Clues in message text, for libraries that flatten the system error into the message. */
 function kindOfMessage(message: string): FailureKind | null {
-  const code = /\b(ENOTFOUND|EAI_AGAIN|EAI_NONAME|ECONNREFUSED|ETIMEDOUT|ECONNRESET|EPROTO)\b/.exec(message);
+  const code = /\b(ENOTFOUND|EAI_AGAIN|EAI_NONAME|ECONNREFUSED|ETIMEDOUT|ECONNRESET|EPIPE|EPROTO)\b/.exec(message);
   if (code) return kindOfCode(code[1]!);
+  if (/other side closed/i.test(message)) return 'reset';
   if (/certificate|self[- ]signed|\bSSL\b|\bTLS\b|wrong version number/i.test(message)) return 'tls';
   if (/Failed to establish connection in|acquisition timed out|timed out|didn't respond in/i.test(message)) return 'timeout';
   if (/Unknown scheme|Invalid URL|Illegal URI|not a valid URI/i.test(message)) return 'invalid_config';

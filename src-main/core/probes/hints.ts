@@ -30,6 +30,8 @@ function neo4jHint(kind: FailureKind, target: string | null): string {
       return 'Check encryption: neo4j+s:// or bolt+s:// need a trusted certificate, +ssc accepts a self-signed one, neo4j:// and bolt:// are unencrypted';
     case 'timeout':
       return `Neo4j at ${at} did not answer in time: check the server load, firewall or VPN, or raise the timeout in Settings`;
+    case 'reset':
+      return `The connection to ${at} was cut mid-conversation: check proxies, firewalls or a VPN on the way to Neo4j, and the Neo4j log`;
     case 'auth_failed':
       return 'Check NEO4J_USER and NEO4J_PASSWORD in Settings';
     case 'server_error':
@@ -54,6 +56,8 @@ function supabaseHint(kind: FailureKind, target: string | null): string {
       return `TLS to ${at} failed: check the certificate (or a proxy intercepting HTTPS); use http:// only for a local stack`;
     case 'timeout':
       return `Supabase at ${at} did not answer in time: check the network, firewall or VPN, or raise the timeout in Settings`;
+    case 'reset':
+      return `The connection to ${at} was cut before the answer was complete: check proxies, firewalls or a VPN on the way to Supabase`;
     case 'auth_failed':
       return 'Check SUPABASE_KEY (anon, service_role or sb_ key) in Settings';
     case 'server_error':

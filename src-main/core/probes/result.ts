@@ -13,6 +13,7 @@ const SUMMARY: Record<FailureKind, string> = {
   refused: 'connection refused',
   tls: 'TLS handshake failed',
   timeout: 'no answer in time',
+  reset: 'connection reset',
   auth_failed: 'authentication failed',
   server_error: 'server error',
   unknown: 'check failed',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
 import { classifyError, errorDetail, kindForHttpStatus } from '../../../src-main/core/probes/classify.js';
 import { closedPort, UNRESOLVABLE_HOST } from '../../support/faults.js';
+import { startLoopbackHttp } from '../../support/hostileHttp.js';
 
 /** What undici's fetch really throws for a URL, so the classification is tested against real errors. */
 async function fetchError(url: string, init?: RequestInit): Promise<unknown> {
@@ -28,6 +29,17 @@ describe('classifyError with real library errors', () => {
   it('undici: an aborted request is timeout', async () => {
     const error = await fetchError(`http://127.0.0.1:${await closedPort()}/`, { signal: AbortSignal.abort() });
     expect(classifyError(error)).toBe('timeout');
+  });
+
+  it.each(['resetAndDestroy', 'destroy'] as const)('undici: a connection cut before the answer (socket.%s) is reset', async (how) => {
+    const server = await startLoopbackHttp((req) => req.socket[how]());
+    try {
+      const error = await fetchError(`${server.origin}/auth/v1/health`);
+      expect(classifyError(error)).toBe('reset');
+      expect(errorDetail(error)).toBe(how === 'destroy' ? 'other side closed' : 'read ECONNRESET');
+    } finally {
+      await server.close();
+    }
   });
 
   it('neo4j-driver: refused and dns come from the flattened "Caused by" message', async () => {
@@ -86,6 +98,14 @@ describe('classifyError with library error codes', () => {
     expect(classifyError(Object.assign(new Error('timed out'), { isTaskCancelledError: true }))).toBe('timeout');
     expect(classifyError(new Error('something odd'))).toBe('unknown');
     expect(classifyError('not even an error')).toBe('unknown');
+  });
+
+  it('reset codes and messages; a TLS failure that shows up as a reset stays tls', () => {
+    expect(classifyError(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))).toBe('reset');
+    expect(classifyError(new Error('Connection lost. Caused by: read ECONNRESET'))).toBe('reset');
+    expect(classifyError(new Error('terminated', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }))).toBe('reset');
+    const tlsCut = Object.assign(new Error('Client network socket disconnected before secure TLS connection was established'), { code: 'ECONNRESET' });
+    expect(classifyError(tlsCut)).toBe('tls');
   });
 
   it('survives a cause cycle', () => {
