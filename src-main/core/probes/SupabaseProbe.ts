@@ -9,6 +9,8 @@ import type { ProbeResult } from '../../common/schemas.js';
 import { kindForHttpStatus } from './classify.js';
 import type { Probe, SupabaseProbeConfig } from './Probe.js';
 import { abortable } from './abortable.js';
+import { guardedFetch, RefusedResponse } from './guardedFetch.js';
+import { SUPABASE_PROJECT_URL_HINT } from './hints.js';
 import { publicTarget } from './redact.js';
 import { failureResult, healthyResult, resultFromError, type FailureContext } from './result.js';
 
@@ -53,11 +55,26 @@ export class SupabaseProbe implements Probe {
     this.configError = configError;
   }
 
-  private readonly recordingFetch = (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> =>
-    fetch(input, init).catch((error: unknown) => {
+  /**
+   * Every request the probe makes (its own and supabase-js's) goes through here: redirects are
+   * refused so the key reaches no other host, bodies are bounded, and errors are kept per signal.
+   */
+  private readonly recordingFetch = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
+    const record = (error: unknown) => {
       if (init?.signal) this.fetchErrors.set(init.signal, error);
+    };
+    try {
+      return await guardedFetch(input, init, record);
+    } catch (error) {
+      record(error);
       throw error;
-    });
+    }
+  };
+
+  private failed(error: unknown): ProbeResult {
+    if (error instanceof RefusedResponse) return failureResult(this.ctx, 'invalid_config', error.message, SUPABASE_PROJECT_URL_HINT);
+    return resultFromError(this.ctx, error);
+  }
 
   async check(signal: AbortSignal): Promise<ProbeResult> {
     if (!this.client || !this.baseUrl) return resultFromError(this.ctx, this.configError, 'invalid_config');
@@ -82,7 +99,7 @@ export class SupabaseProbe implements Probe {
       return healthyResult('supabase', performance.now() - started);
     } catch (error) {
       if (signal.aborted) return failureResult(this.ctx, 'timeout', `no answer within ${this.config.timeoutMs} ms`);
-      return resultFromError(this.ctx, error);
+      return this.failed(error);
     }
   }
 
@@ -101,7 +118,7 @@ export class SupabaseProbe implements Probe {
     const thrown = this.fetchErrors.get(requestSignal);
     if (thrown !== undefined) {
       if (signal.aborted) return failureResult(this.ctx, 'timeout', `no answer within ${this.config.timeoutMs} ms`);
-      return resultFromError(this.ctx, thrown);
+      return this.failed(thrown);
     }
     // A HEAD request has no error body; supabase-js reports a 404 without body as 204 and no count.
     const missing =

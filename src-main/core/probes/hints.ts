@@ -11,6 +11,9 @@ function hostPort(target: string | null, defaultPort: string): string {
   }
 }
 
+/** For answers only something other than the project URL gives: a redirect, an oversized body. */
+export const SUPABASE_PROJECT_URL_HINT = 'SUPABASE_URL must be the project URL itself, e.g. https://abcd.supabase.co';
+
 export function hintFor(database: DatabaseId, kind: FailureKind, target: string | null): string {
   return database === 'neo4j' ? neo4jHint(kind, target) : supabaseHint(kind, target);
 }

@@ -42,8 +42,11 @@ export interface FailureContext {
   server?: ProbeResult['server'];
 }
 
-/** A failed check with a one-line message "neo4j (bolt://h:7687): connection refused (…)" and a hint. */
-export function failureResult(ctx: FailureContext, kind: FailureKind, detail?: string): ProbeResult {
+/**
+ * A failed check with a one-line message "neo4j (bolt://h:7687): connection refused (…)" and a hint
+ * (the kind's own, unless the caller knows a more precise one).
+ */
+export function failureResult(ctx: FailureContext, kind: FailureKind, detail?: string, hint = hintFor(ctx.database, kind, ctx.target)): ProbeResult {
   const summary = detail ? `${SUMMARY[kind]} (${detail})` : SUMMARY[kind];
   const error = new DatabaseConnectionError(ctx.database, kind, ctx.target, summary);
   return {
@@ -53,7 +56,7 @@ export function failureResult(ctx: FailureContext, kind: FailureKind, detail?: s
     latencyMs: null,
     kind,
     message: oneLine(scrub(error.message, ctx.secrets)),
-    hint: hintFor(ctx.database, kind, ctx.target),
+    hint,
     ...(ctx.server ? { server: ctx.server } : {}),
     checkedAt: new Date().toISOString(),
   };
