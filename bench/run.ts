@@ -7,6 +7,7 @@
  *   (d) memory           RSS growth over 10,000 checks, after GC
  *   (e) outage detection time from Bolt refusing connections to state=down, against the bound
  *       the settings allow (one interval + every attempt's timeout + every backoff)
+ *   (f) endless body     peak RSS growth while a Supabase endpoint streams forever, 10 checks (endlessBody.ts)
  */
 import os from 'node:os';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -17,6 +18,7 @@ import type { MonitorSettings } from '../src-main/core/monitor/types.js';
 import { Neo4jProbe } from '../src-main/core/probes/Neo4jProbe.js';
 import { startNeo4j, type Neo4jServer } from '../test/support/neo4j.js';
 import { startCountingProxy } from './connectionCountingProxy.js';
+import { endlessBody } from './endlessBody.js';
 import { median, rssAfterGc, timed, whenPortRefuses } from './stats.js';
 
 const SAMPLES = 200;
@@ -24,7 +26,7 @@ const WARMUP = 300;
 /** Checks run back to back; the interval only matters for (e). */
 const SETTINGS: MonitorSettings = { intervalSec: 3_600, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 };
 
-interface Figure {
+export interface Figure {
   name: string;
   value: number;
   unit: string;
@@ -219,7 +221,7 @@ async function main(): Promise<void> {
     const info = await infoDriver.getServerInfo();
     await infoDriver.close();
     console.log(`Neo4j ${info.agent} on ${server.uri}\n`);
-    for (const step of [probeOverhead, costRatio, connectionsOpened, memoryGrowth, outageDetection]) {
+    for (const step of [probeOverhead, costRatio, connectionsOpened, memoryGrowth, outageDetection, endlessBody]) {
       const figure = await step(server);
       figures.push(figure);
       const value = figure.unit === '' ? String(figure.value) : `${figure.value.toFixed(figure.unit === 'MB' ? 2 : 3)} ${figure.unit}`;
