@@ -15,15 +15,28 @@ export interface StartAtLogin {
   apply(enabled: boolean): Promise<void>;
 }
 
+/**
+ * One Exec argument per the Desktop Entry spec: double-quoted with \" \` \$ \\ escaped inside, and
+ * % written %% (a lone % starts a field code).
+ */
+function execArgument(arg: string): string {
+  return `"${arg.replace(/(["`$\\])/g, '\\$1').replace(/%/g, '%%')}"`;
+}
+
+/** A string value in a .desktop file: the file format unescapes \\ \n \t \r before Exec is parsed. */
+function desktopStringValue(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r');
+}
+
 /** The autostart entry; each Exec argument is quoted per the Desktop Entry spec. */
 export function autostartDesktopEntry(command: readonly string[]): string {
-  const quoted = command.map((arg) => `"${arg.replace(/(["`$\\])/g, '\\$1')}"`).join(' ');
+  const exec = desktopStringValue([...command.map(execArgument), HIDDEN_ARG].join(' '));
   return [
     '[Desktop Entry]',
     'Type=Application',
     'Name=WallTrack Monitor',
     'Comment=Shows whether the WallTrack databases are reachable',
-    `Exec=${quoted} ${HIDDEN_ARG}`,
+    `Exec=${exec}`,
     'X-GNOME-Autostart-enabled=true',
     'Terminal=false',
     '',

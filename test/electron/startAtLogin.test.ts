@@ -17,6 +17,47 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
+/** The Desktop Entry spec's string-value unescaping: \s \n \t \r \\ (written here from the spec, not the code). */
+function unescapeString(value: string): string {
+  const map: Record<string, string> = { s: ' ', n: '\n', t: '\t', r: '\r', '\\': '\\' };
+  return value.replace(/\\(.)/g, (whole, c: string) => map[c] ?? whole);
+}
+
+/** The spec's Exec rules: split on spaces; "…" quotes, inside which \" \` \$ \\ stand for the character; %% is %. */
+function parseExec(exec: string): string[] {
+  const args: string[] = [];
+  let i = 0;
+  while (i < exec.length) {
+    if (exec[i] === ' ') {
+      i++;
+      continue;
+    }
+    let arg = '';
+    if (exec[i] === '"') {
+      for (i++; exec[i] !== '"'; i++) {
+        if (i >= exec.length) throw new Error(`unterminated quote in ${exec}`);
+        if (exec[i] === '\\') {
+          const next = exec[++i]!;
+          if (!'"`$\\'.includes(next)) throw new Error(`"\\${next}" is not a valid escape inside quotes`);
+          arg += next;
+        } else if ('`$'.includes(exec[i]!)) throw new Error(`unescaped ${exec[i]} inside quotes`);
+        else arg += exec[i];
+      }
+      i++;
+    } else {
+      for (; i < exec.length && exec[i] !== ' '; i++) {
+        if ('"\'\\><~|&;$*?#()`'.includes(exec[i]!)) throw new Error(`reserved ${exec[i]} outside quotes`);
+        arg += exec[i];
+      }
+    }
+    args.push(arg.replace(/%(.?)/g, (whole, c: string) => {
+      if (c === '%') return '%';
+      throw new Error(`field code ${whole} in an argument`);
+    }));
+  }
+  return args;
+}
+
 describe('start at login', () => {
   it('uses the login item API on macOS and Windows, starting hidden', async () => {
     electron.app.isPackaged = true;
@@ -45,7 +86,26 @@ describe('start at login', () => {
 
   it('starts electron with the app folder when unpackaged', () => {
     expect(autostartDesktopEntry(['/usr/bin/electron', '/src/app'])).toContain('Exec="/usr/bin/electron" "/src/app" --hidden');
-    expect(autostartDesktopEntry(['/a"b$c'])).toContain('Exec="/a\\"b\\$c" --hidden');
+  });
+
+  // The Exec value is unescaped twice: first as a string value (\\ -> \), then by the Exec quoting
+  // rules ("…" with \" \` \$ \\ inside, %% for %). Written out literally from the spec's examples.
+  it.each([
+    ['/a"b$c', String.raw`Exec="/a\\"b\\$c" --hidden`],
+    ['/opt/WallTrack 100%/app', String.raw`Exec="/opt/WallTrack 100%%/app" --hidden`],
+    [String.raw`/opt/back\slash/app`, String.raw`Exec="/opt/back\\\\slash/app" --hidden`],
+    ['/opt/a`b/app', 'Exec="/opt/a\\\\`b/app" --hidden'],
+  ])('escapes %s in the Exec key per the Desktop Entry spec', (path, line) => {
+    expect(autostartDesktopEntry([path]).split('\n')).toContain(line);
+  });
+
+  it('writes an Exec line that a spec-following launcher turns back into the same arguments', async () => {
+    electron.app.isPackaged = true;
+    const appImage = String.raw`/home/j doe/Apps 50%/W\T "$HOME" ${'`x`'}/WallTrack Monitor.AppImage`;
+    const env = { XDG_CONFIG_HOME: home, APPIMAGE: appImage };
+    await createStartAtLogin('linux', env).apply(true);
+    const exec = /^Exec=(.*)$/m.exec(readFileSync(autostartFile(env), 'utf8'))![1]!;
+    expect(parseExec(unescapeString(exec))).toEqual([appImage, '--hidden']);
   });
 
   it('is saved in settings.app.startAtLogin (secrets kept) and applied to the OS once per change', async () => {
