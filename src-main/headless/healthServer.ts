@@ -4,8 +4,8 @@
  * not read the status). Browser mode plugs its static files, WebSocket and token into the same
  * server through `routes` and `onUpgrade`, behind the same Host check.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, ServerResponse, type IncomingMessage } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Snapshot } from '../common/schemas.js';
 
@@ -48,16 +48,44 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headOnly =
   res.end(headOnly ? undefined : text);
 }
 
+function isWebSocketUpgrade(req: IncomingMessage): boolean {
+  return req.headers.upgrade?.trim().toLowerCase() === 'websocket';
+}
+
+/**
+ * Node hands every request with an Upgrade header to 'upgrade', bypassing the request handler. A
+ * server may ignore an Upgrade it does not speak (RFC 9110 §7.8), so anything but WebSocket (e.g.
+ * `Upgrade: h2c` from curl --http2 or a proxy) gets the ordinary HTTP/1.1 answer, then the
+ * connection closes. The request's body is not readable here, so only body-less requests are served.
+ */
+function answerOverUpgradeSocket(req: IncomingMessage, socket: Socket, respond: (req: IncomingMessage, res: ServerResponse) => void): void {
+  const res = new ServerResponse(req);
+  res.shouldKeepAlive = false;
+  res.assignSocket(socket);
+  res.on('finish', () => {
+    res.detachSocket(socket);
+    socket.end();
+  });
+  socket.on('error', () => socket.destroy());
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody) {
+    sendJson(res, 400, { error: 'Bad request: Upgrade is only honoured for WebSocket; send this request without the Upgrade header' });
+    return;
+  }
+  respond(req, res);
+}
+
 export async function createHealthServer(options: HealthServerOptions): Promise<HealthServer> {
   const host = options.host ?? '127.0.0.1';
   let port = options.port;
 
-  const server = createServer((req, res) => {
+  const respond = (req: IncomingMessage, res: ServerResponse) => {
     void handle(req, res).catch(() => {
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.destroy();
     });
-  });
+  };
+  const server = createServer(respond);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isLoopbackHost(req.headers.host, port)) {
@@ -81,6 +109,10 @@ export async function createHealthServer(options: HealthServerOptions): Promise<
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!isWebSocketUpgrade(req)) {
+      answerOverUpgradeSocket(req, socket as Socket, respond);
+      return;
+    }
     if (!options.onUpgrade || !isLoopbackHost(req.headers.host, port)) {
       socket.end('HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;

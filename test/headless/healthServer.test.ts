@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src-main/common/schemas.js';
 import { createHealthServer, isLoopbackHost, type HealthServer } from '../../src-main/headless/healthServer.js';
@@ -77,6 +78,64 @@ describe('createHealthServer', () => {
     expect((await get(server.port, '/api/health', {}, 'POST')).status).toBe(405);
     expect((await get(server.port, '/extra', { host: 'evil.example' })).status).toBe(421);
     expect(seen).toEqual(['/nope', '/extra']);
+  });
+});
+
+/** Sends raw HTTP/1.1 bytes and resolves with everything the server wrote before closing. */
+function rawExchange(port: number, text: string) {
+  return new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    let reply = '';
+    socket.setEncoding('utf8').on('data', (c: string) => (reply += c));
+    socket.on('end', () => resolve(reply)).on('error', reject);
+    socket.setTimeout(10_000, () => socket.destroy(new Error(`no complete answer within 10 s:\n${reply}`)));
+  });
+}
+
+describe('Upgrade headers other than WebSocket', () => {
+  const h2cRequest = (port: number, method = 'GET') =>
+    `${method} /api/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n` +
+    'HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n';
+
+  it('answers GET /api/health with Upgrade: h2c as plain HTTP/1.1 (200 with the snapshot, 503 when not ok)', async () => {
+    let current = snapshot('ok');
+    const upgrades: string[] = [];
+    server = await createHealthServer({
+      core: { snapshot: () => current },
+      port: 0,
+      onUpgrade: (req, socket) => {
+        upgrades.push(String(req.headers.upgrade));
+        socket.destroy();
+      },
+    });
+    const ok = await rawExchange(server.port, h2cRequest(server.port));
+    expect(ok).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(ok).toMatch(/\r\ncontent-type: application\/json; charset=utf-8\r\n/i);
+    expect(JSON.parse(ok.slice(ok.indexOf('\r\n\r\n') + 4))).toEqual(snapshot('ok'));
+    current = snapshot('down');
+    const down = await rawExchange(server.port, h2cRequest(server.port));
+    expect(down).toMatch(/^HTTP\/1\.1 503 Service Unavailable\r\n/);
+    expect(JSON.parse(down.slice(down.indexOf('\r\n\r\n') + 4)).status).toBe('down');
+    const head = await rawExchange(server.port, h2cRequest(server.port, 'HEAD'));
+    expect(head).toMatch(/^HTTP\/1\.1 503 Service Unavailable\r\n/);
+    expect(head.endsWith('\r\n\r\n')).toBe(true);
+    // Its body cannot be read once Node took the upgrade path: refused with a reason, not left hanging.
+    const withBody = await rawExchange(server.port, h2cRequest(server.port, 'POST').replace('\r\n\r\n', '\r\nContent-Length: 2\r\n\r\n{}'));
+    expect(withBody).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n[^]*Upgrade is only honoured for WebSocket/);
+    // Only a WebSocket upgrade reaches onUpgrade.
+    expect(upgrades).toEqual([]);
+  });
+
+  it('answers an h2c upgrade with http.request too, and still refuses a foreign Host', async () => {
+    server = await createHealthServer({ core: { snapshot: () => snapshot('ok') }, port: 0 });
+    const headers = { connection: 'Upgrade, HTTP2-Settings', upgrade: 'h2c', 'http2-settings': 'AAMAAABkAARAAAAAAAIAAAAA' };
+    const ok = await get(server.port, '/api/health', headers);
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toEqual(snapshot('ok'));
+    const foreign = await get(server.port, '/api/health', { ...headers, host: 'evil.example' });
+    expect(foreign.status).toBe(421);
+    expect(foreign.body).not.toContain('"databases"');
+    expect((await get(server.port, '/nope', headers)).status).toBe(404);
   });
 });
 
