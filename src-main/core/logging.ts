@@ -4,7 +4,7 @@
  * Electron's asar archive). Secret-bearing fields are redacted by path; Secret values print
  * "[redacted]" on their own.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pino from 'pino';
 
@@ -36,41 +36,107 @@ const SECRET_FIELDS = [
 
 export const REDACT_PATHS = SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]);
 
-/** Appends lines to `file`, rotating to file.1 … file.N when it would exceed maxBytes. */
+/** Writes one whole line to stderr (fd 2) in one call; a closed or missing stderr is not our caller's problem. */
+export function writeStderrLine(line: string): void {
+  try {
+    writeSync(2, line);
+  } catch {
+    // nowhere left to report to
+  }
+}
+
+export interface RotatingFileOptions {
+  maxBytes?: number;
+  maxFiles?: number;
+  /** After a failure, lines skip the file for this long before it is tried again. */
+  retryMs?: number;
+  /** Where whole lines go while the file cannot be written; null when a console already shows every line. */
+  fallback?: ((line: string) => void) | null;
+  /** Where the one warning per outage goes (a JSON log line). */
+  warn?: (line: string) => void;
+}
+
+export const LOG_RETRY_MS = 30_000;
+
+/**
+ * Appends lines to `file`, rotating to file.1 … file.N when it would exceed maxBytes. It never
+ * throws: when the file cannot be opened, written or rotated (full disk, read-only or vanished
+ * folder, no permission) it warns once, hands lines to `fallback`, and tries the file again after
+ * retryMs. Each line is written whole or not at all.
+ */
 export class RotatingFileStream {
   private fd: number | null = null;
-  private size = 0;
+  private readonly maxBytes: number;
+  private readonly maxFiles: number;
+  private readonly retryMs: number;
+  private readonly fallback: ((line: string) => void) | null;
+  private readonly warn: (line: string) => void;
+  private retryAt = 0;
+  private failing = false;
 
   constructor(
     readonly file: string,
-    private readonly maxBytes = 5 * 1024 * 1024,
-    private readonly maxFiles = 5,
+    options: RotatingFileOptions = {},
   ) {
-    this.open();
+    this.maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
+    this.maxFiles = options.maxFiles ?? 5;
+    this.retryMs = options.retryMs ?? LOG_RETRY_MS;
+    this.fallback = options.fallback === undefined ? writeStderrLine : options.fallback;
+    this.warn = options.warn ?? writeStderrLine;
+    try {
+      this.open();
+    } catch (error) {
+      this.failed(error);
+    }
   }
 
   write(line: string): boolean {
-    const bytes = Buffer.byteLength(line);
-    if (this.size > 0 && this.size + bytes > this.maxBytes) this.rotate();
-    if (this.fd === null) this.open();
-    // Sync append: log volume is low (one line per state change) and lines survive a crash.
-    writeSync(this.fd!, line);
-    this.size += bytes;
+    if (this.fd === null && Date.now() < this.retryAt) {
+      this.fallback?.(line);
+      return true;
+    }
+    try {
+      this.append(Buffer.from(line));
+      this.failing = false;
+    } catch (error) {
+      this.failed(error);
+      this.fallback?.(line);
+    }
     return true;
   }
 
   close(): void {
-    if (this.fd !== null) closeSync(this.fd);
+    const fd = this.fd;
     this.fd = null;
+    if (fd === null) return;
+    try {
+      closeSync(fd);
+    } catch {
+      // already gone with its file system
+    }
+  }
+
+  private append(data: Buffer): void {
+    // nlink 0: the file (or its folder) was deleted under us; writing on would lose every line.
+    if (this.fd !== null && fstatSync(this.fd).nlink === 0) this.close();
+    if (this.fd === null) this.open();
+    let size = fstatSync(this.fd!).size;
+    if (size > 0 && size + data.length > this.maxBytes) {
+      this.rotate();
+      size = 0;
+    }
+    // Sync append: log volume is low (one line per state change) and lines survive a crash.
+    const written = writeSync(this.fd!, data);
+    if (written < data.length) {
+      // A full disk takes part of a line: take it back so the file holds whole lines only.
+      ftruncateSync(this.fd!, size);
+      throw Object.assign(new Error(`only ${written} of ${data.length} bytes fit (no space left on device)`), { code: 'ENOSPC' });
+    }
   }
 
   private open(): void {
+    mkdirSync(dirname(this.file), { recursive: true });
     this.fd = openSync(this.file, 'a', 0o600);
-    try {
-      this.size = statSync(this.file).size;
-    } catch {
-      this.size = 0;
-    }
   }
 
   private rotate(): void {
@@ -85,6 +151,25 @@ export class RotatingFileStream {
     }
     renameSync(this.file, `${this.file}.1`);
     this.open();
+  }
+
+  private failed(error: unknown): void {
+    this.close();
+    this.retryAt = Date.now() + this.retryMs;
+    if (this.failing) return;
+    this.failing = true;
+    const e = error as NodeJS.ErrnoException;
+    this.warn(
+      JSON.stringify({
+        level: 40,
+        time: Date.now(),
+        pid: process.pid,
+        msg: `Cannot write the log file; logging to stderr instead and trying the file again every ${Math.round(this.retryMs / 1000)} s. Check that the data folder exists, is writable and has free space.`,
+        file: this.file,
+        code: e?.code ?? 'unknown',
+        reason: e?.message ?? String(error),
+      }) + '\n',
+    );
   }
 }
 
@@ -125,38 +210,36 @@ export interface LoggerOptions {
 
 export interface LoggerHandle {
   logger: Logger;
-  /** The log file actually written, or null when none could be opened. */
+  /** The log file (written when it can be; see RotatingFileStream), or null when there is none. */
   logFile: string | null;
   close(): void;
 }
 
 export function createLogger(options: LoggerOptions = {}): LoggerHandle {
   const level = options.level ?? 'info';
-  const streams: pino.StreamEntry[] = [];
-  let fileStream: RotatingFileStream | null = null;
-  let fileError: unknown = null;
-  if (options.file) {
-    try {
-      mkdirSync(dirname(options.file), { recursive: true });
-      fileStream = new RotatingFileStream(options.file, options.maxBytes, options.maxFiles);
-      streams.push({ level, stream: fileStream });
-    } catch (error) {
-      fileError = error;
-    }
-  }
   const consoleOpt: ConsoleOutput | false =
     options.console === undefined
       ? process.stderr.isTTY
         ? { stream: process.stderr, pretty: true }
-        : fileStream
+        : options.file
           ? false
           : { stream: process.stderr, pretty: false }
       : options.console;
-  if (consoleOpt) {
-    const out = consoleOpt.stream;
-    const stream = consoleOpt.pretty ? { write: (line: string) => out.write(formatPrettyLine(line)) } : out;
-    streams.push({ level: consoleOpt.level ?? level, stream });
-  }
+  const toConsole = consoleOpt ? consoleWriter(consoleOpt) : null;
+  const toStderr = (line: string) => writeStderrLine(process.stderr.isTTY ? formatPrettyLine(line) : line);
+  const consoleShowsAll = consoleOpt !== false && pino.levels.values[consoleOpt.level ?? level]! <= pino.levels.values[level]!;
+  const fileStream = options.file
+    ? new RotatingFileStream(options.file, {
+        ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+        ...(options.maxFiles ? { maxFiles: options.maxFiles } : {}),
+        // While the file is unwritable the lines go to stderr, unless a console already shows them all.
+        fallback: consoleShowsAll ? null : toStderr,
+        warn: toConsole ?? toStderr,
+      })
+    : null;
+  const streams: pino.StreamEntry[] = [];
+  if (fileStream) streams.push({ level, stream: fileStream });
+  if (consoleOpt && toConsole) streams.push({ level: consoleOpt.level ?? level, stream: { write: toConsole } });
   const logger = pino(
     {
       level,
@@ -166,11 +249,16 @@ export function createLogger(options: LoggerOptions = {}): LoggerHandle {
     },
     streams.length ? pino.multistream(streams) : { write: () => true },
   );
-  if (fileError) {
-    logger.warn(
-      { file: options.file, reason: (fileError as Error).message },
-      'Cannot write the log file; logging to the console only. Check that the data folder is writable.',
-    );
-  }
   return { logger, logFile: fileStream ? fileStream.file : null, close: () => fileStream?.close() };
+}
+
+/** A console line writer that never throws into the logger's caller. */
+function consoleWriter(output: ConsoleOutput): (line: string) => void {
+  return (line) => {
+    try {
+      output.stream.write(output.pretty ? formatPrettyLine(line) : line);
+    } catch {
+      // a closed console must not take the app down
+    }
+  };
 }

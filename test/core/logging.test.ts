@@ -59,21 +59,25 @@ describe('createLogger', () => {
     expect(formatPrettyLine('not json')).toBe('not json');
   });
 
-  it('keeps logging to the console when the log file cannot be opened', () => {
+  it('keeps logging to the console when the log file cannot be opened, and says so once', () => {
     const out: string[] = [];
     const stream = { write: (s: string) => void out.push(s) } as unknown as NodeJS.WritableStream;
     const blocker = join(dir, 'file-not-dir');
     writeFileSync(blocker, '');
     const log = createLogger({ file: join(blocker, 'logs', 'a.log'), console: { stream, pretty: false } });
-    expect(log.logFile).toBeNull();
-    expect(out.join('')).toMatch(/Cannot write the log file/);
+    log.logger.info('still here');
+    log.logger.info('and here');
+    log.close();
+    expect(log.logFile).toBe(join(blocker, 'logs', 'a.log'));
+    expect(out.filter((l) => /Cannot write the log file/.test(l))).toHaveLength(1);
+    expect(out.map((l) => JSON.parse(l).msg)).toContain('and here');
   });
 });
 
 describe('RotatingFileStream', () => {
   it('rotates by size and keeps a bounded number of old files', () => {
     const file = join(dir, 'r.log');
-    const stream = new RotatingFileStream(file, 100, 2);
+    const stream = new RotatingFileStream(file, { maxBytes: 100, maxFiles: 2 });
     for (let i = 0; i < 10; i++) stream.write(`${'x'.repeat(40)}${i}\n`);
     stream.close();
     expect(readFileSync(file, 'utf8')).toContain('x9');
