@@ -164,6 +164,7 @@ export class RotatingFileStream {
         level: 40,
         time: Date.now(),
         pid: process.pid,
+        ...NOTICE,
         msg: `Cannot write the log file; logging to stderr instead and trying the file again every ${Math.round(this.retryMs / 1000)} s. Check that the data folder exists, is writable and has free space.`,
         file: this.file,
         code: e?.code ?? 'unknown',
@@ -174,7 +175,13 @@ export class RotatingFileStream {
 }
 
 const LEVEL_NAMES: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
-const HIDDEN_KEYS = new Set(['level', 'time', 'msg', 'pid', 'hostname']);
+const HIDDEN_KEYS = new Set(['level', 'time', 'msg', 'pid', 'hostname', 'notice']);
+
+/**
+ * Log fields marking an entry the person running a command must see even where the console shows
+ * nothing else (`ConsoleOutput.noticesOnly`), e.g. a settings file moved aside.
+ */
+export const NOTICE = { notice: true } as const;
 
 /** Turns one pino JSON line into "12:00:01 WARN  message key=value …" for people at a terminal. */
 export function formatPrettyLine(jsonLine: string): string {
@@ -196,6 +203,8 @@ export interface ConsoleOutput {
   stream: NodeJS.WritableStream;
   pretty: boolean;
   level?: pino.Level;
+  /** Only entries logged with NOTICE (for commands whose stderr is for people, like `check`). */
+  noticesOnly?: boolean;
 }
 
 export interface LoggerOptions {
@@ -227,7 +236,7 @@ export function createLogger(options: LoggerOptions = {}): LoggerHandle {
       : options.console;
   const toConsole = consoleOpt ? consoleWriter(consoleOpt) : null;
   const toStderr = (line: string) => writeStderrLine(process.stderr.isTTY ? formatPrettyLine(line) : line);
-  const consoleShowsAll = consoleOpt !== false && pino.levels.values[consoleOpt.level ?? level]! <= pino.levels.values[level]!;
+  const consoleShowsAll = consoleOpt !== false && !consoleOpt.noticesOnly && pino.levels.values[consoleOpt.level ?? level]! <= pino.levels.values[level]!;
   const fileStream = options.file
     ? new RotatingFileStream(options.file, {
         ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
@@ -255,10 +264,19 @@ export function createLogger(options: LoggerOptions = {}): LoggerHandle {
 /** A console line writer that never throws into the logger's caller. */
 function consoleWriter(output: ConsoleOutput): (line: string) => void {
   return (line) => {
+    if (output.noticesOnly && !isNotice(line)) return;
     try {
       output.stream.write(output.pretty ? formatPrettyLine(line) : line);
     } catch {
       // a closed console must not take the app down
     }
   };
+}
+
+function isNotice(jsonLine: string): boolean {
+  try {
+    return (JSON.parse(jsonLine) as { notice?: unknown }).notice === true;
+  } catch {
+    return false;
+  }
 }

@@ -66,7 +66,8 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     .option('--json', 'print the snapshot as JSON')
     .action(async (opts: { json?: boolean }) => {
       const paths = appPaths(dataDir);
-      const log = createLogger({ file: paths.logFile, console: false });
+      // stderr is for people here: only what they must act on (a settings file moved aside, an unwritable log).
+      const log = createLogger({ file: paths.logFile, console: { stream: io.stderr, pretty: true, noticesOnly: true } });
       try {
         const { exitCode: code, snapshot } = await runCheck({ env: io.env, dataDir, logger: log.logger, vault: vaultFor(io.env) });
         io.stdout.write(opts.json ? JSON.stringify(snapshot, null, 2) + '\n' : formatSnapshot(snapshot));

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { SettingsSchema } from '../../src-main/common/settings-schema.js';
 import { CredentialVault } from '../../src-main/core/credentials/CredentialVault.js';
 import { createMonitorCore } from '../../src-main/core/createMonitorCore.js';
 import { closedPort } from '../support/faults.js';
+import { fill, mountTmpfs, tmpfsProblem, unmount } from '../support/tmpfs.js';
 import { testServices, type TestServices } from '../support/services.js';
 import { warmUpServices } from '../core/warmUp.js';
 import { cleanEnv, runBin, startServe } from './cliHarness.js';
@@ -197,5 +198,73 @@ describe('walltrack-monitor serve', () => {
     } finally {
       child.kill('SIGINT');
     }
+  });
+});
+
+const mountProblem = tmpfsProblem();
+if (mountProblem) console.warn(`Skipping the full log folder tests: ${mountProblem}`);
+
+/** Puts <dataDir>/logs on a 64 KiB tmpfs filled to the brim (a real ENOSPC); returns how to undo it. */
+function fullLogFolder(vars: Record<string, string>): () => void {
+  const logs = join(vars.WALLTRACK_DATA_DIR!, 'logs');
+  mkdirSync(logs, { recursive: true });
+  mountTmpfs(logs);
+  fill(logs);
+  return () => unmount(logs);
+}
+
+const logWarnings = (stderr: string) => stderr.split('\n').filter((l) => l.includes('Cannot write the log file'));
+
+describe.skipIf(mountProblem)('with a full log folder (ENOSPC)', () => {
+  it('check still checks, warns once on stderr, and writes the log lines whole to stderr', async () => {
+    const vars = env(healthyEnv());
+    const undo = fullLogFolder(vars);
+    try {
+      const run = await runBin(['check', '--json'], vars);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).status).toBe('ok');
+      expect(logWarnings(run.stderr)).toHaveLength(1);
+      const logLines = run.stderr.trimEnd().split('\n').filter((l) => l.startsWith('{'));
+      expect(logLines.map((l) => JSON.parse(l).msg)).toContain('WallTrack Monitor starting');
+    } finally {
+      undo();
+    }
+  });
+
+  it('serve starts, checks and answers /api/health, warning once', async () => {
+    const vars = env(healthyEnv());
+    const undo = fullLogFolder(vars);
+    try {
+      const { child, url, output } = await startServe(['--port', '0', '--no-ui'], vars);
+      try {
+        const health = await waitFor(() => get(url), (r) => r.status === 200);
+        expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', databases: { neo4j: { status: 'healthy' }, supabase: { status: 'healthy' } } });
+        expect(logWarnings(output())).toHaveLength(1);
+        expect(logWarnings(output())[0]).toMatch(/ENOSPC/);
+      } finally {
+        const exited = new Promise((r) => child.on('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    } finally {
+      undo();
+    }
+  });
+});
+
+describe('check with a corrupt settings file', () => {
+  it('says on stderr that the file was moved aside, and where', async () => {
+    const vars = env();
+    const settingsFile = join(dataDir, 'settings.json');
+    writeFileSync(settingsFile, '{ "neo4j": { "uri": ');
+    const run = await runBin(['check'], vars);
+    const aside = readdirSync(dataDir).filter((f) => f.startsWith('settings.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dataDir, aside[0]!), 'utf8')).toBe('{ "neo4j": { "uri": ');
+    expect(existsSync(settingsFile)).toBe(false);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`Settings file was unreadable and was moved aside to ${join(dataDir, aside[0]!)}`);
+    expect(run.stderr).toContain(`copy the file back to ${settingsFile}`);
+    expect(run.stderr).toMatch(/Nothing to check/);
   });
 });

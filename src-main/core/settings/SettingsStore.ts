@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import Conf from 'conf';
 import { SettingsSchema, type Settings, type SettingsInput } from '../../common/settings-schema.js';
 import { WallTrackError } from '../errors.js';
-import type { Logger } from '../logging.js';
+import { NOTICE, type Logger } from '../logging.js';
 import { SETTINGS_FILE_NAME } from '../paths.js';
 import { assertNoSecretKeys, parseSettings } from './validation.js';
 
@@ -94,7 +94,7 @@ export class SettingsStore {
       throw unusableFolder(this.path, `move aside (it is unreadable: ${problem})`, error);
     }
     this.options.logger?.warn(
-      { settingsFile: this.path, movedTo: aside, problem },
+      { ...NOTICE, settingsFile: this.path, movedTo: aside, problem },
       `Settings file was unreadable and was moved aside to ${aside}; defaults loaded. Re-enter settings, or fix and copy the file back to ${this.path}.`,
     );
     return SettingsSchema.parse({});

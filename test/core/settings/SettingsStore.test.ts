@@ -92,6 +92,8 @@ describe('SettingsStore', () => {
     expect(warning.msg).toContain(file);
     expect(warning.settingsFile).toBe(file);
     expect(warning.movedTo).toBe(aside);
+    // A notice: `check` shows it on stderr although its console shows nothing else.
+    expect(warning.notice).toBe(true);
     // The store works afterwards, and a second corrupt file does not overwrite the first.
     store.save(valid);
     writeFileSync(file, '{');
