@@ -117,10 +117,14 @@ export class RotatingFileStream {
   }
 
   private append(data: Buffer): void {
+    let stat = this.fd === null ? null : fstatSync(this.fd);
     // nlink 0: the file (or its folder) was deleted under us; writing on would lose every line.
-    if (this.fd !== null && fstatSync(this.fd).nlink === 0) this.close();
-    if (this.fd === null) this.open();
-    let size = fstatSync(this.fd!).size;
+    if (stat?.nlink === 0) this.close();
+    if (this.fd === null) {
+      this.open();
+      stat = fstatSync(this.fd!);
+    }
+    let size = stat!.size;
     if (size > 0 && size + data.length > this.maxBytes) {
       this.rotate();
       size = 0;

@@ -189,6 +189,22 @@ describe('walltrack-monitor serve', () => {
     expect(output()).toMatch(/Shutting down/);
   });
 
+  it('keeps serving when its stderr reader goes away (EPIPE on the console log)', async () => {
+    const { child, url } = await startServe(['--port', '0'], env(healthyEnv()));
+    const exits: (number | null)[] = [];
+    child.on('exit', (code) => exits.push(code));
+    try {
+      await waitFor(() => get(url), (r) => r.status === 200);
+      child.stderr!.destroy();
+      // Each refused foreign Host is logged, i.e. written to the now closed stderr.
+      for (let i = 0; i < 5; i++) expect((await get(url.replace('/api/health', '/'), 'evil.example')).status).toBe(421);
+      for (let i = 0; i < 5; i++) expect((await get(url)).status).toBe(200);
+      expect(exits).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
   it('answers 503 while a database is down', async () => {
     const { child, url } = await startServe(['--port', '0'], env({ ...healthyEnv(), NEO4J_PASSWORD: 'wrong' }));
     try {
