@@ -54,6 +54,8 @@ export class CredentialVault implements SecretVault {
   private readonly timeoutMs: number;
   private readonly platform: NodeJS.Platform;
   private readonly runner: KeychainRunner;
+  /** Per account: the last call queued, and the read waiting or running that later reads join. */
+  private readonly lanes = new Map<string, { tail: Promise<unknown>; read: Promise<string | null> | null }>();
 
   constructor(options: CredentialVaultOptions = {}) {
     this.service = options.service ?? KEYCHAIN_SERVICE;
@@ -89,19 +91,17 @@ export class CredentialVault implements SecretVault {
     const account = SECRET_ACCOUNTS[name];
     const where = `the OS keychain (service "${this.service}", account "${account}")`;
     const action = { get: 'read', set: 'write', delete: 'delete' }[op];
+    const request = {
+      op,
+      service: this.service,
+      account,
+      ...(value === undefined ? {} : { value }),
+      // On Linux, pin the Secret Service: the library's default silently falls back to the
+      // kernel keyring, which forgets everything at logout.
+      ...(this.platform === 'linux' ? { linuxStore: 'secret-service' as const } : {}),
+    };
     try {
-      return await this.runner(
-        {
-          op,
-          service: this.service,
-          account,
-          ...(value === undefined ? {} : { value }),
-          // On Linux, pin the Secret Service: the library's default silently falls back to the
-          // kernel keyring, which forgets everything at logout.
-          ...(this.platform === 'linux' ? { linuxStore: 'secret-service' as const } : {}),
-        },
-        this.timeoutMs,
-      );
+      return await this.inLane(account, op, () => this.runner(request, this.timeoutMs));
     } catch (error) {
       // The library's messages describe the platform failure (D-Bus, locked collection); they never contain the secret.
       const reason = error instanceof KeychainTimeoutError ? `${error.message} (keychain locked or hung?)` : (error as Error).message;
@@ -110,6 +110,29 @@ export class CredentialVault implements SecretVault {
         hint: keychainHint(this.platform),
       });
     }
+  }
+
+  /**
+   * Runs the calls for one account one after another (each is a helper process; a burst of requests
+   * must not start a burst of them). A read joins the read already waiting or running, unless a
+   * write was queued after it: then it waits for the write and reads what was written.
+   */
+  private inLane(account: string, op: KeychainOp, run: () => Promise<string | null>): Promise<string | null> {
+    let lane = this.lanes.get(account);
+    if (!lane) this.lanes.set(account, (lane = { tail: Promise.resolve(), read: null }));
+    if (op === 'get' && lane.read) return lane.read;
+    const result = lane.tail.then(run, run);
+    lane.tail = result.catch(() => undefined);
+    if (op !== 'get') {
+      lane.read = null;
+      return result;
+    }
+    lane.read = result;
+    const done = () => {
+      if (lane.read === result) lane.read = null;
+    };
+    result.then(done, done);
+    return result;
   }
 }
 

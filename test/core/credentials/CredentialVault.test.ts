@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AsyncEntry } from '@napi-rs/keyring';
 import { CredentialVault, SECRET_ACCOUNTS } from '../../../src-main/core/credentials/CredentialVault.js';
+import { runKeychainCall, type KeychainRunner } from '../../../src-main/core/credentials/keychainProcess.js';
 import { KeychainThread } from '../../../src-main/core/credentials/keychainThread.js';
 import { Secret } from '../../../src-main/core/credentials/Secret.js';
 import { CredentialStoreError } from '../../../src-main/core/errors.js';
@@ -144,5 +145,67 @@ describe('CredentialVault without a keychain', () => {
       server.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** The real helper-process runner, counted: calls started, and the most running at once for one account. */
+function countedRunner() {
+  const stats = { started: 0, maxRunning: 0 };
+  const running = new Map<string, number>();
+  const runner: KeychainRunner = async (request, timeoutMs) => {
+    stats.started++;
+    const now = (running.get(request.account) ?? 0) + 1;
+    running.set(request.account, now);
+    stats.maxRunning = Math.max(stats.maxRunning, now);
+    try {
+      return await runKeychainCall(request, timeoutMs);
+    } finally {
+      running.set(request.account, running.get(request.account)! - 1);
+    }
+  };
+  return { stats, runner };
+}
+
+describe('CredentialVault: one keychain call per account at a time', () => {
+  it('200 simultaneous reads of one secret start at most a handful of helper processes, and all get the value', async () => {
+    await vault.set('neo4jPassword', new Secret('joined-read'));
+    const { stats, runner } = countedRunner();
+    const counting = new CredentialVault({ service, runner });
+    const values = await Promise.all(Array.from({ length: 200 }, () => counting.get('neo4jPassword')));
+    expect(values.map((v) => v?.reveal())).toEqual(Array<string>(200).fill('joined-read'));
+    expect(stats.started).toBeLessThanOrEqual(3);
+    expect(stats.maxRunning).toBe(1);
+    await vault.delete('neo4jPassword');
+  });
+
+  it('200 simultaneous reads while D-Bus is unreachable share one failed call', async () => {
+    vi.stubEnv('DBUS_SESSION_BUS_ADDRESS', 'unix:path=/nonexistent');
+    try {
+      const { stats, runner } = countedRunner();
+      const counting = new CredentialVault({ service, runner });
+      const outcomes = await Promise.all(Array.from({ length: 200 }, () => counting.get('supabaseKey').then(() => null, (e: unknown) => e)));
+      for (const e of outcomes) expect(e).toBeInstanceOf(CredentialStoreError);
+      expect((outcomes[0] as Error).message).toMatch(/Could not read supabaseKey in the OS keychain/);
+      expect(stats.started).toBeLessThanOrEqual(3);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('a read asked for after a write sees the written value, and calls for one account never overlap', async () => {
+    const { stats, runner } = countedRunner();
+    const counting = new CredentialVault({ service, runner });
+    await counting.set('supabaseKey', new Secret('before'));
+    const first = counting.get('supabaseKey');
+    const write = counting.set('supabaseKey', new Secret('after'));
+    const second = counting.get('supabaseKey');
+    const removal = counting.delete('supabaseKey');
+    const third = counting.get('supabaseKey');
+    expect((await first)?.reveal()).toBe('before');
+    await write;
+    expect((await second)?.reveal()).toBe('after');
+    await removal;
+    expect(await third).toBeNull();
+    expect(stats.maxRunning).toBe(1);
   });
 });
