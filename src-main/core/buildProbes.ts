@@ -19,6 +19,8 @@ export interface ConfigGap {
   /** What is missing and what to set, e.g. "Neo4j URI is set but the password is missing: set NEO4J_PASSWORD". */
   message: string;
   hint: string;
+  /** Set when the gap is a secret the keychain did not give: a check of the database may retry the read. */
+  unreadSecret?: SecretName;
 }
 
 /** Why a secret could not be read (keychain unavailable), per secret. */
@@ -47,8 +49,9 @@ export function configGap(database: DatabaseId, settings: Settings, secrets: Sec
   if (endpoint && !secret && secretError) {
     return {
       database,
-      message: `${l.name} ${l.endpoint} is set but its ${l.secretLabel} could not be read from the keychain (${secretError.message})`,
-      hint: secretError.hint ?? `Unlock the OS keychain, then save the ${l.name} ${l.secretLabel} again in Settings`,
+      message: `not configured — keychain unavailable: ${secretError.message}`,
+      hint: secretError.hint ?? `Unlock the OS keychain; the ${l.name} ${l.secretLabel} is read again by itself`,
+      unreadSecret: l.secret,
     };
   }
   if (endpoint && !secret) {
@@ -72,6 +75,9 @@ export function isConfigured(database: DatabaseId, settings: Settings, secrets: 
   return Boolean(endpointOf(database, settings) && secrets[LABEL[database].secret]);
 }
 
+/** Asks for another keychain read of a secret (the core's cache decides whether one is due). */
+export type RetryRead = (name: SecretName) => void;
+
 /** A probe for a half-configured database: never connects, always says what is missing. */
 export class MissingConfigProbe implements Probe {
   readonly target: string;
@@ -79,10 +85,12 @@ export class MissingConfigProbe implements Probe {
     readonly database: DatabaseId,
     private readonly gap: ConfigGap,
     endpoint: string | null,
+    private readonly retryRead?: RetryRead,
   ) {
     this.target = endpoint ?? '(not set)';
   }
   async check(): Promise<ProbeResult> {
+    if (this.gap.unreadSecret) this.retryRead?.(this.gap.unreadSecret);
     const error = new DatabaseConnectionError(this.database, 'not_configured', null, this.gap.message);
     return {
       database: this.database,
@@ -98,9 +106,9 @@ export class MissingConfigProbe implements Probe {
   async close(): Promise<void> {}
 }
 
-export function buildProbe(database: DatabaseId, settings: Settings, secrets: SecretValues, errors: SecretErrors = {}): Probe | null {
+export function buildProbe(database: DatabaseId, settings: Settings, secrets: SecretValues, errors: SecretErrors = {}, retryRead?: RetryRead): Probe | null {
   const gap = configGap(database, settings, secrets, errors);
-  if (gap) return new MissingConfigProbe(database, gap, endpointOf(database, settings));
+  if (gap) return new MissingConfigProbe(database, gap, endpointOf(database, settings), retryRead);
   if (!isConfigured(database, settings, secrets)) return null;
   const timeoutMs = settings.monitor.timeoutMs;
   if (database === 'supabase') {

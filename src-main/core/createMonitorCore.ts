@@ -16,11 +16,12 @@ import {
   type SettingsView,
 } from '../common/settings-schema.js';
 import { checkOnce } from './checkOnce.js';
-import { buildProbe, endpointOf, probeInputsChanged, secretOf, type ProbeInputs, type SecretErrors, type SecretValues } from './buildProbes.js';
+import { buildProbe, endpointOf, probeInputsChanged, secretOf, type ProbeInputs, type SecretValues } from './buildProbes.js';
 import { CredentialVault, type SecretVault } from './credentials/CredentialVault.js';
 import { planEnvImport } from './credentials/envImport.js';
+import { SecretCache, type SecretCacheOptions } from './credentials/SecretCache.js';
 import { Secret } from './credentials/Secret.js';
-import { ConfigurationError, WallTrackError } from './errors.js';
+import { ConfigurationError } from './errors.js';
 import { createLogger, type Logger } from './logging.js';
 import { HealthMonitor } from './monitor/HealthMonitor.js';
 import type { HealthMonitorApi, MonitorSettings } from './monitor/types.js';
@@ -50,6 +51,8 @@ export interface CreateMonitorCoreOptions {
   env?: ConfigOverride;
   /** Applied on top of the monitor settings without being saved (CLI flags such as --interval). */
   monitorOverrides?: Partial<MonitorSettings>;
+  /** When failed keychain reads are retried (default: after 2 s, doubling up to 5 min). */
+  keychainRetry?: Pick<SecretCacheOptions, 'firstRetryMs' | 'maxRetryMs'>;
 }
 
 const DEFAULT_STOP_MS = 5_000;
@@ -68,10 +71,17 @@ class ComposedMonitorCore implements MonitorCore {
   private readonly override: ConfigOverride | undefined;
   private store: SettingsStore | null = null;
   private vault: SecretVault | null = null;
+  /** The keychain's answers; null when an override supplies the secrets. */
+  private secretCache: SecretCache | null = null;
+  /** What the running probes were built from. */
   private inputs: ProbeInputs;
   private monitor: HealthMonitorApi;
   private unsubscribe: () => void = () => {};
   private started = false;
+  /** True once start() has swapped in the real monitor. */
+  private running = false;
+  /** Probe rebuilds after a secret read healed, in order. */
+  private healing: Promise<void> = Promise.resolve();
   private stopping: Promise<void> | null = null;
 
   constructor(private readonly options: CreateMonitorCoreOptions) {
@@ -96,6 +106,13 @@ class ComposedMonitorCore implements MonitorCore {
       const createStore: ConfFactory | undefined = typeof store === 'function' ? store : store ? () => store : undefined;
       this.store = new SettingsStore({ dir: this.paths.dataDir, createStore, logger: this.logger });
       this.vault = options.vault ?? new CredentialVault();
+      this.secretCache = new SecretCache({
+        ...options.keychainRetry,
+        vault: this.vault,
+        logger: this.logger,
+        wanted: (name) => this.neededSecrets(this.inputs.settings).includes(name),
+      });
+      this.secretCache.onChange((name) => this.secretReadChanged(name));
       settings = this.store.get();
     }
     this.inputs = { settings, secrets: { ...(this.override?.secrets ?? {}) }, errors: {} };
@@ -111,10 +128,11 @@ class ComposedMonitorCore implements MonitorCore {
     await this.loadMissingSecrets(this.inputs.settings);
     // stop() may have been called while the keychain was being read.
     if (this.stopping) return;
-    const probes = this.buildProbes(this.inputs);
     const previous = this.monitor;
     this.unsubscribe();
     await previous.stop(DEFAULT_STOP_MS);
+    this.inputs = { ...this.inputs, ...this.withSecretChanges({}) };
+    const probes = this.buildProbes(this.inputs);
     this.monitor = this.attach(new HealthMonitor({ probes, settings: this.monitorSettings(this.inputs.settings), version: this.version }));
     this.logger.info(
       {
@@ -126,11 +144,13 @@ class ComposedMonitorCore implements MonitorCore {
       },
       'WallTrack Monitor starting',
     );
+    this.running = true;
     this.monitor.start();
   }
 
   stop(timeoutMs = DEFAULT_STOP_MS): Promise<void> {
     this.stopping ??= (async () => {
+      this.secretCache?.close();
       try {
         await this.monitor.stop(timeoutMs);
       } finally {
@@ -146,7 +166,10 @@ class ComposedMonitorCore implements MonitorCore {
     return this.monitor.snapshot();
   }
 
-  checkNow() {
+  /** Also retries every failed keychain read first, so a keychain unlocked since is used at once. */
+  async checkNow() {
+    await this.secretCache?.retryNow();
+    await this.healing;
     return this.monitor.checkNow();
   }
 
@@ -157,6 +180,7 @@ class ComposedMonitorCore implements MonitorCore {
   }
 
   resume() {
+    void this.secretCache?.retryNow();
     const snapshot = this.monitor.resume();
     this.logger.info('Checks resumed');
     return snapshot;
@@ -179,7 +203,8 @@ class ComposedMonitorCore implements MonitorCore {
     const settings = parseSettings(draft.settings);
     const changes = secretChanges(parseEdits(draft.secrets));
     await this.loadMissingSecrets(settings, changes);
-    return checkOnce(draft.database, settings, { ...this.inputs.secrets, ...changes }, this.inputs.errors);
+    const { secrets, errors } = this.withSecretChanges({});
+    return checkOnce(draft.database, settings, { ...secrets, ...changes }, errors);
   }
 
   async saveSettings(draft: SettingsDraft): Promise<SettingsView> {
@@ -253,12 +278,15 @@ class ComposedMonitorCore implements MonitorCore {
   }
 
 
+  /** The cached secrets and read errors with `changes` (just written) remembered. */
   private withSecretChanges(changes: SecretValues): Pick<ProbeInputs, 'secrets' | 'errors'> {
-    const secrets: SecretValues = { ...this.inputs.secrets, ...changes };
-    const errors: SecretErrors = { ...this.inputs.errors };
-    for (const name of Object.keys(changes) as SecretName[]) delete errors[name];
-    return { secrets, errors };
+    if (!this.secretCache) return { secrets: { ...this.inputs.secrets, ...changes }, errors: { ...this.inputs.errors } };
+    this.secretCache.remember(changes);
+    return this.secretCache.view();
   }
+
+  /** Given to a probe waiting for its secret: each check of it may retry the read. */
+  private readonly retryRead = (name: SecretName): void => this.secretCache?.retrySoon(name);
 
   private editable(): { store: SettingsStore; vault: SecretVault } {
     if (!this.store || !this.vault) {
@@ -276,39 +304,43 @@ class ComposedMonitorCore implements MonitorCore {
 
   private buildProbes(inputs: ProbeInputs) {
     const probes = { supabase: null, neo4j: null } as Record<DatabaseId, ReturnType<typeof buildProbe>>;
-    for (const db of DATABASE_IDS) probes[db] = buildProbe(db, { ...inputs.settings, monitor: this.monitorSettings(inputs.settings) }, inputs.secrets, inputs.errors);
+    for (const db of DATABASE_IDS) probes[db] = buildProbe(db, { ...inputs.settings, monitor: this.monitorSettings(inputs.settings) }, inputs.secrets, inputs.errors, this.retryRead);
     return probes;
   }
 
   /**
-   * Reads the secrets of configured databases not read yet (in parallel: a hung keychain costs one timeout); a
-   * failure is remembered and shown per database, not thrown. Nothing configured = the keychain is never touched,
-   * so a first run on a machine without a Secret Service starts quietly.
+   * Reads the secrets of configured databases not read yet, or whose last read failed (in parallel: a hung
+   * keychain costs one timeout); a failure is kept and shown per database, not thrown, and retried by the
+   * cache. Nothing configured = the keychain is never touched, so a first run on a machine without a
+   * Secret Service starts quietly.
    */
   private async loadMissingSecrets(settings: Settings, changing: SecretValues = {}): Promise<void> {
-    if (this.override || !this.vault) return;
     // A secret being replaced or removed right now needs no read: its new value is already known.
-    const known = (name: SecretName) => name in changing || name in this.inputs.secrets || name in this.inputs.errors;
-    const names = DATABASE_IDS.filter((db) => endpointOf(db, settings) !== null).map(secretOf);
-    const { secrets, errors } = await this.readSecrets(names.filter((name) => !known(name)));
-    this.inputs = { ...this.inputs, secrets: { ...this.inputs.secrets, ...secrets }, errors: { ...this.inputs.errors, ...errors } };
+    await this.secretCache?.load(this.neededSecrets(settings).filter((name) => !(name in changing)));
   }
 
-  private async readSecrets(names: readonly SecretName[]): Promise<Pick<ProbeInputs, 'secrets' | 'errors'>> {
-    const secrets: SecretValues = {};
-    const errors: SecretErrors = {};
-    await Promise.all(
-      names.map(async (name) => {
-        try {
-          secrets[name] = await this.vault!.get(name);
-        } catch (error) {
-          const e = error instanceof WallTrackError ? error : new WallTrackError(String(error));
-          errors[name] = { message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
-          this.logger.error({ secretName: name, reason: e.message, hint: e.hint }, 'Could not read a secret from the OS keychain');
-        }
-      }),
-    );
-    return { secrets, errors };
+  private neededSecrets(settings: Settings): SecretName[] {
+    return DATABASE_IDS.filter((db) => endpointOf(db, settings) !== null).map(secretOf);
+  }
+
+  /** A failed read healed (or failed differently): rebuild the probe that waits for it, without user action. */
+  private secretReadChanged(name: SecretName): void {
+    // Before the real monitor runs, start() takes the cache as it is then.
+    if (!this.running) return;
+    const rebuild = async () => {
+      if (this.stopping || !this.secretCache) return;
+      // Taken when it runs: a save applied meanwhile is kept, only this secret's state is new.
+      const { secrets, errors } = this.secretCache.view();
+      const next: ProbeInputs = { ...this.inputs, secrets: { ...this.inputs.secrets }, errors: { ...this.inputs.errors } };
+      if (name in secrets) next.secrets[name] = secrets[name];
+      else delete next.secrets[name];
+      if (errors[name]) next.errors[name] = errors[name];
+      else delete next.errors[name];
+      await this.apply(next);
+    };
+    this.healing = this.healing.then(rebuild).catch((error: unknown) => {
+      this.logger.error({ secretName: name, reason: (error as Error).message }, 'Could not rebuild a probe after its secret was read');
+    });
   }
 
   /** Swaps in new settings: monitor settings at once, and a new probe only where its inputs changed. */
@@ -321,7 +353,7 @@ class ComposedMonitorCore implements MonitorCore {
     const beforeMerged = { ...before.settings, monitor: this.monitorSettings(before.settings) };
     for (const db of DATABASE_IDS) {
       if (probeInputsChanged(db, { ...before, settings: beforeMerged }, { ...next, settings: merged })) {
-        const probe = buildProbe(db, merged, next.secrets, next.errors);
+        const probe = buildProbe(db, merged, next.secrets, next.errors, this.retryRead);
         this.logger.info({ database: db, target: probe?.target ?? 'not configured' }, `${db}: settings changed, reconnecting`);
         await this.monitor.replaceProbe(db, probe);
       }

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Snapshot } from '../../src-main/common/schemas.js';
 import { SettingsSchema, type SettingsDraft } from '../../src-main/common/settings-schema.js';
 import { CredentialVault, type SecretVault } from '../../src-main/core/credentials/CredentialVault.js';
+import { runKeychainCall } from '../../src-main/core/credentials/keychainProcess.js';
 import { Secret } from '../../src-main/core/credentials/Secret.js';
 import { createMonitorCore } from '../../src-main/core/createMonitorCore.js';
 import { ConfigurationError, CredentialStoreError, ValidationError } from '../../src-main/core/errors.js';
@@ -262,7 +263,7 @@ describe('createMonitorCore against the real services', () => {
     await core.saveSettings(draft());
     const s = await core.checkNow();
     expect(s.databases.neo4j.status).toBe('not_configured');
-    expect(s.databases.neo4j.message).toMatch(/could not be read from the keychain/);
+    expect(s.databases.neo4j.message).toBe('neo4j: not configured — keychain unavailable: Could not read secret in the OS keychain: locked');
     expect(s.databases.neo4j.hint).toBe('Unlock gnome-keyring');
     expect(lines.join('')).toMatch(/Could not read a secret from the OS keychain/);
   });
@@ -317,5 +318,72 @@ describe('createMonitorCore against the real services', () => {
     const started = Date.now();
     await Promise.all([core.stop(2_000), core.stop(2_000)]);
     expect(Date.now() - started).toBeLessThan(3_000);
+  });
+});
+
+describe('createMonitorCore: keychain failures heal themselves', () => {
+  const UNREACHABLE = 'unix:path=/nonexistent';
+  afterEach(() => vi.unstubAllEnvs());
+
+  /** Neo4j configured and its password in the keychain (saved by a first core), then D-Bus made unreachable. */
+  async function savedThenKeyringGone(): Promise<void> {
+    const setup = newCore();
+    await setup.saveSettings(draft({ neo4jPassword: services.neo4j.password }));
+    await setup.stop();
+    vi.stubEnv('DBUS_SESSION_BUS_ADDRESS', UNREACHABLE);
+  }
+
+  it('a database whose password could not be read is checked and healthy on its own once the keyring answers', async () => {
+    await savedThenKeyringGone();
+    const core = createMonitorCore({ dataDir, vault });
+    cores.push(core);
+    await core.start();
+    await vi.waitFor(() => expect(core.snapshot().databases.neo4j.message).toBeTruthy(), { timeout: 10_000 });
+    const waiting = core.snapshot().databases.neo4j;
+    expect(waiting.status).toBe('not_configured');
+    expect(waiting.hint).toMatch(/Start a Secret Service such as gnome-keyring/);
+    vi.unstubAllEnvs();
+    // No checkNow, no save, no restart.
+    await vi.waitFor(() => expect(core.snapshot().databases.neo4j.status).toBe('healthy'), { timeout: 30_000, interval: 200 });
+    expect(core.snapshot().databases.neo4j.target).toBe(services.neo4j.uri);
+    expect((await core.getSettingsView()).secrets.neo4jPassword).toBe('stored');
+    expect(waiting.message).toMatch(/^neo4j: not configured — keychain unavailable: Could not read neo4jPassword in the OS keychain \(service "walltrack-monitor-test-/);
+  });
+
+  it('Check now reads the keychain again at once, and so does resume', async () => {
+    await savedThenKeyringGone();
+    // Scheduled retries an hour apart: only Check now / resume can heal within this test.
+    const keychainRetry = { firstRetryMs: 3_600_000 };
+    const first = createMonitorCore({ dataDir, vault, keychainRetry });
+    const second = createMonitorCore({ dataDir, vault, keychainRetry });
+    cores.push(first, second);
+    await first.start();
+    await second.start();
+    expect((await first.checkNow()).databases.neo4j.status).toBe('not_configured');
+    second.pause();
+    vi.unstubAllEnvs();
+    expect((await first.checkNow()).databases.neo4j.status).toBe('healthy');
+    second.resume();
+    await vi.waitFor(() => expect(second.snapshot().databases.neo4j.status).toBe('healthy'), { timeout: 30_000, interval: 200 });
+  });
+
+  it('200 simultaneous testConnection calls share one keychain read per secret, before and after it failed', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'wt-core-'));
+    vault = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
+    const started: string[] = [];
+    const counting = new CredentialVault({ service: vault.service, runner: (request, timeoutMs) => (started.push(request.account), runKeychainCall(request, timeoutMs)) });
+    const core = createMonitorCore({ dataDir, vault: counting });
+    cores.push(core);
+    await core.start();
+    vi.stubEnv('DBUS_SESSION_BUS_ADDRESS', UNREACHABLE);
+    const burst = () => Promise.all(Array.from({ length: 200 }, () => core.testConnection({ ...draft(), database: 'neo4j' })));
+    for (const round of ['not read yet', 'after it failed']) {
+      started.length = 0;
+      const results = await burst();
+      // Both configured databases' secrets, once each (a retry may add one).
+      expect(started.length, round).toBeLessThanOrEqual(4);
+      for (const r of results) expect(r).toMatchObject({ database: 'neo4j', state: 'not_configured' });
+      expect(results[0]!.message).toMatch(/^neo4j: not configured — keychain unavailable: Could not read neo4jPassword/);
+    }
   });
 });
