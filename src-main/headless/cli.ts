@@ -121,7 +121,7 @@ async function serve(opts: { port: number; interval?: number; ui?: boolean }, da
     log.close();
     return EXIT_CONFIG;
   }
-  await core.start();
+  // Listen first: /api/health answers (not ok yet) while a slow or locked keychain is being read.
   const browser = setupServeBrowserMode({ core, log: log.logger, version: APP_VERSION, enabled: opts.ui !== false });
   let server;
   try {
@@ -136,21 +136,28 @@ async function serve(opts: { port: number; interval?: number; ui?: boolean }, da
   io.stdout.write(`${server.url}/api/health\n`);
   browser.announce(server.port, io.stdout);
 
-  await new Promise<void>((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      log.logger.info({ signal }, 'Shutting down');
+  const code = await new Promise<number>((resolve) => {
+    const done = (exitCode: number) => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      resolve();
+      resolve(exitCode);
+    };
+    const onSignal = (signal: NodeJS.Signals) => {
+      log.logger.info({ signal }, 'Shutting down');
+      done(0);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    core.start().catch((error: unknown) => {
+      log.logger.error({ reason: describeError(error).message }, 'The monitor could not start');
+      done(EXIT_UNHEALTHY);
+    });
   });
   await browser.close();
   await server.close();
   await core.stop(5_000);
   log.close();
-  return 0;
+  return code;
 }
 
 // Run when executed directly (tsx src-main/headless/cli.ts, or the bundled file).

@@ -12,6 +12,7 @@ import { CredentialVault } from '../../src-main/core/credentials/CredentialVault
 import { createMonitorCore } from '../../src-main/core/createMonitorCore.js';
 import { closedPort } from '../support/faults.js';
 import { fill, mountTmpfs, tmpfsProblem, unmount } from '../support/tmpfs.js';
+import { silentBus } from '../support/keyring.js';
 import { testServices, type TestServices } from '../support/services.js';
 import { warmUpServices } from '../core/warmUp.js';
 import { cleanEnv, runBin, startServe } from './cliHarness.js';
@@ -139,7 +140,7 @@ describe('walltrack-monitor check', () => {
     await core.stop();
     const run = await runBin(['check'], { ...vars, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/Neo4j URI is set but its password could not be read from the keychain/);
+    expect(run.stderr).toMatch(/neo4j: not configured — keychain unavailable: Could not read neo4jPassword in the OS keychain/);
     expect(run.stderr).toMatch(/Start a Secret Service such as gnome-keyring/);
   });
 
@@ -202,6 +203,40 @@ describe('walltrack-monitor serve', () => {
       expect(exits).toEqual([]);
     } finally {
       child.kill('SIGKILL');
+    }
+  });
+
+  it('listens before it reads the keychain: /api/health answers while the keychain hangs, then says why', async () => {
+    const vars = env();
+    // Saved settings whose Neo4j password must come from the keychain.
+    const core = createMonitorCore({ dataDir, vault: new CredentialVault({ service: vars.WALLTRACK_KEYCHAIN_SERVICE! }) });
+    await core.saveSettings({
+      settings: SettingsSchema.parse({ neo4j: { uri: services.neo4j.uri } }),
+      secrets: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'keep' } },
+    });
+    await core.stop();
+    const bus = await silentBus();
+    try {
+      const { child, url, output } = await startServe(['--port', '0'], { ...vars, DBUS_SESSION_BUS_ADDRESS: bus.address });
+      try {
+        // Listening came first: the keychain read had not given up (nor been checked) when the URL was printed.
+        expect(output()).not.toMatch(/Could not read a secret from the OS keychain/);
+        const res = await get(url);
+        expect(res.status).toBe(503);
+        expect(JSON.parse(res.body).databases.neo4j.message ?? null).toBeNull();
+        expect(output()).not.toMatch(/Could not read a secret from the OS keychain/);
+        const later = await waitFor(() => get(url), (r) => Boolean(JSON.parse(r.body).databases.neo4j.message), 40_000);
+        expect(JSON.parse(later.body).databases.neo4j).toMatchObject({ status: 'not_configured' });
+        expect(JSON.parse(later.body).databases.neo4j.message).toMatch(
+          /^neo4j: not configured — keychain unavailable: Could not read neo4jPassword in the OS keychain .*no answer within 10000 ms/,
+        );
+      } finally {
+        const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+        child.kill('SIGTERM');
+        expect(await exited).toBe(0);
+      }
+    } finally {
+      bus.close();
     }
   });
 

@@ -7,6 +7,7 @@
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -160,4 +161,28 @@ export function noDbusEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Process
   env.DBUS_SESSION_BUS_ADDRESS = `unix:path=${path.join(os.tmpdir(), 'walltrack-no-dbus-here', 'bus')}`;
   env.XDG_RUNTIME_DIR = path.join(os.tmpdir(), 'walltrack-no-dbus-here');
   return env;
+}
+
+/**
+ * A "session bus" that accepts connections and never says a word, like a hung or locked daemon:
+ * a keychain call through it hangs until its timeout.
+ */
+export async function silentBus(): Promise<{ address: string; connections(): number; close(): void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wt-dbus-'));
+  const socketPath = path.join(dir, 'bus');
+  const sockets: Socket[] = [];
+  const server = createServer((s) => {
+    sockets.push(s);
+    s.on('error', () => undefined);
+  });
+  await new Promise<void>((r) => server.listen(socketPath, r));
+  return {
+    address: `unix:path=${socketPath}`,
+    connections: () => sockets.length,
+    close() {
+      sockets.forEach((s) => s.destroy());
+      server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
