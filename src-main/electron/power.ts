@@ -1,6 +1,8 @@
 /**
  * Re-check at once when the machine wakes, the screen unlocks or the network comes or goes:
  * the scheduled check could be up to an interval away and the tray would show stale news.
+ * core.checkNow() also retries a keychain read that failed, so an app started at login before the
+ * keyring was unlocked uses it as soon as the screen is unlocked.
  * Network changes are detected by polling net.isOnline() (Chromium's own connectivity view);
  * Electron's main process has no online/offline event.
  */
