@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import type { SecretName } from '../../../src-main/common/settings-schema.js';
+import { SettingsSchema, type SecretName } from '../../../src-main/common/settings-schema.js';
+import { buildProbe, MissingConfigProbe } from '../../../src-main/core/buildProbes.js';
 import { CredentialVault } from '../../../src-main/core/credentials/CredentialVault.js';
 import { runKeychainCall } from '../../../src-main/core/credentials/keychainProcess.js';
 import { Secret } from '../../../src-main/core/credentials/Secret.js';
@@ -116,6 +117,27 @@ describe('SecretCache', () => {
     expect(cache.view().secrets.neo4jPassword?.reveal()).toBe('written-meanwhile');
     await cache.load(['neo4jPassword']);
     expect(calls).toHaveLength(1);
+  });
+
+  it('a check of the database waiting for its secret retries the read, at most once per 2 s', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.stubEnv('DBUS_SESSION_BUS_ADDRESS', UNREACHABLE);
+    const { cache, calls } = newCache();
+    await cache.load(['neo4jPassword']);
+    const settings = SettingsSchema.parse({ neo4j: { uri: 'bolt://127.0.0.1:7687' } });
+    const { secrets, errors } = cache.view();
+    const probe = buildProbe('neo4j', settings, secrets, errors, (name) => cache.retrySoon(name));
+    expect(probe).toBeInstanceOf(MissingConfigProbe);
+    const result = await probe!.check(AbortSignal.timeout(1_000));
+    expect(result).toMatchObject({ state: 'not_configured', kind: 'not_configured' });
+    expect(result.message).toMatch(/^neo4j: not configured — keychain unavailable: Could not read neo4jPassword in the OS keychain/);
+    await cache.settled();
+    expect(calls).toHaveLength(1);
+    // The clock moves on without the scheduled retry firing: only the check can start this read.
+    vi.setSystemTime(Date.now() + 2_000);
+    await probe!.check(AbortSignal.timeout(1_000));
+    await cache.settled();
+    expect(calls).toHaveLength(2);
   });
 
   it('stops retrying a secret no longer needed, and everything once closed', async () => {
