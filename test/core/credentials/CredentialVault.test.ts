@@ -1,9 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -13,7 +9,7 @@ import { runKeychainCall, type KeychainRunner } from '../../../src-main/core/cre
 import { KeychainThread } from '../../../src-main/core/credentials/keychainThread.js';
 import { Secret } from '../../../src-main/core/credentials/Secret.js';
 import { CredentialStoreError } from '../../../src-main/core/errors.js';
-import { startPrivateKeyring } from '../../support/keyring.js';
+import { silentBus, startPrivateKeyring } from '../../support/keyring.js';
 
 const run = promisify(execFile);
 
@@ -121,17 +117,12 @@ describe('CredentialVault without a keychain', () => {
   });
 
   it.each(['process', 'thread'])('gives up on a keychain that never answers, within its timeout (%s runner)', async (runner) => {
-    // A "session bus" that accepts the connection and then says nothing, like a hung daemon.
-    const dir = mkdtempSync(join(tmpdir(), 'wt-dbus-'));
-    const socketPath = join(dir, 'bus');
-    const sockets: Socket[] = [];
-    const server = createServer((s) => void sockets.push(s));
-    await new Promise<void>((r) => server.listen(socketPath, r));
+    const bus = await silentBus();
     try {
       const started = Date.now();
       // The event loop stays free while the call hangs: the answer comes from our own timeout.
       // (A thread stuck in native code cannot be joined, so that child is killed once it has answered.)
-      const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${socketPath}`, FIXTURE_TIMEOUT_MS: '1500', FIXTURE_RUNNER: runner };
+      const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: bus.address, FIXTURE_TIMEOUT_MS: '1500', FIXTURE_RUNNER: runner };
       const args = ['--import', 'tsx', FIXTURE, 'get', service];
       // The process runner kills its helper, so the fixture also exits by itself.
       const stdout = runner === 'process' ? (await run(process.execPath, args, { env, timeout: 30_000 })).stdout : await firstLine(args, env);
@@ -141,9 +132,7 @@ describe('CredentialVault without a keychain', () => {
       expect(outcome.hint).toMatch(/gnome-keyring/);
       expect(Date.now() - started).toBeLessThan(15_000);
     } finally {
-      sockets.forEach((s) => s.destroy());
-      server.close();
-      rmSync(dir, { recursive: true, force: true });
+      bus.close();
     }
   });
 });
