@@ -8,15 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium.js';
 import { recordNetwork, type Recorded } from './networkRecorder.js';
 import { card, cardStates, expectNoSecretsInPage, watchCardStates } from './pageChecks.js';
 import { buildRenderer, rendererSize, windowGzipBytes } from './renderBuild.js';
 import { startStack, type Stack } from './stack.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 // Every run takes the screenshots (the secret checks run on them); only an explicit refresh rewrites docs/.
 const SCREENSHOTS = fileURLToPath(
   new URL(process.env.WALLTRACK_UPDATE_SCREENSHOTS === '1' ? '../../../docs/screenshots/' : '../../../test-results/screenshots/', import.meta.url),
@@ -62,7 +61,7 @@ beforeAll(async () => {
   stack = await startStack(outDir);
   stack.core.on('stateChange', (c) => coreChanges.push({ database: c.database, to: c.to, t: performance.timeOrigin + performance.now() }));
   base = `http://127.0.0.1:${stack.server.port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 900, height: 700 } });
   // A CSP violation (inline script or style, eval) or any page error shows up here.
   context.on('weberror', (e) => pageErrors.push(String(e.error())));
