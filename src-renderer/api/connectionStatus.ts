@@ -1,5 +1,13 @@
-/** Whether the renderer can reach its host; only the WebSocket transport can ever lose it. */
-export type ConnectionState = 'connecting' | 'open' | 'lost';
+/**
+ * Whether the renderer can reach its host; only the WebSocket transport can ever lose it, or be
+ * refused for want of a valid access token ('unauthorized': it stops trying).
+ */
+export type ConnectionState = 'connecting' | 'open' | 'lost' | 'unauthorized';
+
+/** What to do about 'unauthorized'; calls made meanwhile fail with it too. */
+export const NO_TOKEN_HELP =
+  'This tab has no valid access token for WallTrack Monitor: open the URL that `walltrack-monitor serve` printed (it ends in #token=…). ' +
+  'Each start of the server makes a new one.';
 
 export interface ConnectionStatus {
   get(): ConnectionState;

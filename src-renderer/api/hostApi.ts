@@ -4,6 +4,7 @@
  * RendererApi; which host serves them is known only through getAppInfo().
  */
 import type { RendererApi } from '../../src-main/common/contract.js';
+import { pageTokens } from './accessToken.js';
 import { createConnectionStatus, type ConnectionStatus } from './connectionStatus.js';
 import { createWebSocketApi } from './websocketTransport.js';
 
@@ -13,10 +14,12 @@ declare global {
   }
 }
 
-function pick(): { api: RendererApi; connection: ConnectionStatus } {
-  if (window.walltrack) return { api: window.walltrack, connection: createConnectionStatus('open') };
+function pick(): { api: RendererApi; connection: ConnectionStatus; windowHref: (page: string) => string } {
+  if (window.walltrack) return { api: window.walltrack, connection: createConnectionStatus('open'), windowHref: (page) => page };
+  const tokens = pageTokens();
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return createWebSocketApi(`${scheme}://${location.host}/ws`);
+  return { ...createWebSocketApi(`${scheme}://${location.host}/ws`, tokens), windowHref: tokens.link };
 }
 
-export const { api, connection } = pick();
+/** windowHref('settings.html'): the href of another window of this app, opened in a new browser tab. */
+export const { api, connection, windowHref } = pick();

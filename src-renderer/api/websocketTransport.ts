@@ -1,9 +1,11 @@
 /**
  * The renderer API over the browser-mode WebSocket (src-main/headless/browser). Calls and replies
  * carry an id; snapshot events are pushed. Replies and events are validated with the contract's
- * schemas here too, so a bad host cannot feed the UI malformed data. The access token travels in
- * the HttpOnly session cookie the server set, never in page-visible state.
+ * schemas here too, so a bad host cannot feed the UI malformed data. Each socket's first message
+ * is the access token (src-main/common/browserModeHandshake.ts); nothing else is sent before the
+ * host accepts it.
  */
+import { AUTH_REFUSED_CLOSE_CODE, type AuthMessage } from '../../src-main/common/browserModeHandshake.js';
 import {
   createRendererApi,
   eventNames,
@@ -13,7 +15,8 @@ import {
   type MethodName,
   type RendererApi,
 } from '../../src-main/common/contract.js';
-import { createConnectionStatus, type ConnectionStatus } from './connectionStatus.js';
+import type { TokenSource } from './accessToken.js';
+import { NO_TOKEN_HELP, createConnectionStatus, type ConnectionStatus } from './connectionStatus.js';
 
 /** An error raised in the host, with the fields the host chose to share (never a secret). */
 export class RemoteError extends Error {
@@ -33,39 +36,72 @@ type ServerMessage =
   | { type: 'reply'; id: number; ok: false; error: { message: string; hint?: string; field?: string } }
   | { type: 'event'; event: string; payload: unknown };
 
+function isAuthOk(text: string): boolean {
+  try {
+    const msg = JSON.parse(text) as { type?: unknown; ok?: unknown } | null;
+    return msg?.type === 'auth' && msg.ok === true;
+  } catch {
+    return false;
+  }
+}
+
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 5_000;
 
-export function createWebSocketApi(url: string): { api: RendererApi; connection: ConnectionStatus } {
+export function createWebSocketApi(url: string, tokens: TokenSource): { api: RendererApi; connection: ConnectionStatus } {
   const connection = createConnectionStatus('connecting');
   const pending = new Map<number, Pending>();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>(eventNames.map((n) => [n, new Set()]));
   let nextId = 1;
-  let socket: WebSocket;
-  let opened: Promise<void>;
+  let socket: WebSocket | null = null;
+  /** Settles once per connection: resolved when the host accepted a token, rejected when none is left or the socket dropped. */
+  let ready: Promise<void>;
   let reconnectDelay = RECONNECT_MIN_MS;
 
+  const failPending = (why: (method: MethodName) => string): void => {
+    for (const [id, p] of pending) {
+      pending.delete(id);
+      p.reject(new Error(why(p.method)));
+    }
+  };
+
   const connect = (): void => {
-    socket = new WebSocket(url);
-    opened = new Promise((resolve, reject) => {
-      socket.addEventListener('open', () => {
+    const queue = tokens.candidates();
+    let settle!: { resolve: () => void; reject: (e: Error) => void };
+    ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+    ready.catch(() => undefined);
+
+    const tryNext = (): void => {
+      const token = queue.shift();
+      if (token === undefined) {
+        connection.set('unauthorized');
+        settle.reject(new Error(NO_TOKEN_HELP));
+        return;
+      }
+      const ws = new WebSocket(url);
+      socket = ws;
+      let accepted = false;
+      ws.addEventListener('open', () => ws.send(JSON.stringify({ type: 'auth', token } satisfies AuthMessage)));
+      ws.addEventListener('message', (e) => {
+        if (accepted) return handleMessage(String(e.data));
+        if (!isAuthOk(String(e.data))) return;
+        accepted = true;
+        tokens.accept(token);
         reconnectDelay = RECONNECT_MIN_MS;
         connection.set('open');
-        resolve();
+        settle.resolve();
       });
-      socket.addEventListener('close', () => reject(new Error('Not connected to the monitor')));
-    });
-    opened.catch(() => undefined);
-    socket.addEventListener('message', (e) => handleMessage(String(e.data)));
-    socket.addEventListener('close', () => {
-      connection.set('lost');
-      for (const [id, p] of pending) {
-        pending.delete(id);
-        p.reject(new Error(`Lost the connection to the monitor during ${p.method}; it reconnects by itself, then retry`));
-      }
-      setTimeout(connect, reconnectDelay);
-      reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_MS);
-    });
+      ws.addEventListener('close', (e) => {
+        // Refused before it was accepted: this token is wrong (or from an earlier run); try the next one.
+        if (!accepted && e.code === AUTH_REFUSED_CLOSE_CODE) return tryNext();
+        connection.set('lost');
+        settle.reject(new Error('Not connected to the monitor'));
+        failPending((method) => `Lost the connection to the monitor during ${method}; it reconnects by itself, then retry`);
+        setTimeout(connect, reconnectDelay);
+        reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_MS);
+      });
+    };
+    tryNext();
   };
 
   const handleMessage = (text: string): void => {
@@ -100,11 +136,11 @@ export function createWebSocketApi(url: string): { api: RendererApi; connection:
 
   const api = createRendererApi({
     call: async (method, input) => {
-      await opened;
+      await ready;
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { method, resolve, reject });
-        socket.send(JSON.stringify({ type: 'call', id, method, input }));
+        socket!.send(JSON.stringify({ type: 'call', id, method, input }));
       });
     },
     subscribe: (name, listener) => {

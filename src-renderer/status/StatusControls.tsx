@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AppInfo } from '../../src-main/common/contract.js';
 import type { Snapshot } from '../../src-main/common/schemas.js';
-import { api } from '../api/hostApi.js';
+import { api, windowHref } from '../api/hostApi.js';
 import { errorText } from '../lib/errors.js';
 
 interface Props {
@@ -42,8 +42,8 @@ export function StatusControls({ snapshot, appInfo, onSnapshot }: Props) {
         </button>
       )}
       {appInfo?.host === 'browser' ? (
-        // A browser tab cannot be opened from the server; a link does it.
-        <a className="button-link" href="settings.html" target="_blank" rel="noopener">
+        // A browser tab cannot be opened from the server; a link does it, carrying this tab's access token.
+        <a className="button-link" href={windowHref('settings.html')} target="_blank" rel="noopener">
           Settings…
         </a>
       ) : (

@@ -1,15 +1,17 @@
 /**
  * Browser mode: the headless server also serves the built renderer and the renderer API over a
- * WebSocket, so the same windows run in any browser on this machine. Loopback only, one random
- * access token (see accessToken.ts), Host and Origin checks on every request and on the socket.
- * /api/* is left to the caller (the health endpoint stays token-free but keeps its own Host check).
+ * WebSocket, so the same windows run in any browser on this machine. Loopback only, Host and
+ * Origin checks on every request and on the socket. The renderer's files carry no data and are
+ * served without a credential; the socket opens for calls and events only after its first message
+ * carries the access token (see accessToken.ts and socketBridge.ts). No cookie is set or read.
+ * /api/* is left to the caller (the health endpoint keeps its own Host check).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AppInfo } from '../../common/contract.js';
 import type { MonitorCore } from '../../core/MonitorCore.js';
 import { createRendererHandlers } from '../../core/rendererHandlers.js';
-import { TOKEN_QUERY, cookieName, createAccessToken, readCookie, sessionCookie, tokensEqual } from './accessToken.js';
+import { createAccessToken, tokensEqual, urlWithToken } from './accessToken.js';
 import { isAllowedHost, isAllowedOrigin, isCrossSite } from './requestGuards.js';
 import { createSocketBridge, type BridgeLogger } from './socketBridge.js';
 import { sendRendererFile } from './staticFiles.js';
@@ -29,24 +31,21 @@ export interface BrowserModeOptions {
 
 export interface BrowserMode {
   readonly token: string;
-  /** The URL to open, with the token, for a server listening on `port`. */
+  /** The URL to open, with the token in its fragment, for a server listening on `port`. */
   url(port: number): string;
   /** Answers UI requests; returns false for /api/* so the caller's routes handle them. */
   handleRequest(req: IncomingMessage, res: ServerResponse): boolean;
-  /** Accepts the renderer's WebSocket on /ws after the Host, Origin and token checks; refuses everything else. */
+  /** Accepts the renderer's WebSocket on /ws after the Host and Origin checks; refuses everything else. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   close(): Promise<void>;
 }
-
-const NO_TOKEN_HELP =
-  'WallTrack Monitor browser mode needs its access token. Open the URL that `walltrack-monitor serve` printed at start (it ends in ?token=…).\n';
 
 function plain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
   res.end(text);
 }
 
-function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
+function refuseUpgrade(socket: Duplex, status: 403 | 404 | 503, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   socket.destroy();
 }
@@ -62,21 +61,11 @@ export function createBrowserMode({ core, rendererDir, version, log, token = cre
     handlers,
     subscribe: (event, listener) => core.on(event, listener),
     initialEvents: () => [{ event: 'snapshot', payload: core.snapshot() }],
+    authorize: (given) => tokensEqual(token, given),
     log,
   });
 
   const serve = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    const port = req.socket.localPort ?? 0;
-    const queryToken = url.searchParams.get(TOKEN_QUERY);
-    if (queryToken !== null) {
-      if (!tokensEqual(token, queryToken)) return plain(res, 403, 'Wrong access token. ' + NO_TOKEN_HELP);
-      // Trade the token in the URL for an HttpOnly cookie, then drop it from the address bar.
-      res.writeHead(303, { 'Set-Cookie': sessionCookie(port, token), Location: url.pathname === '/' ? START_PAGE : url.pathname, 'Cache-Control': 'no-store' });
-      return void res.end();
-    }
-    const cookie = readCookie(req, cookieName(port));
-    if (cookie === null) return plain(res, 401, NO_TOKEN_HELP);
-    if (!tokensEqual(token, cookie)) return plain(res, 403, 'Your session is from an earlier run. ' + NO_TOKEN_HELP);
     if (url.pathname === '/') {
       res.writeHead(302, { Location: START_PAGE, 'Cache-Control': 'no-store' });
       return void res.end();
@@ -86,7 +75,7 @@ export function createBrowserMode({ core, rendererDir, version, log, token = cre
 
   return {
     token,
-    url: (port) => `http://127.0.0.1:${port}/?${TOKEN_QUERY}=${token}`,
+    url: (port) => urlWithToken(`http://127.0.0.1:${port}${START_PAGE}`, token),
 
     handleRequest(req, res) {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -115,10 +104,9 @@ export function createBrowserMode({ core, rendererDir, version, log, token = cre
         log.warn({ host: req.headers.host?.slice(0, 100), origin: req.headers.origin?.slice(0, 100) }, 'browser mode: refused a socket from a foreign Host or Origin');
         return refuseUpgrade(socket, 403, 'Forbidden');
       }
-      const cookie = readCookie(req, cookieName(req.socket.localPort ?? 0));
-      if (!tokensEqual(token, cookie)) {
-        log.warn({}, 'browser mode: refused a socket without a valid access token');
-        return refuseUpgrade(socket, 401, 'Unauthorized');
+      if (!bridge.canTakeAnotherSocket()) {
+        log.warn({}, 'browser mode: refused a socket: too many sockets have not sent their access token yet');
+        return refuseUpgrade(socket, 503, 'Service Unavailable');
       }
       bridge.wss.handleUpgrade(req, socket, head, (ws) => bridge.wss.emit('connection', ws, req));
     },

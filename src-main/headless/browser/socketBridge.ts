@@ -1,12 +1,15 @@
 /**
  * The renderer API over a WebSocket, derived from the contract: every method in
  * rendererContract.methods is callable, every event in rendererContract.events is pushed.
+ * First message in: { type: 'auth', token } (see common/browserModeHandshake.ts), answered with
+ *               { type: 'auth', ok: true }; anything else, or nothing within 5 s, closes the socket.
  * Messages in:  { type: 'call', id, method, input }
  * Messages out: { type: 'reply', id, ok: true, output } | { type: 'reply', id, ok: false, error }
  *               { type: 'event', event, payload }
  * Inputs are checked with parseInput, replies with parseOutput, events with their schema.
  */
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { AUTH_OK, AUTH_REFUSED_CLOSE_CODE } from '../../common/browserModeHandshake.js';
 import { ContractError, eventNames, methodNames, rendererContract, type EventName, type MethodName, type RendererApiHandlers } from '../../common/contract.js';
 import { invokeContractMethod } from '../../core/contractCalls.js';
 import { WallTrackError } from '../../core/errors.js';
@@ -20,18 +23,28 @@ export interface SocketBridgeOptions {
   handlers: RendererApiHandlers;
   /** Subscribes to one contract event at its source; returns an unsubscribe function. */
   subscribe: (event: EventName, listener: (payload: unknown) => void) => () => void;
-  /** Events sent to a socket as soon as it connects (the current snapshot), so a reconnect catches up. */
+  /** Events sent to a socket as soon as it has authenticated (the current snapshot), so a reconnect catches up. */
   initialEvents: () => Array<{ event: EventName; payload: unknown }>;
+  /** Whether the token in a socket's first message is the right one. */
+  authorize: (token: unknown) => boolean;
   log: BridgeLogger;
 }
 
 const MAX_MESSAGE_BYTES = 512 * 1024;
+const AUTH_DEADLINE_MS = 5_000;
+/** Sockets still owing their first message; each gets one try and AUTH_DEADLINE_MS. */
+const MAX_UNAUTHENTICATED = 16;
+const AUTH_REFUSED_REASON = 'WallTrack Monitor: access token required';
 
-export function createSocketBridge({ handlers, subscribe, initialEvents, log }: SocketBridgeOptions) {
+export function createSocketBridge({ handlers, subscribe, initialEvents, authorize, log }: SocketBridgeOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  const send = (ws: WebSocket, message: object): void => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  const authenticated = new Set<WebSocket>();
+  let unauthenticated = 0;
+
+  const sendText = (ws: WebSocket, text: string): void => {
+    if (ws.readyState === ws.OPEN) ws.send(text);
   };
+  const send = (ws: WebSocket, message: object): void => sendText(ws, JSON.stringify(message));
 
   const unsubscribers = eventNames.map((event) =>
     subscribe(event, (payload) => {
@@ -41,11 +54,11 @@ export function createSocketBridge({ handlers, subscribe, initialEvents, log }: 
         return;
       }
       const text = JSON.stringify({ type: 'event', event, payload: parsed.data });
-      for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.send(text);
+      for (const ws of authenticated) sendText(ws, text);
     }),
   );
 
-  const handleMessage = async (ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> => {
+  const handleCall = async (ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> => {
     let msg: { type?: unknown; id?: unknown; method?: unknown; input?: unknown };
     try {
       if (isBinary) throw new Error('binary frame');
@@ -77,16 +90,53 @@ export function createSocketBridge({ handlers, subscribe, initialEvents, log }: 
     send(ws, { type: 'reply', id, ok: false, error: reply.error });
   };
 
-  wss.on('connection', (ws) => {
-    ws.on('message', (data, isBinary) => void handleMessage(ws, data, isBinary));
-    ws.on('error', () => ws.terminate());
-    for (const { event, payload } of initialEvents()) {
-      const parsed = rendererContract.events[event].safeParse(payload);
-      if (parsed.success) send(ws, { type: 'event', event, payload: parsed.data });
+  /** The first message: the right token opens the socket for calls and events; anything else closes it. */
+  const tokenIn = (data: RawData, isBinary: boolean): unknown => {
+    if (isBinary) return null;
+    try {
+      const msg = JSON.parse(data.toString()) as { type?: unknown; token?: unknown } | null;
+      return msg?.type === 'auth' ? msg.token : null;
+    } catch {
+      return null;
     }
+  };
+
+  wss.on('connection', (ws) => {
+    unauthenticated++;
+    let pending = true;
+    const settle = (): void => {
+      if (pending) unauthenticated--;
+      pending = false;
+      clearTimeout(deadline);
+    };
+    const refuse = (why: string): void => {
+      settle();
+      log.warn({}, `browser mode: closed a socket ${why}`);
+      ws.close(AUTH_REFUSED_CLOSE_CODE, AUTH_REFUSED_REASON);
+    };
+    const deadline = setTimeout(() => refuse('that sent no access token within 5 s'), AUTH_DEADLINE_MS);
+    ws.on('message', (data, isBinary) => {
+      if (authenticated.has(ws)) return void handleCall(ws, data, isBinary);
+      if (!pending) return; // refused, closing
+      if (!authorize(tokenIn(data, isBinary))) return refuse('whose first message was not the access token');
+      settle();
+      authenticated.add(ws);
+      send(ws, AUTH_OK);
+      for (const { event, payload } of initialEvents()) {
+        const parsed = rendererContract.events[event].safeParse(payload);
+        if (parsed.success) send(ws, { type: 'event', event, payload: parsed.data });
+      }
+    });
+    ws.on('close', () => {
+      settle();
+      authenticated.delete(ws);
+    });
+    ws.on('error', () => ws.terminate());
   });
 
   return {
+    /** False while MAX_UNAUTHENTICATED sockets still owe their token: refuse the upgrade then. */
+    canTakeAnotherSocket: (): boolean => unauthenticated < MAX_UNAUTHENTICATED,
     wss,
     async close(): Promise<void> {
       for (const off of unsubscribers) off();

@@ -30,23 +30,31 @@ function get(path: string, headers: Record<string, string> = {}, method = 'GET')
     req.end();
   });
 }
-const cookie = () => `walltrack_session_${port}=${TOKEN}`;
 const origin = () => `http://127.0.0.1:${port}`;
+const auth = (token: string) => JSON.stringify({ type: 'auth', token });
 
-function openSocket(headers: Record<string, string>): Promise<{ ws: WebSocket; messages: unknown[] } | { refused: number }> {
+type Socket = { ws: WebSocket; messages: unknown[]; closed: Promise<{ code: number; reason: string }> };
+function openSocket(headers: Record<string, string>): Promise<Socket | { refused: number }> {
   return new Promise((resolve) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers });
     const messages: unknown[] = [];
+    const closed = new Promise<{ code: number; reason: string }>((r) => ws.on('close', (code, reason) => r({ code, reason: String(reason) })));
     ws.on('message', (d) => messages.push(JSON.parse(String(d))));
-    ws.on('open', () => resolve({ ws, messages }));
+    ws.on('open', () => resolve({ ws, messages, closed }));
     ws.on('unexpected-response', (_req, res) => resolve({ refused: res.statusCode! }));
     ws.on('error', () => resolve({ refused: 0 }));
   });
 }
-async function connected(): Promise<{ ws: WebSocket; messages: unknown[] }> {
-  const r = await openSocket({ origin: origin(), cookie: cookie() });
+async function opened(headers: Record<string, string> = { origin: origin() }): Promise<Socket> {
+  const r = await openSocket(headers);
   if ('refused' in r) throw new Error(`socket refused with ${r.refused}`);
   return r;
+}
+async function connected(): Promise<Socket> {
+  const c = await opened();
+  c.ws.send(auth(TOKEN));
+  await expect.poll(() => c.messages[0]).toEqual({ type: 'auth', ok: true });
+  return c;
 }
 async function call(c: { ws: WebSocket; messages: unknown[] }, msg: object): Promise<Record<string, unknown>> {
   const id = (msg as { id?: number }).id ?? null;
@@ -77,55 +85,55 @@ afterAll(async () => {
 });
 
 describe('browser mode over HTTP', () => {
-  it('refuses UI requests without the token (401) or with a wrong one (403)', async () => {
-    expect((await get('/status.html')).status).toBe(401);
-    expect((await get('/status.html')).body).toContain('?token=');
-    expect((await get('/?token=wrong')).status).toBe(403);
-    expect((await get('/status.html', { cookie: `walltrack_session_${port}=stale` })).status).toBe(403);
-    expect((await get('/assets/app.js')).status).toBe(401);
+  it('prints the status window URL with the token in the fragment, which browsers never send to a server', () => {
+    expect(mode.url(8765)).toBe(`http://127.0.0.1:8765/status.html#token=${TOKEN}`);
   });
 
-  it('trades the token in the URL for an HttpOnly SameSite=Strict cookie and drops it from the address', async () => {
-    const r = await get(`/?token=${TOKEN}`);
-    expect(r.status).toBe(303);
-    expect(r.headers.location).toBe('/status.html');
-    const setCookie = String(r.headers['set-cookie']);
-    expect(setCookie).toContain(`walltrack_session_${port}=${TOKEN}`);
-    expect(setCookie).toMatch(/HttpOnly/);
-    expect(setCookie).toMatch(/SameSite=Strict/);
-  });
-
-  it('serves the renderer with the session cookie, under a CSP without inline scripts', async () => {
-    const page = await get('/status.html', { cookie: cookie() });
+  it('serves the renderer (which carries no data) without any credential, under a CSP without inline scripts', async () => {
+    const page = await get('/status.html');
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['content-security-policy']).not.toContain('unsafe');
-    expect((await get('/assets/app.js', { cookie: cookie() })).headers['content-type']).toMatch(/javascript/);
-    expect((await get('/', { cookie: cookie() })).headers.location).toBe('/status.html');
+    expect((await get('/assets/app.js')).headers['content-type']).toMatch(/javascript/);
+    expect((await get('/')).headers.location).toBe('/status.html');
+  });
+
+  it('sets no cookie and reads none: a planted session cookie or a token in the query changes nothing', async () => {
+    for (const [path, headers] of [
+      ['/status.html', {}],
+      ['/status.html', { cookie: `walltrack_session_${port}=planted; token=planted` }],
+      [`/status.html?token=${TOKEN}`, {}],
+      [`/?token=${TOKEN}`, { cookie: `walltrack_session_${port}=${TOKEN}` }],
+    ] as const) {
+      const r = await get(path, headers);
+      expect(r.status, path).toBe(path.startsWith('/?') ? 302 : 200);
+      expect(r.headers['set-cookie'], path).toBeUndefined();
+      expect(r.body, path).not.toContain(TOKEN);
+    }
   });
 
   it('serves nothing outside the renderer folder', async () => {
     for (const path of ['/../walltrack-outside.html', '/%2e%2e/walltrack-outside.html', '/..%2fwalltrack-outside.html', '/missing.html']) {
-      const r = await get(path, { cookie: cookie() });
+      const r = await get(path);
       expect(r.status, path).toBe(404);
       expect(r.body).not.toContain('OUTSIDE-FILE-CONTENT');
     }
   });
 
-  it('refuses foreign Host headers (DNS rebinding) and foreign origins, even with the cookie', async () => {
+  it('refuses foreign Host headers (DNS rebinding) and foreign origins', async () => {
     // The health server answers a foreign Host with 421 before browser mode sees it; browser mode would say 403.
-    expect([403, 421]).toContain((await get('/status.html', { cookie: cookie(), host: `evil.example:${port}` })).status);
-    expect([403, 421]).toContain((await get('/status.html', { cookie: cookie(), host: '127.0.0.1:1' })).status);
-    expect((await get('/status.html', { cookie: cookie(), origin: 'http://evil.example' })).status).toBe(403);
-    expect((await get('/status.html', { cookie: cookie(), 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await get('/status.html', { cookie: cookie(), 'sec-fetch-site': 'same-site' })).status).toBe(403); // another local port
-    expect((await get('/status.html', { cookie: cookie(), 'sec-fetch-site': 'same-origin' })).status).toBe(200);
-    expect((await get('/status.html', { cookie: cookie(), host: `localhost:${port}` })).status).toBe(200);
+    expect([403, 421]).toContain((await get('/status.html', { host: `evil.example:${port}` })).status);
+    expect([403, 421]).toContain((await get('/status.html', { host: '127.0.0.1:1' })).status);
+    expect((await get('/status.html', { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get('/status.html', { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await get('/status.html', { 'sec-fetch-site': 'same-site' })).status).toBe(403); // another local port
+    expect((await get('/status.html', { 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect((await get('/status.html', { host: `localhost:${port}` })).status).toBe(200);
   });
 
-  it('answers only GET and HEAD, and leaves /api/health readable without a token but behind its Host check', async () => {
-    expect((await get('/status.html', { cookie: cookie() }, 'POST')).status).toBe(405);
+  it('answers only GET and HEAD, and leaves /api/health readable behind its Host check', async () => {
+    expect((await get('/status.html', {}, 'POST')).status).toBe(405);
     const health = await get('/api/health');
     expect(health.status).toBe(200);
     expect(JSON.parse(health.body)).toMatchObject({ status: 'ok' });
@@ -134,22 +142,54 @@ describe('browser mode over HTTP', () => {
 });
 
 describe('browser mode over the WebSocket', () => {
-  it('refuses a socket without the token, with a wrong token, or from a foreign origin or host', async () => {
-    expect(await openSocket({ origin: origin() })).toEqual({ refused: 401 });
-    expect(await openSocket({ origin: origin(), cookie: `walltrack_session_${port}=nope` })).toEqual({ refused: 401 });
-    expect(await openSocket({ origin: 'http://evil.example', cookie: cookie() })).toEqual({ refused: 403 });
-    expect(await openSocket({ cookie: cookie() })).toEqual({ refused: 403 });
-    const foreignHost = await openSocket({ origin: origin(), cookie: cookie(), host: `evil.example:${port}` });
+  it('refuses a socket from a foreign origin or host before any handshake', async () => {
+    expect(await openSocket({ origin: 'http://evil.example' })).toEqual({ refused: 403 });
+    expect(await openSocket({ origin: 'http://127.0.0.1:1' })).toEqual({ refused: 403 });
+    expect(await openSocket({})).toEqual({ refused: 403 });
+    const foreignHost = await openSocket({ origin: origin(), host: `evil.example:${port}` });
     expect('refused' in foreignHost && foreignHost.refused >= 400).toBe(true);
   });
 
-  it('pushes the current snapshot on connect and every snapshot event after', async () => {
+  it('closes a socket with 1008 and sends it nothing when its first message is not the right token', async () => {
+    for (const first of [auth('wrong'), auth(''), JSON.stringify({ type: 'auth' }), JSON.stringify({ type: 'call', id: 1, method: 'getSnapshot' }), 'not json']) {
+      const c = await opened();
+      c.ws.send(first);
+      expect(await c.closed, first).toEqual({ code: 1008, reason: 'WallTrack Monitor: access token required' });
+      expect(c.messages, first).toEqual([]);
+    }
+    // A cookie carrying the token counts for nothing either.
+    const c = await opened({ origin: origin(), cookie: `walltrack_session_${port}=${TOKEN}; token=${TOKEN}` });
+    c.ws.send(JSON.stringify({ type: 'call', id: 1, method: 'getSnapshot' }));
+    expect((await c.closed).code).toBe(1008);
+    expect(c.messages).toEqual([]);
+  });
+
+  it('closes a socket that says nothing within 5 seconds, having sent it nothing', async () => {
+    const c = await opened();
+    const start = Date.now();
+    expect(await c.closed).toEqual({ code: 1008, reason: 'WallTrack Monitor: access token required' });
+    expect(Date.now() - start).toBeGreaterThanOrEqual(4_500);
+    expect(c.messages).toEqual([]);
+  });
+
+  it('holds at most 16 sockets that have not authenticated; more are refused until those go', async () => {
+    const waiting = await Promise.all(Array.from({ length: 16 }, () => opened()));
+    expect(await openSocket({ origin: origin() })).toEqual({ refused: 503 });
+    waiting[0]!.ws.send(auth(TOKEN)); // one authenticates: it no longer counts
+    await expect.poll(() => waiting[0]!.messages[0]).toEqual({ type: 'auth', ok: true });
+    const next = await opened();
+    expect(await openSocket({ origin: origin() })).toEqual({ refused: 503 });
+    for (const c of [...waiting, next]) c.ws.terminate();
+    await expect.poll(async () => ('refused' in (await openSocket({ origin: origin() })) ? 'refused' : 'open')).toBe('open');
+  });
+
+  it('after the token: answers auth ok, then pushes the current snapshot and every snapshot event after', async () => {
     const c = await connected();
-    await expect.poll(() => c.messages.length).toBe(1);
-    expect(c.messages[0]).toMatchObject({ type: 'event', event: 'snapshot', payload: { status: 'ok' } });
-    core.emitSnapshot(snapshotWith('down'));
     await expect.poll(() => c.messages.length).toBe(2);
-    expect(c.messages[1]).toMatchObject({ type: 'event', payload: { databases: { neo4j: { status: 'down' } } } });
+    expect(c.messages[1]).toMatchObject({ type: 'event', event: 'snapshot', payload: { status: 'ok' } });
+    core.emitSnapshot(snapshotWith('down'));
+    await expect.poll(() => c.messages.length).toBe(3);
+    expect(c.messages[2]).toMatchObject({ type: 'event', payload: { databases: { neo4j: { status: 'down' } } } });
     core.emitSnapshot(snapshotWith('healthy'));
     c.ws.close();
   });
