@@ -27,6 +27,12 @@ export interface HealthServer {
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+/**
+ * Any web server on another 127.0.0.1 port can make the browser send up to ~740 KB of cookies
+ * here (Chromium keeps 180 cookies of 4 KB per host, and cookies ignore ports); under Node's
+ * default 16 KiB limit every request, and the browser-mode socket, would then fail with 431.
+ */
+const MAX_HEADER_BYTES = 1024 * 1024;
 
 /** True when `host` is "localhost", "127.0.0.1" or "[::1]", with our port or none. */
 export function isLoopbackHost(host: string | undefined, port: number): boolean {
@@ -85,7 +91,7 @@ export async function createHealthServer(options: HealthServerOptions): Promise<
       else res.destroy();
     });
   };
-  const server = createServer(respond);
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, respond);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isLoopbackHost(req.headers.host, port)) {
