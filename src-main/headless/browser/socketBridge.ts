@@ -31,6 +31,8 @@ export interface SocketBridgeOptions {
 }
 
 const MAX_MESSAGE_BYTES = 512 * 1024;
+/** A client that stops reading is dropped once this much waits for it: the server's memory per socket is bounded. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 const AUTH_DEADLINE_MS = 5_000;
 /** Sockets still owing their first message; each gets one try and AUTH_DEADLINE_MS. */
 const MAX_UNAUTHENTICATED = 16;
@@ -42,7 +44,13 @@ export function createSocketBridge({ handlers, subscribe, initialEvents, authori
   let unauthenticated = 0;
 
   const sendText = (ws: WebSocket, text: string): void => {
-    if (ws.readyState === ws.OPEN) ws.send(text);
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      log.warn({ bufferedBytes: ws.bufferedAmount }, 'browser mode: dropped a socket that stopped reading (over 4 MiB waiting to be sent)');
+      ws.terminate();
+      return;
+    }
+    ws.send(text);
   };
   const send = (ws: WebSocket, message: object): void => sendText(ws, JSON.stringify(message));
 
