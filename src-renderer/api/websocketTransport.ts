@@ -5,7 +5,7 @@
  * is the access token (src-main/common/browserModeHandshake.ts); nothing else is sent before the
  * host accepts it.
  */
-import { AUTH_REFUSED_CLOSE_CODE, type AuthMessage } from '../../src-main/common/browserModeHandshake.js';
+import { AUTH_OK, AUTH_REFUSED_CLOSE_CODE, type AuthMessage } from '../../src-main/common/browserModeHandshake.js';
 import {
   createRendererApi,
   eventNames,
@@ -39,7 +39,7 @@ type ServerMessage =
 function isAuthOk(text: string): boolean {
   try {
     const msg = JSON.parse(text) as { type?: unknown; ok?: unknown } | null;
-    return msg?.type === 'auth' && msg.ok === true;
+    return msg?.type === AUTH_OK.type && msg.ok === AUTH_OK.ok;
   } catch {
     return false;
   }

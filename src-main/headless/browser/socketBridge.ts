@@ -122,7 +122,7 @@ export function createSocketBridge({ handlers, subscribe, initialEvents, authori
       log.warn({}, `browser mode: closed a socket ${why}`);
       ws.close(AUTH_REFUSED_CLOSE_CODE, AUTH_REFUSED_REASON);
     };
-    const deadline = setTimeout(() => refuse('that sent no access token within 5 s'), AUTH_DEADLINE_MS);
+    const deadline = setTimeout(() => refuse('that sent no access token within 5 s'), AUTH_DEADLINE_MS).unref();
     ws.on('message', (data, isBinary) => {
       if (authenticated.has(ws)) return void handleCall(ws, data, isBinary);
       if (!pending) return; // refused, closing
