@@ -1,6 +1,7 @@
 /**
  * One check of one database with throwaway settings (the Settings window's "Test" button):
- * a fresh probe, one attempt bounded by the configured timeout, then the probe is closed.
+ * a fresh probe, one attempt bounded by the configured timeout, then the probe is closed before
+ * the result is returned, so a caller that runs one test at a time holds at most one probe's sockets.
  */
 import type { DatabaseId, ProbeResult } from '../common/schemas.js';
 import type { Settings } from '../common/settings-schema.js';
@@ -37,7 +38,7 @@ export async function checkOnce(database: DatabaseId, settings: Settings, secret
       checkedAt: new Date().toISOString(),
     }));
   } finally {
-    void withDeadline(probe.close(), CLOSE_BOUND_MS, () => undefined);
+    await withDeadline(probe.close().catch(() => undefined), CLOSE_BOUND_MS, () => undefined);
   }
 }
 

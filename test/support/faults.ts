@@ -26,6 +26,8 @@ export async function closedPort(): Promise<number> {
 
 export interface BlackHole {
   port: number;
+  /** Connections the black hole holds right now (clients that have not closed theirs). */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startBlackHole(): Promise<BlackHole> {
   const { port } = server.address() as net.AddressInfo;
   return {
     port,
+    openConnections: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -2,12 +2,38 @@
  * Checks Neo4j with one pooled driver for the probe's lifetime: connectivity is verified on the
  * first check and after any failure; every check runs `RETURN 1 AS ping` with a transaction timeout.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import diagnostics from 'node:diagnostics_channel';
+import type { Socket } from 'node:net';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { ProbeResult } from '../../common/schemas.js';
 import type { Neo4jProbeConfig, Probe } from './Probe.js';
 import { abortable, whenAborted } from './abortable.js';
 import { publicTarget } from './redact.js';
 import { failureResult, healthyResult, resultFromError, type FailureContext } from './result.js';
+
+/**
+ * The driver never times out the Bolt handshake and driver.close() leaves a connection stuck in it
+ * open, so each probe records the sockets its driver opens (net.connect runs inside a probe's own
+ * call, whose async context names the probe) and destroys any still open when the probe closes.
+ * TLS schemes connect through tls.connect, which publishes nothing: those are not tracked.
+ */
+class ProbeSockets {
+  private readonly open = new Set<Socket>();
+  private released = false;
+  add(socket: Socket): void {
+    // A connection attempt that was already under way when the probe closed.
+    if (this.released) return void socket.destroy();
+    this.open.add(socket);
+    socket.once('close', () => this.open.delete(socket));
+  }
+  destroyAll(): void {
+    this.released = true;
+    for (const socket of this.open) socket.destroy();
+  }
+}
+const socketOwner = new AsyncLocalStorage<ProbeSockets>();
+diagnostics.subscribe('net.client.socket', (message) => socketOwner.getStore()?.add((message as { socket: Socket }).socket));
 
 export class Neo4jProbe implements Probe {
   readonly database = 'neo4j' as const;
@@ -20,6 +46,7 @@ export class Neo4jProbe implements Probe {
   private needsVerify = true;
   private server: ProbeResult['server'] | undefined;
   private closing: Promise<void> | null = null;
+  private readonly sockets = new ProbeSockets();
 
   constructor(private readonly config: Neo4jProbeConfig) {
     this.target = publicTarget(config.uri);
@@ -46,7 +73,11 @@ export class Neo4jProbe implements Probe {
     this.configError = configError;
   }
 
-  async check(signal: AbortSignal): Promise<ProbeResult> {
+  check(signal: AbortSignal): Promise<ProbeResult> {
+    return socketOwner.run(this.sockets, () => this.runCheck(signal));
+  }
+
+  private async runCheck(signal: AbortSignal): Promise<ProbeResult> {
     if (!this.driver) return resultFromError(this.ctx, this.configError, 'invalid_config');
     if (this.closing) return failureResult(this.ctx, 'unknown', 'probe closed');
     // Latency = time waiting for the server: the verification (when due) plus the RETURN 1 round trip.
@@ -88,7 +119,11 @@ export class Neo4jProbe implements Probe {
   }
 
   close(): Promise<void> {
-    this.closing ??= this.driver ? this.driver.close().catch(() => undefined) : Promise.resolve();
+    this.closing ??= (async () => {
+      // The driver says goodbye on its idle connections first; whatever is left is stuck.
+      await socketOwner.run(this.sockets, () => this.driver?.close().catch(() => undefined));
+      this.sockets.destroyAll();
+    })();
     return this.closing;
   }
 }
