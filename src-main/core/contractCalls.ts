@@ -3,13 +3,13 @@
  * input parsed, handler run, output parsed, and any failure reduced to what a window may see.
  */
 import { ContractError, parseInput, parseOutput, type MethodName, type RendererApiHandlers } from '../common/contract.js';
-import { ValidationError, WallTrackError } from './errors.js';
+import { EndpointChangedError, ValidationError, WallTrackError } from './errors.js';
 
 export interface CallError {
   name: string;
   message: string;
   hint?: string;
-  /** Dotted settings path of a ValidationError, so a form can mark the field. */
+  /** Dotted settings path of a ValidationError (or the secret of an EndpointChangedError), so a form can mark the field. */
   field?: string;
 }
 export type CallReply = { ok: true; value: unknown } | { ok: false; error: CallError; cause: unknown };
@@ -27,7 +27,7 @@ export function describeCallError(error: unknown): CallError {
       name: error.name,
       message: error.message,
       ...(error.hint ? { hint: error.hint } : {}),
-      ...(error instanceof ValidationError ? { field: error.field } : {}),
+      ...(error instanceof ValidationError || error instanceof EndpointChangedError ? { field: error.field } : {}),
     };
   }
   return { name: 'Error', message: 'Unexpected error in WallTrack Monitor; see its log file for details.' };

@@ -3,6 +3,7 @@
  * with state changes logged (one line each) and settings edits applied live (only the probes
  * whose inputs changed reconnect).
  */
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { DatabaseId, ProbeResult } from '../common/schemas.js';
 import { DATABASE_IDS } from '../common/schemas.js';
@@ -21,12 +22,13 @@ import { CredentialVault, type SecretVault } from './credentials/CredentialVault
 import { planEnvImport } from './credentials/envImport.js';
 import { SecretCache, type SecretCacheOptions } from './credentials/SecretCache.js';
 import { Secret } from './credentials/Secret.js';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError, WallTrackError } from './errors.js';
 import { createLogger, type Logger } from './logging.js';
 import { HealthMonitor } from './monitor/HealthMonitor.js';
 import type { HealthMonitorApi, MonitorSettings } from './monitor/types.js';
 import type { MonitorCore, MonitorCoreEvents, StateChange } from './MonitorCore.js';
 import { appPaths, defaultDataDir } from './paths.js';
+import { refuseMovedSecretInDraft, refuseMovedSecretInEnv } from './secretBinding.js';
 import { SettingsStore, type ConfFactory, type ConfLike } from './settings/SettingsStore.js';
 import { assertNoSecretKeys, parseSettings, validationErrorFrom } from './settings/validation.js';
 import { APP_VERSION } from './version.js';
@@ -83,6 +85,7 @@ class ComposedMonitorCore implements MonitorCore {
   /** Probe rebuilds after a secret read healed, in order. */
   private healing: Promise<void> = Promise.resolve();
   private stopping: Promise<void> | null = null;
+  private readonly connectionTests = new Map<DatabaseId, { key: string; result: Promise<ProbeResult>; timeoutMs: number }>();
 
   constructor(private readonly options: CreateMonitorCoreOptions) {
     this.paths = appPaths(options.dataDir ?? defaultDataDir());
@@ -199,12 +202,37 @@ class ComposedMonitorCore implements MonitorCore {
     };
   }
 
+  /**
+   * One test per database at a time, so repeated clicks (or a hostile window) cannot pile up sockets:
+   * an identical draft joins the running test, a different one is refused until it ends.
+   */
   async testConnection(draft: SettingsDraft & { database: DatabaseId }): Promise<ProbeResult> {
+    const { database } = draft;
     const settings = parseSettings(draft.settings);
-    const changes = secretChanges(parseEdits(draft.secrets));
+    const edits = parseEdits(draft.secrets);
+    // A digest, so the running test's key holds no secret.
+    const key = createHash('sha256').update(JSON.stringify([settings, edits])).digest('hex');
+    const running = this.connectionTests.get(database);
+    if (running?.key === key) return running.result;
+    if (running) {
+      throw new WallTrackError(`${database}: a connection test is already running; wait for its result, then test again`, {
+        hint: `It ends within the timeout (${running.timeoutMs} ms)`,
+      });
+    }
+    const result = this.runConnectionTest(database, settings, secretChanges(edits));
+    this.connectionTests.set(database, { key, result, timeoutMs: settings.monitor.timeoutMs });
+    try {
+      return await result;
+    } finally {
+      this.connectionTests.delete(database);
+    }
+  }
+
+  private async runConnectionTest(database: DatabaseId, settings: Settings, changes: SecretValues): Promise<ProbeResult> {
     await this.loadMissingSecrets(settings, changes);
     const { secrets, errors } = this.withSecretChanges({});
-    return checkOnce(draft.database, settings, { ...secrets, ...changes }, errors);
+    refuseMovedSecretInDraft([database], { stored: this.inputs.settings, next: settings, storedSecrets: secrets, unreadable: errors, changes });
+    return checkOnce(database, settings, { ...secrets, ...changes }, errors);
   }
 
   async saveSettings(draft: SettingsDraft): Promise<SettingsView> {
@@ -213,8 +241,11 @@ class ComposedMonitorCore implements MonitorCore {
     const settings = parseSettings(draft.settings);
     const edits = parseEdits(draft.secrets);
     const changes = secretChanges(edits);
-    await this.writeSecretsThen(vault, changes, () => store.save(settings));
+    // Read first: whether a kept secret exists decides whether the endpoint may change without it.
     await this.loadMissingSecrets(settings, changes);
+    const stored = this.withSecretChanges({});
+    refuseMovedSecretInDraft(DATABASE_IDS, { stored: this.inputs.settings, next: settings, storedSecrets: stored.secrets, unreadable: stored.errors, changes });
+    await this.writeSecretsThen(vault, changes, () => store.save(settings));
     const { secrets, errors } = this.withSecretChanges(changes);
     const changed = Object.entries(edits)
       .filter(([, e]) => e.action !== 'keep')
@@ -228,10 +259,12 @@ class ComposedMonitorCore implements MonitorCore {
     const { store, vault } = this.editable();
     // Everything is validated before the first write.
     const plan = planEnvImport(content, this.inputs.settings);
+    await this.loadMissingSecrets(plan.settings, plan.secrets);
+    const stored = this.withSecretChanges({});
+    refuseMovedSecretInEnv({ stored: this.inputs.settings, next: plan.settings, storedSecrets: stored.secrets, unreadable: stored.errors, changes: plan.secrets });
     await this.writeSecretsThen(vault, plan.secrets, () => {
       if (plan.report.settings.length > 0) store.save(plan.settings);
     });
-    await this.loadMissingSecrets(plan.settings, plan.secrets);
     const { secrets, errors } = this.withSecretChanges(plan.secrets);
     const report: ImportReport = { ...plan.report, secrets: plan.report.secrets.map((s) => ({ ...s, stored: true })) };
     this.logger.info(

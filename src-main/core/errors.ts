@@ -36,6 +36,23 @@ export class DatabaseConnectionError extends WallTrackError {
 /** Missing or unusable configuration; the message says what to set. */
 export class ConfigurationError extends WallTrackError {}
 
+/**
+ * A stored secret was to be kept while its endpoint changed; it is never sent elsewhere.
+ * `field` names the secret to enter again: "secrets.neo4jPassword" from a form, "NEO4J_PASSWORD" from a .env file.
+ */
+export class EndpointChangedError extends ConfigurationError {
+  constructor(
+    readonly field: string,
+    message: string,
+    options: { cause?: unknown; hint?: string } = {},
+  ) {
+    super(message, options);
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), field: this.field };
+  }
+}
+
 /** A value that failed its schema; `field` is the dotted path, e.g. "monitor.intervalSec". */
 export class ValidationError extends WallTrackError {
   constructor(

@@ -3,16 +3,8 @@ import type { Secret } from '../credentials/Secret.js';
 
 const REDACTED = '[redacted]';
 
-/** An endpoint without userinfo (user:password@), query or fragment, e.g. "bolt://db.example.com:7687". */
-export function publicTarget(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
-  } catch {
-    // Not parseable: still drop anything that looks like userinfo or a query.
-    return url.replace(/[^\s/]*@/g, '').replace(/[?#].*$/, '');
-  }
-}
+// Lives with the endpoint rules, which the settings window shares.
+export { publicTarget } from '../../common/endpointIdentity.js';
 
 /** Replaces every occurrence of each secret's value (and of any URL userinfo) in text. */
 export function scrub(text: string, secrets: ReadonlyArray<Secret | null | undefined>): string {

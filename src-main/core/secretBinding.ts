@@ -1,0 +1,73 @@
+/**
+ * A stored secret is used only with the endpoint it was stored for (the rule itself is in
+ * common/endpointIdentity.ts, shared with the settings window). Saving, testing and importing
+ * refuse to keep a stored secret for a changed endpoint, before anything is written or sent.
+ */
+import { endpointChange, endpointChangeMessage, publicTarget, type EndpointField } from '../common/endpointIdentity.js';
+import { DATABASE_IDS, type DatabaseId } from '../common/schemas.js';
+import type { SecretName, Settings } from '../common/settings-schema.js';
+import { endpointOf, secretOf, type SecretErrors, type SecretValues } from './buildProbes.js';
+import { EndpointChangedError } from './errors.js';
+import { SECRET_VARIABLE_OF, SETTING_VARIABLES } from './settings/envVariables.js';
+
+export interface SecretUse {
+  /** The saved settings: the endpoints the stored secrets belong to. */
+  stored: Settings;
+  /** The settings the secrets are about to be used with. */
+  next: Settings;
+  /** The stored secrets known so far (a database whose secret was never read has none here). */
+  storedSecrets: SecretValues;
+  /**
+   * Secrets whose keychain read failed: one may be stored, and once the keychain answers it would be
+   * read and sent to the new endpoint, so keeping it is refused like keeping a known one.
+   */
+  unreadable: SecretErrors;
+  /** Secrets being replaced or removed: those are not kept, so they may go anywhere. */
+  changes: SecretValues;
+}
+
+interface Moved {
+  database: DatabaseId;
+  secret: SecretName;
+  change: EndpointField;
+}
+
+function movedSecret(databases: readonly DatabaseId[], use: SecretUse): Moved | null {
+  for (const database of databases) {
+    const secret = secretOf(database);
+    if (secret in use.changes || (!use.storedSecrets[secret] && !use.unreadable[secret])) continue;
+    const change = endpointChange(database, use.stored, use.next);
+    if (change) return { database, secret, change };
+  }
+  return null;
+}
+
+/** Where the stored secret may go, e.g. "bolt://db:7687" or 'user "neo4j" at bolt://db:7687'. */
+function storedFor(moved: Moved, stored: Settings): string {
+  const endpoint = endpointOf(moved.database, stored);
+  const target = endpoint === null ? 'no endpoint (none was saved with it)' : publicTarget(endpoint);
+  return moved.change === 'neo4j.user' ? `user "${stored.neo4j.user}" at ${target}` : target;
+}
+
+/** For a form's draft (save or test): `field` is the secret to enter again, e.g. "secrets.neo4jPassword". */
+export function refuseMovedSecretInDraft(databases: readonly DatabaseId[], use: SecretUse): void {
+  const moved = movedSecret(databases, use);
+  if (!moved) return;
+  throw new EndpointChangedError(`secrets.${moved.secret}`, endpointChangeMessage(moved.change, use.next), {
+    hint: `The stored secret is only sent to ${storedFor(moved, use.stored)}; type it for the new endpoint, or undo the change`,
+  });
+}
+
+/** For a .env import: `field` is the variable the file must add, e.g. "NEO4J_PASSWORD". */
+export function refuseMovedSecretInEnv(use: SecretUse): void {
+  const moved = movedSecret(DATABASE_IDS, use);
+  if (!moved) return;
+  const secretVariable = SECRET_VARIABLE_OF[moved.secret];
+  const changedVariable = Object.entries(SETTING_VARIABLES).find(([, p]) => `${p.section}.${p.field}` === moved.change)![0];
+  const target = publicTarget(endpointOf(moved.database, use.next) ?? '');
+  throw new EndpointChangedError(
+    secretVariable,
+    `${changedVariable} changes where the stored secret would be sent (${target}), but the file has no ${secretVariable}: add ${secretVariable} to the file`,
+    { hint: `Nothing was imported. The stored secret is only sent to ${storedFor(moved, use.stored)}; add ${secretVariable}=… to the .env file and import it again` },
+  );
+}
