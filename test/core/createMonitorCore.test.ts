@@ -215,7 +215,7 @@ describe('createMonitorCore against the real services', () => {
     expect((await real.get('supabaseKey'))!.reveal()).toBe('old-key');
   });
 
-  it('leaves the keychain alone while nothing is configured, and uses a secret stored earlier once its database is', async () => {
+  it('leaves the keychain alone while nothing is configured; a secret stored earlier without an endpoint must be entered again', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wt-core-'));
     vault = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
     const real = vault;
@@ -231,8 +231,14 @@ describe('createMonitorCore against the real services', () => {
     cores.push(core);
     await core.start();
     expect(reads).toEqual([]);
-    // "keep" for both: the Neo4j password stored before start must be found, not taken as missing.
-    await core.saveSettings(draft());
+    // "keep" for both: the Neo4j password stored before start is found, and refused: it was stored for no endpoint.
+    await expect(core.saveSettings(draft())).rejects.toMatchObject({
+      name: 'EndpointChangedError',
+      field: 'secrets.neo4jPassword',
+      message: `The Neo4j URI changed: enter the password for ${services.neo4j.uri}`,
+    });
+    expect(reads.sort()).toEqual(['neo4jPassword', 'supabaseKey']);
+    await core.saveSettings(draft({ neo4jPassword: services.neo4j.password }));
     const s = await core.checkNow();
     expect(s.databases.neo4j.healthy, s.databases.neo4j.message).toBe(true);
     expect(s.databases.supabase.status).toBe('not_configured');
