@@ -2,6 +2,8 @@
  * The settings form as strings (what inputs hold) and its validation with the very schemas main
  * uses (src-main/common/settings-schema.ts), so an error shows inline before anything is sent.
  */
+import { endpointChange, endpointChangeMessage, type EndpointFields } from '../../src-main/common/endpointIdentity.js';
+import type { DatabaseId } from '../../src-main/common/schemas.js';
 import {
   SettingsSchema,
   type SecretEdit,
@@ -9,6 +11,7 @@ import {
   type SecretName,
   type Settings,
   type SettingsDraft,
+  type SettingsView,
 } from '../../src-main/common/settings-schema.js';
 
 export const TEXT_FIELDS = {
@@ -121,12 +124,44 @@ export function buildDraft(settings: Settings, secrets: Record<SecretName, Secre
   return { settings, secrets: edits };
 }
 
-/** A replace with an empty input is not an edit the schema accepts; say which secret. */
-export function secretErrors(secrets: Record<SecretName, SecretFormState>): Partial<Record<SecretName, string>> {
+export type SecretStates = Record<SecretName, SecretFormState>;
+/** Why each stored secret must be typed again (its endpoint changed in the form); absent = it may be kept. */
+export type Reenter = Partial<Record<SecretName, string>>;
+
+const SECRET_OF: Record<DatabaseId, SecretName> = { supabase: 'supabaseKey', neo4j: 'neo4jPassword' };
+
+/** The endpoint as typed so far (empty = not set), for the rule main applies too. */
+function endpointFields(form: SettingsForm): EndpointFields {
+  const text = (id: TextFieldId) => form.text[id].trim() || null;
+  return { supabase: { url: text('supabase.url') }, neo4j: { uri: text('neo4j.uri'), user: form.text['neo4j.user'].trim() } };
+}
+
+/** A stored secret goes only to the endpoint it was saved for: once the form moves that endpoint, the secret is asked for again. */
+export function secretsToReenter(form: SettingsForm, saved: Settings, presence: SettingsView['secrets']): Reenter {
+  const typed = endpointFields(form);
+  const reenter: Reenter = {};
+  for (const [database, name] of Object.entries(SECRET_OF) as [DatabaseId, SecretName][]) {
+    const change = presence[name] === 'stored' ? endpointChange(database, saved, typed) : null;
+    if (change) reenter[name] = endpointChangeMessage(change, typed);
+  }
+  return reenter;
+}
+
+/** What the secret fields show and send: "keep" of a secret to enter again becomes an empty password input. */
+export function shownSecrets(secrets: SecretStates, reenter: Reenter): SecretStates {
+  const shown = { ...secrets };
+  for (const name of Object.keys(reenter) as SecretName[]) {
+    if (shown[name].mode === 'keep') shown[name] = { mode: 'replace', value: '' };
+  }
+  return shown;
+}
+
+/** A replace with an empty input is not an edit the schema accepts; say which secret, and why when it must be entered again. */
+export function secretErrors(secrets: SecretStates, reenter: Reenter = {}): Partial<Record<SecretName, string>> {
   const errors: Partial<Record<SecretName, string>> = {};
   for (const name of Object.keys(secrets) as SecretName[]) {
     const s = secrets[name];
-    if (s.mode === 'replace' && s.value === '') errors[name] = `Type the new ${SECRET_FIELDS[name].label} or press Cancel`;
+    if (s.mode === 'replace' && s.value === '') errors[name] = reenter[name] ?? `Type the new ${SECRET_FIELDS[name].label} or press Cancel`;
   }
   return errors;
 }

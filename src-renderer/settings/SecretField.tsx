@@ -6,6 +6,8 @@ interface Props {
   env: string;
   presence: 'stored' | 'not_set';
   state: SecretFormState;
+  /** Set when the endpoint changed since the secret was stored: why it must be typed again. */
+  reenter?: string | undefined;
   error?: string | undefined;
   onChange: (state: SecretFormState) => void;
 }
@@ -14,9 +16,11 @@ interface Props {
  * Write-only: the window knows only whether a secret is stored, never its value. A typed value
  * lives in this password input until Save sends it once; then the input is cleared.
  */
-export function SecretField({ id, label, env, presence, state, error, onChange }: Props) {
+export function SecretField({ id, label, env, presence, state, reenter, error, onChange }: Props) {
   const statusId = `${id}-status`;
   const errorId = `${id}-error`;
+  const reenterId = `${id}-reenter`;
+  const describedBy = [reenter && !error ? reenterId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   const presenceText = presence === 'stored' ? 'Stored in keychain' : 'Not set';
   return (
     <div className="field field-secret" data-secret={id}>
@@ -48,17 +52,26 @@ export function SecretField({ id, label, env, presence, state, error, onChange }
             id={id}
             type="password"
             autoComplete="new-password"
-            autoFocus
+            // Not when the input appears because another field is being typed in.
+            autoFocus={!reenter}
             value={state.value}
             placeholder={`New ${label.toLowerCase()}`}
             aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
+            aria-describedby={describedBy}
             onChange={(e) => onChange({ mode: 'replace', value: e.target.value })}
           />
-          <button type="button" onClick={() => onChange({ mode: 'keep' })}>
-            Cancel
-          </button>
+          {/* Keeping the stored secret is not an option while the endpoint differs from the saved one. */}
+          {!reenter && (
+            <button type="button" onClick={() => onChange({ mode: 'keep' })}>
+              Cancel
+            </button>
+          )}
         </div>
+      )}
+      {state.mode === 'replace' && reenter && !error && (
+        <p id={reenterId} className="field-note">
+          {reenter}
+        </p>
       )}
       {state.mode === 'remove' && (
         <div className="secret-row">

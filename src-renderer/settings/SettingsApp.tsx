@@ -11,6 +11,8 @@ import {
   buildDraft,
   formFromSettings,
   secretErrors,
+  secretsToReenter,
+  shownSecrets,
   validateForm,
   type FieldId,
   type NumberFieldId,
@@ -53,19 +55,24 @@ export function SettingsApp() {
 
   /** Validates with main's schemas; shows errors inline and returns null when invalid. */
   const draft = useCallback((): SettingsDraft | null => {
-    if (!form) return null;
+    if (!form || !view) return null;
     const v = validateForm(form);
-    const secretErrs = secretErrors(secrets);
+    const reenter = secretsToReenter(form, view.settings, view.secrets);
+    const shown = shownSecrets(secrets, reenter);
+    const secretErrs = secretErrors(shown, reenter);
     const all = { ...(v.ok ? {} : v.errors), ...secretErrs };
     setErrors(all);
     if (!v.ok || Object.keys(secretErrs).length > 0) return null;
-    return buildDraft(v.settings, secrets);
-  }, [form, secrets]);
+    return buildDraft(v.settings, shown);
+  }, [form, secrets, view]);
 
   if (!form || !view) {
     return <main className="settings">{notice ? <p role="alert">{notice.text}</p> : <p>Loading settings…</p>}</main>;
   }
 
+  // A stored secret whose endpoint the form has moved is asked for again (main refuses to keep it).
+  const reenter = secretsToReenter(form, view.settings, view.secrets);
+  const shown = shownSecrets(secrets, reenter);
   const setText = (id: TextFieldId) => (value: string) => setForm({ ...form, text: { ...form.text, [id]: value } });
   const setNumber = (id: NumberFieldId) => (value: string) => setForm({ ...form, numbers: { ...form.numbers, [id]: value } });
   const setSecret = (name: SecretName) => (state: SecretFormState) => setSecrets({ ...secrets, [name]: state });
@@ -84,6 +91,10 @@ export function SettingsApp() {
       load(await api.saveSettings(d));
       setNotice({ kind: 'ok', text: 'Saved. The monitor reconnects with the new settings.' });
     } catch (err) {
+      // Main names the secret to enter again (e.g. "secrets.neo4jPassword") when it refuses to keep one.
+      const field = (err as { field?: unknown }).field;
+      const secret = typeof field === 'string' ? field.replace(/^secrets\./, '') : '';
+      if (secret in SECRET_FIELDS) setErrors((e) => ({ ...e, [secret]: errorText(err) }));
       setNotice({ kind: 'error', text: `Not saved: ${errorText(err)}` });
     } finally {
       setSaving(false);
@@ -97,7 +108,7 @@ export function SettingsApp() {
     <TextField id={id} label={NUMBER_FIELDS[id].label} unit={NUMBER_FIELDS[id].unit} type="number" value={form.numbers[id]} error={errors[id]} onChange={setNumber(id)} />
   );
   const secret = (name: SecretName) => (
-    <SecretField id={name} {...SECRET_FIELDS[name]} presence={view.secrets[name]} state={secrets[name]} error={errors[name]} onChange={setSecret(name)} />
+    <SecretField id={name} {...SECRET_FIELDS[name]} presence={view.secrets[name]} state={shown[name]} reenter={reenter[name]} error={errors[name]} onChange={setSecret(name)} />
   );
 
   return (

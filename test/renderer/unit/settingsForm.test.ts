@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SettingsDraftSchema, SettingsSchema } from '../../../src-main/common/settings-schema.js';
-import { buildDraft, formFromSettings, secretErrors, validateForm, type SettingsForm } from '../../../src-renderer/lib/settingsForm.js';
+import { buildDraft, formFromSettings, secretErrors, secretsToReenter, shownSecrets, validateForm, type SettingsForm } from '../../../src-renderer/lib/settingsForm.js';
 
 const saved = SettingsSchema.parse({
   supabase: { url: 'https://abcd.supabase.co', probeTable: 'wallets' },
@@ -61,6 +61,40 @@ describe('secret edits', () => {
   it('refuses an empty replacement, naming the secret', () => {
     expect(secretErrors({ supabaseKey: { mode: 'keep' }, neo4jPassword: { mode: 'replace', value: '' } })).toEqual({
       neo4jPassword: 'Type the new Neo4j password or press Cancel',
+    });
+  });
+
+  describe('a stored secret is asked for again when its endpoint changes', () => {
+    const bothStored = { supabaseKey: 'stored', neo4jPassword: 'stored' } as const;
+    const keepAll = { supabaseKey: { mode: 'keep' }, neo4jPassword: { mode: 'keep' } } as const;
+
+    it('asks for nothing while the endpoints match the saved ones (scheme family and default port may change for Neo4j)', () => {
+      expect(secretsToReenter(formFromSettings(saved), saved, bothStored)).toEqual({});
+      expect(secretsToReenter(edit((f) => (f.text['neo4j.uri'] = 'bolt://db.example.com')), saved, bothStored)).toEqual({});
+    });
+
+    it('turns a kept secret into an empty password input, with the message naming the new endpoint', () => {
+      const form = edit((f) => ((f.text['neo4j.uri'] = 'bolt://new-host:7687'), (f.text['supabase.url'] = 'http://abcd.supabase.co')));
+      const reenter = secretsToReenter(form, saved, bothStored);
+      expect(reenter).toEqual({
+        neo4jPassword: 'The Neo4j URI changed: enter the password for bolt://new-host:7687',
+        supabaseKey: 'The Supabase URL changed: enter the API key for http://abcd.supabase.co',
+      });
+      const shown = shownSecrets(keepAll, reenter);
+      expect(shown).toEqual({ supabaseKey: { mode: 'replace', value: '' }, neo4jPassword: { mode: 'replace', value: '' } });
+      expect(secretErrors(shown, reenter)).toEqual(reenter);
+      // A typed value is what gets sent.
+      expect(shownSecrets({ ...keepAll, neo4jPassword: { mode: 'replace', value: 'typed' } }, reenter).neo4jPassword).toEqual({ mode: 'replace', value: 'typed' });
+    });
+
+    it('asks again when the Neo4j user changes, and not when nothing is stored or the secret is removed', () => {
+      const form = edit((f) => (f.text['neo4j.user'] = 'admin'));
+      expect(secretsToReenter(form, saved, bothStored)).toEqual({
+        neo4jPassword: 'The Neo4j user changed: enter the password for user "admin" at neo4j+s://db.example.com:7687',
+      });
+      expect(secretsToReenter(form, saved, { supabaseKey: 'stored', neo4jPassword: 'not_set' })).toEqual({});
+      const reenter = secretsToReenter(form, saved, bothStored);
+      expect(shownSecrets({ ...keepAll, neo4jPassword: { mode: 'remove' } }, reenter).neo4jPassword).toEqual({ mode: 'remove' });
     });
   });
 });
