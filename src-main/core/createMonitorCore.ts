@@ -85,6 +85,8 @@ class ComposedMonitorCore implements MonitorCore {
   /** Probe rebuilds after a secret read healed, in order. */
   private healing: Promise<void> = Promise.resolve();
   private stopping: Promise<void> | null = null;
+  /** Saves and imports run one at a time, so each checks the secrets' binding against the settings it replaces. */
+  private edits: Promise<unknown> = Promise.resolve();
   private readonly connectionTests = new Map<DatabaseId, { key: string; result: Promise<ProbeResult>; timeoutMs: number }>();
 
   constructor(private readonly options: CreateMonitorCoreOptions) {
@@ -235,7 +237,11 @@ class ComposedMonitorCore implements MonitorCore {
     return checkOnce(database, settings, { ...secrets, ...changes }, errors);
   }
 
-  async saveSettings(draft: SettingsDraft): Promise<SettingsView> {
+  saveSettings(draft: SettingsDraft): Promise<SettingsView> {
+    return this.oneEditAtATime(() => this.save(draft));
+  }
+
+  private async save(draft: SettingsDraft): Promise<SettingsView> {
     const { store, vault } = this.editable();
     assertNoSecretKeys(draft.settings);
     const settings = parseSettings(draft.settings);
@@ -255,7 +261,11 @@ class ComposedMonitorCore implements MonitorCore {
     return this.getSettingsView();
   }
 
-  async importEnv(content: string): Promise<ImportReport> {
+  importEnv(content: string): Promise<ImportReport> {
+    return this.oneEditAtATime(() => this.importFrom(content));
+  }
+
+  private async importFrom(content: string): Promise<ImportReport> {
     const { store, vault } = this.editable();
     // Everything is validated before the first write.
     const plan = planEnvImport(content, this.inputs.settings);
@@ -282,6 +292,12 @@ class ComposedMonitorCore implements MonitorCore {
   on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]): () => void {
     this.events.on(event, listener);
     return () => this.events.off(event, listener);
+  }
+
+  private oneEditAtATime<T>(edit: () => Promise<T>): Promise<T> {
+    const next = this.edits.then(edit, edit);
+    this.edits = next.catch(() => undefined);
+    return next;
   }
 
   /**

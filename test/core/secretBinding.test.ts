@@ -18,7 +18,7 @@ import * as electron from '../mocks/electron.js';
 import { endpointChange, type EndpointFields } from '../../src-main/common/endpointIdentity.js';
 import { methodChannel, type MethodName } from '../../src-main/common/contract.js';
 import { SettingsSchema, type SettingsDraft } from '../../src-main/common/settings-schema.js';
-import { CredentialVault } from '../../src-main/core/credentials/CredentialVault.js';
+import { CredentialVault, type SecretVault } from '../../src-main/core/credentials/CredentialVault.js';
 import { Secret } from '../../src-main/core/credentials/Secret.js';
 import { createMonitorCore } from '../../src-main/core/createMonitorCore.js';
 import { EndpointChangedError } from '../../src-main/core/errors.js';
@@ -214,6 +214,40 @@ describe('a stored secret never reaches another endpoint', () => {
     } finally {
       await fresh.stop();
       await otherVault.delete('neo4jPassword');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a save that keeps the secret cannot slip in while another save moves the endpoint with a new secret', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wt-binding-'));
+    const real = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
+    let releaseFirstWrite!: () => void;
+    const firstWrite = new Promise<void>((r) => (releaseFirstWrite = r));
+    const gated: SecretVault = {
+      get: (n) => real.get(n),
+      set: async (n, v) => {
+        if (v.reveal() === 'new-password-for-the-new-host') await firstWrite;
+        return real.set(n, v);
+      },
+      delete: (n) => real.delete(n),
+      has: (n) => real.has(n),
+    };
+    const editing = createMonitorCore({ dataDir: dir, vault: gated });
+    try {
+      await editing.saveSettings(draft({ password: stored.neo4jPassword }));
+      const moving = editing.saveSettings(draft({ uri: 'neo4j://new-host.invalid:7687', password: 'new-password-for-the-new-host' }));
+      const keeping = editing.saveSettings(draft());
+      keeping.catch(() => undefined);
+      // Let the second save run as far as it can while the first one waits on its keychain write.
+      await new Promise((r) => setImmediate(r));
+      releaseFirstWrite();
+      await moving;
+      await expect(keeping).rejects.toMatchObject({ field: 'secrets.neo4jPassword', message: 'The Neo4j URI changed: enter the password for neo4j://walltrack-monitor-test.invalid:7687' });
+      expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).neo4j.uri).toBe('neo4j://new-host.invalid:7687');
+    } finally {
+      await editing.stop();
+      await real.delete('neo4jPassword');
+      await real.delete('supabaseKey');
       rmSync(dir, { recursive: true, force: true });
     }
   });
