@@ -373,6 +373,18 @@ describe('createMonitorCore: keychain failures heal themselves', () => {
     await vi.waitFor(() => expect(second.snapshot().databases.neo4j.status).toBe('healthy'), { timeout: 30_000, interval: 200 });
   });
 
+  it('a password whose keychain read failed cannot be kept for a new endpoint: once the keychain answered, it would be read and sent there', async () => {
+    await savedThenKeyringGone();
+    const core = createMonitorCore({ dataDir, vault, keychainRetry: { firstRetryMs: 3_600_000 } });
+    cores.push(core);
+    await core.start();
+    const before = readFileSync(join(dataDir, 'settings.json'), 'utf8');
+    const moved = draft({ neo4jUri: 'bolt://127.0.0.1:1' });
+    await expect(core.saveSettings(moved)).rejects.toMatchObject({ field: 'secrets.neo4jPassword', message: 'The Neo4j URI changed: enter the password for bolt://127.0.0.1:1' });
+    await expect(core.testConnection({ ...moved, database: 'neo4j' })).rejects.toMatchObject({ field: 'secrets.neo4jPassword' });
+    expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(before);
+  });
+
   it('200 simultaneous testConnection calls share one keychain read per secret, before and after it failed', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wt-core-'));
     vault = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
