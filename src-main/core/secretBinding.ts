@@ -30,6 +30,8 @@ interface Moved {
   database: DatabaseId;
   secret: SecretName;
   change: EndpointField;
+  /** Why the keychain could not be read, when it is not known whether a secret is stored at all. */
+  unreadable: string | null;
 }
 
 function movedSecret(databases: readonly DatabaseId[], use: SecretUse): Moved | null {
@@ -37,7 +39,7 @@ function movedSecret(databases: readonly DatabaseId[], use: SecretUse): Moved | 
     const secret = secretOf(database);
     if (secret in use.changes || (!use.storedSecrets[secret] && !use.unreadable[secret])) continue;
     const change = endpointChange(database, use.stored, use.next);
-    if (change) return { database, secret, change };
+    if (change) return { database, secret, change, unreadable: use.storedSecrets[secret] ? null : (use.unreadable[secret]?.message ?? null) };
   }
   return null;
 }
@@ -54,7 +56,9 @@ export function refuseMovedSecretInDraft(databases: readonly DatabaseId[], use: 
   const moved = movedSecret(databases, use);
   if (!moved) return;
   throw new EndpointChangedError(`secrets.${moved.secret}`, endpointChangeMessage(moved.change, use.next), {
-    hint: `The stored secret is only sent to ${storedFor(moved, use.stored)}; type it for the new endpoint, or undo the change`,
+    hint: moved.unreadable
+      ? `The keychain could not be read (${moved.unreadable}), so a stored secret cannot be ruled out, and one is only sent to the endpoint it was stored for: unlock the keychain and try again, type the secret for the new endpoint, or undo the change`
+      : `The stored secret is only sent to ${storedFor(moved, use.stored)}; type it for the new endpoint, or undo the change`,
   });
 }
 

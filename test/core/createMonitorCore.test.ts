@@ -262,12 +262,24 @@ describe('createMonitorCore against the real services', () => {
     const core = createMonitorCore({ dataDir, vault: failing, logger });
     cores.push(core);
     await core.start();
-    const error = await core.saveSettings(draft({ neo4jPassword: 'pw-never-written-anywhere' })).catch((e: unknown) => e);
+    const error = await core.saveSettings(draft({ supabaseKey: 'key-never-written-anywhere', neo4jPassword: 'pw-never-written-anywhere' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CredentialStoreError);
-    expect(existsSync(join(dataDir, 'settings.json')) ? readFileSync(join(dataDir, 'settings.json'), 'utf8') : '').not.toContain('pw-never');
-    // Settings saved without touching secrets: Neo4j shows the keychain problem.
-    await core.saveSettings(draft());
-    const s = await core.checkNow();
+    expect(existsSync(join(dataDir, 'settings.json')) ? readFileSync(join(dataDir, 'settings.json'), 'utf8') : '').not.toContain('never-written');
+    // Endpoints without their secrets: the keychain cannot tell whether one is stored (it would be sent there once readable).
+    const unsure = await core.saveSettings(draft()).catch((e: unknown) => e);
+    expect(unsure).toMatchObject({ field: 'secrets.supabaseKey', message: `The Supabase URL changed: enter the API key for ${services.supabase.url}` });
+    expect((unsure as CredentialStoreError).hint).toBe(
+      'The keychain could not be read (Could not read secret in the OS keychain: locked), so a stored secret cannot be ruled out, and one is only sent to the endpoint it was stored for: unlock the keychain and try again, type the secret for the new endpoint, or undo the change',
+    );
+    // Settings saved while the keychain worked, then read with it locked: Neo4j shows the keychain problem.
+    const seeding = createMonitorCore({ dataDir, vault });
+    await seeding.saveSettings(draft());
+    await seeding.stop();
+    await core.stop();
+    const relocked = createMonitorCore({ dataDir, vault: failing, logger });
+    cores.push(relocked);
+    await relocked.start();
+    const s = await relocked.checkNow();
     expect(s.databases.neo4j.status).toBe('not_configured');
     expect(s.databases.neo4j.message).toBe('neo4j: not configured — keychain unavailable: Could not read secret in the OS keychain: locked');
     expect(s.databases.neo4j.hint).toBe('Unlock gnome-keyring');
@@ -394,14 +406,15 @@ describe('createMonitorCore: keychain failures heal themselves', () => {
     cores.push(core);
     await core.start();
     vi.stubEnv('DBUS_SESSION_BUS_ADDRESS', UNREACHABLE);
-    const burst = () => Promise.all(Array.from({ length: 200 }, () => core.testConnection({ ...draft(), database: 'neo4j' })));
+    const burst = () => Promise.all(Array.from({ length: 200 }, () => core.testConnection({ ...draft(), database: 'neo4j' }).catch((e: unknown) => e)));
     for (const round of ['not read yet', 'after it failed']) {
       started.length = 0;
       const results = await burst();
       // Both configured databases' secrets, once each (a retry may add one).
       expect(started.length, round).toBeLessThanOrEqual(4);
-      for (const r of results) expect(r).toMatchObject({ database: 'neo4j', state: 'not_configured' });
-      expect(results[0]!.message).toMatch(/^neo4j: not configured — keychain unavailable: Could not read neo4jPassword/);
+      // Nothing saved yet and the keychain unreadable: a stored password cannot be ruled out, so it is not kept for this URI.
+      for (const r of results) expect(r).toMatchObject({ field: 'secrets.neo4jPassword', message: `The Neo4j URI changed: enter the password for ${services.neo4j.uri}` });
+      expect((results[0] as { hint: string }).hint).toMatch(/^The keychain could not be read \(Could not read neo4jPassword in the OS keychain/);
     }
   });
 });

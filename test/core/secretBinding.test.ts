@@ -282,7 +282,7 @@ describe('a stored secret never reaches another endpoint', () => {
     const mode: BrowserMode = createBrowserMode({ core, rendererDir, version: '0.1.0', log: quiet, token });
     const server: HealthServer = await createHealthServer({ core, port: 0, routes: mode.handleRequest, onUpgrade: mode.handleUpgrade });
     const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, {
-      headers: { origin: `http://127.0.0.1:${server.port}`, cookie: `walltrack_session_${server.port}=${token}` },
+      headers: { origin: `http://127.0.0.1:${server.port}` },
     });
     const replies = new Map<number, unknown>();
     ws.on('message', (d) => {
@@ -291,6 +291,10 @@ describe('a stored secret never reaches another endpoint', () => {
     });
     try {
       await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      // Browser mode's first message is the access token (browserModeHandshake.ts).
+      const accepted = new Promise((resolve) => ws.on('message', (d) => JSON.parse(String(d)).type === 'auth' && resolve(JSON.parse(String(d)))));
+      ws.send(JSON.stringify({ type: 'auth', token }));
+      expect(await accepted).toEqual({ type: 'auth', ok: true });
       let id = 0;
       for (const c of hostileCalls()) {
         ws.send(JSON.stringify({ type: 'call', id: ++id, method: c.method, input: c.input }));
