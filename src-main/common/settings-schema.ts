@@ -1,8 +1,47 @@
 /** Non-secret settings. Secrets (Supabase key, Neo4j password) live only in the OS keychain. */
 import { z } from 'zod';
+import { authorityProblem, originOnlyProblem, splitEndpoint, type AuthorityProblem, type OriginOnlyProblem } from './endpointUrl.js';
 import { DatabaseIdSchema } from './schemas.js';
 
 const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
+
+/** Each says how to fix it and none quotes the value: a query, fragment or userinfo may hold a key. */
+const SUPABASE_URL_PROBLEMS: Record<'scheme' | AuthorityProblem | OriginOnlyProblem, string> = {
+  scheme: 'Supabase URL must start with https:// (or http:// for a local stack), e.g. https://abcd.supabase.co',
+  credentials: 'Supabase URL must not contain credentials ("user:password@"); the API key belongs in SUPABASE_KEY (the Supabase API key field)',
+  query:
+    'Supabase URL must not have a query string ("?…"); the API key belongs in SUPABASE_KEY (the Supabase API key field), and the URL is the project URL alone, e.g. https://abcd.supabase.co',
+  fragment: 'Supabase URL must not have a fragment ("#…"); use the project URL alone, e.g. https://abcd.supabase.co',
+  path: 'Supabase URL must not have a path (such as /rest/v1); use the project URL alone, e.g. https://abcd.supabase.co',
+  noHost: 'Supabase URL must name a host, e.g. https://abcd.supabase.co',
+  host: 'Supabase URL host must be a valid host name or IP address, e.g. https://abcd.supabase.co',
+  ipv6: 'Supabase URL must be scheme://host[:port], with an IPv6 address in brackets, e.g. http://[::1]:54321',
+  port: 'Supabase URL port must be a whole number from 1 to 65535, e.g. http://127.0.0.1:54321',
+};
+
+const NEO4J_URI_PROBLEMS: Record<'scheme' | AuthorityProblem, string> = {
+  scheme: `Neo4j URI must use one of ${NEO4J_SCHEMES.map((s) => s + '://').join(', ')}, e.g. neo4j://localhost:7687`,
+  credentials:
+    'Neo4j URI must not contain credentials ("user:password@"); put the user in NEO4J_USER (the Neo4j user field) and the password in NEO4J_PASSWORD (the Neo4j password field)',
+  noHost: 'Neo4j URI must name a host, e.g. neo4j://localhost:7687',
+  host: 'Neo4j URI host must be a valid host name or IP address, e.g. neo4j://localhost:7687',
+  ipv6: 'Neo4j URI must be scheme://host[:port], with an IPv6 address in brackets, e.g. bolt://[::1]:7687',
+  port: 'Neo4j URI port must be a whole number from 1 to 65535, e.g. neo4j://localhost:7687',
+};
+
+/** A trimmed endpoint URL; empty means "not set" (null). */
+function endpointUrl<P extends string>(problemOf: (value: string) => P | null, messages: Record<P, string>, normalize = (s: string) => s) {
+  return z
+    .string()
+    .trim()
+    .superRefine((s, ctx) => {
+      const problem = s === '' ? null : problemOf(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: messages[problem] });
+    })
+    .transform((s) => (s === '' ? null : normalize(s)))
+    .nullable()
+    .default(null);
+}
 
 /** Empty string in a form means "not set". */
 const optionalText = z
@@ -12,15 +51,14 @@ const optionalText = z
   .nullable();
 
 export const SupabaseSettingsSchema = z.object({
-  url: z
-    .string()
-    .trim()
-    .refine((s) => s === '' || /^https?:\/\/[^\s/]+/i.test(s), {
-      message: 'Supabase URL must start with https:// (or http:// for a local stack), e.g. https://abcd.supabase.co',
-    })
-    .transform((s) => (s === '' ? null : s.replace(/\/+$/, '')))
-    .nullable()
-    .default(null),
+  url: endpointUrl(
+    (s) => {
+      const parts = splitEndpoint(s, ['http', 'https']);
+      return parts ? (authorityProblem(parts.authority) ?? originOnlyProblem(parts.rest)) : 'scheme';
+    },
+    SUPABASE_URL_PROBLEMS,
+    (s) => s.replace(/\/$/, ''),
+  ),
   probeTable: optionalText
     .refine((s) => s === null || /^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(s), {
       message: 'Probe table must be a plain table name (letters, digits, underscore), e.g. wallets',
@@ -29,20 +67,11 @@ export const SupabaseSettingsSchema = z.object({
 });
 
 export const Neo4jSettingsSchema = z.object({
-  uri: z
-    .string()
-    .trim()
-    .refine(
-      (s) => {
-        if (s === '') return true;
-        const m = /^([a-z0-9+]+):\/\/[^\s/]+/i.exec(s);
-        return m !== null && NEO4J_SCHEMES.includes(m[1]!.toLowerCase());
-      },
-      { message: `Neo4j URI must use one of ${NEO4J_SCHEMES.map((s) => s + '://').join(', ')}, e.g. neo4j://localhost:7687` },
-    )
-    .transform((s) => (s === '' ? null : s))
-    .nullable()
-    .default(null),
+  uri: endpointUrl((s) => {
+    const parts = splitEndpoint(s, NEO4J_SCHEMES);
+    // Anything after host[:port] is the driver's business (e.g. a routing context "?policy=…").
+    return parts ? authorityProblem(parts.authority) : 'scheme';
+  }, NEO4J_URI_PROBLEMS),
   user: z.string().trim().min(1, 'Neo4j user must not be empty (usually "neo4j")').default('neo4j'),
   database: optionalText
     .refine((s) => s === null || /^[A-Za-z][A-Za-z0-9.-]{0,62}$/.test(s), {

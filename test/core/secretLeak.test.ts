@@ -70,12 +70,15 @@ describe('no secret leaks', () => {
     const core = createMonitorCore({ dataDir, vault, logger: log.logger });
     core.on('snapshot', (s) => see('snapshot event', s));
     core.on('stateChange', (c) => see('stateChange event', c));
-    const settings = (neo4jUri = services.neo4j.uri) =>
-      SettingsSchema.parse({
+    const settings = (neo4jUri = services.neo4j.uri) => {
+      const parsed = SettingsSchema.parse({
         supabase: { url: services.supabase.url, probeTable: 'wallets' },
-        neo4j: { uri: neo4jUri },
+        neo4j: { uri: services.neo4j.uri },
         monitor: { timeoutMs: 1_000, retries: 1, backoffInitialMs: 10, backoffMaxMs: 20, intervalSec: 60 },
       });
+      // The URI goes in unparsed: the schema refuses one with a password, and so must saveSettings.
+      return { ...parsed, neo4j: { ...parsed.neo4j, uri: neo4jUri } };
+    };
     const draft = (s: string | null, n: string | null, uri?: string): SettingsDraft => ({
       settings: settings(uri),
       secrets: {

@@ -6,7 +6,6 @@ import type { Settings, SecretName } from '../../common/settings-schema.js';
 import { SettingsSchema } from '../../common/settings-schema.js';
 import { Secret } from '../credentials/Secret.js';
 import { ValidationError } from '../errors.js';
-import { credentialsInUrl } from './validation.js';
 
 type SettingPath = { section: 'supabase' | 'neo4j' | 'monitor'; field: string; numeric?: boolean };
 
@@ -77,11 +76,6 @@ export function applyEnvVariables(vars: Record<string, string | undefined>, base
     const field = issue.path.map(String).join('.');
     const variable = fieldToVar.get(field);
     throw new ValidationError(variable ?? field, `${issue.message}${variable ? ` (setting ${field})` : ''}`);
-  }
-  const problem = credentialsInUrl(parsed.data);
-  if (problem) {
-    const variable = fieldToVar.get(problem.field);
-    throw new ValidationError(variable ?? problem.field, problem.message);
   }
   result.settings = parsed.data;
   return result;

@@ -15,26 +15,7 @@ export function validationErrorFrom(error: z.ZodError, prefix = ''): ValidationE
 export function parseSettings(input: unknown): Settings {
   const r = SettingsSchema.safeParse(input);
   if (!r.success) throw validationErrorFrom(r.error);
-  const problem = credentialsInUrl(r.data);
-  if (problem) throw new ValidationError(problem.field, problem.message);
   return r.data;
-}
-
-/**
- * URLs are shown to operators and logged, so they must not carry "user:password@". The schema
- * would accept them; this keeps the password in the keychain where it belongs.
- */
-export function credentialsInUrl(settings: Settings): { field: string; message: string } | null {
-  const checks: [string, string | null, string][] = [
-    ['supabase.url', settings.supabase.url, 'the API key belongs in the Supabase key field (SUPABASE_KEY)'],
-    ['neo4j.uri', settings.neo4j.uri, 'put the user in the Neo4j user field and the password in NEO4J_PASSWORD'],
-  ];
-  for (const [field, url, advice] of checks) {
-    if (url && /^[a-z0-9+.-]+:\/\/[^/?#]*@/i.test(url)) {
-      return { field, message: `must not contain credentials ("user:password@"); ${advice}` };
-    }
-  }
-  return null;
 }
 
 const SECRET_KEY_PATTERN = /(key|password|passwd|secret|token|credential|authorization)/i;
