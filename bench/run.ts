@@ -19,6 +19,7 @@ import { Neo4jProbe } from '../src-main/core/probes/Neo4jProbe.js';
 import { startNeo4j, type Neo4jServer } from '../test/support/neo4j.js';
 import { startCountingProxy } from './connectionCountingProxy.js';
 import { endlessBody } from './endlessBody.js';
+import { envParseWorstCase } from './envParse.js';
 import { median, rssAfterGc, timed, whenPortRefuses } from './stats.js';
 
 const SAMPLES = 200;
@@ -221,7 +222,7 @@ async function main(): Promise<void> {
     const info = await infoDriver.getServerInfo();
     await infoDriver.close();
     console.log(`Neo4j ${info.agent} on ${server.uri}\n`);
-    for (const step of [probeOverhead, costRatio, connectionsOpened, memoryGrowth, outageDetection, endlessBody]) {
+    for (const step of [probeOverhead, costRatio, connectionsOpened, memoryGrowth, outageDetection, endlessBody, envParseWorstCase]) {
       const figure = await step(server);
       figures.push(figure);
       const value = figure.unit === '' ? String(figure.value) : `${figure.value.toFixed(figure.unit === 'MB' ? 2 : 3)} ${figure.unit}`;

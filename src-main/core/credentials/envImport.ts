@@ -13,61 +13,101 @@ export interface DotEnvParse {
   malformed: { name: string; reason: string }[];
 }
 
-const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+// Sticky, run at a line's start in the whole text; [^\S\n] is a blank that does not end the line.
+// NAME and blanks never overlap, so a failed match backtracks at most once per character.
+const BLANKS = /[^\S\n]*/y;
+const ASSIGNMENT = /(?:export[^\S\n]+)?([A-Za-z_][A-Za-z0-9_.-]*)[^\S\n]*=[^\S\n]*/y;
+/** A report, not a dump: past this many, bad lines are counted. */
+export const REPORTED_LINES = 100;
+const DECODED = new Map([['n', '\n'], ['r', '\r'], ['t', '\t'], ['"', '"'], ['\\', '\\']]);
 
-/** Parses KEY=value lines: comments, blank lines, `export ` prefix, '…' literal and "…" escaped (multi-line) values. */
+/**
+ * Parses the .env syntax of python-dotenv, which the original service read: comments, blank lines,
+ * `export `, '…' literal and "…" escaped values (both may span lines), inline ` # comments`.
+ * One pass over the text: each character is looked at a bounded number of times, whatever the input
+ * (an unclosed quote, a 250,000-blank value), so a 256 KB file parses in milliseconds.
+ */
 export function parseDotEnv(content: string): DotEnvParse {
-  const vars: Record<string, string> = {};
+  const text = content.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  // Null prototype: a NAME like __proto__ is a variable like any other (then reported as unknown).
+  const vars: Record<string, string> = Object.create(null) as Record<string, string>;
   const malformed: DotEnvParse['malformed'] = [];
-  const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const line = lines[i]!.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const eq = line.indexOf('=');
-    const name = (eq > 0 ? line.slice(0, eq) : '').replace(/^export\s+/, '').trim();
-    if (eq <= 0 || !KEY.test(name)) {
+  let unreported = 0;
+  let lineNo = 0;
+  for (let start = 0, end = 0; start <= text.length; start = end + 1) {
+    lineNo++;
+    end = lineEnd(text, start);
+    BLANKS.lastIndex = start;
+    BLANKS.exec(text);
+    if (BLANKS.lastIndex === end || text[BLANKS.lastIndex] === '#') continue;
+    ASSIGNMENT.lastIndex = BLANKS.lastIndex;
+    const assignment = ASSIGNMENT.exec(text);
+    if (!assignment) {
       // Never echo the line: it may hold a secret.
-      malformed.push({ name: `line ${lineNo}`, reason: 'not a KEY=value line; skipped' });
+      if (malformed.length < REPORTED_LINES) malformed.push({ name: `line ${lineNo}`, reason: 'not a KEY=value line; skipped' });
+      else unreported++;
       continue;
     }
-    let rest = line.slice(eq + 1).trimStart();
-    const quote = rest[0];
-    if (quote === '"' || quote === "'") {
-      let body = rest.slice(1);
-      let end = findClosingQuote(body, quote);
-      while (end < 0 && i + 1 < lines.length) {
-        body += '\n' + lines[++i]!;
-        end = findClosingQuote(body, quote);
-      }
-      if (end < 0) {
-        malformed.push({ name, reason: `line ${lineNo}: the ${quote} quote is never closed; skipped` });
-        continue;
-      }
-      const raw = body.slice(0, end);
-      vars[name] = quote === '"' ? unescapeDoubleQuoted(raw) : raw;
+    const name = assignment[1]!;
+    const valueStart = ASSIGNMENT.lastIndex;
+    const quote = text[valueStart];
+    if (quote !== '"' && quote !== "'") {
+      const value = text.slice(valueStart, end);
+      const comment = value.search(/\s#/);
+      vars[name] = (comment < 0 ? value : value.slice(0, comment)).trim();
       continue;
     }
-    // Unquoted: an inline comment starts at whitespace followed by #.
-    rest = rest.replace(/\s+#.*$/, '');
-    vars[name] = rest.trim();
+    const close = closingQuote(text, valueStart + 1, quote);
+    if (close < 0) {
+      malformed.push({ name, reason: `line ${lineNo}: the ${quote} quote is never closed; the rest of the file was skipped` });
+      break;
+    }
+    const raw = text.slice(valueStart + 1, close);
+    vars[name] = quote === '"' ? decodeEscapes(raw) : raw;
+    lineNo += countLineBreaks(raw);
+    // The rest of the closing quote's line is ignored (usually a comment).
+    end = lineEnd(text, close);
   }
+  if (unreported > 0) malformed.push({ name: `${unreported} more lines`, reason: 'not KEY=value lines; skipped' });
   return { vars, malformed };
 }
 
-function findClosingQuote(body: string, quote: string): number {
-  for (let j = 0; j < body.length; j++) {
-    if (quote === '"' && body[j] === '\\') {
-      j++;
-      continue;
-    }
-    if (body[j] === quote) return j;
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
+}
+
+/** Index of the quote that closes a value opened just before `from`; in "…" a backslash escapes the next character. */
+function closingQuote(text: string, from: number, quote: string): number {
+  if (quote === "'") return text.indexOf("'", from);
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return i;
   }
   return -1;
 }
 
-function unescapeDoubleQuoted(raw: string): string {
-  return raw.replace(/\\([nrt"\\])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' })[c]!);
+/** \n \r \t \" \\ in a "…" value; any other backslash stays. (A loop: a replace callback per escape is slow.) */
+function decodeEscapes(raw: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = raw.indexOf('\\'); i >= 0 && i + 1 < raw.length; i = raw.indexOf('\\', i)) {
+    const decoded = DECODED.get(raw[i + 1]!);
+    if (decoded === undefined) {
+      i++;
+      continue;
+    }
+    out += raw.slice(copied, i) + decoded;
+    i += 2;
+    copied = i;
+  }
+  return copied === 0 ? raw : out + raw.slice(copied);
+}
+
+function countLineBreaks(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 export interface EnvImportPlan {

@@ -55,7 +55,7 @@ export function applyEnvVariables(vars: Record<string, string | undefined>, base
     if (!setting && !secret) {
       result.ignored.push({ name, reason: `not a WallTrack Monitor setting (known: ${KNOWN_VARIABLES.join(', ')})` });
     } else if (value === '') {
-      result.ignored.push({ name, reason: 'empty value; the current one is kept' });
+      result.ignored.push({ name, reason: 'empty value; the current one is kept (an import never clears a setting or a secret)' });
     } else if (secret) {
       result.secrets[secret] = new Secret(value);
       result.secretNames.push(name);

@@ -44,6 +44,32 @@ describe('parseDotEnv', () => {
     expect(JSON.stringify(malformed)).not.toContain('secret-unclosed');
     expect(malformed[0]!.name).toBe('NEO4J_PASSWORD');
   });
+
+  it('keeps blanks inside quotes, also at the end of the first line of a multi-line value', () => {
+    expect(parseDotEnv('A="  one  \n  two  "\nB=\'  x  \'\n').vars).toEqual({ A: '  one  \n  two  ', B: '  x  ' });
+  });
+
+  // Worst cases within the 256 KB the import accepts (their time is bench figure (g)).
+  it('reads an unclosed quote followed by 130,000 line breaks as one unclosed value', () => {
+    expect(parseDotEnv('NEO4J_PASSWORD="' + '\n'.repeat(130_000))).toEqual({
+      vars: {},
+      malformed: [{ name: 'NEO4J_PASSWORD', reason: 'line 1: the " quote is never closed; the rest of the file was skipped' }],
+    });
+  });
+
+  it('reads a value with 250,000 blanks inside and no comment', () => {
+    const blanks = ' '.repeat(250_000);
+    expect(parseDotEnv(`A=a${blanks}b #c\n`)).toEqual({ vars: { A: `a${blanks}b` }, malformed: [] });
+  });
+
+  it('reads 65,536 lines, reporting the first 100 bad ones and counting the rest', () => {
+    const { vars, malformed } = parseDotEnv('A=1\n'.repeat(32_768) + 'bad\n'.repeat(32_768));
+    expect(vars).toEqual({ A: '1' });
+    expect(malformed).toHaveLength(101);
+    expect(malformed[0]).toEqual({ name: 'line 32769', reason: 'not a KEY=value line; skipped' });
+    expect(malformed[99]).toEqual({ name: 'line 32868', reason: 'not a KEY=value line; skipped' });
+    expect(malformed[100]).toEqual({ name: '32668 more lines', reason: 'not KEY=value lines; skipped' });
+  });
 });
 
 describe('planEnvImport', () => {
@@ -84,6 +110,22 @@ describe('planEnvImport', () => {
     expect((error as ValidationError).field).toBe(variable);
     expect((error as ValidationError).message).toMatch(message);
     expect((error as ValidationError).message).not.toContain('hunter2');
+  });
+
+  it('treats KEY="" and KEY=\'\' like KEY=: the current value is kept, and the report says so', () => {
+    const current = SettingsSchema.parse({ supabase: { url: 'https://old.supabase.co' } });
+    const plan = planEnvImport('SUPABASE_URL=""\nSUPABASE_KEY=\'\'\nNEO4J_PASSWORD="   "\n', current);
+    expect(plan.settings).toEqual(current);
+    expect(plan.secrets).toEqual({});
+    expect(plan.report).toEqual({
+      settings: [],
+      secrets: [],
+      ignored: [
+        { name: 'SUPABASE_URL', reason: 'empty value; the current one is kept (an import never clears a setting or a secret)' },
+        { name: 'SUPABASE_KEY', reason: 'empty value; the current one is kept (an import never clears a setting or a secret)' },
+        { name: 'NEO4J_PASSWORD', reason: 'empty value; the current one is kept (an import never clears a setting or a secret)' },
+      ],
+    });
   });
 
   it('ignores empty values instead of clearing settings', () => {
