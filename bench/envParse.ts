@@ -22,6 +22,12 @@ const RUNS = 15;
 
 const fill = (head: string, piece: string, tail = ''): string => head + piece.repeat(Math.floor((LIMIT - head.length - tail.length) / piece.length)) + tail;
 
+function distinctNames(): string {
+  let text = '';
+  for (let i = 0; text.length < LIMIT - 16; i++) text += `A${i}=1\n`;
+  return text;
+}
+
 export const WORST_CASES: Record<string, string> = {
   'unclosed " then line breaks': fill('NEO4J_PASSWORD="', '\n'),
   "unclosed ' then line breaks": fill("NEO4J_PASSWORD='", '\n'),
@@ -29,6 +35,7 @@ export const WORST_CASES: Record<string, string> = {
   'one value of blanks': fill('A=a', ' ', 'b'),
   'blank runs before #': fill('A=a', ' \t', '#'),
   'short lines': fill('', 'A=1\n'),
+  'short lines, each name new': distinctNames(),
   'malformed lines': fill('', 'x\n'),
   'one-line quoted values': fill('', 'A="\\"\\n"\n'),
 };

@@ -27,7 +27,7 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): ConfigOverr
   if (Object.keys(present).length === 0) return null;
   let applied;
   try {
-    applied = applyEnvVariables(present, SettingsSchema.parse({}));
+    applied = applyEnvVariables(Object.entries(present), SettingsSchema.parse({}));
   } catch (error) {
     if (error instanceof ValidationError) {
       throw new ConfigurationError(`Invalid environment variable ${error.message}`, {

@@ -8,7 +8,8 @@ import { applyEnvVariables } from '../settings/envVariables.js';
 import type { Secret } from './Secret.js';
 
 export interface DotEnvParse {
-  vars: Record<string, string>;
+  /** In file order; a later line for the same name wins. */
+  vars: Map<string, string>;
   /** Lines that are not KEY=value, as "line N". */
   malformed: { name: string; reason: string }[];
 }
@@ -29,8 +30,8 @@ const DECODED = new Map([['n', '\n'], ['r', '\r'], ['t', '\t'], ['"', '"'], ['\\
  */
 export function parseDotEnv(content: string): DotEnvParse {
   const text = content.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-  // Null prototype: a NAME like __proto__ is a variable like any other (then reported as unknown).
-  const vars: Record<string, string> = Object.create(null) as Record<string, string>;
+  // A Map: __proto__ is a name like any other, and many distinct names insert fast.
+  const vars = new Map<string, string>();
   const malformed: DotEnvParse['malformed'] = [];
   let unreported = 0;
   let lineNo = 0;
@@ -54,7 +55,7 @@ export function parseDotEnv(content: string): DotEnvParse {
     if (quote !== '"' && quote !== "'") {
       const value = text.slice(valueStart, end);
       const comment = value.search(/\s#/);
-      vars[name] = (comment < 0 ? value : value.slice(0, comment)).trim();
+      vars.set(name, (comment < 0 ? value : value.slice(0, comment)).trim());
       continue;
     }
     const close = closingQuote(text, valueStart + 1, quote);
@@ -63,7 +64,7 @@ export function parseDotEnv(content: string): DotEnvParse {
       break;
     }
     const raw = text.slice(valueStart + 1, close);
-    vars[name] = quote === '"' ? decodeEscapes(raw) : raw;
+    vars.set(name, quote === '"' ? decodeEscapes(raw) : raw);
     lineNo += countLineBreaks(raw);
     // The rest of the closing quote's line is ignored (usually a comment).
     end = lineEnd(text, close);

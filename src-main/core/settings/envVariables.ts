@@ -29,6 +29,10 @@ export const SECRET_VARIABLE_OF: Record<SecretName, string> = { supabaseKey: 'SU
 
 export const KNOWN_VARIABLES = [...Object.keys(SETTING_VARIABLES), ...Object.keys(SECRET_VARIABLES)];
 
+const NOT_OURS = `not a WallTrack Monitor setting (known: ${KNOWN_VARIABLES.join(', ')})`;
+/** A report, not a dump: past this many, unknown variables are counted. */
+const REPORTED_UNKNOWN = 100;
+
 export interface EnvApplication {
   settings: Settings;
   secrets: Partial<Record<SecretName, Secret>>;
@@ -43,17 +47,19 @@ export interface EnvApplication {
  * Applies variables on top of `base`. Validates everything before returning, so callers can
  * save all or nothing; a bad value throws a ValidationError whose field is the variable name.
  */
-export function applyEnvVariables(vars: Record<string, string | undefined>, base: Settings): EnvApplication {
+export function applyEnvVariables(vars: Iterable<readonly [string, string | undefined]>, base: Settings): EnvApplication {
   const draft = structuredClone(base) as Record<string, Record<string, unknown>>;
   const result: EnvApplication = { settings: base, secrets: {}, applied: [], secretNames: [], ignored: [] };
   const fieldToVar = new Map<string, string>();
-  for (const [name, raw] of Object.entries(vars)) {
+  let unknown = 0;
+  for (const [name, raw] of vars) {
     if (raw === undefined) continue;
     const value = raw.trim();
-    const setting = SETTING_VARIABLES[name];
-    const secret = SECRET_VARIABLES[name];
+    // Own keys only: "constructor" or "__proto__" in a .env file is just an unknown name.
+    const setting = Object.hasOwn(SETTING_VARIABLES, name) ? SETTING_VARIABLES[name] : undefined;
+    const secret = Object.hasOwn(SECRET_VARIABLES, name) ? SECRET_VARIABLES[name] : undefined;
     if (!setting && !secret) {
-      result.ignored.push({ name, reason: `not a WallTrack Monitor setting (known: ${KNOWN_VARIABLES.join(', ')})` });
+      if (unknown++ < REPORTED_UNKNOWN) result.ignored.push({ name, reason: NOT_OURS });
     } else if (value === '') {
       result.ignored.push({ name, reason: 'empty value; the current one is kept (an import never clears a setting or a secret)' });
     } else if (secret) {
@@ -70,6 +76,7 @@ export function applyEnvVariables(vars: Record<string, string | undefined>, base
       result.applied.push({ name, value });
     }
   }
+  if (unknown > REPORTED_UNKNOWN) result.ignored.push({ name: `${unknown - REPORTED_UNKNOWN} more variables`, reason: 'not WallTrack Monitor settings; skipped' });
   const parsed = SettingsSchema.safeParse(draft);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -85,7 +85,7 @@ function model(content: string): DotEnvParse {
     vars.set(name, (comment < 0 ? value : value.slice(0, comment)).trim());
   }
   if (badLines > 100) malformed.push({ name: `${badLines - 100} more lines`, reason: 'not KEY=value lines; skipped' });
-  return { vars: Object.fromEntries(vars), malformed };
+  return { vars, malformed };
 }
 
 const PIECES = [
@@ -132,20 +132,20 @@ describe('parseDotEnv follows the documented rules', () => {
       'H=lost',
     ].join('\n');
     const expected: DotEnvParse = {
-      vars: {
-        A: '1',
-        B: 'two words',
-        C: 'x#y',
-        D: 'multi\nline "q" \\ \\q',
-        E: 'lit \\n #',
-        F: 'tab\tend',
-        export: '2',
-        I: 'later',
-        J: '',
-        K: '',
-        ['__proto__']: 'p',
-        L: '#not a comment',
-      },
+      vars: new Map([
+        ['A', '1'],
+        ['B', 'two words'],
+        ['C', 'x#y'],
+        ['D', 'multi\nline "q" \\ \\q'],
+        ['E', 'lit \\n #'],
+        ['F', 'tab\tend'],
+        ['export', '2'],
+        ['I', 'later'],
+        ['J', ''],
+        ['K', ''],
+        ['__proto__', 'p'],
+        ['L', '#not a comment'],
+      ]),
       malformed: [
         { name: 'line 9', reason: 'not a KEY=value line; skipped' },
         { name: 'line 10', reason: 'not a KEY=value line; skipped' },

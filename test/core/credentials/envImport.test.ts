@@ -22,7 +22,7 @@ this line is nonsense
 describe('parseDotEnv', () => {
   it('handles comments, export, quotes, escapes, inline comments and CRLF', () => {
     const { vars, malformed } = parseDotEnv(ORIGINAL_ENV.replace(/\n/g, '\r\n'));
-    expect(vars).toEqual({
+    expect(Object.fromEntries(vars)).toEqual({
       SUPABASE_URL: 'https://abcd.supabase.co',
       SUPABASE_KEY,
       NEO4J_URI: 'neo4j://graph.example.com:7687',
@@ -35,36 +35,36 @@ describe('parseDotEnv', () => {
   });
 
   it('reads multi-line double-quoted values and keeps # inside unquoted values', () => {
-    expect(parseDotEnv('A="one\ntwo"\nB=x#y\nC=\n').vars).toEqual({ A: 'one\ntwo', B: 'x#y', C: '' });
+    expect(Object.fromEntries(parseDotEnv('A="one\ntwo"\nB=x#y\nC=\n').vars)).toEqual({ A: 'one\ntwo', B: 'x#y', C: '' });
   });
 
   it('reports an unclosed quote without echoing the value', () => {
     const { vars, malformed } = parseDotEnv(`NEO4J_PASSWORD="${'secret-unclosed'}\n`);
-    expect(vars).toEqual({});
+    expect(vars).toEqual(new Map());
     expect(JSON.stringify(malformed)).not.toContain('secret-unclosed');
     expect(malformed[0]!.name).toBe('NEO4J_PASSWORD');
   });
 
   it('keeps blanks inside quotes, also at the end of the first line of a multi-line value', () => {
-    expect(parseDotEnv('A="  one  \n  two  "\nB=\'  x  \'\n').vars).toEqual({ A: '  one  \n  two  ', B: '  x  ' });
+    expect(Object.fromEntries(parseDotEnv('A="  one  \n  two  "\nB=\'  x  \'\n').vars)).toEqual({ A: '  one  \n  two  ', B: '  x  ' });
   });
 
   // Worst cases within the 256 KB the import accepts (their time is bench figure (g)).
   it('reads an unclosed quote followed by 130,000 line breaks as one unclosed value', () => {
     expect(parseDotEnv('NEO4J_PASSWORD="' + '\n'.repeat(130_000))).toEqual({
-      vars: {},
+      vars: new Map(),
       malformed: [{ name: 'NEO4J_PASSWORD', reason: 'line 1: the " quote is never closed; the rest of the file was skipped' }],
     });
   });
 
   it('reads a value with 250,000 blanks inside and no comment', () => {
     const blanks = ' '.repeat(250_000);
-    expect(parseDotEnv(`A=a${blanks}b #c\n`)).toEqual({ vars: { A: `a${blanks}b` }, malformed: [] });
+    expect(parseDotEnv(`A=a${blanks}b #c\n`)).toEqual({ vars: new Map([['A', `a${blanks}b`]]), malformed: [] });
   });
 
   it('reads 65,536 lines, reporting the first 100 bad ones and counting the rest', () => {
     const { vars, malformed } = parseDotEnv('A=1\n'.repeat(32_768) + 'bad\n'.repeat(32_768));
-    expect(vars).toEqual({ A: '1' });
+    expect(vars).toEqual(new Map([['A', '1']]));
     expect(malformed).toHaveLength(101);
     expect(malformed[0]).toEqual({ name: 'line 32769', reason: 'not a KEY=value line; skipped' });
     expect(malformed[99]).toEqual({ name: 'line 32868', reason: 'not a KEY=value line; skipped' });
@@ -85,6 +85,26 @@ describe('planEnvImport', () => {
     expect(plan.report.ignored[1]!.reason).toMatch(/not a WallTrack Monitor setting/);
     const text = JSON.stringify(plan.report) + JSON.stringify(plan);
     for (const secret of [SUPABASE_KEY, NEO4J_PASSWORD, Buffer.from(SUPABASE_KEY).toString('base64')]) expect(text).not.toContain(secret);
+  });
+
+  it('lists the first 100 unknown variables by name and counts the rest', () => {
+    const plan = planEnvImport(Array.from({ length: 30_000 }, (_, i) => `X${i}=1`).join('\n'), DEFAULTS);
+    expect(plan.report.ignored).toHaveLength(101);
+    expect(plan.report.ignored[0]).toEqual({
+      name: 'X0',
+      reason:
+        'not a WallTrack Monitor setting (known: SUPABASE_URL, SUPABASE_PROBE_TABLE, NEO4J_URI, NEO4J_USER, NEO4J_DATABASE, WALLTRACK_TIMEOUT_MS, WALLTRACK_SLOW_MS, SUPABASE_KEY, NEO4J_PASSWORD)',
+    });
+    expect(plan.report.ignored[99]!.name).toBe('X99');
+    expect(plan.report.ignored[100]).toEqual({ name: '29900 more variables', reason: 'not WallTrack Monitor settings; skipped' });
+  });
+
+  it('reads names of Object.prototype members as unknown variables, not as settings or secrets', () => {
+    const plan = planEnvImport('constructor=x\ntoString=1\n__proto__=p\nhasOwnProperty=h\n', DEFAULTS);
+    expect(plan.settings).toEqual(DEFAULTS);
+    expect(plan.secrets).toEqual({});
+    expect(plan.report.secrets).toEqual([]);
+    expect(plan.report.ignored.map((i) => i.name)).toEqual(['constructor', 'toString', '__proto__', 'hasOwnProperty']);
   });
 
   it('keeps current settings that the file does not mention', () => {

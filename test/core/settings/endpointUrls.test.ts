@@ -114,7 +114,7 @@ describe('Supabase URL: http(s)://host[:port][/] only', () => {
   });
 
   it.each(REJECTED_SUPABASE)('SUPABASE_URL=%j is rejected naming the variable', (url, message) => {
-    const error = errorOf(() => applyEnvVariables({ SUPABASE_URL: url }, DEFAULTS));
+    const error = errorOf(() => applyEnvVariables([['SUPABASE_URL', url]], DEFAULTS));
     expect((error as ValidationError).field).toBe('SUPABASE_URL');
     expect(error.message).toBe(`SUPABASE_URL: ${message} (setting supabase.url)`);
   });
@@ -132,7 +132,7 @@ describe('Neo4j URI: a host, a port from 1 to 65535, no userinfo', () => {
   });
 
   it.each(REJECTED_NEO4J)('NEO4J_URI=%j is rejected naming the variable', (uri, message) => {
-    const error = errorOf(() => applyEnvVariables({ NEO4J_URI: uri }, DEFAULTS));
+    const error = errorOf(() => applyEnvVariables([['NEO4J_URI', uri]], DEFAULTS));
     expect((error as ValidationError).field).toBe('NEO4J_URI');
     expect(error.message).toBe(`NEO4J_URI: ${message} (setting neo4j.uri)`);
   });
