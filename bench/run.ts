@@ -8,6 +8,7 @@
  *   (e) outage detection time from Bolt refusing connections to state=down, against the bound
  *       the settings allow (one interval + every attempt's timeout + every backoff)
  *   (f) endless body     peak RSS growth while a Supabase endpoint streams forever, 10 checks (endlessBody.ts)
+ *   (g) .env worst case  the slowest of nine 256 KB worst-case .env inputs, median of 15 parses (envParse.ts)
  */
 import os from 'node:os';
 import neo4j, { type Driver } from 'neo4j-driver';
