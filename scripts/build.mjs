@@ -5,6 +5,8 @@
  *   dist/electron/preload.cjs  the sandboxed preload (one self-contained file: it cannot require local files)
  *   dist/electron/keychainHost.cjs  the keychain utility process (utilityProcess.fork; keyring addon external)
  *   dist/headless/cli.mjs      the headless CLI (bin/walltrack-monitor.mjs runs it when tsx is not installed)
+ * Every bundle contains its dependencies except the native keyring addon, which is why package.json's
+ * `dependencies` list only that addon: it is all electron-builder packages beside the bundles.
  *   dist/renderer/             the status and settings windows (vite build, config in vite.config.ts)
  *   dist/icons/icon.png        the app icon, drawn by the same code as the tray icons
  * Usage: node scripts/build.mjs [--out DIR] [--skip-main] [--skip-renderer] [--skip-icons]
@@ -28,12 +30,16 @@ const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 const MAIN_TARGET = 'node22';
 const PRELOAD_TARGET = 'chrome140';
 
-/** Native addons cannot be bundled; electron-builder ships them from node_modules (production dependencies). */
+/** Native addons cannot be bundled; electron-builder ships them from node_modules (package.json `dependencies`). */
 const NATIVE = ['@napi-rs/keyring'];
 
-/** One esbuild bundle from src-main/<entry> to <out>/<outfile>, with the options every bundle here shares. */
+/**
+ * One esbuild bundle from src-main/<entry> to <out>/<outfile>, with the options every bundle here shares.
+ * Whitespace is minified to keep app.asar within 5 MB (npm run package:check); names stay, so stack
+ * traces stay readable, and the .map beside each bundle in dist/ maps a column back to the source.
+ */
 const bundle = (entry, outfile, options) =>
-  esbuild({ entryPoints: [join(root, 'src-main', entry)], outfile: join(out, outfile), bundle: true, sourcemap: 'linked', logLevel: 'warning', ...options });
+  esbuild({ entryPoints: [join(root, 'src-main', entry)], outfile: join(out, outfile), bundle: true, minifyWhitespace: true, sourcemap: 'linked', logLevel: 'warning', ...options });
 
 /** Main-process bundles (main, keychain host): CommonJS for Electron's Node, native addons left outside. */
 const MAIN_PROCESS = { platform: 'node', format: 'cjs', target: MAIN_TARGET, external: ['electron', ...NATIVE] };
@@ -61,9 +67,16 @@ await step('preload -> dist/electron/preload.cjs', () =>
   bundle('electron/preload.ts', 'electron/preload.cjs', { platform: 'browser', format: 'cjs', target: PRELOAD_TARGET, external: ['electron'] }),
 );
 
-// The headless CLI for installs without tsx: ESM, dependencies loaded from node_modules at run time.
+// The headless CLI for installs without tsx (npm ci --omit=dev): ESM, self-contained like the app's
+// bundles. Bundled CommonJS dependencies call require(), which an ES module lacks: the banner gives them one.
 await step('headless CLI -> dist/headless/cli.mjs', () =>
-  bundle('headless/cli.ts', 'headless/cli.mjs', { platform: 'node', format: 'esm', target: 'node20', packages: 'external' }),
+  bundle('headless/cli.ts', 'headless/cli.mjs', {
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: NATIVE,
+    banner: { js: "import { createRequire as __walltrack_createRequire } from 'node:module'; const require = __walltrack_createRequire(import.meta.url);" },
+  }),
 );
 
 if (!skipIcons) await step('app icon -> dist/icons/icon.png', async () => {

@@ -26,12 +26,12 @@ describe('electron-builder.yml', () => {
   it('builds AppImage + deb, dmg and nsis for WallTrack Monitor with generated icons', async () => {
     const config = await load();
     expect(config.appId).toBe('io.walltrack.monitor');
-    expect(config.productName).toBe('WallTrack Monitor');
+    expect(config.productName).toBeUndefined(); // package.json's productName, which the packaged app keeps
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.win.target).toEqual(['nsis']);
     for (const os of ['linux', 'mac', 'win'] as const) expect(config[os].icon).toBe('dist/icons/icon.png');
-    expect(config.files).toEqual([{ filter: ['dist/**', '!dist/**/*.map', 'package.json'] }]);
+    expect(config.files).toEqual([{ filter: ['dist/electron/**', 'dist/renderer/**', '!dist/**/*.map', 'package.json'] }]);
   });
 
   it('flips the security fuses', async () => {

@@ -49,7 +49,7 @@ describe('the bundled keychain host', () => {
   it('is built next to the main bundle, which points at it; the keyring addon stays external', () => {
     expect(existsSync(hostPath())).toBe(true);
     const main = readFileSync(join(out, 'electron', 'main.cjs'), 'utf8');
-    expect(main).toMatch(/new URL\("\.\/keychainHost\.cjs", __walltrack_import_meta_url\)/);
+    expect(main).toMatch(/new URL\("\.\/keychainHost\.cjs",\s*__walltrack_import_meta_url\)/);
     const host = readFileSync(hostPath(), 'utf8');
     expect(host).toContain('require("@napi-rs/keyring")');
     expect(host).not.toContain('require("electron")');
@@ -99,12 +99,12 @@ describe('the bundled keychain host', () => {
 });
 
 describe('electron-builder packaging of the keyring addon', () => {
-  it('ships dist/** (the host) and unpacks native .node files from the asar, where the keyring addon is one', async () => {
+  it('ships dist/electron/** (the host) and unpacks native .node files from the asar, where the keyring addon is one', async () => {
     const { getConfig } = require('app-builder-lib/out/util/config/config') as {
       getConfig(dir: string, file: string, extra: null): Promise<{ asarUnpack?: string[]; files?: { filter: string[] }[] }>;
     };
     const config = await getConfig(root, 'electron-builder.yml', null);
-    expect(config.files?.[0]?.filter).toContain('dist/**');
+    expect(config.files?.[0]?.filter).toContain('dist/electron/**');
     expect(config.asarUnpack).toContain('**/*.node');
     // The addon @napi-rs/keyring loads here (its per-platform package) really is a .node file.
     const scope = dirname(dirname(require.resolve('@napi-rs/keyring/package.json')));
