@@ -81,6 +81,7 @@ beforeAll(async () => {
   symlinkSync(join(base, 'outside.js'), join(root, 'escape.js'));
 
   electron.resetElectronFake();
+  electron.app.fakeReady(); // protocol.handle works only once the app is ready
   setupProtocol(root);
 
   mode = createBrowserMode({ core: createFakeCore(), rendererDir: root, version: '0.1.0', log });

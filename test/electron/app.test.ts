@@ -25,6 +25,7 @@ let signalListenersBefore: Map<string, unknown[]>;
 
 beforeEach(() => {
   electron.resetElectronFake();
+  electron.app.fakeReady(); // what these tests use exists only once the app is ready
   core = new FakeMonitorCore();
   fakes.core = core;
   configHome = mkdtempSync(join(tmpdir(), 'walltrack-shell-'));

@@ -130,7 +130,10 @@ async function setup(): Promise<electron.BrowserWindow> {
 const call = (win: electron.BrowserWindow, name: MethodName, input: unknown, frame?: electron.WebFrameMain | null) =>
   electron.ipcMain.fakeInvoke(methodChannel(name), { sender: win.webContents, frame }, input) as Promise<IpcReply>;
 
-beforeEach(() => electron.resetElectronFake());
+beforeEach(() => {
+  electron.resetElectronFake();
+  electron.app.fakeReady(); // what these tests use exists only once the app is ready
+});
 
 describe('IPC derived from the contract', () => {
   it('registers exactly one handler per contract method, under the shared prefix', async () => {

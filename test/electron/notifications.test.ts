@@ -32,6 +32,7 @@ let dispose: () => void;
 
 beforeEach(() => {
   electron.resetElectronFake();
+  electron.app.fakeReady(); // what these tests use exists only once the app is ready
   vi.useFakeTimers({ now: Date.parse('2026-01-01T12:00:00Z') });
   core = new FakeMonitorCore();
   enabled = true;

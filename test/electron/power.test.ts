@@ -10,6 +10,7 @@ let core: FakeMonitorCore;
 let stop: () => void;
 beforeEach(() => {
   electron.resetElectronFake();
+  electron.app.fakeReady(); // what these tests use exists only once the app is ready
   vi.useFakeTimers();
   core = new FakeMonitorCore();
   stop = setupPower({ core, log: recordingLog(), pollMs: 1_000 });

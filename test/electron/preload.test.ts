@@ -30,7 +30,10 @@ async function loadPreload(): Promise<RendererApi> {
   return electron.contextBridge.exposed.get('walltrack') as RendererApi;
 }
 
-beforeEach(() => electron.resetElectronFake());
+beforeEach(() => {
+  electron.resetElectronFake();
+  electron.app.fakeReady(); // what these tests use exists only once the app is ready
+});
 
 describe('preload', () => {
   it('exposes exactly the contract methods and event listeners as window.walltrack, nothing else', async () => {

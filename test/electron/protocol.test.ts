@@ -25,7 +25,10 @@ beforeAll(() => {
   writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
 });
 afterAll(() => rmSync(join(root, '..'), { recursive: true, force: true }));
-beforeEach(() => electron.resetElectronFake());
+beforeEach(() => {
+  electron.resetElectronFake();
+  electron.app.fakeReady(); // what these tests use exists only once the app is ready
+});
 
 const get = (url: string, method = 'GET') => createAppProtocolHandler(root)(new Request(url, { method }));
 

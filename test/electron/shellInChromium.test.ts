@@ -112,6 +112,7 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   electron.resetElectronFake();
+  electron.app.fakeReady(); // what these tests use exists only once the app is ready
   core = new FakeMonitorCore();
   windows = setupWindows({ preloadPath: '/unused', location: { origin, pageUrl: (name) => `${origin}/${name}.html` }, log });
   const handlers = createRendererHandlers(core, {

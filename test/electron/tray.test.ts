@@ -52,6 +52,7 @@ describe('tray', () => {
 
   beforeEach(() => {
     electron.resetElectronFake();
+    electron.app.fakeReady(); // what these tests use exists only once the app is ready
     core = new FakeMonitorCore();
     opened = [];
     quits = 0;

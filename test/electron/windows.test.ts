@@ -9,6 +9,7 @@ import { recordingLog } from './recordingLog.js';
 let log: ReturnType<typeof recordingLog>;
 beforeEach(() => {
   electron.resetElectronFake();
+  electron.app.fakeReady(); // what these tests use exists only once the app is ready
   log = recordingLog();
 });
 

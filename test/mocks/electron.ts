@@ -28,6 +28,7 @@ import type {
   CustomScheme,
   Shell,
   Settings,
+  LoginItemSettings,
   WindowOpenHandlerResponse,
   BrowserWindow as ElectronBrowserWindow,
   WebContents as ElectronWebContents,
@@ -43,6 +44,11 @@ import type {
 } from 'electron';
 
 let nextId = 1;
+
+/** Like Electron: these objects exist only once the app is ready (tray, windows, notifications, protocol handlers, power events). */
+function requireReady(what: string): void {
+  if (!app.isReady()) throw new Error(`${what} cannot be used before app is ready (fake: call app.fakeReady() first)`);
+}
 
 // ---------------------------------------------------------------- frames, webContents, session
 
@@ -144,6 +150,7 @@ export class BrowserWindow
   destroyed = false;
   constructor(readonly options: BrowserWindowConstructorOptions = {}) {
     super();
+    requireReady('BrowserWindow');
     if (options.webPreferences?.session) throw new Error('fake: custom sessions are not modelled');
     this.visible = options.show !== false;
     BrowserWindow.fakeAll.push(this);
@@ -194,8 +201,12 @@ export class BrowserWindow
 
 class FakeApp
   extends EventEmitter
-  implements Pick<App, 'whenReady' | 'requestSingleInstanceLock' | 'quit' | 'exit' | 'getPath' | 'setPath' | 'getVersion' | 'setLoginItemSettings' | 'isPackaged' | 'getAppPath' | 'setAppUserModelId' | 'enableSandbox' | 'getName' | 'setName' | 'isReady'>
+  implements Pick<App, 'whenReady' | 'requestSingleInstanceLock' | 'quit' | 'exit' | 'getPath' | 'setPath' | 'getVersion' | 'setLoginItemSettings' | 'getLoginItemSettings' | 'isPackaged' | 'getAppPath' | 'setAppUserModelId' | 'enableSandbox' | 'getName' | 'setName' | 'isReady'>
 {
+  /** The OS this fake behaves like where Electron differs by OS (login items). */
+  fakePlatform: NodeJS.Platform = process.platform;
+  /** What getLoginItemSettings().wasOpenedAtLogin answers (macOS only, like Electron). */
+  fakeOpenedAtLogin = false;
   ready = false;
   isReady(): boolean {
     return this.ready;
@@ -249,8 +260,18 @@ class FakeApp
   getVersion(): string {
     return '0.1.0';
   }
+  /** Like Electron: macOS ignores `args` (a login item starts the app bundle without arguments). */
   setLoginItemSettings(settings: Settings): void {
-    this.loginItemSettings.push(settings);
+    if (this.fakePlatform === 'darwin') {
+      const { args: _ignored, ...kept } = settings;
+      this.loginItemSettings.push(kept);
+    } else this.loginItemSettings.push(settings);
+  }
+  getLoginItemSettings(): LoginItemSettings {
+    const last = this.loginItemSettings.at(-1);
+    const openAtLogin = last?.openAtLogin ?? false;
+    const wasOpenedAtLogin = this.fakePlatform === 'darwin' && this.fakeOpenedAtLogin;
+    return { openAtLogin, wasOpenedAtLogin, status: openAtLogin ? 'enabled' : 'not-registered', executableWillLaunchAtLogin: openAtLogin, launchItems: [] };
   }
   setAppUserModelId(id: string): void {
     this.appUserModelId = id;
@@ -380,6 +401,7 @@ export class Tray extends EventEmitter implements Pick<ElectronTray, 'setToolTip
   destroyed = false;
   constructor(image: NativeImage) {
     super();
+    requireReady('Tray');
     this.image = image;
     Tray.fakeAll.push(this);
   }
@@ -425,6 +447,7 @@ export class Notification extends EventEmitter implements Pick<ElectronNotificat
   body: string;
   constructor(readonly options: NotificationConstructorOptions = {}) {
     super();
+    requireReady('Notification');
     this.title = options.title ?? '';
     this.body = options.body ?? '';
   }
@@ -433,7 +456,21 @@ export class Notification extends EventEmitter implements Pick<ElectronNotificat
   }
 }
 
-export let powerMonitor = new EventEmitter();
+/** Like Electron: subscribing to power events before the app is ready throws. */
+class FakePowerMonitor extends EventEmitter {
+  override on(event: string | symbol, listener: (...args: unknown[]) => void): this {
+    requireReady('powerMonitor');
+    return super.on(event, listener);
+  }
+  override once(event: string | symbol, listener: (...args: unknown[]) => void): this {
+    requireReady('powerMonitor');
+    return super.once(event, listener);
+  }
+  override addListener(event: string | symbol, listener: (...args: unknown[]) => void): this {
+    return this.on(event, listener);
+  }
+}
+export let powerMonitor = new FakePowerMonitor();
 
 class FakeNet implements Pick<Net, 'isOnline'> {
   online = true;
@@ -456,14 +493,27 @@ class FakeShell implements Pick<Shell, 'openExternal'> {
 }
 export let shell = new FakeShell();
 
-class FakeProtocol implements Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle' | 'isProtocolHandled'> {
+class FakeProtocol implements Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle' | 'unhandle' | 'isProtocolHandled'> {
   readonly privileged: CustomScheme[] = [];
   readonly handlers = new Map<string, (request: Request) => Response | Promise<Response>>();
   registerSchemesAsPrivileged(customSchemes: CustomScheme[]): void {
     this.privileged.push(...customSchemes);
   }
+  /**
+   * Like Electron: only once ready, once per scheme, and a handler that resolves to anything but
+   * a Response fails the request (the stored handler throws a TypeError then).
+   */
   handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void {
-    this.handlers.set(scheme, handler);
+    requireReady('protocol.handle');
+    if (this.handlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+    this.handlers.set(scheme, async (request) => {
+      const response: unknown = await handler(request);
+      if (!(response instanceof Response)) throw new TypeError(`protocol.handle('${scheme}') handler must return a Response, got ${Object.prototype.toString.call(response)}`);
+      return response;
+    });
+  }
+  unhandle(scheme: string): void {
+    this.handlers.delete(scheme);
   }
   isProtocolHandled(scheme: string): boolean {
     return this.handlers.has(scheme);
@@ -572,7 +622,7 @@ export function resetElectronFake(): void {
   ipcMain = new FakeIpcMain();
   ipcRenderer = new FakeIpcRenderer();
   contextBridge = new FakeContextBridge();
-  powerMonitor = new EventEmitter();
+  powerMonitor = new FakePowerMonitor();
   net = new FakeNet();
   nativeTheme = new FakeNativeTheme();
   shell = new FakeShell();
