@@ -30,7 +30,8 @@ const asar = require('@electron/asar');
 const { build, Platform, Arch } = require('electron-builder');
 const { build: esbuild } = await import('esbuild');
 
-const MAX_ASAR_BYTES = 5 * 1024 * 1024;
+/** 5 MB: the bundles, the renderer and the keyring addon fit with room to spare (MB = 10^6 bytes here). */
+const MAX_ASAR_BYTES = 5_000_000;
 /** The bundles the app runs: main (package.json "main") loads the other two by path. */
 const BUNDLES = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/keychainHost.cjs'];
 /** Electron supplies this module itself. */
@@ -259,7 +260,7 @@ try {
 
 if (!keep) await rm(out, { recursive: true, force: true });
 if (reportFile) await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-say(`app.asar ${report.asarBytes ?? '?'} bytes (${((report.asarBytes ?? 0) / 1024 / 1024).toFixed(2)} MB), ${report.asarEntries ?? '?'} entries; packages loaded from node_modules: ${(report.requiredPackages ?? []).join(', ') || 'none'}`);
+say(`app.asar ${report.asarBytes ?? '?'} bytes (${((report.asarBytes ?? 0) / 1e6).toFixed(2)} MB), ${report.asarEntries ?? '?'} entries; packages loaded from node_modules: ${(report.requiredPackages ?? []).join(', ') || 'none'}`);
 for (const w of warnings) say(`WARNING: ${w}`);
 for (const f of failures) say(`FAILED: ${f}`);
 say(failures.length ? `${failures.length} check(s) failed` : 'all checks passed');

@@ -1,0 +1,3 @@
+/** Ids for fake frames, webContents and windows, unique across the electron fake. */
+let nextId = 1;
+export const fakeId = (): number => nextId++;

@@ -1,0 +1,40 @@
+/** Electron's Menu and MenuItem: templates and clicks. Part of the electron fake (test/mocks/electron.ts). */
+import { EventEmitter } from 'node:events';
+import type {
+  MenuItemConstructorOptions,
+  MenuItem as ElectronMenuItem,
+} from 'electron';
+
+export class MenuItem implements Pick<ElectronMenuItem, 'id' | 'label' | 'enabled' | 'checked' | 'type'> {
+  id: string;
+  label: string;
+  enabled: boolean;
+  checked: boolean;
+  type: ElectronMenuItem['type'];
+  constructor(readonly options: MenuItemConstructorOptions) {
+    this.id = options.id ?? '';
+    this.label = options.label ?? '';
+    this.enabled = options.enabled ?? true;
+    this.checked = options.checked ?? false;
+    this.type = options.type ?? 'normal';
+  }
+  /** Clicks like Electron: a checkbox toggles before its click handler runs. */
+  fakeClick(): void {
+    if (this.type === 'checkbox') this.checked = !this.checked;
+    this.options.click?.(this as unknown as ElectronMenuItem, undefined, { triggeredByAccelerator: false } as never);
+  }
+}
+
+/** Menu's methods return fake MenuItems, so the fake mirrors Electron's static/instance names by hand. */
+export class Menu extends EventEmitter {
+  static buildFromTemplate(template: MenuItemConstructorOptions[]): Menu {
+    return new Menu(template.map((t) => new MenuItem(t)));
+  }
+  static setApplicationMenu(_menu: Menu | null): void {}
+  constructor(readonly items: MenuItem[]) {
+    super();
+  }
+  getMenuItemById(id: string): MenuItem | null {
+    return this.items.find((i) => i.id === id) ?? null;
+  }
+}
