@@ -3,7 +3,7 @@
  * setupX(); this file only decides the order and passes the pieces between them.
  */
 import { join } from 'node:path';
-import { Notification, app, session } from 'electron';
+import { Menu, Notification, app, session } from 'electron';
 import type { AppInfo } from '../common/contract.js';
 import { createRendererHandlers } from '../core/rendererHandlers.js';
 import { APP_VERSION } from '../core/version.js';
@@ -25,8 +25,10 @@ export interface Shell {
   windows: WindowManager;
 }
 
-export async function startShell(): Promise<Shell> {
+export async function startShell(platform: NodeJS.Platform = process.platform): Promise<Shell> {
   const root = app.getAppPath();
+  // A tray app has no use for the default File/Edit/View menu bar; macOS keeps its app menu (Cmd+Q, copy/paste).
+  if (platform !== 'darwin') Menu.setApplicationMenu(null);
   const { core, logger, closeLog } = setupCore({ dataDir: app.getPath('userData'), devConsole: !app.isPackaged });
   setupProtocol(join(root, 'dist', 'renderer'));
   setupWebSecurity(session.defaultSession, logger);
@@ -57,6 +59,7 @@ export async function startShell(): Promise<Shell> {
     startAtLogin: { enabled: () => settings.startAtLogin, supported: login.supported, set: (v) => settings.setStartAtLogin(v) },
     quit: () => app.quit(),
     log: logger,
+    platform,
   });
   const stopNotifications = setupNotifications({ core, enabled: () => settings.notifications, onClick: () => windows.open('status'), log: logger });
   const stopPower = setupPower({ core, log: logger });
@@ -77,9 +80,20 @@ export async function startShell(): Promise<Shell> {
   await settings.load().catch((error: unknown) => logger.warn({ error: errorSummary(error) }, 'Could not read settings for the shell'));
   tray.refresh();
   if (process.env.WALLTRACK_E2E === '1') exposeForSmokeTest(() => trayTooltip(core.snapshot()));
-  if (!process.argv.includes(HIDDEN_ARG)) windows.open('status');
+  if (!startsHidden(platform)) windows.open('status');
+  // macOS: clicking the Dock icon or opening the app again from Finder.
+  app.on('activate', () => void windows.open('status'));
   logger.info({ version: APP_VERSION, packaged: app.isPackaged }, 'WallTrack Monitor started');
   return { windows };
+}
+
+/**
+ * Started at login: tray only. macOS drops login-item args, so there it asks the login item
+ * instead of looking for --hidden.
+ */
+function startsHidden(platform: NodeJS.Platform): boolean {
+  if (process.argv.includes(HIDDEN_ARG)) return true;
+  return platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
 }
 
 /** Only with WALLTRACK_E2E=1: lets the Playwright smoke test see that the tray exists (Electron has no tray getter). */

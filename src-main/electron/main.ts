@@ -1,5 +1,5 @@
 /** Electron entry point (bundled to dist/electron/main.cjs). The order matters; see each step. */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { app, dialog } from 'electron';
 import { PRODUCT_NAME } from '../core/paths.js';
 import { startShell, type Shell } from './app.js';
@@ -7,9 +7,11 @@ import { registerAppScheme } from './protocol.js';
 import { setupSingleInstance } from './singleInstance.js';
 
 // The same data folder as the headless CLI (core/paths.ts): <appData>/WallTrack Monitor, whatever
-// name package.json gives the unpackaged app; WALLTRACK_DATA_DIR points both elsewhere.
+// name package.json gives the unpackaged app; WALLTRACK_DATA_DIR points both elsewhere (a relative
+// one from the working directory: Electron's setPath throws on anything but an absolute path).
 app.setName(PRODUCT_NAME);
-app.setPath('userData', process.env.WALLTRACK_DATA_DIR?.trim() || join(app.getPath('appData'), PRODUCT_NAME));
+const dataDir = process.env.WALLTRACK_DATA_DIR?.trim();
+app.setPath('userData', dataDir ? resolve(dataDir) : join(app.getPath('appData'), PRODUCT_NAME));
 // Every renderer sandboxed, whatever its webPreferences say (must run before 'ready').
 app.enableSandbox();
 // Privileged schemes must be registered before 'ready'.

@@ -26,7 +26,8 @@ export interface TrayHandle {
 }
 
 export function setupTray(deps: TrayDeps): TrayHandle {
-  const baseSize = trayBaseSize(deps.platform ?? process.platform);
+  const platform = deps.platform ?? process.platform;
+  const baseSize = trayBaseSize(platform);
   const images = new Map<string, NativeImage>();
   const imageFor = (state: TrayIconState): NativeImage => {
     const variant: MenuBarVariant = nativeTheme.shouldUseDarkColors ? 'dark' : 'light';
@@ -67,7 +68,8 @@ export function setupTray(deps: TrayDeps): TrayHandle {
   };
   const refresh = (): void => render(deps.core.snapshot());
 
-  tray.on('click', () => actions.openStatus());
+  // On macOS a click opens the context menu; a handler would open the window on top of it.
+  if (platform !== 'darwin') tray.on('click', () => actions.openStatus());
   const offSnapshot = deps.core.on('snapshot', render);
   const onTheme = (): void => refresh();
   nativeTheme.on('updated', onTheme);

@@ -95,4 +95,30 @@ describe('the composed shell', () => {
     expect(electron.BrowserWindow.getAllWindows()).toHaveLength(0);
     expect(electron.Tray.fakeAll).toHaveLength(1);
   });
+
+  it('starts hidden on macOS when opened as a login item, which gets no --hidden (macOS drops login-item args)', async () => {
+    electron.app.fakePlatform = 'darwin';
+    electron.app.fakeOpenedAtLogin = true;
+    await startShell('darwin');
+    expect(electron.BrowserWindow.getAllWindows()).toHaveLength(0);
+    expect(electron.Tray.fakeAll).toHaveLength(1);
+  });
+
+  it('opens the status window on activate (Dock icon or a relaunch from Finder on macOS)', async () => {
+    await startShell('darwin');
+    for (const win of electron.BrowserWindow.getAllWindows()) win.close();
+    electron.app.emit('activate', {}, false);
+    const windows = electron.BrowserWindow.getAllWindows();
+    expect(windows).toHaveLength(1);
+    expect(windows[0]!.webContents.getURL()).toBe('app://walltrack/status.html');
+  });
+
+  it('removes the default File/Edit/View menu bar on Linux and Windows, and keeps the app menu on macOS', async () => {
+    await startShell('linux');
+    expect(electron.Menu.fakeApplicationMenu).toBeNull();
+    electron.resetElectronFake();
+    electron.app.fakeReady();
+    await startShell('darwin');
+    expect(electron.Menu.fakeApplicationMenu).toBeUndefined();
+  });
 });

@@ -61,6 +61,12 @@ describe('main', () => {
     expect(electron.app.getPath('userData')).toBe(join('/tmp/fake-electron/appData', 'WallTrack Monitor'));
   });
 
+  it('resolves a relative WALLTRACK_DATA_DIR against the working directory instead of failing to start', async () => {
+    vi.stubEnv('WALLTRACK_DATA_DIR', 'walltrack-relative-data');
+    await loadMain();
+    expect(electron.app.getPath('userData')).toBe(join(process.cwd(), 'walltrack-relative-data'));
+  });
+
   it('uses WALLTRACK_DATA_DIR as userData', async () => {
     vi.stubEnv('WALLTRACK_DATA_DIR', '/tmp/walltrack-e2e-data');
     await loadMain();

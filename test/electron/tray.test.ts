@@ -140,6 +140,11 @@ describe('tray', () => {
     expect(quits).toBe(1);
   });
 
+  it('has no click handler on macOS, where a click opens the menu', () => {
+    create('darwin');
+    expect(tray().listenerCount('click')).toBe(0);
+  });
+
   it('opens the status window on click (where the platform sends clicks)', () => {
     create();
     tray().emit('click');

@@ -60,6 +60,7 @@ export function resetElectronFake(): void {
   for (const f of utilityProcess.fakeForks) if (!f.process.exited) f.process.child.kill('SIGKILL');
   utilityProcess.fakeForks.length = 0;
   BrowserWindow.fakeAll.length = 0;
+  Menu.fakeApplicationMenu = undefined;
   Tray.fakeAll.length = 0;
   Notification.fakeShown.length = 0;
   Notification.supported = true;

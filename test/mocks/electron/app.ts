@@ -1,5 +1,6 @@
 /** Electron's app: readiness, quitting, paths and login items (which differ by OS). Part of the electron fake (test/mocks/electron.ts). */
 import { EventEmitter } from 'node:events';
+import { isAbsolute } from 'node:path';
 import type {
   App,
   Settings,
@@ -57,7 +58,9 @@ class FakeApp
   getPath(name: Parameters<App['getPath']>[0]): string {
     return this.paths.get(name) ?? `/tmp/fake-electron/${name}`;
   }
+  /** Like Electron: a relative path throws. */
   setPath(name: string, path: string): void {
+    if (!isAbsolute(path)) throw new Error(`Path must be absolute: ${path}`);
     this.paths.set(name, path);
   }
   appPath = '/tmp/fake-electron/app';

@@ -30,7 +30,11 @@ export class Menu extends EventEmitter {
   static buildFromTemplate(template: MenuItemConstructorOptions[]): Menu {
     return new Menu(template.map((t) => new MenuItem(t)));
   }
-  static setApplicationMenu(_menu: Menu | null): void {}
+  /** What setApplicationMenu was last given; undefined = never called (Electron's default menu). */
+  static fakeApplicationMenu: Menu | null | undefined = undefined;
+  static setApplicationMenu(menu: Menu | null): void {
+    Menu.fakeApplicationMenu = menu;
+  }
   constructor(readonly items: MenuItem[]) {
     super();
   }
