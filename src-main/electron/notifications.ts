@@ -32,6 +32,9 @@ export function setupNotifications(deps: NotificationsDeps): () => void {
   const now = deps.now ?? Date.now;
   const timers = new Map<DatabaseId, NodeJS.Timeout>();
   let warnedUnsupported = false;
+  // Electron holds a shown Notification only weakly: once collected, its click does nothing.
+  // Each is kept here until the user or the OS is done with it.
+  const onScreen = new Set<Notification>();
 
   const show = (decision: NotificationDecision | null): void => {
     if (!decision || !deps.enabled()) return;
@@ -42,7 +45,14 @@ export function setupNotifications(deps: NotificationsDeps): () => void {
     }
     try {
       const notification = new Notification(notificationText(decision));
-      notification.on('click', () => deps.onClick());
+      const done = (): boolean => onScreen.delete(notification);
+      notification.on('click', () => {
+        done();
+        deps.onClick();
+      });
+      notification.once('close', done);
+      notification.once('failed', done);
+      onScreen.add(notification);
       notification.show();
     } catch (error) {
       deps.log.warn({ error: errorSummary(error) }, 'Could not show a desktop notification');
@@ -70,5 +80,6 @@ export function setupNotifications(deps: NotificationsDeps): () => void {
     off();
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
+    onScreen.clear();
   };
 }

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../mocks/electron.js'));
@@ -46,6 +48,16 @@ afterEach(() => {
 
 const shown = () => electron.Notification.fakeShown.map((n) => `${n.title} | ${n.body}`);
 
+/** A full GC, after the current job (which keeps WeakRef targets alive) has ended. */
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+async function collectGarbage(): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+  }
+}
+
 describe('desktop notifications', () => {
   it('shows down with message and hint, and recovery; a click opens the status window', () => {
     core.emitStateChange(change('healthy', 'down'));
@@ -57,6 +69,18 @@ describe('desktop notifications', () => {
     ]);
     electron.Notification.fakeShown[0]!.emit('click');
     expect(clicks).toBe(1);
+  });
+
+  it.each(['click', 'close', 'failed'])('keeps a shown notification referenced until %s (Electron holds it weakly)', async (event) => {
+    vi.useRealTimers();
+    core.emitStateChange(change('healthy', 'down'));
+    const notification = new WeakRef(electron.Notification.fakeShown[0]!);
+    electron.Notification.fakeShown.length = 0; // the fake's record; Electron keeps no strong reference
+    await collectGarbage();
+    expect(notification.deref(), 'collected while still on screen: its click would do nothing').toBeDefined();
+    notification.deref()!.emit(event, {});
+    await collectGarbage();
+    expect(notification.deref(), `still held after ${event}`).toBeUndefined();
   });
 
   it('shows nothing for retries', () => {
