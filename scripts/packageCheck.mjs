@@ -167,7 +167,8 @@ async function walkRequires(appDir) {
       } catch {
         // optional (inside try/catch): esbuild already failed the walk for a mandatory one
       }
-      if (resolved && check(inside(appDir, resolved), `${original} (required by ${input}) resolves outside the package: ${resolved}`)) packages.add(original);
+      const name = original.split('/').slice(0, original.startsWith('@') ? 2 : 1).join('/');
+      if (resolved && check(inside(appDir, resolved), `${original} (required by ${input}) resolves outside the package: ${resolved}`)) packages.add(name);
     }
   }
   return { files: files.map((f) => toPosix(relative(appDir, f))), packages: [...packages].sort() };
