@@ -254,6 +254,7 @@ describe('a stored secret never reaches another endpoint', () => {
 
   it('over Electron IPC: every call is refused with the field, and nothing reaches the capture servers', async () => {
     electron.resetElectronFake();
+    electron.app.fakeReady();
     const log = recordingLog();
     const windows = setupWindows({ preloadPath: '/app/preload.cjs', location: rendererLocation(true, {}), log });
     const handlers = createRendererHandlers(core, {
