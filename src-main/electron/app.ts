@@ -17,6 +17,7 @@ import { setupProtocol } from './protocol.js';
 import { ShellSettings } from './shellSettings.js';
 import { HIDDEN_ARG, createStartAtLogin } from './startAtLogin.js';
 import { setupTray } from './tray.js';
+import { statusNotifierWatcherPresent, watchForTrayHost, type HasTrayHost } from './trayHost.js';
 import { trayTooltip } from './trayModel.js';
 import { setupWebSecurity } from './webSecurity.js';
 import { rendererLocation, setupWindows, type WindowManager } from './windows.js';
@@ -25,7 +26,12 @@ export interface Shell {
   windows: WindowManager;
 }
 
-export async function startShell(platform: NodeJS.Platform = process.platform): Promise<Shell> {
+export interface ShellOptions {
+  /** Linux: whether a tray host (StatusNotifierWatcher) is on the session bus; tests inject it. */
+  hasTrayHost?: HasTrayHost;
+}
+
+export async function startShell(platform: NodeJS.Platform = process.platform, options: ShellOptions = {}): Promise<Shell> {
   const root = app.getAppPath();
   // A tray app has no use for the default File/Edit/View menu bar; macOS keeps its app menu (Cmd+Q, copy/paste).
   if (platform !== 'darwin') Menu.setApplicationMenu(null);
@@ -63,11 +69,13 @@ export async function startShell(platform: NodeJS.Platform = process.platform): 
   });
   const stopNotifications = setupNotifications({ core, enabled: () => settings.notifications, onClick: () => windows.open('status'), log: logger });
   const stopPower = setupPower({ core, log: logger });
+  let stopTrayHostWatch = (): void => {};
   setupLifecycle({
     core,
     log: logger,
     handleSignals: true,
     cleanup: () => {
+      stopTrayHostWatch();
       stopPower();
       stopNotifications();
       tray.dispose();
@@ -81,6 +89,14 @@ export async function startShell(platform: NodeJS.Platform = process.platform): 
   tray.refresh();
   if (process.env.WALLTRACK_E2E === '1') exposeForSmokeTest(() => trayTooltip(core.snapshot()));
   if (!startsHidden(platform)) windows.open('status');
+  else if (platform === 'linux') {
+    // Hidden is only right if the desktop will show the tray icon (vanilla GNOME has no tray host).
+    stopTrayHostWatch = watchForTrayHost({
+      hasTrayHost: options.hasTrayHost ?? (() => statusNotifierWatcherPresent()),
+      onNoTrayHost: () => void windows.open('status'),
+      log: logger,
+    });
+  }
   // macOS: clicking the Dock icon or opening the app again from Finder.
   app.on('activate', () => void windows.open('status'));
   logger.info({ version: APP_VERSION, packaged: app.isPackaged }, 'WallTrack Monitor started');

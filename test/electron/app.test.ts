@@ -5,11 +5,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../mocks/electron.js'));
 // The composed shell over a fake core: the real core has its own tests under test/core.
-const fakes = vi.hoisted(() => ({ core: null as unknown }));
+const fakes = vi.hoisted(() => ({ core: null as unknown, logger: null as unknown }));
 vi.mock('../../src-main/electron/core.js', () => ({
   setupCore: () => ({
     core: fakes.core,
-    logger: { info() {}, warn() {}, error() {} },
+    logger: fakes.logger,
     closeLog: () => {},
   }),
 }));
@@ -17,8 +17,10 @@ import * as electron from '../mocks/electron.js';
 import { eventChannel, methodChannel, methodNames } from '../../src-main/common/contract.js';
 import { startShell } from '../../src-main/electron/app.js';
 import { FakeMonitorCore, makeSnapshot } from './fixtures.js';
+import { recordingLog, type LogEntry } from './recordingLog.js';
 
 let core: FakeMonitorCore;
+let log: ReturnType<typeof recordingLog>;
 let configHome: string;
 /** startShell turns SIGINT/SIGTERM into app.quit(); drop those listeners so the test worker still exits on SIGTERM. */
 let signalListenersBefore: Map<string, unknown[]>;
@@ -28,6 +30,8 @@ beforeEach(() => {
   electron.app.fakeReady(); // what these tests use exists only once the app is ready
   core = new FakeMonitorCore();
   fakes.core = core;
+  log = recordingLog();
+  fakes.logger = log;
   configHome = mkdtempSync(join(tmpdir(), 'walltrack-shell-'));
   vi.stubEnv('XDG_CONFIG_HOME', configHome); // start-at-login must not touch the real ~/.config
   vi.stubEnv('WALLTRACK_E2E', '1');
@@ -41,6 +45,19 @@ afterEach(() => {
   rmSync(configHome, { recursive: true, force: true });
   delete (globalThis as { walltrackSmokeTest?: unknown }).walltrackSmokeTest;
 });
+
+/** startShell as a login item starts it: with --hidden. */
+async function startHidden(platform: NodeJS.Platform, hasTrayHost?: () => Promise<boolean>): Promise<void> {
+  const argv = process.argv;
+  process.argv = [...argv, '--hidden'];
+  try {
+    await startShell(platform, { hasTrayHost });
+  } finally {
+    process.argv = argv;
+  }
+}
+
+const trayHostWarnings = (): LogEntry[] => log.entries.filter((e) => e.level === 'warn' && /tray host/.test(e.message));
 
 describe('the composed shell', () => {
   it('starts the core, registers the IPC API, creates the tray and opens the status window', async () => {
@@ -85,13 +102,7 @@ describe('the composed shell', () => {
   });
 
   it('starts hidden (tray only) when launched at login', async () => {
-    const argv = process.argv;
-    process.argv = [...argv, '--hidden'];
-    try {
-      await startShell();
-    } finally {
-      process.argv = argv;
-    }
+    await startHidden('win32');
     expect(electron.BrowserWindow.getAllWindows()).toHaveLength(0);
     expect(electron.Tray.fakeAll).toHaveLength(1);
   });
@@ -120,5 +131,86 @@ describe('the composed shell', () => {
     electron.app.fakeReady();
     await startShell('darwin');
     expect(electron.Menu.fakeApplicationMenu).toBeUndefined();
+  });
+});
+
+describe('started hidden on Linux, where the desktop may have no tray host (vanilla GNOME)', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] }));
+  afterEach(() => vi.useRealTimers());
+
+  it('shows the status window after 15 s, and not before, when no StatusNotifierWatcher appears', async () => {
+    let asked = 0;
+    await startHidden('linux', async () => {
+      asked++;
+      return false;
+    });
+    await vi.advanceTimersByTimeAsync(14_999);
+    expect(electron.BrowserWindow.getAllWindows()).toHaveLength(0);
+    expect(asked).toBeGreaterThanOrEqual(2); // it keeps looking: the panel may start after us
+    await vi.advanceTimersByTimeAsync(1);
+    const windows = electron.BrowserWindow.getAllWindows();
+    expect(windows).toHaveLength(1);
+    expect(windows[0]!.webContents.getURL()).toBe('app://walltrack/status.html');
+    expect(trayHostWarnings()).toHaveLength(1);
+    expect(trayHostWarnings()[0]!.message).toContain('showing the status window');
+    const askedAtGiveUp = asked;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(asked).toBe(askedAtGiveUp);
+    expect(electron.BrowserWindow.getAllWindows()).toHaveLength(1);
+  });
+
+  it('stays hidden when a tray host appears within the 15 s (a panel that starts a little after us)', async () => {
+    let asked = 0;
+    await startHidden('linux', async () => ++asked >= 3);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(asked).toBe(3);
+    expect(electron.BrowserWindow.getAllWindows()).toHaveLength(0);
+    expect(trayHostWarnings()).toEqual([]);
+  });
+
+  it('shows the status window after 15 s when the session bus cannot be reached, and says so', async () => {
+    await startHidden('linux', () => Promise.reject(new Error('Cannot reach the session bus at /run/user/1000/bus: ENOENT')));
+    await vi.advanceTimersByTimeAsync(14_999);
+    expect(electron.BrowserWindow.getAllWindows()).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(electron.BrowserWindow.getAllWindows()).toHaveLength(1);
+    expect(trayHostWarnings()).toHaveLength(1);
+    expect(trayHostWarnings()[0]!.message).toBe('Could not reach the session bus to find a tray host; showing the status window instead of running invisible');
+    expect(trayHostWarnings()[0]!.details.error).toEqual({ name: 'Error', message: 'Cannot reach the session bus at /run/user/1000/bus: ENOENT' });
+  });
+
+  it('stops looking when the app quits before the 15 s are up', async () => {
+    let asked = 0;
+    await startHidden('linux', async () => {
+      asked++;
+      return false;
+    });
+    electron.app.quit();
+    await vi.advanceTimersByTimeAsync(0);
+    const askedAtQuit = asked;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(asked).toBe(askedAtQuit);
+    expect(electron.BrowserWindow.getAllWindows()).toHaveLength(0);
+  });
+
+  it('does not look for a tray host on other systems, or when not started hidden', async () => {
+    let asked = 0;
+    const hasTrayHost = async () => {
+      asked++;
+      return false;
+    };
+    for (const platform of ['win32', 'darwin'] as const) {
+      electron.resetElectronFake();
+      electron.app.fakeReady();
+      await startHidden(platform, hasTrayHost);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(electron.BrowserWindow.getAllWindows()).toHaveLength(0);
+    }
+    electron.resetElectronFake();
+    electron.app.fakeReady();
+    await startShell('linux', { hasTrayHost });
+    expect(electron.BrowserWindow.getAllWindows()).toHaveLength(1); // opened at once, as always
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(asked).toBe(0);
   });
 });
