@@ -80,14 +80,14 @@ export function sessionBusNameHasOwner(name: string, options: { env?: NodeJS.Pro
             return;
           }
           const line = buffer.subarray(0, end).toString('latin1');
-          if (!line.startsWith('OK ')) throw new Error(`authentication refused ("${line.slice(0, 80)}")`);
+          if (!line.startsWith('OK ')) throw new Error(`a refusal to authenticate us ("${line.slice(0, 80)}")`);
           authenticated = true;
           buffer = buffer.subarray(end + 2);
           socket.write(Buffer.concat([Buffer.from('BEGIN\r\n', 'ascii'), methodCall(1, 'Hello', []), methodCall(2, 'NameHasOwner', [name])]));
         }
         for (let message = takeMessage(); message; message = takeMessage()) {
           if (message.replySerial === undefined || message.replySerial > 2) continue; // signals such as NameAcquired
-          if (message.type === MessageType.Error) throw new Error(`the bus answered ${message.errorName ?? 'an error'}`);
+          if (message.type === MessageType.Error) throw new Error(`an error reply (${message.errorName ?? 'unnamed'})`);
           if (message.type === MessageType.MethodReturn && message.replySerial === 2) finish(null, message.firstU32 === 1);
         }
       } catch (error) {

@@ -4,7 +4,10 @@
  * A second process owns org.kde.StatusNotifierWatcher through python3-dbus, a client that is not ours.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sessionBusNameHasOwner, sessionBusSocket } from '../../src-main/electron/sessionBus.js';
 import { STATUS_NOTIFIER_WATCHER, statusNotifierWatcherPresent } from '../../src-main/electron/trayHost.js';
@@ -35,6 +38,26 @@ afterEach(async () => {
   }
   owner = null;
 });
+
+/** A unix-socket "bus" that answers the client's first bytes with `reply` (a hostile or broken daemon). */
+async function scriptedBus(reply: (received: string) => Buffer | string): Promise<{ address: string; close(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'wt-fake-bus-'));
+  const sockets: Socket[] = [];
+  const server = createServer((socket) => {
+    sockets.push(socket);
+    socket.on('error', () => undefined);
+    socket.once('data', (data) => socket.write(reply(data.toString('latin1'))));
+  });
+  await new Promise<void>((r) => server.listen(join(dir, 'bus'), r));
+  return {
+    address: `unix:path=${join(dir, 'bus')}`,
+    close() {
+      sockets.forEach((s) => s.destroy());
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 function ownName(name: string): Promise<void> {
   const child = spawn(PYTHON, ['-c', OWN_NAME, name], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -84,6 +107,30 @@ describe('is there a StatusNotifierWatcher on the session bus? (real dbus-daemon
       expect(bus.connections()).toBe(1);
     } finally {
       bus.close();
+    }
+  });
+
+  it('says which authentication it was refused, and what a bus sent that is too big to read', async () => {
+    const refusing = await scriptedBus(() => 'REJECTED EXTERNAL\r\n');
+    const huge = await scriptedBus(() => {
+      // OK, then a little-endian message header announcing a 1 GiB body
+      const header = Buffer.alloc(16);
+      header.write('l', 0, 'latin1');
+      header.writeUInt8(2, 1);
+      header.writeUInt8(1, 3);
+      header.writeUInt32LE(1024 ** 3, 4);
+      header.writeUInt32LE(1, 8);
+      header.writeUInt32LE(0, 12);
+      return Buffer.concat([Buffer.from('OK 0123456789abcdef0123456789abcdef\r\n', 'latin1'), header]);
+    });
+    try {
+      await expect(statusNotifierWatcherPresent({ DBUS_SESSION_BUS_ADDRESS: refusing.address })).rejects.toThrow(
+        `The session bus at ${refusing.address.slice('unix:path='.length)} sent a refusal to authenticate us ("REJECTED EXTERNAL")`,
+      );
+      await expect(statusNotifierWatcherPresent({ DBUS_SESSION_BUS_ADDRESS: huge.address })).rejects.toThrow('sent a 1073741840-byte message (more than 65536 bytes)');
+    } finally {
+      refusing.close();
+      huge.close();
     }
   });
 
