@@ -26,9 +26,12 @@ const skipIcons = args.includes('--skip-icons');
 const skipMain = args.includes('--skip-main');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
-/** Electron 45 ships Node 22 and Chromium 140. */
-const MAIN_TARGET = 'node22';
-const PRELOAD_TARGET = 'chrome140';
+/**
+ * Floors for Electron 45: Electron 40 already moved to Node 24.11 and Chromium 144 (its release notes), and
+ * later majors only move up, so syntax these allow runs there.
+ */
+const MAIN_TARGET = 'node24';
+const PRELOAD_TARGET = 'chrome144';
 
 /** Native addons cannot be bundled; electron-builder ships them from node_modules (package.json `dependencies`). */
 const NATIVE = ['@napi-rs/keyring'];

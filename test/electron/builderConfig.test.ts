@@ -23,11 +23,11 @@ describe('electron-builder.yml', () => {
     await expect(validateConfiguration({ ...config, electronFuses: { runAsNod: false } }, new DebugLogger(false))).rejects.toThrow();
   });
 
-  it('builds AppImage + deb, dmg and nsis for WallTrack Monitor with generated icons', async () => {
+  it('builds deb (the primary Linux download) + AppImage, dmg and nsis for WallTrack Monitor with generated icons', async () => {
     const config = await load();
     expect(config.appId).toBe('io.walltrack.monitor');
     expect(config.productName).toBeUndefined(); // package.json's productName, which the packaged app keeps
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux.target).toEqual(['deb', 'AppImage']);
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.win.target).toEqual(['nsis']);
     for (const os of ['linux', 'mac', 'win'] as const) expect(config[os].icon).toBe('dist/icons/icon.png');
