@@ -4,57 +4,38 @@
  * pino log file. Catches what unit tests over the sources cannot: CommonJS interop of ESM-only
  * dependencies, import.meta in the bundle, and the wiring of the whole app.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as electron from '../mocks/electron.js';
-import { PRIVATE_KEYRING_ENV, startPrivateKeyring, type PrivateKeyring } from '../support/keyring.js';
+import type { PrivateKeyring } from '../support/keyring.js';
 import { eventChannel, methodChannel } from '../../src-main/common/contract.js';
 import type { IpcReply } from '../../src-main/electron/ipc.js';
+import { buildMainInCheckout, loadMainUnderFake, root, useOwnKeyring } from './builtApp.js';
 
-const root = join(import.meta.dirname, '..', '..');
 let work: string;
 let dataDir: string;
 let out: string;
 let keyring: PrivateKeyring;
-const originalLoad = (Module as unknown as { _load: (...args: unknown[]) => unknown })._load;
-const signalListenersBefore = new Map(['SIGINT', 'SIGTERM'].map((s) => [s, process.listeners(s as NodeJS.Signals)]));
+let unload: () => void = () => {};
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'walltrack-bundle-'));
   dataDir = join(work, 'data');
-  // Inside the checkout, so the built keychain host resolves @napi-rs/keyring (see keychainHostBundle.test.ts):
-  // the app reads the keychain before it lets a save keep a secret for a new endpoint.
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  out = mkdtempSync(join(cache, 'walltrack-bundle-build-'));
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--out', out, '--skip-renderer', '--skip-icons'], { stdio: 'pipe' });
-  // Its own keyring: the app uses the default service name, which other test files may share.
-  keyring = await startPrivateKeyring();
-  vi.stubEnv('DBUS_SESSION_BUS_ADDRESS', keyring.env.DBUS_SESSION_BUS_ADDRESS);
-  vi.stubEnv(PRIVATE_KEYRING_ENV, keyring.env[PRIVATE_KEYRING_ENV]);
+  // The real keychain: the app reads it before it lets a save keep a secret for a new endpoint.
+  out = buildMainInCheckout('bundle');
+  keyring = await useOwnKeyring();
   electron.resetElectronFake();
   electron.app.appPath = root;
   vi.stubEnv('WALLTRACK_DATA_DIR', dataDir);
   vi.stubEnv('XDG_CONFIG_HOME', join(work, 'config'));
   vi.stubEnv('WALLTRACK_E2E', '1');
-  // The bundle's require('electron') gets the fake; everything else loads for real.
-  (Module as unknown as { _load: (...args: unknown[]) => unknown })._load = function (request: unknown, ...rest: unknown[]) {
-    if (request === 'electron') return electron;
-    return originalLoad.call(this, request, ...rest);
-  };
-  createRequire(import.meta.url)(join(out, 'electron/main.cjs'));
+  unload = loadMainUnderFake(join(out, 'electron/main.cjs'));
 }, 120_000);
 
 afterAll(async () => {
-  (Module as unknown as { _load: unknown })._load = originalLoad;
-  // The app turned SIGINT/SIGTERM into app.quit(); give the test worker its default back.
-  for (const [signal, before] of signalListenersBefore) {
-    for (const l of process.listeners(signal as NodeJS.Signals)) if (!before.includes(l)) process.off(signal, l);
-  }
+  unload();
   vi.unstubAllEnvs();
   await keyring?.stop();
   rmSync(work, { recursive: true, force: true });

@@ -5,10 +5,6 @@
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { AsyncEntry } from '@napi-rs/keyring';
@@ -19,6 +15,7 @@ import { KeychainTimeoutError } from '../../src-main/core/credentials/keychainPr
 import { Secret } from '../../src-main/core/credentials/Secret.js';
 import { CredentialStoreError } from '../../src-main/core/errors.js';
 import { createKeychainUtilityRunner } from '../../src-main/electron/keychainUtilityRunner.js';
+import { silentBus } from '../support/keyring.js';
 
 const run = promisify(execFile);
 const HOST = fileURLToPath(new URL('../../src-main/electron/keychainHost.ts', import.meta.url));
@@ -43,24 +40,6 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-/** A "session bus" that accepts connections and never says a word, like a hung daemon. */
-async function silentBus(): Promise<{ address: string; connections: () => number; close(): void }> {
-  const dir = mkdtempSync(join(tmpdir(), 'wt-dbus-'));
-  const socketPath = join(dir, 'bus');
-  const sockets: Socket[] = [];
-  const server = createServer((s) => void sockets.push(s));
-  await new Promise<void>((r) => server.listen(socketPath, r));
-  return {
-    address: `unix:path=${socketPath}`,
-    connections: () => sockets.length,
-    close() {
-      sockets.forEach((s) => s.destroy());
-      server.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 beforeEach(() => {

@@ -3,9 +3,8 @@
  * core) with <userData>/logs on a full 64 KiB tmpfs (a real ENOSPC): the app must start, check,
  * notify and save settings; the log writer only warns, once.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -13,11 +12,11 @@ import * as electron from '../mocks/electron.js';
 import { methodChannel } from '../../src-main/common/contract.js';
 import type { IpcReply } from '../../src-main/electron/ipc.js';
 import { closedPort } from '../support/faults.js';
-import { PRIVATE_KEYRING_ENV, startPrivateKeyring, type PrivateKeyring } from '../support/keyring.js';
+import type { PrivateKeyring } from '../support/keyring.js';
 import { testServices } from '../support/services.js';
 import { fill, mountTmpfs, tmpfsProblem, unmount } from '../support/tmpfs.js';
+import { buildMainInCheckout, loadMainUnderFake, root, useOwnKeyring } from './builtApp.js';
 
-const root = join(import.meta.dirname, '..', '..');
 const mountProblem = tmpfsProblem();
 if (mountProblem) console.warn(`Skipping the Electron full log folder test: ${mountProblem}`);
 
@@ -27,8 +26,7 @@ let dataDir: string;
 let logs: string;
 let keyring: PrivateKeyring;
 const stderr: string[] = [];
-const originalLoad = (Module as unknown as { _load: (...args: unknown[]) => unknown })._load;
-const signalListenersBefore = new Map(['SIGINT', 'SIGTERM'].map((s) => [s, process.listeners(s as NodeJS.Signals)]));
+let unload: () => void = () => {};
 
 beforeAll(async () => {
   if (mountProblem) return;
@@ -38,15 +36,8 @@ beforeAll(async () => {
   mkdirSync(logs, { recursive: true });
   mountTmpfs(logs);
   fill(logs);
-  // Inside the checkout, so the built keychain host resolves @napi-rs/keyring (see keychainHostBundle.test.ts).
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  out = mkdtempSync(join(cache, 'walltrack-logfull-build-'));
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--out', out, '--skip-renderer', '--skip-icons'], { stdio: 'pipe' });
-  // Its own keyring: this app saves a secret under the default service name.
-  keyring = await startPrivateKeyring();
-  vi.stubEnv('DBUS_SESSION_BUS_ADDRESS', keyring.env.DBUS_SESSION_BUS_ADDRESS);
-  vi.stubEnv(PRIVATE_KEYRING_ENV, keyring.env[PRIVATE_KEYRING_ENV]);
+  out = buildMainInCheckout('logfull');
+  keyring = await useOwnKeyring();
   electron.resetElectronFake();
   electron.app.appPath = root;
   vi.stubEnv('WALLTRACK_DATA_DIR', dataDir);
@@ -65,20 +56,13 @@ beforeAll(async () => {
     if (typeof chunk === 'string') stderr.push(chunk);
     return (stderrWrite as (...a: unknown[]) => boolean)(chunk, ...rest);
   }) as typeof process.stderr.write);
-  (Module as unknown as { _load: (...args: unknown[]) => unknown })._load = function (request: unknown, ...rest: unknown[]) {
-    if (request === 'electron') return electron;
-    return originalLoad.call(this, request, ...rest);
-  };
-  createRequire(import.meta.url)(join(out, 'electron/main.cjs'));
+  unload = loadMainUnderFake(join(out, 'electron/main.cjs'));
 }, 120_000);
 
 afterAll(async () => {
   if (mountProblem) return;
-  (Module as unknown as { _load: unknown })._load = originalLoad;
+  unload();
   vi.restoreAllMocks();
-  for (const [signal, before] of signalListenersBefore) {
-    for (const l of process.listeners(signal as NodeJS.Signals)) if (!before.includes(l)) process.off(signal, l);
-  }
   vi.unstubAllEnvs();
   await keyring?.stop();
   unmount(logs);

@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -16,7 +16,8 @@ import { methodChannel } from '../../src-main/common/contract.js';
 import type { Snapshot } from '../../src-main/common/schemas.js';
 import type { IpcReply } from '../../src-main/electron/ipc.js';
 import { testServices } from '../support/services.js';
-import { startPrivateKeyring, type PrivateKeyring } from '../support/keyring.js';
+import type { PrivateKeyring } from '../support/keyring.js';
+import { loadMainUnderFake, useOwnKeyring } from './builtApp.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
@@ -104,30 +105,20 @@ describe('npm run package:check, offline', () => {
 });
 
 describe('the packaged app, extracted, with the real core against the real services', () => {
-  const originalLoad = (Module as unknown as { _load: (...args: unknown[]) => unknown })._load;
-  const signalListenersBefore = new Map(['SIGINT', 'SIGTERM'].map((s) => [s, process.listeners(s as NodeJS.Signals)]));
   let keyring: PrivateKeyring;
+  let unload: () => void = () => {};
 
   beforeAll(async () => {
-    // Its own Secret Service: the app uses the keychain service "walltrack-monitor", which other test files share.
-    keyring = await startPrivateKeyring();
-    for (const [name, value] of Object.entries(keyring.env)) vi.stubEnv(name, value);
+    keyring = await useOwnKeyring();
     electron.resetElectronFake();
     electron.app.appPath = join(out, 'app');
     vi.stubEnv('WALLTRACK_DATA_DIR', join(out, 'data'));
     vi.stubEnv('XDG_CONFIG_HOME', join(out, 'config'));
-    (Module as unknown as { _load: (...args: unknown[]) => unknown })._load = function (request: unknown, ...rest: unknown[]) {
-      if (request === 'electron') return electron;
-      return originalLoad.call(this, request, ...rest);
-    };
-    createRequire(import.meta.url)(join(out, 'app/dist/electron/main.cjs'));
+    unload = loadMainUnderFake(join(out, 'app/dist/electron/main.cjs'));
   }, 60_000);
 
   afterAll(async () => {
-    (Module as unknown as { _load: unknown })._load = originalLoad;
-    for (const [signal, before] of signalListenersBefore) {
-      for (const l of process.listeners(signal as NodeJS.Signals)) if (!before.includes(l)) process.off(signal, l);
-    }
+    unload();
     electron.resetElectronFake();
     vi.unstubAllEnvs();
     await keyring?.stop();
