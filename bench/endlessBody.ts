@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Secret } from '../src-main/core/credentials/Secret.js';
 import { SupabaseProbe } from '../src-main/core/probes/SupabaseProbe.js';
 import { startLoopbackHttp, streamEndlessly, type EndlessCounter } from '../test/support/hostileHttp.js';
-import type { Figure } from './run.js';
+import type { Figure } from './figure.js';
 
 const CHECKS = 10;
 // Enough warm-up checks that undici, the TLS-less socket path and malloc's arenas reach their steady size.

@@ -4,17 +4,9 @@
  * warm-up. No server needed.
  */
 import { parseDotEnv } from '../src-main/core/credentials/envImport.js';
+import type { Figure } from './figure.js';
 import { median } from './stats.js';
 
-/** The same shape as run.ts's figures. */
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target: string;
-  pass: boolean;
-  detail: string;
-}
 
 const LIMIT = 256 * 1024;
 const TARGET_MS = 50;

@@ -19,6 +19,7 @@ import type { MonitorSettings } from '../src-main/core/monitor/types.js';
 import { Neo4jProbe } from '../src-main/core/probes/Neo4jProbe.js';
 import { startNeo4j, type Neo4jServer } from '../test/support/neo4j.js';
 import { startCountingProxy } from './connectionCountingProxy.js';
+import type { Figure } from './figure.js';
 import { endlessBody } from './endlessBody.js';
 import { envParseWorstCase } from './envParse.js';
 import { median, rssAfterGc, timed, whenPortRefuses } from './stats.js';
@@ -28,14 +29,6 @@ const WARMUP = 300;
 /** Checks run back to back; the interval only matters for (e). */
 const SETTINGS: MonitorSettings = { intervalSec: 3_600, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 };
 
-export interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target: string;
-  pass: boolean;
-  detail: string;
-}
 
 function monitorFor(server: Neo4jServer, uri = server.uri, settings = SETTINGS) {
   const probe = new Neo4jProbe({ uri, user: server.user, password: new Secret(server.password), database: null, timeoutMs: settings.timeoutMs });
