@@ -1,0 +1,33 @@
+// `npm run mutation`: StrykerJS mutates the core's logic files and re-runs the fast unit tests
+// chosen in vitest.mutation.config.ts against each mutant. Per-file minimums: scripts/mutationScores.mjs.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  mutate: [
+    'src-main/core/probes/**/*.ts',
+    // I/O adapters: only meaningful against the real servers (test/core/probes/*Probe.test.ts)
+    '!src-main/core/probes/Neo4jProbe.ts',
+    '!src-main/core/probes/SupabaseProbe.ts',
+    'src-main/core/monitor/**/*.ts',
+    'src-main/core/credentials/**/*.ts',
+    // process plumbing and the keychain adapter: need a real Secret Service (CredentialVault.test.ts)
+    '!src-main/core/credentials/keychainProcess.ts',
+    '!src-main/core/credentials/keychainThread.ts',
+    '!src-main/core/credentials/CredentialVault.ts',
+    'src-main/core/settings/**/*.ts',
+    'src-main/common/**/*.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  // one core stays free for the other work on this machine
+  concurrency: 1,
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  thresholds: { high: 95, low: 90, break: 90 },
+  timeoutMS: 10_000,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};

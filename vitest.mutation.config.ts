@@ -1,0 +1,31 @@
+// The tests `npm run mutation` (Stryker) runs for every mutant: fast unit tests of the core's logic
+// only. No globalSetup (no keyring, PostgreSQL or Neo4j), so nothing here may call inject('services').
+// Tests are chosen here, not with Stryker's `testFiles`: with vitest 4 that option leaves static
+// mutants switched off (stryker-js #6144).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'test/common/**/*.test.ts',
+      'test/core/probes/classify*.test.ts',
+      'test/core/probes/redact*.test.ts',
+      'test/core/probes/hints*.test.ts',
+      'test/core/probes/result*.test.ts',
+      'test/core/probes/abortable*.test.ts',
+      'test/core/monitor/History*.test.ts',
+      'test/core/monitor/snapshot*.test.ts',
+      'test/core/monitor/HealthMonitor*.test.ts',
+      'test/core/credentials/envImport*.test.ts',
+      'test/core/credentials/Secret*.test.ts',
+      'test/core/settings/**/*.test.ts',
+      'test/core/contractCalls.test.ts',
+      'test/headless/envConfig.test.ts',
+    ],
+    // real servers: seconds per mutant, and they need the globalSetup
+    exclude: ['**/*.real.test.ts'],
+    pool: 'forks',
+    maxWorkers: 1,
+    testTimeout: 10_000,
+  },
+});
