@@ -20,8 +20,12 @@ export function publicTarget(url: string): string {
     const parsed = new URL(url);
     return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
   } catch {
-    // Not parseable: still drop anything that looks like userinfo or a query.
-    return url.replace(/[^\s/]*@/g, '').replace(/[?#].*$/, '');
+    // Not parseable, so where userinfo ends is a guess: keep only the scheme and what follows the
+    // last "@" (a raw "/", "?" or "@" in a password must not leave part of it), then drop any query.
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url)?.[0] ?? '';
+    const at = url.lastIndexOf('@');
+    const rest = at === -1 ? url.slice(scheme.length) : url.slice(at + 1);
+    return `${scheme}${rest}`.replace(/[?#].*$/s, '');
   }
 }
 
