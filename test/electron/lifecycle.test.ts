@@ -30,8 +30,15 @@ describe('single instance', () => {
 
 describe('lifecycle', () => {
   it('keeps running when every window is closed', () => {
-    setupLifecycle({ core: new FakeMonitorCore(), log: recordingLog() });
-    expect(electron.app.listenerCount('window-all-closed')).toBe(1);
+    const core = new FakeMonitorCore();
+    setupLifecycle({ core, log: recordingLog() });
+    // Electron's rule: when nobody handles window-all-closed, the app quits.
+    const handled = electron.app.emit('window-all-closed');
+    if (!handled) electron.app.quit();
+    expect(handled).toBe(true);
+    expect(electron.app.quitCalls).toBe(0);
+    expect(core.calls).toEqual([]);
+    expect(core.stopped).toBe(false);
   });
 
   it('holds the quit until the core has stopped, then quits for real', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DatabaseId, DatabaseState } from '../../src-main/common/schemas.js';
 import type { StateChange } from '../../src-main/core/MonitorCore.js';
-import { NOTIFICATION_INTERVAL_MS, NotificationPolicy } from '../../src-main/electron/notificationPolicy.js';
+import { NotificationPolicy } from '../../src-main/electron/notificationPolicy.js';
 
 const MIN = 60_000;
 
@@ -22,7 +22,20 @@ function policyWithClock() {
 }
 
 describe('notification policy', () => {
-  it('uses a 5 minute interval', () => expect(NOTIFICATION_INTERVAL_MS).toBe(5 * MIN));
+  it('by default holds a recovery back for 5 minutes after the last notification, not a millisecond more', () => {
+    const { policy, kinds, advance } = policyWithClock();
+    kinds(change('neo4j', 'healthy', 'down'));
+    advance(5 * MIN - 1);
+    expect(kinds(change('neo4j', 'down', 'healthy'))).toBeNull();
+    expect(policy.heldUntil('neo4j')).toBe(1_000_000 + 5 * MIN);
+    expect(policy.releaseHeld('neo4j')).toBeNull();
+    advance(1);
+    expect(policy.releaseHeld('neo4j')?.kind).toBe('recovered');
+
+    kinds(change('supabase', 'healthy', 'down'));
+    advance(5 * MIN);
+    expect(kinds(change('supabase', 'down', 'healthy'))).toBe('recovered');
+  });
 
   it('notifies when a database goes down and when it recovers', () => {
     const { kinds, advance } = policyWithClock();

@@ -1,5 +1,5 @@
 /** The scheduler with scripted probes and real timers at short intervals. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SnapshotSchema, type DatabaseState, type ProbeResult } from '../../../src-main/common/schemas.js';
 import { HealthMonitor } from '../../../src-main/core/monitor/HealthMonitor.js';
 import type { MonitorSettings } from '../../../src-main/core/monitor/types.js';
@@ -220,11 +220,25 @@ describe('HealthMonitor', () => {
   });
 
   it('updateSettings changes the interval of the running schedule', async () => {
-    const neo4j = new ScriptedProbe('neo4j', always({ ok: 1 }));
-    const { monitor } = setup(neo4j, null, { intervalSec: 60 });
-    monitor.start();
-    await waitFor(() => neo4j.calls.length === 1, 'the first check');
-    monitor.updateSettings({ ...FAST, intervalSec: 0.05 });
-    await waitFor(() => neo4j.calls.length >= 3, 'checks at the new interval', 1_000);
+    vi.useFakeTimers();
+    try {
+      const neo4j = new ScriptedProbe('neo4j', always({ ok: 1 }));
+      const { monitor } = setup(neo4j, null, { intervalSec: 60 });
+      monitor.start();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(neo4j.calls).toHaveLength(1);
+      monitor.updateSettings({ ...FAST, intervalSec: 20 }); // the running schedule: next check 20 s after the first
+      await vi.advanceTimersByTimeAsync(9_999);
+      expect(neo4j.calls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await vi.advanceTimersByTimeAsync(20_000);
+      const first = neo4j.calls[0]!.startedAt;
+      expect(neo4j.calls.map((c) => c.startedAt - first)).toEqual([0, 20_000, 40_000]);
+      const stopped = monitor.stop(1_000);
+      await vi.advanceTimersByTimeAsync(1_000);
+      await stopped;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

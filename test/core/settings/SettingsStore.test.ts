@@ -2,12 +2,17 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SettingsSchema } from '../../../src-main/common/settings-schema.js';
 import { ValidationError, WallTrackError } from '../../../src-main/core/errors.js';
 import { createLogger } from '../../../src-main/core/logging.js';
 import { SettingsStore } from '../../../src-main/core/settings/SettingsStore.js';
 
-const DEFAULTS = SettingsSchema.parse({});
+/** What a fresh install starts with, written out: the schema's defaults must not be their own oracle. */
+const DEFAULTS = {
+  supabase: { url: null, probeTable: null },
+  neo4j: { uri: null, user: 'neo4j', database: null },
+  monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
+  app: { notifications: true, startAtLogin: false },
+};
 let dir: string;
 
 beforeEach(() => {
