@@ -1,0 +1,197 @@
+/** Every settings field: its default, what it accepts, how it normalises, and the message when it refuses. */
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  ImportReportSchema,
+  SecretEditSchema,
+  SecretEditsSchema,
+  SettingsDraftSchema,
+  SettingsSchema,
+  SettingsViewSchema,
+  TestConnectionRequestSchema,
+} from '../../src-main/common/settings-schema.js';
+
+const DEFAULTS = {
+  supabase: { url: null, probeTable: null },
+  neo4j: { uri: null, user: 'neo4j', database: null },
+  monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
+  app: { notifications: true, startAtLogin: false },
+};
+
+/** The first problem zod reports: "dotted.path: message", or "ok". */
+function verdict(schema: z.ZodType, input: unknown): string {
+  const r = schema.safeParse(input);
+  return r.success ? 'ok' : `${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message}`;
+}
+const settings = (section: string, field: string, value: unknown) => SettingsSchema.safeParse({ [section]: { [field]: value } });
+const value = (section: string, field: string, input: unknown) => {
+  const r = settings(section, field, input);
+  if (!r.success) throw new Error(`refused: ${r.error.issues[0]!.message}`);
+  return (r.data as Record<string, Record<string, unknown>>)[section]![field];
+};
+
+describe('defaults', () => {
+  it('of everything, and of each section left empty', () => {
+    expect(SettingsSchema.parse({})).toEqual(DEFAULTS);
+    expect(SettingsSchema.parse({ supabase: {}, neo4j: {}, monitor: {}, app: {} })).toEqual(DEFAULTS);
+  });
+
+  it('notifications on and start at login off', () => {
+    expect(SettingsSchema.parse({ app: {} }).app).toEqual({ notifications: true, startAtLogin: false });
+    expect(SettingsSchema.parse({ app: { notifications: false, startAtLogin: true } }).app).toEqual({ notifications: false, startAtLogin: true });
+    expect(verdict(SettingsSchema, { app: { notifications: 'yes' } })).toBe('app.notifications: Invalid input: expected boolean, received string');
+  });
+});
+
+describe('supabase', () => {
+  it.each([
+    ['', null],
+    ['  https://abcd.supabase.co//  ', 'https://abcd.supabase.co'],
+    ['http://127.0.0.1:54321/', 'http://127.0.0.1:54321'],
+    ['HTTPS://ABCD.SUPABASE.CO', 'HTTPS://ABCD.SUPABASE.CO'],
+    ['https://abcd.supabase.co/rest', 'https://abcd.supabase.co/rest'],
+  ])('url %j is %j', (input, out) => {
+    expect(value('supabase', 'url', input)).toBe(out);
+  });
+
+  it.each(['ftp://x', 'https://', 'https:// x', 'xhttps://abcd.supabase.co', 'abcd.supabase.co'])('url %j is refused with an example', (input) => {
+    expect(verdict(SettingsSchema, { supabase: { url: input } })).toBe(
+      'supabase.url: Supabase URL must start with https:// (or http:// for a local stack), e.g. https://abcd.supabase.co',
+    );
+  });
+
+  it.each([
+    ['', null],
+    [' wallets ', 'wallets'],
+    ['_t1', '_t1'],
+    ['A'.repeat(63), 'A'.repeat(63)],
+  ])('probeTable %j is %j', (input, out) => {
+    expect(value('supabase', 'probeTable', input)).toBe(out);
+  });
+
+  it.each(['1wallets', 'a-b', 'wallets; drop table x', 'A'.repeat(64), 'x.y'])('probeTable %j is refused', (input) => {
+    expect(verdict(SettingsSchema, { supabase: { probeTable: input } })).toBe(
+      'supabase.probeTable: Probe table must be a plain table name (letters, digits, underscore), e.g. wallets',
+    );
+  });
+});
+
+describe('neo4j', () => {
+  it.each(['neo4j://h', 'neo4j+s://h:7687', 'neo4j+ssc://h', 'bolt://127.0.0.1:7687', 'bolt+s://h', 'bolt+ssc://h', 'BOLT://H'])('uri %j is accepted', (uri) => {
+    expect(value('neo4j', 'uri', uri)).toBe(uri);
+  });
+
+  it('an empty uri is "not set", and spaces are trimmed', () => {
+    expect(value('neo4j', 'uri', '')).toBeNull();
+    expect(value('neo4j', 'uri', '  bolt://h:7687  ')).toBe('bolt://h:7687');
+  });
+
+  it.each(['http://h:7474', 'bolt://', 'bolt:// h', 'xbolt://h', 'bolt:h', 'neo4j+x://h', 'h:7687'])('uri %j is refused naming every scheme', (uri) => {
+    expect(verdict(SettingsSchema, { neo4j: { uri } })).toBe(
+      'neo4j.uri: Neo4j URI must use one of neo4j://, neo4j+s://, neo4j+ssc://, bolt://, bolt+s://, bolt+ssc://, e.g. neo4j://localhost:7687',
+    );
+  });
+
+  it('user is trimmed and must not be empty', () => {
+    expect(value('neo4j', 'user', ' graph ')).toBe('graph');
+    expect(verdict(SettingsSchema, { neo4j: { user: '  ' } })).toBe('neo4j.user: Neo4j user must not be empty (usually "neo4j")');
+  });
+
+  it.each([
+    ['', null],
+    [' neo4j ', 'neo4j'],
+    ['a.b-c9', 'a.b-c9'],
+    ['a'.repeat(63), 'a'.repeat(63)],
+  ])('database %j is %j', (input, out) => {
+    expect(value('neo4j', 'database', input)).toBe(out);
+  });
+
+  it.each(['1db', '_db', 'a'.repeat(64), 'my db', 'db;'])('database %j is refused', (input) => {
+    expect(verdict(SettingsSchema, { neo4j: { database: input } })).toBe(
+      'neo4j.database: Neo4j database must be a database name such as neo4j, or empty for the server default',
+    );
+  });
+});
+
+describe('monitor', () => {
+  it.each([
+    ['intervalSec', 1, 'ok'],
+    ['intervalSec', 0.5, 'monitor.intervalSec: Check interval must be at least 1 second'],
+    ['intervalSec', 86_400, 'ok'],
+    ['intervalSec', 86_401, 'monitor.intervalSec: Too big: expected number to be <=86400'],
+    ['intervalSec', 1.5, 'ok'],
+    ['timeoutMs', 100, 'ok'],
+    ['timeoutMs', 99, 'monitor.timeoutMs: Timeout must be at least 100 ms'],
+    ['timeoutMs', 120_000, 'ok'],
+    ['timeoutMs', 120_001, 'monitor.timeoutMs: Too big: expected number to be <=120000'],
+    ['timeoutMs', 150.5, 'monitor.timeoutMs: Invalid input: expected int, received number'],
+    ['retries', 0, 'ok'],
+    ['retries', -1, 'monitor.retries: Too small: expected number to be >=0'],
+    ['retries', 10, 'ok'],
+    ['retries', 11, 'monitor.retries: Retries must be between 0 and 10'],
+    ['retries', 1.5, 'monitor.retries: Invalid input: expected int, received number'],
+    ['backoffInitialMs', 10, 'ok'],
+    ['backoffInitialMs', 9, 'monitor.backoffInitialMs: Too small: expected number to be >=10'],
+    ['backoffInitialMs', 4_000, 'ok'],
+    ['backoffInitialMs', 10.5, 'monitor.backoffInitialMs: Invalid input: expected int, received number'],
+    ['backoffMaxMs', 1_000, 'ok'],
+    ['backoffMaxMs', 300_000, 'ok'],
+    ['backoffMaxMs', 300_001, 'monitor.backoffMaxMs: Too big: expected number to be <=300000'],
+    ['backoffMaxMs', 1_000.5, 'monitor.backoffMaxMs: Invalid input: expected int, received number'],
+    ['slowMs', 1, 'ok'],
+    ['slowMs', 0, 'monitor.slowMs: Slow threshold must be at least 1 ms'],
+    ['slowMs', 120_000, 'ok'],
+    ['slowMs', 120_001, 'monitor.slowMs: Too big: expected number to be <=120000'],
+    ['slowMs', 1.5, 'monitor.slowMs: Invalid input: expected int, received number'],
+  ])('%s = %s: %s', (field, input, expected) => {
+    expect(verdict(SettingsSchema, { monitor: { [field]: input } })).toBe(expected);
+  });
+
+  it('backoff bounds: first delay up to 60 s, the cap from 10 ms, and the cap at least the first delay', () => {
+    expect(verdict(SettingsSchema, { monitor: { backoffInitialMs: 60_000, backoffMaxMs: 60_000 } })).toBe('ok');
+    expect(verdict(SettingsSchema, { monitor: { backoffInitialMs: 60_001, backoffMaxMs: 70_000 } })).toBe(
+      'monitor.backoffInitialMs: Too big: expected number to be <=60000',
+    );
+    expect(verdict(SettingsSchema, { monitor: { backoffInitialMs: 10, backoffMaxMs: 10 } })).toBe('ok');
+    expect(verdict(SettingsSchema, { monitor: { backoffInitialMs: 10, backoffMaxMs: 9 } })).toBe('monitor.backoffMaxMs: Too small: expected number to be >=10');
+    expect(verdict(SettingsSchema, { monitor: { backoffInitialMs: 5_000, backoffMaxMs: 4_999 } })).toBe(
+      'monitor.backoffMaxMs: Backoff cap must be at least the first backoff delay',
+    );
+  });
+});
+
+describe('secret edits', () => {
+  it('keep, replace with a value of 1 to 8192 characters, or remove; keep by default', () => {
+    expect(verdict(SecretEditSchema, { action: 'keep' })).toBe('ok');
+    expect(verdict(SecretEditSchema, { action: 'remove' })).toBe('ok');
+    expect(verdict(SecretEditSchema, { action: 'replace', value: 'x' })).toBe('ok');
+    expect(verdict(SecretEditSchema, { action: 'replace', value: 'x'.repeat(8_192) })).toBe('ok');
+    expect(verdict(SecretEditSchema, { action: 'replace', value: '' })).toBe('value: A new secret must not be empty');
+    expect(verdict(SecretEditSchema, { action: 'replace', value: 'x'.repeat(8_193) })).toBe('value: Too big: expected string to have <=8192 characters');
+    expect(verdict(SecretEditSchema, { action: 'read' })).not.toBe('ok');
+    expect(SecretEditsSchema.parse({})).toEqual({ supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'keep' } });
+  });
+
+  it('a draft and a test request carry settings and secret edits; a test request names its database', () => {
+    expect(SettingsDraftSchema.parse({ settings: {}, secrets: {} })).toEqual({
+      settings: DEFAULTS,
+      secrets: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'keep' } },
+    });
+    expect(verdict(TestConnectionRequestSchema, { settings: {}, secrets: {}, database: 'neo4j' })).toBe('ok');
+    expect(verdict(TestConnectionRequestSchema, { settings: {}, secrets: {}, database: 'mysql' })).not.toBe('ok');
+  });
+});
+
+describe('views and reports', () => {
+  it('a settings view says only whether each secret is stored', () => {
+    const view = { settings: DEFAULTS, secrets: { supabaseKey: 'stored', neo4jPassword: 'not_set' }, paths: { settingsFile: '/s.json', logFile: '/l.log' } };
+    expect(SettingsViewSchema.parse(view)).toEqual(view);
+    expect(verdict(SettingsViewSchema, { ...view, secrets: { supabaseKey: 'hunter2', neo4jPassword: 'not_set' } })).not.toBe('ok');
+  });
+
+  it('an import report lists names (and non-secret values), stored flags and reasons', () => {
+    const report = { settings: [{ name: 'NEO4J_URI', value: 'bolt://h' }], secrets: [{ name: 'NEO4J_PASSWORD', stored: true }], ignored: [{ name: 'X', reason: 'r' }] };
+    expect(ImportReportSchema.parse(report)).toEqual(report);
+    expect(verdict(ImportReportSchema, { ...report, secrets: [{ name: 'NEO4J_PASSWORD', stored: 'yes' }] })).not.toBe('ok');
+  });
+});
