@@ -144,16 +144,16 @@ describe('HealthMonitor replaceProbe', () => {
   it('closes the old probe, resets state and history, and checks the new one at once', async () => {
     const old = new ScriptedProbe('neo4j', always({ fail: 'refused' }));
     const { monitor } = fakeMonitor(old, null, { retries: 0 });
-    let done = monitor.checkNow();
+    const checked = monitor.checkNow();
     await advance(1);
-    await done;
+    await checked;
     expect(monitor.snapshot().databases.neo4j).toMatchObject({ status: 'down', consecutiveFailures: 1 });
     const fresh = new ScriptedProbe('neo4j', always({ ok: 1 }), 'bolt://10.0.0.9:7687');
     const states: string[] = [];
     monitor.on('snapshot', (s) => states.push(s.databases.neo4j.status));
-    done = monitor.replaceProbe('neo4j', fresh);
+    const replaced = monitor.replaceProbe('neo4j', fresh);
     await advance(1);
-    await done;
+    await replaced;
     expect(old.closed).toBe(1);
     expect(fresh.calls).toHaveLength(1);
     expect(states).toEqual(['unknown', 'healthy']);
