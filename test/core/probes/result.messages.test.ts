@@ -54,8 +54,8 @@ describe('failureResult', () => {
     const key = new Secret('sb_secret_abc');
     const result = failureResult({ database: 'supabase', target: 'https://x.co', secrets: [key] }, 'unknown', `key sb_secret_abc\nline two ${'y'.repeat(300)}`);
     expect(result.message).toHaveLength(240);
-    expect(result.message.startsWith('supabase (https://x.co): check failed (key [redacted] line two yyy')).toBe(true);
-    expect(result.message.endsWith('y…')).toBe(true);
+    expect(result.message!.startsWith('supabase (https://x.co): check failed (key [redacted] line two yyy')).toBe(true);
+    expect(result.message!.endsWith('y…')).toBe(true);
   });
 });
 
