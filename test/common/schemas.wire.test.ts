@@ -1,0 +1,184 @@
+/** What may cross a process boundary: the enums written out, a full snapshot kept whole, and what is refused. */
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  ContractError,
+  createRendererApi,
+  describeIssues,
+  eventChannel,
+  eventListenerName,
+  eventNames,
+  methodChannel,
+  methodNames,
+  parseInput,
+  parseOutput,
+} from '../../src-main/common/contract.js';
+import {
+  DATABASE_IDS,
+  DatabaseStateSchema,
+  FailureKindSchema,
+  HistoryViewSchema,
+  OverallStatusSchema,
+  ProbeResultSchema,
+  SnapshotSchema,
+} from '../../src-main/common/schemas.js';
+
+const ok = (schema: z.ZodType, value: unknown) => schema.safeParse(value).success;
+
+const status = {
+  status: 'down',
+  healthy: false,
+  target: 'bolt://127.0.0.1:7687',
+  latencyMs: null,
+  kind: 'refused',
+  message: 'neo4j (bolt://127.0.0.1:7687): connection refused',
+  hint: 'Is Neo4j running?',
+  server: { agent: 'Neo4j/5.26.0', version: '5.26.0', address: '127.0.0.1:7687' },
+  checkedAt: '2026-01-01T00:00:00.000Z',
+  consecutiveFailures: 3,
+  uptimePct: 50,
+  p50Ms: 12,
+  p95Ms: 40,
+};
+const snapshot = {
+  status: 'down',
+  version: '1.2.3',
+  checkedAt: '2026-01-01T00:00:01.000Z',
+  paused: { until: '2026-01-01T01:00:00.000Z' },
+  databases: { supabase: { ...status, status: 'healthy', healthy: true, kind: undefined, latencyMs: 5 }, neo4j: status },
+};
+
+describe('enums', () => {
+  it('are exactly these values', () => {
+    expect(DATABASE_IDS).toEqual(['supabase', 'neo4j']);
+    expect(FailureKindSchema.options).toEqual(['not_configured', 'invalid_config', 'dns', 'refused', 'tls', 'timeout', 'auth_failed', 'server_error', 'unknown']);
+    expect(DatabaseStateSchema.options).toEqual(['unknown', 'not_configured', 'healthy', 'degraded', 'retrying', 'down']);
+    expect(OverallStatusSchema.options).toEqual(['ok', 'degraded', 'down', 'unconfigured', 'unknown']);
+  });
+});
+
+describe('SnapshotSchema', () => {
+  it('keeps every field of a full snapshot', () => {
+    expect(SnapshotSchema.parse(snapshot)).toEqual(snapshot);
+    expect(SnapshotSchema.parse({ ...snapshot, paused: null }).paused).toBeNull();
+    expect(SnapshotSchema.parse({ ...snapshot, paused: { until: null } }).paused).toEqual({ until: null });
+  });
+
+  it.each([
+    ['a negative latency', { latencyMs: -1 }],
+    ['a fractional failure count', { consecutiveFailures: 1.5 }],
+    ['a negative failure count', { consecutiveFailures: -1 }],
+    ['uptime over 100 %', { uptimePct: 100.1 }],
+    ['uptime under 0 %', { uptimePct: -0.1 }],
+    ['a negative p50', { p50Ms: -1 }],
+    ['a negative p95', { p95Ms: -1 }],
+    ['a time that is not ISO', { checkedAt: 'yesterday' }],
+    ['an unknown kind', { kind: 'exploded' }],
+    ['an unknown state', { status: 'sleeping' }],
+    ['a target that is not text', { target: 7687 }],
+    ['a server version that is not text', { server: { version: 5 } }],
+    ['a message that is not text', { message: 1 }],
+    ['a hint that is not text', { hint: 1 }],
+    ['healthy that is not a boolean', { healthy: 'yes' }],
+  ])('refuses %s', (_what, change) => {
+    expect(ok(SnapshotSchema, { ...snapshot, databases: { ...snapshot.databases, neo4j: { ...status, ...change } } })).toBe(false);
+  });
+
+  it('refuses a snapshot without a version, a bad overall status or a bad paused time', () => {
+    expect(ok(SnapshotSchema, { ...snapshot, version: undefined })).toBe(false);
+    expect(ok(SnapshotSchema, { ...snapshot, status: 'fine' })).toBe(false);
+    expect(ok(SnapshotSchema, { ...snapshot, checkedAt: 'now' })).toBe(false);
+    expect(ok(SnapshotSchema, { ...snapshot, paused: { until: 'later' } })).toBe(false);
+    expect(ok(SnapshotSchema, { ...snapshot, databases: { neo4j: status } })).toBe(false);
+  });
+});
+
+describe('ProbeResultSchema and HistoryViewSchema', () => {
+  const result = { database: 'neo4j', healthy: false, state: 'down', latencyMs: null, kind: 'tls', message: 'm', hint: 'h', server: { version: '5' }, checkedAt: '2026-01-01T00:00:00.000Z' };
+  it('keep every field and refuse what is out of range', () => {
+    expect(ProbeResultSchema.parse(result)).toEqual(result);
+    expect(ok(ProbeResultSchema, { ...result, database: 'mysql' })).toBe(false);
+    expect(ok(ProbeResultSchema, { ...result, latencyMs: -5 })).toBe(false);
+    expect(ok(ProbeResultSchema, { ...result, checkedAt: '1 Jan' })).toBe(false);
+    expect(ok(ProbeResultSchema, { ...result, healthy: undefined })).toBe(false);
+    const view = { database: 'supabase', entries: [{ checkedAt: '2026-01-01T00:00:00.000Z', state: 'healthy', latencyMs: 3, kind: 'dns' }], uptimePct: 100, p50Ms: 3, p95Ms: 3 };
+    expect(HistoryViewSchema.parse(view)).toEqual(view);
+    expect(ok(HistoryViewSchema, { ...view, uptimePct: 101 })).toBe(false);
+    expect(ok(HistoryViewSchema, { ...view, entries: [{ ...view.entries[0], latencyMs: -1 }] })).toBe(false);
+  });
+});
+
+describe('renderer contract', () => {
+  it('lists its methods and events, and names their channels', () => {
+    expect(methodNames).toEqual(['getAppInfo', 'getSnapshot', 'checkNow', 'pause', 'resume', 'getHistory', 'getSettings', 'testConnection', 'saveSettings', 'importEnv', 'openWindow']);
+    expect(eventNames).toEqual(['snapshot']);
+    expect(methodChannel('pause')).toBe('walltrack:pause');
+    expect(eventChannel('snapshot')).toBe('walltrack:event:snapshot');
+    expect(eventListenerName('snapshot')).toBe('onSnapshot');
+  });
+
+  it.each([
+    ['pause', { hours: 168 }, true],
+    ['pause', { hours: 168.1 }, false],
+    ['pause', { hours: 0 }, false],
+    ['pause', {}, true],
+    ['getHistory', { database: 'neo4j', limit: 1 }, true],
+    ['getHistory', { database: 'neo4j', limit: 1_000 }, true],
+    ['getHistory', { database: 'neo4j', limit: 1_001 }, false],
+    ['getHistory', { database: 'neo4j', limit: 0 }, false],
+    ['getHistory', { database: 'neo4j', limit: 2.5 }, false],
+    ['importEnv', { content: 'x'.repeat(256 * 1024) }, true],
+    ['importEnv', { content: 'x'.repeat(256 * 1024 + 1) }, false],
+    ['openWindow', 'settings', true],
+    ['openWindow', 'devtools', false],
+    ['getSnapshot', undefined, true],
+    ['getSnapshot', { sneaky: true }, false],
+  ] as const)('%s(%j) is accepted: %s', (method, input, accepted) => {
+    let error: unknown = null;
+    try {
+      parseInput(method, input);
+    } catch (e) {
+      error = e;
+    }
+    expect(error === null).toBe(accepted);
+    if (!accepted) expect(error).toBeInstanceOf(ContractError);
+  });
+
+  it('names the method and each field in a refusal; a reply refusal says "(reply)"', () => {
+    expect(() => parseInput('getHistory', { database: 'mysql', limit: 0 })).toThrow(/^Rejected getHistory: database: .+; limit: .+$/);
+    const error = (() => {
+      try {
+        parseOutput('getAppInfo', { version: '1', host: 'tv', capabilities: { startAtLogin: true, notifications: true } });
+      } catch (e) {
+        return e as ContractError;
+      }
+      throw new Error('accepted');
+    })();
+    expect(error.name).toBe('ContractError');
+    expect(error.method).toBe('getAppInfo (reply)');
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatch(/^host: /);
+    expect(describeIssues(SnapshotSchema.safeParse(7).error!)).toEqual(['(value): Invalid input: expected object, received number']);
+    expect(parseOutput('getAppInfo', { version: '1', host: 'browser', capabilities: { startAtLogin: false, notifications: true } })).toEqual({
+      version: '1',
+      host: 'browser',
+      capabilities: { startAtLogin: false, notifications: true },
+    });
+  });
+
+  it('createRendererApi sends each method through call and each event through subscribe, and is frozen', async () => {
+    const calls: unknown[] = [];
+    const api = createRendererApi({
+      call: async (name, input) => (calls.push([name, input]), 'reply'),
+      subscribe: (name, listener) => (listener(`event ${name}`), () => calls.push(['unsubscribed', name])),
+    });
+    await expect(api.pause({ hours: 1 })).resolves.toBe('reply');
+    await api.getSnapshot();
+    const seen: unknown[] = [];
+    api.onSnapshot((p) => seen.push(p))();
+    expect(calls).toEqual([['pause', { hours: 1 }], ['getSnapshot', undefined], ['unsubscribed', 'snapshot']]);
+    expect(seen).toEqual(['event snapshot']);
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(Object.keys(api).sort()).toEqual([...methodNames, 'onSnapshot'].sort());
+  });
+});
