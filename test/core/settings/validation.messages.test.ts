@@ -1,0 +1,121 @@
+/** Settings validation as a caller sees it: which field a ValidationError names, and its message, written out. */
+import { describe, expect, it } from 'vitest';
+import { SettingsSchema } from '../../../src-main/common/settings-schema.js';
+import { ValidationError } from '../../../src-main/core/errors.js';
+import { applyEnvVariables } from '../../../src-main/core/settings/envVariables.js';
+import { assertNoSecretKeys, credentialsInUrl, parseSettings, validationErrorFrom } from '../../../src-main/core/settings/validation.js';
+
+const DEFAULTS = {
+  supabase: { url: null, probeTable: null },
+  neo4j: { uri: null, user: 'neo4j', database: null },
+  monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
+  app: { notifications: true, startAtLogin: false },
+};
+
+function thrown(run: () => unknown): ValidationError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return error as ValidationError;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+describe('validationErrorFrom', () => {
+  it('names the first field, with a prefix, and counts the other problems', () => {
+    const two = SettingsSchema.safeParse({ monitor: { intervalSec: 0, retries: 99 } }).error!;
+    expect(validationErrorFrom(two)).toMatchObject({ field: 'monitor.intervalSec', message: 'monitor.intervalSec: Check interval must be at least 1 second (and 1 more problem(s))' });
+    const one = SettingsSchema.safeParse({ monitor: { retries: 99 } }).error!;
+    expect(validationErrorFrom(one, 'draft')).toMatchObject({ field: 'draft.monitor.retries', message: 'draft.monitor.retries: Retries must be between 0 and 10' });
+  });
+
+  it('says "(settings)" when the whole value is wrong and there is no prefix', () => {
+    const whole = SettingsSchema.safeParse('text').error!;
+    expect(validationErrorFrom(whole).field).toBe('(settings)');
+    expect(validationErrorFrom(whole, 'secrets').field).toBe('secrets');
+  });
+});
+
+describe('parseSettings', () => {
+  it('returns the parsed settings', () => {
+    expect(parseSettings({ neo4j: { uri: 'bolt://h:7687' } }).neo4j).toEqual({ uri: 'bolt://h:7687', user: 'neo4j', database: null });
+  });
+
+  it.each([
+    ['supabase.url', { supabase: { url: 'https://key@abcd.supabase.co' } }, 'the API key belongs in the Supabase key field (SUPABASE_KEY)'],
+    ['neo4j.uri', { neo4j: { uri: 'bolt://neo4j:pw@h:7687' } }, 'put the user in the Neo4j user field and the password in NEO4J_PASSWORD'],
+    ['neo4j.uri', { neo4j: { uri: 'NEO4J+S://neo4j@h:7687' } }, 'put the user in the Neo4j user field and the password in NEO4J_PASSWORD'],
+  ])('refuses credentials in %s', (field, input, advice) => {
+    expect(thrown(() => parseSettings(input))).toMatchObject({ field, message: `${field}: must not contain credentials ("user:password@"); ${advice}` });
+  });
+
+  it('an "@" after the host (path or query) is not a credential', () => {
+    expect(credentialsInUrl(parseSettings({ supabase: { url: 'https://abcd.supabase.co/a@b' } }))).toBeNull();
+    expect(credentialsInUrl({ ...DEFAULTS, supabase: { url: 'https://abcd.supabase.co?x=a@b', probeTable: null } })).toBeNull();
+    expect(credentialsInUrl({ ...DEFAULTS, supabase: { url: 'https://abcd.supabase.co#a@b', probeTable: null } })).toBeNull();
+    expect(credentialsInUrl(DEFAULTS)).toBeNull();
+  });
+});
+
+describe('assertNoSecretKeys', () => {
+  it.each(['apiKey', 'password', 'PASSWD', 'clientSecret', 'token', 'credentials', 'Authorization'])('refuses a key named %s, naming its path', (key) => {
+    expect(thrown(() => assertNoSecretKeys({ supabase: { nested: { [key]: 'x' } } }))).toMatchObject({
+      field: `supabase.nested.${key}`,
+      message: `supabase.nested.${key}: looks like a secret and may not be written to the settings file; secrets belong in the OS keychain`,
+    });
+  });
+
+  it('accepts settings, primitives and null', () => {
+    expect(() => assertNoSecretKeys(DEFAULTS)).not.toThrow();
+    expect(() => assertNoSecretKeys(null)).not.toThrow();
+    expect(() => assertNoSecretKeys('password')).not.toThrow();
+    expect(() => assertNoSecretKeys([{ user: 'neo4j' }])).not.toThrow();
+    expect(thrown(() => assertNoSecretKeys([{ token: 'x' }])).field).toBe('0.token');
+  });
+});
+
+describe('applyEnvVariables', () => {
+  it('maps each variable to its setting, numbers as numbers, secrets aside', () => {
+    const applied = applyEnvVariables(
+      {
+        SUPABASE_URL: ' https://abcd.supabase.co ',
+        SUPABASE_PROBE_TABLE: 'wallets',
+        NEO4J_URI: 'neo4j://h:7687',
+        NEO4J_USER: 'graph',
+        NEO4J_DATABASE: 'walltrack',
+        WALLTRACK_TIMEOUT_MS: '2500',
+        WALLTRACK_SLOW_MS: '800',
+        SUPABASE_KEY: ' sb_key ',
+        NEO4J_PASSWORD: 'pw',
+        UNSET: undefined,
+      },
+      DEFAULTS,
+    );
+    expect(applied.settings).toEqual({
+      ...DEFAULTS,
+      supabase: { url: 'https://abcd.supabase.co', probeTable: 'wallets' },
+      neo4j: { uri: 'neo4j://h:7687', user: 'graph', database: 'walltrack' },
+      monitor: { ...DEFAULTS.monitor, timeoutMs: 2_500, slowMs: 800 },
+    });
+    expect(applied.secrets.supabaseKey?.reveal()).toBe('sb_key');
+    expect(applied.secrets.neo4jPassword?.reveal()).toBe('pw');
+    expect(applied.secretNames).toEqual(['SUPABASE_KEY', 'NEO4J_PASSWORD']);
+    expect(applied.applied.map((a) => a.name)).toEqual(['SUPABASE_URL', 'SUPABASE_PROBE_TABLE', 'NEO4J_URI', 'NEO4J_USER', 'NEO4J_DATABASE', 'WALLTRACK_TIMEOUT_MS', 'WALLTRACK_SLOW_MS']);
+    expect(applied.applied[0]).toEqual({ name: 'SUPABASE_URL', value: 'https://abcd.supabase.co' });
+    expect(applied.ignored).toEqual([]);
+  });
+
+  it('does not change the base settings', () => {
+    const base = structuredClone(DEFAULTS);
+    applyEnvVariables({ NEO4J_USER: 'graph' }, base);
+    expect(base).toEqual(DEFAULTS);
+  });
+
+  it('names the field when a schema problem is not from a variable', () => {
+    const broken = { ...DEFAULTS, monitor: { ...DEFAULTS.monitor, retries: 99 } };
+    expect(thrown(() => applyEnvVariables({}, broken))).toMatchObject({ field: 'monitor.retries', message: 'monitor.retries: Retries must be between 0 and 10' });
+    const withCredentials = { ...DEFAULTS, supabase: { url: 'https://k@x.supabase.co', probeTable: null } };
+    expect(thrown(() => applyEnvVariables({}, withCredentials)).field).toBe('supabase.url');
+  });
+});
