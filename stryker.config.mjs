@@ -3,7 +3,8 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  // related: a static mutant (evaluated at import) runs only the test files that import its file
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   mutate: [
     'src-main/core/probes/**/*.ts',
     // I/O adapters: only meaningful against the real servers (test/core/probes/*Probe.test.ts)
@@ -27,7 +28,7 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   thresholds: { high: 95, low: 90, break: 90 },
-  timeoutMS: 10_000,
+  timeoutMS: 5_000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };

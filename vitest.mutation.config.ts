@@ -28,6 +28,8 @@ export default defineConfig({
     exclude: ['**/*.real.test.ts'],
     pool: 'forks',
     maxWorkers: 1,
-    testTimeout: 10_000,
+    // every test here takes milliseconds: a mutant that makes one hang should fail it fast
+    testTimeout: 3_000,
+    hookTimeout: 3_000,
   },
 });
