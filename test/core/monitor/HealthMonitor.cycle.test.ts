@@ -16,13 +16,19 @@ const transitions = (changes: { database: string; from: string; to: string }[]) 
 describe('HealthMonitor retries', () => {
   it('backs off exponentially from backoffInitialMs, capped at backoffMaxMs', async () => {
     const neo4j = new ScriptedProbe('neo4j', always({ fail: 'refused' }));
-    const { monitor, checks } = fakeMonitor(neo4j, null, { retries: 4, backoffInitialMs: 100, backoffMaxMs: 300 });
+    const { monitor, checks, changes } = fakeMonitor(neo4j, null, { retries: 4, backoffInitialMs: 100, backoffMaxMs: 300 });
+    const snapshots: string[] = [];
+    monitor.on('snapshot', (s) => snapshots.push(s.databases.neo4j.status));
     const done = monitor.checkNow('neo4j');
     await advance(5_000);
     await done;
     // 100, 200, then 400 capped at 300
     expect(startOffsets(neo4j)).toEqual([0, 100, 300, 600, 900]);
     expect(checks.map((c) => c.state)).toEqual(['retrying', 'retrying', 'retrying', 'retrying', 'down']);
+    // one stateChange per change, one snapshot per check
+    expect(transitions(changes)).toEqual(['neo4j:unknown>retrying', 'neo4j:retrying>down']);
+    expect(snapshots).toEqual(['retrying', 'retrying', 'retrying', 'retrying', 'down']);
+    expect(monitor.snapshot()).toMatchObject({ status: 'down', databases: { neo4j: { consecutiveFailures: 5, kind: 'refused' } } });
   });
 
   it('backoff max equal to the initial delay waits that long every time', async () => {
