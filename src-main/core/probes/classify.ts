@@ -34,6 +34,7 @@ export function errorChain(error: unknown, limit = 10): ErrorLike[] {
     if (e === null || typeof e !== 'object' || out.includes(e as ErrorLike)) continue;
     out.push(e as ErrorLike);
     const { cause, errors } = e as ErrorLike;
+    // Stryker disable next-line ConditionalExpression: an undefined cause is skipped as a non-object anyway
     if (cause !== undefined) queue.push(cause);
     if (Array.isArray(errors)) queue.push(...errors);
   }
@@ -82,8 +83,11 @@ function kindOfMessage(message: string): FailureKind | null {
 
 /** Every kind one error hints at; the caller picks the most specific across the chain. */
 function kindsOfOne(e: ErrorLike): FailureKind[] {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a non-string name, like any other text, equals none of the names below
   const name = typeof e.name === 'string' ? e.name : '';
+  // Stryker disable next-line StringLiteral: the fallback only has to be a code kindOfCode does not know
   const code = typeof e.code === 'string' ? e.code : '';
+  // Stryker disable next-line StringLiteral: the fallback only has to be text without a clue
   const message = typeof e.message === 'string' ? e.message : '';
   const kinds: (FailureKind | null)[] = [
     name === 'AbortError' || name === 'TimeoutError' || e.isTaskCancelledError === true ? 'timeout' : null,
@@ -94,6 +98,7 @@ function kindsOfOne(e: ErrorLike): FailureKind[] {
     // ServiceUnavailable without a system error = the server went away after connecting.
     code === 'ServiceUnavailable' ? 'server_error' : null,
   ];
+  // Stryker disable next-line MethodExpression,ConditionalExpression: a null among the kinds is never found in PRIORITY
   return kinds.filter((k): k is FailureKind => k !== null);
 }
 
@@ -108,6 +113,7 @@ export function errorDetail(error: unknown): string {
   const chain = errorChain(error);
   const messages = chain.map((e) => (typeof e.message === 'string' ? e.message : '')).filter(Boolean);
   const inner = messages.at(-1) ?? (typeof error === 'string' ? error : 'unknown error');
+  // Stryker disable next-line Regex: with the s flag .* runs to the end, so dropping $ changes nothing
   const causedBy = /Caused by: (.*)$/s.exec(inner);
   const detail = causedBy ? causedBy[1]! : inner;
   // OpenSSL's "80DC…:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/…" → its reason.

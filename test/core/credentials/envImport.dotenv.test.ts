@@ -25,12 +25,13 @@ describe('parseDotEnv: names', () => {
     expect(parseDotEnv(content)).toEqual({ vars, malformed: [] });
   });
 
-  it.each(['=value', 'NOEQUALS', '1A=x', 'A B=x', '-A=x', 'A!=x', 'export =x'])('%j is malformed, reported by line number only', (line) => {
+  it.each(['=value', 'NOEQUALS', '1A=x', 'A B=x', '-A=x', 'A!=x', 'export =x', 'Xexport A=1'])('%j is malformed, reported by line number only', (line) => {
     expect(parseDotEnv(`# first\n\n${line}`)).toEqual({ vars: {}, malformed: [{ name: 'line 3', reason: SKIPPED }] });
   });
 
   it('skips blank lines and comments, indented ones too, and strips a leading byte-order mark only', () => {
-    expect(parseDotEnv('\uFEFFA=1\n   # B=2\n\t\nC=x\uFEFFy').vars).toEqual({ A: '1', C: 'x\uFEFFy' });
+    expect(parseDotEnv('\uFEFFA=1\n   # B=2\n\t\nC=x\uFEFFy')).toEqual({ vars: { A: '1', C: 'x\uFEFFy' }, malformed: [] });
+    expect(parseDotEnv('A=x\uFEFFy').vars).toEqual({ A: 'x\uFEFFy' });
   });
 
   it('splits CRLF and LF lines alike', () => {

@@ -106,6 +106,7 @@ describe('classifyError: names, flags and HTTP status', () => {
     expect(classifyError({ status: 408 })).toBe('timeout');
     expect(classifyError({ status: 502 })).toBe('server_error');
     expect(classifyError({ status: '401' })).toBe('unknown');
+    expect(classifyError({ status: '502' })).toBe('unknown');
     expect(classifyError({ status: 200 })).toBe('unknown');
   });
 });
@@ -230,6 +231,7 @@ describe('errorDetail', () => {
   it('is the innermost message', () => {
     expect(errorDetail(new Error('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:1') }))).toBe('connect ECONNREFUSED 127.0.0.1:1');
     expect(errorDetail(new Error('outer', { cause: { message: '' } }))).toBe('outer');
+    expect(errorDetail(new Error('outer', { cause: { message: 42 } }))).toBe('outer');
   });
 
   it("is neo4j's Caused-by tail, across lines", () => {

@@ -27,6 +27,7 @@ describe('publicTarget of a string URL cannot parse drops every userinfo, query 
     ['bolt://host:notaport?token=abc\nmore', 'bolt://host:notaport'],
     ['bolt://host:notaport#frag', 'bolt://host:notaport'],
     ['host name with spaces', 'host name with spaces'],
+    ['see http://user:pw@host:notaport', 'host:notaport'], // a scheme only counts at the start
   ])('%j → %j', (url, shown) => {
     expect(publicTarget(url)).toBe(shown);
   });
@@ -36,6 +37,7 @@ describe('scrub', () => {
   it('cuts URL userinfo of any scheme, case-insensitively, and keeps the rest', () => {
     expect(scrub('at bolt+s://neo4j:pw@db:7687 and HTTPS://k@x.co/p', [])).toBe('at bolt+s://db:7687 and HTTPS://x.co/p');
     expect(scrub('mail neo4j@example.com', [])).toBe('mail neo4j@example.com');
+    expect(scrub('bolt://neo4j:pw@db:7687 refused', [])).toBe('bolt://db:7687 refused');
   });
 
   it('replaces every occurrence of every secret, and skips absent or empty ones', () => {
