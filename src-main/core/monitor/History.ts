@@ -27,6 +27,7 @@ export class History {
 
   constructor(readonly capacity = HISTORY_CAPACITY) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`History capacity must be a positive integer, got ${capacity}`);
+    // Stryker disable next-line ArrayDeclaration: only a preallocation; the ring grows to capacity as it fills
     this.ring = new Array<HistoryEntry | undefined>(capacity);
   }
 
