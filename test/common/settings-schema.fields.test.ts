@@ -86,7 +86,7 @@ describe('neo4j', () => {
     expect(value('neo4j', 'uri', '  bolt://h:7687  ')).toBe('bolt://h:7687');
   });
 
-  it.each(['http://h:7474', 'bolt://', 'bolt:// h', 'xbolt://h', 'bolt:h', 'neo4j+x://h', 'h:7687'])('uri %j is refused naming every scheme', (uri) => {
+  it.each(['http://h:7474', 'bolt://', 'bolt:// h', 'xbolt://h', '.bolt://h', 'bolt:h', 'neo4j+x://h', 'h:7687'])('uri %j is refused naming every scheme', (uri) => {
     expect(verdict(SettingsSchema, { neo4j: { uri } })).toBe(
       'neo4j.uri: Neo4j URI must use one of neo4j://, neo4j+s://, neo4j+ssc://, bolt://, bolt+s://, bolt+ssc://, e.g. neo4j://localhost:7687',
     );
