@@ -3,7 +3,10 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  // related: a static mutant (evaluated at import) runs only the test files that import its file
+  // related: a static mutant (evaluated at import) runs only the test files that import its file.
+  // Checked by hand on a sample: with vitest 4.1 a few static mutants come out Survived that the tests
+  // do kill - one that makes its module throw on import (the suite fails to load, 0 tests run), and
+  // some that ran only part of the importing test files. Such errors only ever lower a score.
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   mutate: [
     'src-main/core/probes/**/*.ts',
