@@ -130,6 +130,7 @@ describe('renderer contract', () => {
     ['importEnv', { content: 'x'.repeat(256 * 1024) }, true],
     ['importEnv', { content: 'x'.repeat(256 * 1024 + 1) }, false],
     ['openWindow', 'settings', true],
+    ['openWindow', 'status', true],
     ['openWindow', 'devtools', false],
     ['getSnapshot', undefined, true],
     ['getSnapshot', { sneaky: true }, false],
@@ -159,6 +160,7 @@ describe('renderer contract', () => {
     expect(error.issues).toHaveLength(1);
     expect(error.issues[0]).toMatch(/^host: /);
     expect(describeIssues(SnapshotSchema.safeParse(7).error!)).toEqual(['(value): Invalid input: expected object, received number']);
+    expect(parseOutput('getAppInfo', { version: '1', host: 'electron', capabilities: { startAtLogin: true, notifications: true } }).host).toBe('electron');
     expect(parseOutput('getAppInfo', { version: '1', host: 'browser', capabilities: { startAtLogin: false, notifications: true } })).toEqual({
       version: '1',
       host: 'browser',
