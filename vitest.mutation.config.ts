@@ -19,7 +19,8 @@ export default defineConfig({
       // (hundreds of ms per test, seconds per mutant) and stays in npm test only
       'test/core/monitor/HealthMonitor.*.test.ts',
       'test/core/credentials/envImport*.test.ts',
-      'test/core/credentials/Secret*.test.ts',
+      // not SecretCache.test.ts: it reads and writes the real keyring
+      'test/core/credentials/Secret.*.test.ts',
       'test/core/settings/**/*.test.ts',
       'test/core/contractCalls.test.ts',
       'test/headless/envConfig.test.ts',

@@ -51,7 +51,7 @@ const snapshot = {
 describe('enums', () => {
   it('are exactly these values', () => {
     expect(DATABASE_IDS).toEqual(['supabase', 'neo4j']);
-    expect(FailureKindSchema.options).toEqual(['not_configured', 'invalid_config', 'dns', 'refused', 'tls', 'timeout', 'auth_failed', 'server_error', 'unknown']);
+    expect(FailureKindSchema.options).toEqual(['not_configured', 'invalid_config', 'dns', 'refused', 'tls', 'timeout', 'reset', 'auth_failed', 'server_error', 'unknown']);
     expect(DatabaseStateSchema.options).toEqual(['unknown', 'not_configured', 'healthy', 'degraded', 'retrying', 'down']);
     expect(OverallStatusSchema.options).toEqual(['ok', 'degraded', 'down', 'unconfigured', 'unknown']);
   });

@@ -46,18 +46,27 @@ describe('defaults', () => {
 describe('supabase', () => {
   it.each([
     ['', null],
-    ['  https://abcd.supabase.co//  ', 'https://abcd.supabase.co'],
+    ['  https://abcd.supabase.co/  ', 'https://abcd.supabase.co'],
     ['http://127.0.0.1:54321/', 'http://127.0.0.1:54321'],
     ['HTTPS://ABCD.SUPABASE.CO', 'HTTPS://ABCD.SUPABASE.CO'],
-    ['https://abcd.supabase.co/rest', 'https://abcd.supabase.co/rest'],
   ])('url %j is %j', (input, out) => {
     expect(value('supabase', 'url', input)).toBe(out);
   });
 
-  it.each(['ftp://x', 'https://', 'https:// x', 'xhttps://abcd.supabase.co', 'abcd.supabase.co'])('url %j is refused with an example', (input) => {
+  it.each(['ftp://x', 'xhttps://abcd.supabase.co', 'abcd.supabase.co'])('url %j is refused with an example', (input) => {
     expect(verdict(SettingsSchema, { supabase: { url: input } })).toBe(
       'supabase.url: Supabase URL must start with https:// (or http:// for a local stack), e.g. https://abcd.supabase.co',
     );
+  });
+
+  // Since the endpoint rules moved into the schema (common/endpointUrl.ts) each problem has its own message.
+  it.each([
+    ['https://', 'Supabase URL must name a host, e.g. https://abcd.supabase.co'],
+    ['https:// x', 'Supabase URL host must be a valid host name or IP address, e.g. https://abcd.supabase.co'],
+    ['https://abcd.supabase.co//', 'Supabase URL must not have a path (such as /rest/v1); use the project URL alone, e.g. https://abcd.supabase.co'],
+    ['https://abcd.supabase.co/rest', 'Supabase URL must not have a path (such as /rest/v1); use the project URL alone, e.g. https://abcd.supabase.co'],
+  ])('url %j is refused: %s', (input, message) => {
+    expect(verdict(SettingsSchema, { supabase: { url: input } })).toBe(`supabase.url: ${message}`);
   });
 
   it.each([
@@ -86,7 +95,14 @@ describe('neo4j', () => {
     expect(value('neo4j', 'uri', '  bolt://h:7687  ')).toBe('bolt://h:7687');
   });
 
-  it.each(['http://h:7474', 'bolt://', 'bolt:// h', 'xbolt://h', '.bolt://h', 'bolt:h', 'neo4j+x://h', 'h:7687'])('uri %j is refused naming every scheme', (uri) => {
+  it.each([
+    ['bolt://', 'Neo4j URI must name a host, e.g. neo4j://localhost:7687'],
+    ['bolt:// h', 'Neo4j URI host must be a valid host name or IP address, e.g. neo4j://localhost:7687'],
+  ])('uri %j is refused: %s', (uri, message) => {
+    expect(verdict(SettingsSchema, { neo4j: { uri } })).toBe(`neo4j.uri: ${message}`);
+  });
+
+  it.each(['http://h:7474', 'xbolt://h', '.bolt://h', 'bolt:h', 'neo4j+x://h', 'h:7687'])('uri %j is refused naming every scheme', (uri) => {
     expect(verdict(SettingsSchema, { neo4j: { uri } })).toBe(
       'neo4j.uri: Neo4j URI must use one of neo4j://, neo4j+s://, neo4j+ssc://, bolt://, bolt+s://, bolt+ssc://, e.g. neo4j://localhost:7687',
     );

@@ -1,9 +1,16 @@
 /** The .env parser line by line, and what an import does with empty and odd values; expected values written out. */
 import { describe, expect, it } from 'vitest';
-import { parseDotEnv, planEnvImport } from '../../../src-main/core/credentials/envImport.js';
+import { parseDotEnv as parseToMap, planEnvImport } from '../../../src-main/core/credentials/envImport.js';
 import { ValidationError } from '../../../src-main/core/errors.js';
 
 const SKIPPED = 'not a KEY=value line; skipped';
+const KEPT = 'empty value; the current one is kept (an import never clears a setting or a secret)';
+
+/** The parse with its Map of variables as a plain object, so expectations read as written. */
+function parseDotEnv(content: string) {
+  const { vars, malformed } = parseToMap(content);
+  return { vars: Object.fromEntries(vars), malformed };
+}
 const DEFAULTS = {
   supabase: { url: null, probeTable: null },
   neo4j: { uri: null, user: 'neo4j', database: null },
@@ -21,11 +28,13 @@ describe('parseDotEnv: names', () => {
     ['_A=1', { _A: '1' }],
     ['  A  =  spaced value  ', { A: 'spaced value' }],
     ['A=1\nA=2', { A: '2' }],
+    // "export" alone before "=" is the variable's name, as in python-dotenv
+    ['export =x', { export: 'x' }],
   ])('%j → %j', (content, vars) => {
     expect(parseDotEnv(content)).toEqual({ vars, malformed: [] });
   });
 
-  it.each(['=value', 'NOEQUALS', '1A=x', 'A B=x', '-A=x', 'A!=x', 'export =x', 'Xexport A=1'])('%j is malformed, reported by line number only', (line) => {
+  it.each(['=value', 'NOEQUALS', '1A=x', 'A B=x', '-A=x', 'A!=x', 'Xexport A=1'])('%j is malformed, reported by line number only', (line) => {
     expect(parseDotEnv(`# first\n\n${line}`)).toEqual({ vars: {}, malformed: [{ name: 'line 3', reason: SKIPPED }] });
   });
 
@@ -77,9 +86,9 @@ describe('parseDotEnv: values', () => {
   it("a quote never closed skips the rest of the file and names the variable, not the value", () => {
     expect(parseDotEnv('A=1\nPASSWORD="hunter2\nB=2\n')).toEqual({
       vars: { A: '1' },
-      malformed: [{ name: 'PASSWORD', reason: 'line 2: the " quote is never closed; skipped' }],
+      malformed: [{ name: 'PASSWORD', reason: 'line 2: the " quote is never closed; the rest of the file was skipped' }],
     });
-    expect(parseDotEnv("PASSWORD='hunter2").malformed).toEqual([{ name: 'PASSWORD', reason: "line 1: the ' quote is never closed; skipped" }]);
+    expect(parseDotEnv("PASSWORD='hunter2").malformed).toEqual([{ name: 'PASSWORD', reason: "line 1: the ' quote is never closed; the rest of the file was skipped" }]);
   });
 });
 
@@ -92,9 +101,9 @@ describe('planEnvImport', () => {
       settings: [{ name: 'NEO4J_URI', value: 'bolt://db:7687' }],
       secrets: [],
       ignored: [
-        { name: 'NEO4J_PASSWORD', reason: 'empty value; the current one is kept' },
-        { name: 'SUPABASE_KEY', reason: 'empty value; the current one is kept' },
-        { name: 'NEO4J_USER', reason: 'empty value; the current one is kept' },
+        { name: 'NEO4J_PASSWORD', reason: KEPT },
+        { name: 'SUPABASE_KEY', reason: KEPT },
+        { name: 'NEO4J_USER', reason: KEPT },
       ],
     });
   });
@@ -123,7 +132,7 @@ describe('planEnvImport', () => {
     ['WALLTRACK_TIMEOUT_MS=5s', 'WALLTRACK_TIMEOUT_MS: must be a whole number of milliseconds, e.g. WALLTRACK_TIMEOUT_MS=5000'],
     ['WALLTRACK_SLOW_MS=-1', 'WALLTRACK_SLOW_MS: must be a whole number of milliseconds, e.g. WALLTRACK_SLOW_MS=5000'],
     ['WALLTRACK_TIMEOUT_MS=50', 'WALLTRACK_TIMEOUT_MS: Timeout must be at least 100 ms (setting monitor.timeoutMs)'],
-    ['NEO4J_URI=bolt://neo4j:pw@db:7687', 'NEO4J_URI: must not contain credentials ("user:password@"); put the user in the Neo4j user field and the password in NEO4J_PASSWORD'],
+    ['NEO4J_URI=bolt://neo4j:pw@db:7687', 'NEO4J_URI: Neo4j URI must not contain credentials ("user:password@"); put the user in NEO4J_USER (the Neo4j user field) and the password in NEO4J_PASSWORD (the Neo4j password field) (setting neo4j.uri)'],
   ])('%j is a ValidationError naming the variable', (content, message) => {
     let error: unknown;
     try {

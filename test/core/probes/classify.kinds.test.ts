@@ -40,10 +40,10 @@ describe('classifyError: system and library codes', () => {
   });
 
   it.each([
-    // a dropped connection or a broken protocol: the server was reached and failed
-    ['ECONNRESET', 'server_error'],
-    ['EPIPE', 'server_error'],
-    ['UND_ERR_SOCKET', 'server_error'],
+    // a connection cut under a request is its own kind (reset); a broken protocol: the server was reached and failed
+    ['ECONNRESET', 'reset'],
+    ['EPIPE', 'reset'],
+    ['UND_ERR_SOCKET', 'reset'],
     ['SessionExpired', 'server_error'],
     ['ProtocolError', 'server_error'],
     ['ServiceUnavailable', 'server_error'],
@@ -140,7 +140,10 @@ describe('classifyError: clues in the message (neo4j-driver flattens the system 
     ['getaddrinfo EAI_NONAME db.example.com', 'dns'],
     ['Failed to connect. Caused by: connect ECONNREFUSED 127.0.0.1:7687', 'refused'],
     ['connect ETIMEDOUT 10.0.0.1:7687', 'timeout'],
-    ['read ECONNRESET', 'server_error'],
+    ['read ECONNRESET', 'reset'],
+    ['write EPIPE', 'reset'],
+    ['SocketError: other side closed', 'reset'],
+    ['The OTHER SIDE CLOSED', 'reset'],
     ['write EPROTO 80DC:error', 'tls'],
     ['unable to verify the first certificate', 'tls'],
     ['CERTIFICATE has expired', 'tls'],
@@ -189,6 +192,7 @@ describe('classifyError: the most specific kind in the chain wins', () => {
     [{ code: 'ECONNREFUSED' }, { code: 'EAI_AGAIN' }, 'dns'],
     [{ code: 'ETIMEDOUT' }, { code: 'ECONNREFUSED' }, 'refused'],
     [{ code: 'ECONNRESET' }, { code: 'ETIMEDOUT' }, 'timeout'],
+    [{ code: 'ServiceUnavailable' }, { code: 'ECONNRESET' }, 'reset'],
     [{ code: 'ServiceUnavailable' }, { code: 'SessionExpired' }, 'server_error'],
   ])('%j around %j is %s', (outer, inner, kind) => {
     expect(classifyError(chain(outer, inner))).toBe(kind);

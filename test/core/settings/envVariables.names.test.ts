@@ -1,7 +1,7 @@
 /** The variable names each secret is known by, and URLs whose "@" is not userinfo. */
 import { describe, expect, it } from 'vitest';
 import { SECRET_VARIABLE_OF, SECRET_VARIABLES } from '../../../src-main/core/settings/envVariables.js';
-import { credentialsInUrl } from '../../../src-main/core/settings/validation.js';
+import { parseSettings } from '../../../src-main/core/settings/validation.js';
 
 describe('secret variable names', () => {
   it('map both ways', () => {
@@ -10,15 +10,11 @@ describe('secret variable names', () => {
   });
 });
 
-describe('credentialsInUrl', () => {
-  it('looks for userinfo only right after the scheme', () => {
-    const settings = (url: string) => ({
-      supabase: { url, probeTable: null },
-      neo4j: { uri: null, user: 'neo4j', database: null },
-      monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
-      app: { notifications: true, startAtLogin: false },
-    });
-    expect(credentialsInUrl(settings('https://abcd.supabase.co/?next=http://u@x'))).toBeNull();
-    expect(credentialsInUrl(settings('https://u@abcd.supabase.co'))?.field).toBe('supabase.url');
+describe('userinfo in an endpoint', () => {
+  it('is looked for only right after the scheme', () => {
+    expect(parseSettings({ neo4j: { uri: 'neo4j://h:7687/?next=http://u@x' } }).neo4j.uri).toBe('neo4j://h:7687/?next=http://u@x');
+    expect(() => parseSettings({ supabase: { url: 'https://u@abcd.supabase.co' } })).toThrow(
+      'Supabase URL must not contain credentials ("user:password@"); the API key belongs in SUPABASE_KEY (the Supabase API key field)',
+    );
   });
 });

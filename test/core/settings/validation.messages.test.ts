@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SettingsSchema } from '../../../src-main/common/settings-schema.js';
 import { ValidationError } from '../../../src-main/core/errors.js';
 import { applyEnvVariables } from '../../../src-main/core/settings/envVariables.js';
-import { assertNoSecretKeys, credentialsInUrl, parseSettings, validationErrorFrom } from '../../../src-main/core/settings/validation.js';
+import { assertNoSecretKeys, parseSettings, validationErrorFrom } from '../../../src-main/core/settings/validation.js';
 
 const DEFAULTS = {
   supabase: { url: null, probeTable: null },
@@ -42,19 +42,21 @@ describe('parseSettings', () => {
     expect(parseSettings({ neo4j: { uri: 'bolt://h:7687' } }).neo4j).toEqual({ uri: 'bolt://h:7687', user: 'neo4j', database: null });
   });
 
+  // The schema refuses these now (common/endpointUrl.ts); parseSettings names the field.
   it.each([
-    ['supabase.url', { supabase: { url: 'https://key@abcd.supabase.co' } }, 'the API key belongs in the Supabase key field (SUPABASE_KEY)'],
-    ['neo4j.uri', { neo4j: { uri: 'bolt://neo4j:pw@h:7687' } }, 'put the user in the Neo4j user field and the password in NEO4J_PASSWORD'],
-    ['neo4j.uri', { neo4j: { uri: 'NEO4J+S://neo4j@h:7687' } }, 'put the user in the Neo4j user field and the password in NEO4J_PASSWORD'],
-  ])('refuses credentials in %s', (field, input, advice) => {
-    expect(thrown(() => parseSettings(input))).toMatchObject({ field, message: `${field}: must not contain credentials ("user:password@"); ${advice}` });
+    ['supabase.url', { supabase: { url: 'https://key@abcd.supabase.co' } }, 'Supabase URL must not contain credentials ("user:password@"); the API key belongs in SUPABASE_KEY (the Supabase API key field)'],
+    ['neo4j.uri', { neo4j: { uri: 'bolt://neo4j:pw@h:7687' } }, 'Neo4j URI must not contain credentials ("user:password@"); put the user in NEO4J_USER (the Neo4j user field) and the password in NEO4J_PASSWORD (the Neo4j password field)'],
+    ['neo4j.uri', { neo4j: { uri: 'NEO4J+S://neo4j@h:7687' } }, 'Neo4j URI must not contain credentials ("user:password@"); put the user in NEO4J_USER (the Neo4j user field) and the password in NEO4J_PASSWORD (the Neo4j password field)'],
+  ])('refuses credentials in %s', (field, input, message) => {
+    expect(thrown(() => parseSettings(input))).toMatchObject({ field, message: `${field}: ${message}` });
   });
 
   it('an "@" after the host (path or query) is not a credential', () => {
-    expect(credentialsInUrl(parseSettings({ supabase: { url: 'https://abcd.supabase.co/a@b' } }))).toBeNull();
-    expect(credentialsInUrl({ ...DEFAULTS, supabase: { url: 'https://abcd.supabase.co?x=a@b', probeTable: null } })).toBeNull();
-    expect(credentialsInUrl({ ...DEFAULTS, supabase: { url: 'https://abcd.supabase.co#a@b', probeTable: null } })).toBeNull();
-    expect(credentialsInUrl(DEFAULTS)).toBeNull();
+    expect(parseSettings({ neo4j: { uri: 'neo4j://h:7687/?policy=a@b' } }).neo4j.uri).toBe('neo4j://h:7687/?policy=a@b');
+    // A Supabase URL is the project URL alone: the path is what is refused, not a credential.
+    expect(thrown(() => parseSettings({ supabase: { url: 'https://abcd.supabase.co/a@b' } })).message).toBe(
+      'supabase.url: Supabase URL must not have a path (such as /rest/v1); use the project URL alone, e.g. https://abcd.supabase.co',
+    );
   });
 });
 
@@ -78,7 +80,7 @@ describe('assertNoSecretKeys', () => {
 describe('applyEnvVariables', () => {
   it('maps each variable to its setting, numbers as numbers, secrets aside', () => {
     const applied = applyEnvVariables(
-      {
+      Object.entries({
         SUPABASE_URL: ' https://abcd.supabase.co ',
         SUPABASE_PROBE_TABLE: 'wallets',
         NEO4J_URI: 'neo4j://h:7687',
@@ -89,7 +91,7 @@ describe('applyEnvVariables', () => {
         SUPABASE_KEY: ' sb_key ',
         NEO4J_PASSWORD: 'pw',
         UNSET: undefined,
-      },
+      }),
       DEFAULTS,
     );
     expect(applied.settings).toEqual({
@@ -108,14 +110,14 @@ describe('applyEnvVariables', () => {
 
   it('does not change the base settings', () => {
     const base = structuredClone(DEFAULTS);
-    applyEnvVariables({ NEO4J_USER: 'graph' }, base);
+    applyEnvVariables([['NEO4J_USER', 'graph']], base);
     expect(base).toEqual(DEFAULTS);
   });
 
   it('names the field when a schema problem is not from a variable', () => {
     const broken = { ...DEFAULTS, monitor: { ...DEFAULTS.monitor, retries: 99 } };
-    expect(thrown(() => applyEnvVariables({}, broken))).toMatchObject({ field: 'monitor.retries', message: 'monitor.retries: Retries must be between 0 and 10' });
+    expect(thrown(() => applyEnvVariables([], broken))).toMatchObject({ field: 'monitor.retries', message: 'monitor.retries: Retries must be between 0 and 10' });
     const withCredentials = { ...DEFAULTS, supabase: { url: 'https://k@x.supabase.co', probeTable: null } };
-    expect(thrown(() => applyEnvVariables({}, withCredentials)).field).toBe('supabase.url');
+    expect(thrown(() => applyEnvVariables([], withCredentials)).field).toBe('supabase.url');
   });
 });
