@@ -13,6 +13,8 @@ export default defineConfig({
       'test/core/probes/hints*.test.ts',
       'test/core/probes/result*.test.ts',
       'test/core/probes/abortable*.test.ts',
+      // loopback HTTP servers of its own (test/support/hostileHttp.ts), no globalSetup: milliseconds
+      'test/core/probes/guardedFetch.test.ts',
       'test/core/monitor/History*.test.ts',
       'test/core/monitor/snapshot*.test.ts',
       // the scheduler on the fake clock; HealthMonitor.test.ts checks the same on the real clock
