@@ -35,6 +35,7 @@ export function parseDotEnv(content: string): DotEnvParse {
   const malformed: DotEnvParse['malformed'] = [];
   let unreported = 0;
   let lineNo = 0;
+  // Stryker disable next-line EqualityOperator: past the last line (start = length) there is only an empty line, which is skipped like any blank one
   for (let start = 0, end = 0; start <= text.length; start = end + 1) {
     lineNo++;
     end = lineEnd(text, start);
@@ -55,10 +56,12 @@ export function parseDotEnv(content: string): DotEnvParse {
     if (quote !== '"' && quote !== "'") {
       const value = text.slice(valueStart, end);
       const comment = value.search(/\s#/);
+      // Stryker disable next-line EqualityOperator: ASSIGNMENT ate the blanks after "=", so a value never starts with one and a comment is never at 0
       vars.set(name, (comment < 0 ? value : value.slice(0, comment)).trim());
       continue;
     }
     const close = closingQuote(text, valueStart + 1, quote);
+    // Stryker disable next-line EqualityOperator: a closing quote is found at valueStart + 1 or later, never at 0
     if (close < 0) {
       malformed.push({ name, reason: `line ${lineNo}: the ${quote} quote is never closed; the rest of the file was skipped` });
       break;
@@ -81,6 +84,7 @@ function lineEnd(text: string, from: number): number {
 /** Index of the quote that closes a value opened just before `from`; in "…" a backslash escapes the next character. */
 function closingQuote(text: string, from: number, quote: string): number {
   if (quote === "'") return text.indexOf("'", from);
+  // Stryker disable next-line EqualityOperator: text[text.length] is undefined, neither a backslash nor a quote
   for (let i = from; i < text.length; i++) {
     if (text[i] === '\\') i++;
     else if (text[i] === '"') return i;
@@ -92,6 +96,7 @@ function closingQuote(text: string, from: number, quote: string): number {
 function decodeEscapes(raw: string): string {
   let out = '';
   let copied = 0;
+  // Stryker disable next-line ConditionalExpression,ArithmeticOperator: a backslash last in raw looks up undefined, which is no escape, and the next search ends the loop
   for (let i = raw.indexOf('\\'); i >= 0 && i + 1 < raw.length; i = raw.indexOf('\\', i)) {
     const decoded = DECODED.get(raw[i + 1]!);
     if (decoded === undefined) {
@@ -102,6 +107,7 @@ function decodeEscapes(raw: string): string {
     i += 2;
     copied = i;
   }
+  // Stryker disable next-line ConditionalExpression: with nothing decoded out is '' and raw.slice(0) is raw
   return copied === 0 ? raw : out + raw.slice(copied);
 }
 

@@ -68,6 +68,7 @@ describe('parseDotEnv: values', () => {
     ["KEY='literal \\n and \" kept'", 'literal \\n and " kept'],
     ["KEY='ends with backslash\\'", 'ends with backslash\\'],
     ['KEY="say \\"hi\\""', 'say "hi"'],
+    ['KEY="\\tfirst"', '\tfirst'],
   ])('%j → %j', (content, value) => {
     expect(parseDotEnv(content)).toEqual({ vars: { KEY: value }, malformed: [] });
   });
@@ -77,6 +78,10 @@ describe('parseDotEnv: values', () => {
       vars: { A: 'one\n  two\nthree', B: 'x\ny' },
       malformed: [{ name: 'line 4', reason: SKIPPED }],
     });
+  });
+
+  it('a value that starts with a line break counts that line too', () => {
+    expect(parseDotEnv('A="\nx"\nnonsense')).toEqual({ vars: { A: '\nx' }, malformed: [{ name: 'line 3', reason: SKIPPED }] });
   });
 
   it('an escaped quote does not close a multi-line value', () => {
