@@ -10,8 +10,10 @@ export function whenAborted(signal: AbortSignal): Promise<never> {
     aborted = new Promise<never>((_, reject) => {
       const fire = () => reject(signal.reason ?? new DOMException('The check was aborted', 'AbortError'));
       if (signal.aborted) fire();
-      // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal fires "abort" only once; once just releases the listener
-      else signal.addEventListener('abort', fire, { once: true });
+      else {
+        // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal fires "abort" only once; once just releases the listener
+        signal.addEventListener('abort', fire, { once: true });
+      }
     });
     aborted.catch(() => undefined); // nobody may be racing it any more when it fires
     abortedPromises.set(signal, aborted);

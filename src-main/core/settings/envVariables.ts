@@ -65,7 +65,6 @@ export function applyEnvVariables(vars: Iterable<readonly [string, string | unde
     } else if (secret) {
       result.secrets[secret] = new Secret(value);
       result.secretNames.push(name);
-      // Stryker disable next-line ConditionalExpression: neither unknown nor secret, so it is a setting
     } else if (setting) {
       let parsed: unknown = value;
       if (setting.numeric) {

@@ -29,6 +29,10 @@ describe('SettingsStore with an unreadable file', () => {
     );
     rmSync(join(dir, 'settings.json.corrupt-2026-01-02T03-04-05-678Z'));
     expect(problemLoading('[1,2]')).toBe('(file): Invalid input: expected object, received array');
+    rmSync(join(dir, 'settings.json.corrupt-2026-01-02T03-04-05-678Z'));
+    expect(problemLoading('null')).toBe('(file): Invalid input: expected object, received null');
+    rmSync(join(dir, 'settings.json.corrupt-2026-01-02T03-04-05-678Z'));
+    expect(problemLoading('"text"')).toBe('(file): Invalid input: expected object, received string');
   });
 
   it('gives the JSON error for a file that is not JSON', () => {
