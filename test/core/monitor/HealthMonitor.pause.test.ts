@@ -52,7 +52,7 @@ describe('HealthMonitor pause', () => {
     expect(monitor.snapshot().paused).toBeNull();
     await advance(1); // the overdue check is queued at once (Node's shortest timer: 1 ms)
     expect(startOffsets(neo4j)).toEqual([0, 2 * HOUR + 1]);
-      });
+  });
 
   it('a later pause() cancels the automatic resume of an earlier pause(hours)', async () => {
     const neo4j = healthy();
