@@ -28,7 +28,7 @@ import { HealthMonitor } from './monitor/HealthMonitor.js';
 import type { HealthMonitorApi, MonitorSettings } from './monitor/types.js';
 import type { MonitorCore, MonitorCoreEvents, StateChange } from './MonitorCore.js';
 import { appPaths, defaultDataDir } from './paths.js';
-import { refuseMovedSecretInDraft, refuseMovedSecretInEnv } from './secretBinding.js';
+import { refuseMovedSecretInDraft, refuseMovedSecretInEnv, type SecretUse } from './secretBinding.js';
 import { SettingsStore, type ConfFactory, type ConfLike } from './settings/SettingsStore.js';
 import { assertNoSecretKeys, parseSettings, validationErrorFrom } from './settings/validation.js';
 import { APP_VERSION } from './version.js';
@@ -232,8 +232,8 @@ class ComposedMonitorCore implements MonitorCore {
 
   private async runConnectionTest(database: DatabaseId, settings: Settings, changes: SecretValues): Promise<ProbeResult> {
     await this.loadMissingSecrets(settings, changes);
+    refuseMovedSecretInDraft([database], this.secretUse(settings, changes));
     const { secrets, errors } = this.withSecretChanges({});
-    refuseMovedSecretInDraft([database], { stored: this.inputs.settings, next: settings, storedSecrets: secrets, unreadable: errors, changes });
     return checkOnce(database, settings, { ...secrets, ...changes }, errors);
   }
 
@@ -249,8 +249,7 @@ class ComposedMonitorCore implements MonitorCore {
     const changes = secretChanges(edits);
     // Read first: whether a kept secret exists decides whether the endpoint may change without it.
     await this.loadMissingSecrets(settings, changes);
-    const stored = this.withSecretChanges({});
-    refuseMovedSecretInDraft(DATABASE_IDS, { stored: this.inputs.settings, next: settings, storedSecrets: stored.secrets, unreadable: stored.errors, changes });
+    refuseMovedSecretInDraft(DATABASE_IDS, this.secretUse(settings, changes));
     await this.writeSecretsThen(vault, changes, () => store.save(settings));
     const { secrets, errors } = this.withSecretChanges(changes);
     const changed = Object.entries(edits)
@@ -270,8 +269,7 @@ class ComposedMonitorCore implements MonitorCore {
     // Everything is validated before the first write.
     const plan = planEnvImport(content, this.inputs.settings);
     await this.loadMissingSecrets(plan.settings, plan.secrets);
-    const stored = this.withSecretChanges({});
-    refuseMovedSecretInEnv({ stored: this.inputs.settings, next: plan.settings, storedSecrets: stored.secrets, unreadable: stored.errors, changes: plan.secrets });
+    refuseMovedSecretInEnv(this.secretUse(plan.settings, plan.secrets));
     await this.writeSecretsThen(vault, plan.secrets, () => {
       if (plan.report.settings.length > 0) store.save(plan.settings);
     });
@@ -332,6 +330,12 @@ class ComposedMonitorCore implements MonitorCore {
     if (!this.secretCache) return { secrets: { ...this.inputs.secrets, ...changes }, errors: { ...this.inputs.errors } };
     this.secretCache.remember(changes);
     return this.secretCache.view();
+  }
+
+  /** What the binding check needs: the saved settings the stored (or unreadable) secrets belong to, and where they would go next. */
+  private secretUse(next: Settings, changes: SecretValues): SecretUse {
+    const { secrets, errors } = this.withSecretChanges({});
+    return { stored: this.inputs.settings, next, storedSecrets: secrets, unreadable: errors, changes };
   }
 
   /** Given to a probe waiting for its secret: each check of it may retry the read. */
