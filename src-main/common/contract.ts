@@ -4,8 +4,9 @@
  * `rendererContract`; nothing else lists channels or payload shapes.
  */
 import { z } from 'zod';
-import { DatabaseIdSchema, HistoryViewSchema, ProbeResultSchema, SnapshotSchema } from './schemas.js';
+import { DatabaseIdSchema, EnvironmentIdSchema, HistoryViewSchema, ProbeResultSchema, SnapshotSchema } from './schemas.js';
 import {
+  ImportEnvRequestSchema,
   ImportReportSchema,
   SettingsDraftSchema,
   SettingsViewSchema,
@@ -24,10 +25,15 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+/** Omitted environment = every environment. */
+const Scope = { environment: EnvironmentIdSchema.optional() };
+
 export const PauseRequestSchema = z.object({
   /** Hours to pause; omitted = until resumed. */
   hours: z.number().positive().max(24 * 7).optional(),
+  ...Scope,
 });
+export const ScopeRequestSchema = z.object(Scope).optional();
 
 export const WindowNameSchema = z.enum(['status', 'settings']);
 
@@ -35,19 +41,19 @@ export const rendererContract = {
   methods: {
     getAppInfo: { input: NoInput, output: AppInfoSchema },
     getSnapshot: { input: NoInput, output: SnapshotSchema },
-    checkNow: { input: NoInput, output: SnapshotSchema },
+    checkNow: { input: ScopeRequestSchema, output: SnapshotSchema },
     pause: { input: PauseRequestSchema, output: SnapshotSchema },
-    resume: { input: NoInput, output: SnapshotSchema },
+    resume: { input: ScopeRequestSchema, output: SnapshotSchema },
     getHistory: {
-      input: z.object({ database: DatabaseIdSchema, limit: z.number().int().min(1).max(1_000).optional() }),
+      input: z.object({ environment: EnvironmentIdSchema, database: DatabaseIdSchema, limit: z.number().int().min(1).max(1_000).optional() }),
       output: HistoryViewSchema,
     },
     getSettings: { input: NoInput, output: SettingsViewSchema },
     /** One-off probe with unsaved values; a "keep" secret uses the stored one inside main. */
     testConnection: { input: TestConnectionRequestSchema, output: ProbeResultSchema },
     saveSettings: { input: SettingsDraftSchema, output: SettingsViewSchema },
-    /** Content of a .env file chosen by the user; secrets go to the keychain. */
-    importEnv: { input: z.object({ content: z.string().max(256 * 1024) }), output: ImportReportSchema },
+    /** Content of a .env file chosen by the user, into one environment; secrets go to the keychain. */
+    importEnv: { input: ImportEnvRequestSchema, output: ImportReportSchema },
     openWindow: { input: WindowNameSchema, output: z.undefined() },
   },
   events: {

@@ -4,25 +4,18 @@
  * Browser-safe: imports nothing but zod.
  */
 import { z } from 'zod';
+import { DATABASE_KINDS, FAILURE_KINDS, type DatabaseId, type FailureKind } from './databases.js';
 
-export const DATABASE_IDS = ['supabase', 'neo4j'] as const;
-export const DatabaseIdSchema = z.enum(DATABASE_IDS);
-export type DatabaseId = z.infer<typeof DatabaseIdSchema>;
+export type { DatabaseId, FailureKind };
+/** Built from the registry (./databases.ts) when this module loads. */
+export const DatabaseIdSchema = z.enum(DATABASE_KINDS.map((k) => k.id) as [DatabaseId, ...DatabaseId[]]);
+export const FailureKindSchema = z.enum(FAILURE_KINDS);
 
-/** Why a check failed; drives the operator hint. */
-export const FailureKindSchema = z.enum([
-  'not_configured',
-  'invalid_config',
-  'dns',
-  'refused',
-  'tls',
-  'timeout',
-  'reset',
-  'auth_failed',
-  'server_error',
-  'unknown',
-]);
-export type FailureKind = z.infer<typeof FailureKindSchema>;
+/** An environment's id: a slug used in keychain accounts, URLs (?env=) and WALLTRACK_<ENV>_ variables. */
+export const EnvironmentIdSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/, 'Environment id must be 1–32 lowercase letters, digits or "-", e.g. production or eu-staging');
+export type EnvironmentId = z.infer<typeof EnvironmentIdSchema>;
 
 /**
  * State of one database as the monitor sees it.
@@ -37,6 +30,11 @@ export const DatabaseStateSchema = z.enum([
   'down',
 ]);
 export type DatabaseState = z.infer<typeof DatabaseStateSchema>;
+
+/** The one place that decides it: a slow answer (degraded) is still an answer. */
+export function isHealthyState(state: DatabaseState): boolean {
+  return state === 'healthy' || state === 'degraded';
+}
 
 export const ServerInfoSchema = z.object({
   agent: z.string().optional(),
@@ -59,6 +57,9 @@ export const ProbeResultSchema = z.object({
 export type ProbeResult = z.infer<typeof ProbeResultSchema>;
 
 export const DatabaseStatusSchema = z.object({
+  /** The kind's id and label from the registry, so every window can show a kind it was not built with. */
+  database: DatabaseIdSchema,
+  label: z.string(),
   status: DatabaseStateSchema,
   healthy: z.boolean(),
   /** Non-secret description of what is checked, e.g. "bolt://127.0.0.1:7687". */
@@ -83,12 +84,29 @@ export type DatabaseStatus = z.infer<typeof DatabaseStatusSchema>;
 export const OverallStatusSchema = z.enum(['ok', 'degraded', 'down', 'unconfigured', 'unknown']);
 export type OverallStatus = z.infer<typeof OverallStatusSchema>;
 
+/** null = running; `until` null = paused until resumed. */
+export const PausedSchema = z.object({ until: z.iso.datetime().nullable() }).nullable();
+
+/** One environment: its databases in registry order (a kind the environment does not configure is absent). */
+export const EnvironmentStatusSchema = z.object({
+  id: EnvironmentIdSchema,
+  name: z.string(),
+  colour: z.string().nullable(),
+  status: OverallStatusSchema,
+  paused: PausedSchema,
+  databases: z.partialRecord(DatabaseIdSchema, DatabaseStatusSchema),
+});
+export type EnvironmentStatus = z.infer<typeof EnvironmentStatusSchema>;
+
 export const SnapshotSchema = z.object({
+  /** The worst of all environments. */
   status: OverallStatusSchema,
   version: z.string(),
   checkedAt: z.iso.datetime(),
-  paused: z.object({ until: z.iso.datetime().nullable() }).nullable(),
-  databases: z.object({ supabase: DatabaseStatusSchema, neo4j: DatabaseStatusSchema }),
+  /** Non-null only when every environment is paused; `until` = the latest resume (null if any waits for resume()). */
+  paused: PausedSchema,
+  /** In the settings' order. */
+  environments: z.array(EnvironmentStatusSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -99,6 +117,7 @@ export const HistoryEntrySchema = z.object({
   kind: FailureKindSchema.optional(),
 });
 export const HistoryViewSchema = z.object({
+  environment: EnvironmentIdSchema,
   database: DatabaseIdSchema,
   entries: z.array(HistoryEntrySchema),
   uptimePct: z.number().min(0).max(100).nullable(),

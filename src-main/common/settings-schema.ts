@@ -1,86 +1,43 @@
 /** Non-secret settings. Secrets (Supabase key, Neo4j password) live only in the OS keychain. */
 import { z } from 'zod';
-import { authorityProblem, originOnlyProblem, splitEndpoint, type AuthorityProblem, type OriginOnlyProblem } from './endpointUrl.js';
-import { DatabaseIdSchema } from './schemas.js';
+import { DATABASE_KINDS, emptySection, kindSettingsSchema, secretNames, type SecretName } from './databases.js';
+import { DatabaseIdSchema, EnvironmentIdSchema } from './schemas.js';
 
-const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
+export type { SecretName };
 
-/** Each says how to fix it and none quotes the value: a query, fragment or userinfo may hold a key. */
-const SUPABASE_URL_PROBLEMS: Record<'scheme' | AuthorityProblem | OriginOnlyProblem, string> = {
-  scheme: 'Supabase URL must start with https:// (or http:// for a local stack), e.g. https://abcd.supabase.co',
-  credentials: 'Supabase URL must not contain credentials ("user:password@"); the API key belongs in SUPABASE_KEY (the Supabase API key field)',
-  query:
-    'Supabase URL must not have a query string ("?…"); the API key belongs in SUPABASE_KEY (the Supabase API key field), and the URL is the project URL alone, e.g. https://abcd.supabase.co',
-  fragment: 'Supabase URL must not have a fragment ("#…"); use the project URL alone, e.g. https://abcd.supabase.co',
-  path: 'Supabase URL must not have a path (such as /rest/v1); use the project URL alone, e.g. https://abcd.supabase.co',
-  noHost: 'Supabase URL must name a host, e.g. https://abcd.supabase.co',
-  host: 'Supabase URL host must be a valid host name or IP address, e.g. https://abcd.supabase.co',
-  ipv6: 'Supabase URL must be scheme://host[:port], with an IPv6 address in brackets, e.g. http://[::1]:54321',
-  port: 'Supabase URL port must be a whole number from 1 to 65535, e.g. http://127.0.0.1:54321',
-};
+/** One kind's settings section, e.g. { url, probeTable } for Supabase; fields and messages come from the registry. */
+export type DatabaseSection = Record<string, string | null>;
 
-const NEO4J_URI_PROBLEMS: Record<'scheme' | AuthorityProblem, string> = {
-  scheme: `Neo4j URI must use one of ${NEO4J_SCHEMES.map((s) => s + '://').join(', ')}, e.g. neo4j://localhost:7687`,
-  credentials:
-    'Neo4j URI must not contain credentials ("user:password@"); put the user in NEO4J_USER (the Neo4j user field) and the password in NEO4J_PASSWORD (the Neo4j password field)',
-  noHost: 'Neo4j URI must name a host, e.g. neo4j://localhost:7687',
-  host: 'Neo4j URI host must be a valid host name or IP address, e.g. neo4j://localhost:7687',
-  ipv6: 'Neo4j URI must be scheme://host[:port], with an IPv6 address in brackets, e.g. bolt://[::1]:7687',
-  port: 'Neo4j URI port must be a whole number from 1 to 65535, e.g. neo4j://localhost:7687',
-};
+/** Every kind of the registry, each optional: an absent kind is not monitored in that environment. */
+export const EnvironmentDatabasesSchema = z
+  .object(Object.fromEntries(DATABASE_KINDS.map((k) => [k.id, kindSettingsSchema(k).optional()])))
+  .strict() as unknown as z.ZodType<Partial<Record<string, DatabaseSection>>, Partial<Record<string, Partial<DatabaseSection>>>>;
 
-/** A trimmed endpoint URL; empty means "not set" (null). */
-function endpointUrl<P extends string>(problemOf: (value: string) => P | null, messages: Record<P, string>, normalize = (s: string) => s) {
-  return z
+export const ENVIRONMENT_LIMIT = 32;
+export const DEFAULT_ENVIRONMENT_ID = 'default';
+
+export const EnvironmentSettingsSchema = z.object({
+  id: EnvironmentIdSchema,
+  name: z.string().trim().min(1, 'Environment name must not be empty, e.g. Production').max(60, 'Environment name must be at most 60 characters'),
+  /** Shown beside the name; "#rrggbb" or none. */
+  colour: z
     .string()
-    .trim()
-    .superRefine((s, ctx) => {
-      const problem = s === '' ? null : problemOf(s);
-      if (problem) ctx.addIssue({ code: 'custom', message: messages[problem] });
-    })
-    .transform((s) => (s === '' ? null : normalize(s)))
+    .regex(/^#[0-9a-f]{6}$/i, 'Environment colour must be #rrggbb, e.g. #d33682')
     .nullable()
-    .default(null);
+    .default(null),
+  databases: EnvironmentDatabasesSchema,
+});
+export type EnvironmentSettings = z.infer<typeof EnvironmentSettingsSchema>;
+
+/** Today's first-run environment: every kind present and not configured. */
+export function defaultEnvironment(): EnvironmentSettings {
+  return {
+    id: DEFAULT_ENVIRONMENT_ID,
+    name: 'default',
+    colour: null,
+    databases: Object.fromEntries(DATABASE_KINDS.map((k) => [k.id, emptySection(k)])),
+  };
 }
-
-/** Empty string in a form means "not set". */
-const optionalText = z
-  .string()
-  .trim()
-  .transform((s) => (s === '' ? null : s))
-  .nullable();
-
-export const SupabaseSettingsSchema = z.object({
-  url: endpointUrl(
-    (s) => {
-      const parts = splitEndpoint(s, ['http', 'https']);
-      return parts ? (authorityProblem(parts.authority) ?? originOnlyProblem(parts.rest)) : 'scheme';
-    },
-    SUPABASE_URL_PROBLEMS,
-    (s) => s.replace(/\/$/, ''),
-  ),
-  probeTable: optionalText
-    // Stryker disable next-line ConditionalExpression: null would pass the pattern as the text "null" as well
-    .refine((s) => s === null || /^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(s), {
-      message: 'Probe table must be a plain table name (letters, digits, underscore), e.g. wallets',
-    })
-    .default(null),
-});
-
-export const Neo4jSettingsSchema = z.object({
-  uri: endpointUrl((s) => {
-    const parts = splitEndpoint(s, NEO4J_SCHEMES);
-    // Anything after host[:port] is the driver's business (e.g. a routing context "?policy=…").
-    return parts ? authorityProblem(parts.authority) : 'scheme';
-  }, NEO4J_URI_PROBLEMS),
-  user: z.string().trim().min(1, 'Neo4j user must not be empty (usually "neo4j")').default('neo4j'),
-  database: optionalText
-    // Stryker disable next-line ConditionalExpression: null would pass the pattern as the text "null" as well
-    .refine((s) => s === null || /^[A-Za-z][A-Za-z0-9.-]{0,62}$/.test(s), {
-      message: 'Neo4j database must be a database name such as neo4j, or empty for the server default',
-    })
-    .default(null),
-});
 
 export const MonitorSettingsSchema = z
   .object({
@@ -101,9 +58,23 @@ export const AppSettingsSchema = z.object({
   startAtLogin: z.boolean().default(false),
 });
 
+export const SETTINGS_VERSION = 2;
+
 export const SettingsSchema = z.object({
-  supabase: SupabaseSettingsSchema.default({ url: null, probeTable: null }),
-  neo4j: Neo4jSettingsSchema.default({ uri: null, user: 'neo4j', database: null }),
+  /** 2 = environments; files without it are version 1 (one unnamed pair) and are migrated on start. */
+  version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
+  environments: z
+    .array(EnvironmentSettingsSchema)
+    .min(1, 'At least one environment is needed')
+    .max(ENVIRONMENT_LIMIT, `At most ${ENVIRONMENT_LIMIT} environments can be monitored`)
+    .superRefine((envs, ctx) => {
+      const seen = new Set<string>();
+      envs.forEach((env, i) => {
+        if (seen.has(env.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `Environment id "${env.id}" is used twice; each environment needs its own id` });
+        seen.add(env.id);
+      });
+    })
+    .default(() => [defaultEnvironment()]),
   monitor: MonitorSettingsSchema.default({
     intervalSec: 30,
     timeoutMs: 5_000,
@@ -117,9 +88,7 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
 
-export const SECRET_NAMES = ['supabaseKey', 'neo4jPassword'] as const;
-export const SecretNameSchema = z.enum(SECRET_NAMES);
-export type SecretName = z.infer<typeof SecretNameSchema>;
+export const SecretNameSchema = z.enum(secretNames() as [SecretName, ...SecretName[]]);
 
 /** A secret edit from a form: keep what the keychain has, replace it, or remove it. Never a read. */
 export const SecretEditSchema = z.discriminatedUnion('action', [
@@ -129,26 +98,46 @@ export const SecretEditSchema = z.discriminatedUnion('action', [
 ]);
 export type SecretEdit = z.infer<typeof SecretEditSchema>;
 
-export const SecretEditsSchema = z.object({
-  supabaseKey: SecretEditSchema.default({ action: 'keep' }),
-  neo4jPassword: SecretEditSchema.default({ action: 'keep' }),
-});
+/** Per environment, per secret; absent = keep. */
+export const SecretEditsSchema = z.record(EnvironmentIdSchema, z.partialRecord(SecretNameSchema, SecretEditSchema)).default({});
 export type SecretEdits = z.infer<typeof SecretEditsSchema>;
 
 export const SecretPresenceSchema = z.enum(['stored', 'not_set']);
 export const SettingsViewSchema = z.object({
   settings: SettingsSchema,
-  secrets: z.object({ supabaseKey: SecretPresenceSchema, neo4jPassword: SecretPresenceSchema }),
+  /** Per environment, per secret of each kind the environment configures. */
+  secrets: z.record(EnvironmentIdSchema, z.partialRecord(SecretNameSchema, SecretPresenceSchema)),
   paths: z.object({ settingsFile: z.string(), logFile: z.string() }),
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
 
-export const SettingsDraftSchema = z.object({ settings: SettingsSchema, secrets: SecretEditsSchema });
+export const SettingsDraftSchema = z.object({
+  settings: SettingsSchema,
+  secrets: SecretEditsSchema,
+  /**
+   * Environments the operator confirmed removing (their secrets are deleted from the keychain).
+   * A saved environment missing from `settings` and not listed here is refused, so no draft drops one by accident.
+   */
+  removeEnvironments: z.array(EnvironmentIdSchema).max(ENVIRONMENT_LIMIT).default([]),
+});
 export type SettingsDraft = z.infer<typeof SettingsDraftSchema>;
+export type SettingsDraftInput = z.input<typeof SettingsDraftSchema>;
 
-export const TestConnectionRequestSchema = SettingsDraftSchema.extend({ database: DatabaseIdSchema });
+/** A one-off probe of one database of one environment, with the form's unsaved values. */
+export const TestConnectionRequestSchema = SettingsDraftSchema.extend({ environment: EnvironmentIdSchema, database: DatabaseIdSchema });
+export type TestConnectionRequest = z.infer<typeof TestConnectionRequestSchema>;
+
+/** Where an imported .env goes: an existing environment, or a new one (e.g. named after the file). */
+export const ImportTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('existing'), id: EnvironmentIdSchema }),
+  z.object({ kind: z.literal('new'), id: EnvironmentIdSchema, name: EnvironmentSettingsSchema.shape.name }),
+]);
+export type ImportTarget = z.infer<typeof ImportTargetSchema>;
+export const ImportEnvRequestSchema = z.object({ content: z.string().max(256 * 1024), into: ImportTargetSchema });
+export type ImportEnvRequest = z.infer<typeof ImportEnvRequestSchema>;
 
 export const ImportReportSchema = z.object({
+  environment: EnvironmentIdSchema,
   settings: z.array(z.object({ name: z.string(), value: z.string() })),
   /** Names only: a secret's value is never echoed back. */
   secrets: z.array(z.object({ name: z.string(), stored: z.boolean() })),

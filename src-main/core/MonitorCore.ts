@@ -2,10 +2,11 @@
  * The host-agnostic heart of the app as the hosts (Electron shell, headless CLI/server) see it.
  * Hosts depend on this interface only; `createMonitorCore` in ./createMonitorCore.ts builds the real one.
  */
-import type { DatabaseId, DatabaseState, HistoryView, ProbeResult, Snapshot } from '../common/schemas.js';
-import type { ImportReport, SettingsDraft, SettingsView } from '../common/settings-schema.js';
+import type { DatabaseId, DatabaseState, EnvironmentId, HistoryView, ProbeResult, Snapshot } from '../common/schemas.js';
+import type { ImportEnvRequest, ImportReport, SettingsDraftInput, SettingsView, TestConnectionRequest } from '../common/settings-schema.js';
 
 export interface StateChange {
+  environment: { id: EnvironmentId; name: string };
   database: DatabaseId;
   from: DatabaseState;
   to: DatabaseState;
@@ -25,17 +26,23 @@ export interface MonitorCore {
   /** Stops schedules, waits for in-flight checks (bounded by timeoutMs) and closes clients. Idempotent. */
   stop(timeoutMs?: number): Promise<void>;
   snapshot(): Snapshot;
-  /** Checks every database now (skips one already being checked, awaiting it instead). */
-  checkNow(): Promise<Snapshot>;
-  /** Pauses scheduled checks; `hours` omitted = until resume(). */
-  pause(hours?: number): Snapshot;
-  resume(): Snapshot;
-  history(database: DatabaseId, limit?: number): HistoryView;
+  /**
+   * Checks every database of `environment` (default: of every environment) now; one already being
+   * checked is awaited instead. An unknown environment id throws a ValidationError naming the known ones.
+   */
+  checkNow(environment?: EnvironmentId): Promise<Snapshot>;
+  /** Pauses scheduled checks of one environment (default: all); `hours` omitted = until resume(). */
+  pause(hours?: number, environment?: EnvironmentId): Snapshot;
+  resume(environment?: EnvironmentId): Snapshot;
+  history(environment: EnvironmentId, database: DatabaseId, limit?: number): HistoryView;
   getSettingsView(): Promise<SettingsView>;
-  /** One-off probe with unsaved values; a "keep" secret edit uses the stored secret. Saves nothing. */
-  testConnection(draft: SettingsDraft & { database: DatabaseId }): Promise<ProbeResult>;
-  /** Validates, writes secrets to the keychain, persists settings and reconnects. */
-  saveSettings(draft: SettingsDraft): Promise<SettingsView>;
-  importEnv(content: string): Promise<ImportReport>;
+  /** One-off probe with unsaved values; a "keep" secret edit uses that environment's stored secret. Saves nothing. */
+  testConnection(request: TestConnectionRequest): Promise<ProbeResult>;
+  /**
+   * Validates, writes secrets to the keychain, persists settings and reconnects only what changed.
+   * Environments missing from the draft must be listed in removeEnvironments; their secrets are deleted.
+   */
+  saveSettings(draft: SettingsDraftInput): Promise<SettingsView>;
+  importEnv(request: ImportEnvRequest): Promise<ImportReport>;
   on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]): () => void;
 }

@@ -3,7 +3,8 @@
  * Service) via @napi-rs/keyring. There is deliberately no plaintext fallback: when the keychain
  * cannot be used, every call fails with a CredentialStoreError that tells the operator what to do.
  */
-import type { SecretName } from '../../common/settings-schema.js';
+import { databaseKind, kindOfSecret, type SecretName } from '../../common/databases.js';
+import type { EnvironmentId } from '../../common/schemas.js';
 import { CredentialStoreError } from '../errors.js';
 import { KeychainTimeoutError, runKeychainCall, type KeychainOp, type KeychainRunner } from './keychainProcess.js';
 import { KeychainThread } from './keychainThread.js';
@@ -11,18 +12,23 @@ import { Secret } from './Secret.js';
 
 export const KEYCHAIN_SERVICE = 'walltrack-monitor';
 
-/** One keychain account per secret. */
-export const SECRET_ACCOUNTS: Record<SecretName, string> = {
-  supabaseKey: 'supabase-api-key',
-  neo4jPassword: 'neo4j-password',
-};
+/** One keychain account per environment and secret, e.g. "production/neo4j-password" (the suffix is the registry's). */
+export function secretAccount(environment: EnvironmentId, name: SecretName): string {
+  const kind = kindOfSecret(name);
+  if (!kind) throw new RangeError(`Unknown secret "${name}"`);
+  return `${environment}/${databaseKind(kind.id).secret.account}`;
+}
 
 /** What the core needs from a secret store; CredentialVault is the real one. */
 export interface SecretVault {
-  get(name: SecretName): Promise<Secret | null>;
-  set(name: SecretName, secret: Secret): Promise<void>;
-  delete(name: SecretName): Promise<void>;
-  has(name: SecretName): Promise<boolean>;
+  get(environment: EnvironmentId, name: SecretName): Promise<Secret | null>;
+  set(environment: EnvironmentId, name: SecretName, secret: Secret): Promise<void>;
+  delete(environment: EnvironmentId, name: SecretName): Promise<void>;
+  has(environment: EnvironmentId, name: SecretName): Promise<boolean>;
+  /** Raw account access, for the migration of version-1 accounts ("neo4j-password" → "default/neo4j-password"). */
+  readAccount(account: string): Promise<Secret | null>;
+  writeAccount(account: string, secret: Secret): Promise<void>;
+  deleteAccount(account: string): Promise<void>;
 }
 
 export interface CredentialVaultOptions {
@@ -64,31 +70,42 @@ export class CredentialVault implements SecretVault {
     this.runner = options.runner ?? defaultRunner();
   }
 
-  async get(name: SecretName): Promise<Secret | null> {
-    const value = await this.call(name, 'get');
+  get(environment: EnvironmentId, name: SecretName): Promise<Secret | null> {
+    return this.readAccount(secretAccount(environment, name), name);
+  }
+
+  set(environment: EnvironmentId, name: SecretName, secret: Secret): Promise<void> {
+    return this.writeAccount(secretAccount(environment, name), secret, name);
+  }
+
+  delete(environment: EnvironmentId, name: SecretName): Promise<void> {
+    return this.deleteAccount(secretAccount(environment, name), name);
+  }
+
+  async has(environment: EnvironmentId, name: SecretName): Promise<boolean> {
+    return (await this.get(environment, name)) !== null;
+  }
+
+  async readAccount(account: string, name = account): Promise<Secret | null> {
+    const value = await this.call(account, name, 'get');
     return value === null || value === '' ? null : new Secret(value);
   }
 
-  async set(name: SecretName, secret: Secret): Promise<void> {
+  async writeAccount(account: string, secret: Secret, name = account): Promise<void> {
     if (!(secret instanceof Secret) || secret.length === 0) {
       throw new CredentialStoreError(`Refusing to store an empty ${name} in the keychain`, {
         hint: 'Enter a non-empty value, or choose "remove" to delete the stored one.',
       });
     }
-    await this.call(name, 'set', secret.reveal());
+    await this.call(account, name, 'set', secret.reveal());
   }
 
-  async delete(name: SecretName): Promise<void> {
-    await this.call(name, 'delete');
-  }
-
-  async has(name: SecretName): Promise<boolean> {
-    return (await this.get(name)) !== null;
+  async deleteAccount(account: string, name = account): Promise<void> {
+    await this.call(account, name, 'delete');
   }
 
   /** One keychain call on the keychain thread, bounded by timeoutMs; every failure becomes a CredentialStoreError. */
-  private async call(name: SecretName, op: KeychainOp, value?: string): Promise<string | null> {
-    const account = SECRET_ACCOUNTS[name];
+  private async call(account: string, name: string, op: KeychainOp, value?: string): Promise<string | null> {
     const where = `the OS keychain (service "${this.service}", account "${account}")`;
     const action = { get: 'read', set: 'write', delete: 'delete' }[op];
     const request = {
