@@ -12,13 +12,14 @@ import {
   TimeoutStrategy,
   type TimeoutPolicy,
 } from 'cockatiel';
-import { DATABASE_IDS, type DatabaseId, type DatabaseState, type FailureKind, type HistoryView, type ProbeResult, type Snapshot } from '../../common/schemas.js';
+import { DATABASE_KINDS } from '../../common/databases.js';
+import { isHealthyState, type DatabaseId, type DatabaseState, type EnvironmentStatus, type FailureKind, type HistoryView, type ProbeResult } from '../../common/schemas.js';
 import type { StateChange } from '../MonitorCore.js';
 import type { Probe } from '../probes/Probe.js';
 import { abortable } from '../probes/abortable.js';
 import { failureResult, resultFromError } from '../probes/result.js';
 import { History } from './History.js';
-import { buildSnapshot } from './snapshot.js';
+import { buildEnvironmentStatus, type EnvironmentMeta } from './snapshot.js';
 import type { HealthMonitorApi, HealthMonitorEvents, HealthMonitorOptions, MonitorSettings } from './types.js';
 
 /** Retrying these cannot help, and repeated bad logins can lock the account (Neo4j rate-limits them). */
@@ -52,35 +53,24 @@ type Listeners = { [E in keyof HealthMonitorEvents]: Set<HealthMonitorEvents[E]>
 
 export class HealthMonitor implements HealthMonitorApi {
   private settings: MonitorSettings;
-  private readonly version: string;
+  private environment: EnvironmentMeta;
   private readonly now: () => number;
-  private readonly runtimes: Record<DatabaseId, Runtime>;
+  /** In registry order (see all()). */
+  private readonly runtimes = new Map<DatabaseId, Runtime>();
   private readonly listeners: Listeners = { check: new Set(), stateChange: new Set(), snapshot: new Set() };
   private started = false;
   private stopping: Promise<void> | null = null;
   private paused: { until: number | null } | null = null;
   private resumeTimer: NodeJS.Timeout | null = null;
-  private lastSnapshot: Snapshot | null = null;
+  private lastSnapshot: EnvironmentStatus | null = null;
 
   constructor(options: HealthMonitorOptions) {
     this.settings = options.settings;
-    this.version = options.version;
+    this.environment = options.environment;
     this.now = options.now ?? Date.now;
-    const runtime = (id: DatabaseId): Runtime => ({
-      id,
-      probe: options.probes[id],
-      generation: 0,
-      state: options.probes[id] ? 'unknown' : 'not_configured',
-      last: null,
-      consecutiveFailures: 0,
-      history: new History(),
-      timer: null,
-      cycle: null,
-      cycleAbort: null,
-      attempt: null,
-      lastStartedAt: null,
-    });
-    this.runtimes = { supabase: runtime('supabase'), neo4j: runtime('neo4j') };
+    for (const [id, probe] of Object.entries(options.probes)) {
+      if (probe !== undefined) this.runtimes.set(id, newRuntime(id, probe));
+    }
   }
 
   start(): void {
@@ -94,13 +84,13 @@ export class HealthMonitor implements HealthMonitorApi {
     return this.stopping;
   }
 
-  async checkNow(database?: DatabaseId): Promise<Snapshot> {
-    const targets = database ? [this.runtimes[database]] : this.all();
+  async checkNow(database?: DatabaseId): Promise<EnvironmentStatus> {
+    const targets = database ? [this.runtime(database)] : this.all();
     await Promise.all(targets.map((rt) => this.runCycle(rt)));
     return this.snapshot();
   }
 
-  pause(hours?: number): Snapshot {
+  pause(hours?: number): EnvironmentStatus {
     // setTimeout cannot wait longer than 2^31-1 ms (24.8 days); the contract allows at most 7 days.
     if (hours !== undefined && !(Number.isFinite(hours) && hours > 0 && hours * 3_600_000 <= MAX_TIMER_MS)) {
       throw new RangeError(`pause hours must be a positive number of at most ${Math.floor(MAX_TIMER_MS / 3_600_000)}, got ${hours}`);
@@ -113,7 +103,7 @@ export class HealthMonitor implements HealthMonitorApi {
     return this.publishSnapshot();
   }
 
-  resume(): Snapshot {
+  resume(): EnvironmentStatus {
     this.clearResumeTimer();
     this.paused = null;
     for (const rt of this.all()) this.scheduleNext(rt);
@@ -121,12 +111,12 @@ export class HealthMonitor implements HealthMonitorApi {
   }
 
   /** The same object until the next change: callers treat it as read-only. */
-  snapshot(): Snapshot {
+  snapshot(): EnvironmentStatus {
     this.lastSnapshot ??= this.buildSnapshot();
     return this.lastSnapshot;
   }
 
-  private buildSnapshot(): Snapshot {
+  private buildSnapshot(): EnvironmentStatus {
     const view = (rt: Runtime) => ({
       state: rt.state,
       target: rt.probe?.target ?? null,
@@ -134,20 +124,28 @@ export class HealthMonitor implements HealthMonitorApi {
       consecutiveFailures: rt.consecutiveFailures,
       stats: rt.history.stats(),
     });
-    return buildSnapshot({
-      version: this.version,
-      now: this.now(),
+    return buildEnvironmentStatus({
+      environment: this.environment,
       paused: this.paused,
-      databases: { supabase: view(this.runtimes.supabase), neo4j: view(this.runtimes.neo4j) },
+      databases: this.all().map((rt) => [rt.id, view(rt)] as const),
     });
   }
 
   history(database: DatabaseId, limit?: number): HistoryView {
-    return this.runtimes[database].history.view(database, limit);
+    return this.runtime(database).history.view(this.environment.id, database, limit);
   }
 
-  async replaceProbe(database: DatabaseId, probe: Probe | null): Promise<void> {
-    const rt = this.runtimes[database];
+  updateEnvironment(environment: EnvironmentMeta): void {
+    this.environment = environment;
+    this.publishSnapshot();
+  }
+
+  async replaceProbe(database: DatabaseId, probe: Probe | null | undefined): Promise<void> {
+    let rt = this.runtimes.get(database);
+    if (!rt) {
+      if (probe === undefined) return;
+      this.runtimes.set(database, (rt = newRuntime(database, null)));
+    }
     const old = rt.probe;
     // Stryker disable next-line UpdateOperator: any change of the number tells the old cycle it was replaced
     rt.generation++;
@@ -157,6 +155,7 @@ export class HealthMonitor implements HealthMonitorApi {
     rt.consecutiveFailures = 0;
     rt.history.clear();
     rt.state = probe ? 'unknown' : 'not_configured';
+    if (probe === undefined) this.runtimes.delete(database);
     this.publishSnapshot();
     if (old && old !== probe) await withDeadline(old.close(), performance.now() + this.settings.timeoutMs);
     if (this.stopping) {
@@ -180,8 +179,15 @@ export class HealthMonitor implements HealthMonitorApi {
 
   // --- scheduling -------------------------------------------------------------------------
 
+  /** The monitored kinds in registry order, so every view lists them alike. */
   private all(): Runtime[] {
-    return DATABASE_IDS.map((id) => this.runtimes[id]);
+    return DATABASE_KINDS.flatMap((k) => this.runtimes.get(k.id) ?? []);
+  }
+
+  private runtime(database: DatabaseId): Runtime {
+    const rt = this.runtimes.get(database);
+    if (!rt) throw new RangeError(`${database} is not monitored in environment "${this.environment.id}"`);
+    return rt;
   }
 
   private schedule(rt: Runtime, delayMs: number): void {
@@ -288,19 +294,22 @@ export class HealthMonitor implements HealthMonitorApi {
   /** Relabels a probe result with the monitor's state and publishes check, stateChange and snapshot. */
   private apply(rt: Runtime, result: ProbeResult, willRetry: boolean): void {
     const state = monitorState(result, willRetry, this.settings.slowMs);
-    const labelled: ProbeResult = { ...result, state, healthy: state === 'healthy' || state === 'degraded' };
+    const labelled: ProbeResult = { ...result, state, healthy: isHealthyState(state) };
     const from = rt.state;
     rt.state = state;
     rt.last = labelled;
     rt.consecutiveFailures = labelled.healthy ? 0 : rt.consecutiveFailures + 1;
     rt.history.push(labelled);
     this.emit('check', labelled);
-    if (from !== state) this.emit('stateChange', { database: rt.id, from, to: state, result: labelled } satisfies StateChange);
+    if (from !== state) {
+      const environment = { id: this.environment.id, name: this.environment.name };
+      this.emit('stateChange', { environment, database: rt.id, from, to: state, result: labelled } satisfies StateChange);
+    }
     this.publishSnapshot();
   }
 
   /** Every change goes through here, so snapshot() can hand out the latest one without rebuilding it. */
-  private publishSnapshot(): Snapshot {
+  private publishSnapshot(): EnvironmentStatus {
     const snapshot = (this.lastSnapshot = this.buildSnapshot());
     this.emit('snapshot', snapshot);
     return snapshot;
@@ -331,6 +340,23 @@ export class HealthMonitor implements HealthMonitorApi {
     const closes = this.all().map((rt) => rt.probe?.close().catch(() => undefined));
     await withDeadline(Promise.allSettled(closes), deadline);
   }
+}
+
+function newRuntime(id: DatabaseId, probe: Probe | null): Runtime {
+  return {
+    id,
+    probe,
+    generation: 0,
+    state: probe ? 'unknown' : 'not_configured',
+    last: null,
+    consecutiveFailures: 0,
+    history: new History(),
+    timer: null,
+    cycle: null,
+    cycleAbort: null,
+    attempt: null,
+    lastStartedAt: null,
+  };
 }
 
 function isRetryable(result: ProbeResult): boolean {

@@ -1,5 +1,5 @@
 /** The last N check results of one database, with uptime and latency percentiles over them. */
-import type { DatabaseId, DatabaseState, HistoryView, ProbeResult } from '../../common/schemas.js';
+import type { DatabaseId, DatabaseState, EnvironmentId, HistoryView, ProbeResult } from '../../common/schemas.js';
 
 export type HistoryEntry = HistoryView['entries'][number];
 
@@ -89,8 +89,8 @@ export class History {
     else this.sortedLatencies.splice(at, 1);
   }
 
-  view(database: DatabaseId, limit?: number): HistoryView {
-    return { database, entries: this.entries(limit), ...this.stats() };
+  view(environment: EnvironmentId, database: DatabaseId, limit?: number): HistoryView {
+    return { environment, database, entries: this.entries(limit), ...this.stats() };
   }
 }
 

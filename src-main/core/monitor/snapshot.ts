@@ -1,11 +1,14 @@
-/** Builds the Snapshot (the original /api/health response, extended) from the monitor's per-database view. */
-import type {
-  DatabaseId,
-  DatabaseState,
-  DatabaseStatus,
-  OverallStatus,
-  ProbeResult,
-  Snapshot,
+/** Builds what hosts show: per environment its databases' status, and the Snapshot of all environments. */
+import { databaseKind } from '../../common/databases.js';
+import {
+  isHealthyState,
+  type DatabaseId,
+  type DatabaseState,
+  type DatabaseStatus,
+  type EnvironmentStatus,
+  type OverallStatus,
+  type ProbeResult,
+  type Snapshot,
 } from '../../common/schemas.js';
 import { publicTarget } from '../probes/redact.js';
 import type { HistoryStats } from './History.js';
@@ -19,6 +22,9 @@ export interface DatabaseView {
   stats: HistoryStats;
 }
 
+/** Worst first; "ok" only when every database is healthy. */
+const PRECEDENCE: readonly OverallStatus[] = ['down', 'degraded', 'unconfigured', 'unknown', 'ok'];
+
 /** Precedence down > degraded > unconfigured > unknown > ok: "ok" only when every database is healthy. */
 export function overallStatus(states: readonly DatabaseState[]): OverallStatus {
   if (states.includes('down')) return 'down';
@@ -28,12 +34,19 @@ export function overallStatus(states: readonly DatabaseState[]): OverallStatus {
   return 'ok';
 }
 
-export function databaseStatus(view: DatabaseView): DatabaseStatus {
+/** The worst of several environments' statuses ("ok" for none). */
+export function worstStatus(statuses: readonly OverallStatus[]): OverallStatus {
+  return PRECEDENCE.find((s) => statuses.includes(s)) ?? 'ok';
+}
+
+export function databaseStatus(database: DatabaseId, view: DatabaseView): DatabaseStatus {
   const last = view.last;
   const failed = last !== null && !last.healthy;
   return {
+    database,
+    label: databaseKind(database).label,
     status: view.state,
-    healthy: view.state === 'healthy' || view.state === 'degraded',
+    healthy: isHealthyState(view.state),
     target: view.target === null ? null : publicTarget(view.target),
     latencyMs: last?.latencyMs ?? null,
     ...(failed && last.kind ? { kind: last.kind } : {}),
@@ -46,21 +59,46 @@ export function databaseStatus(view: DatabaseView): DatabaseStatus {
   };
 }
 
-export function buildSnapshot(input: {
-  version: string;
-  now: number;
+export interface EnvironmentMeta {
+  id: string;
+  name: string;
+  colour: string | null;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function buildEnvironmentStatus(input: {
+  environment: EnvironmentMeta;
   /** null = running; `until` null = paused until resumed. */
   paused: { until: number | null } | null;
-  databases: Record<DatabaseId, DatabaseView>;
-}): Snapshot {
-  const { supabase, neo4j } = input.databases;
+  /** In registry order. */
+  databases: ReadonlyArray<readonly [DatabaseId, DatabaseView]>;
+}): EnvironmentStatus {
+  const { id, name, colour } = input.environment;
   return {
-    status: overallStatus([supabase.state, neo4j.state]),
+    id,
+    name,
+    colour,
+    status: overallStatus(input.databases.map(([, view]) => view.state)),
+    paused: input.paused && { until: iso(input.paused.until) },
+    databases: Object.fromEntries(input.databases.map(([database, view]) => [database, databaseStatus(database, view)])),
+  };
+}
+
+/** Every environment, in settings order; paused only when all are (until the latest resume). */
+export function buildSnapshot(input: { version: string; now: number; environments: readonly EnvironmentStatus[] }): Snapshot {
+  const envs = input.environments;
+  const pauses = envs.map((e) => e.paused);
+  let paused: Snapshot['paused'] = null;
+  if (envs.length > 0 && pauses.every((p) => p !== null)) {
+    const untils = pauses.map((p) => p!.until);
+    paused = { until: untils.includes(null) ? null : untils.reduce((a, b) => (a! > b! ? a : b)) };
+  }
+  return {
+    status: worstStatus(envs.map((e) => e.status)),
     version: input.version,
     checkedAt: new Date(input.now).toISOString(),
-    paused: input.paused && {
-      until: input.paused.until === null ? null : new Date(input.paused.until).toISOString(),
-    },
-    databases: { supabase: databaseStatus(supabase), neo4j: databaseStatus(neo4j) },
+    paused,
+    environments: [...envs],
   };
 }
