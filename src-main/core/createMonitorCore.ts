@@ -1,44 +1,52 @@
 /**
- * Composes the core every host uses: settings file + keychain secrets -> probes -> HealthMonitor,
- * with state changes logged (one line each) and settings edits applied live (only the probes
- * whose inputs changed reconnect).
+ * Composes the core every host uses: the settings file and the keychain -> one EnvironmentMonitor per
+ * environment -> the Snapshot of all of them. Saves and imports are validated whole, written
+ * all-or-nothing, and applied live (only what changed reconnects).
  */
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { DatabaseId, ProbeResult } from '../common/schemas.js';
-import { DATABASE_IDS } from '../common/schemas.js';
+import type { DatabaseId, EnvironmentId, ProbeResult, Snapshot } from '../common/schemas.js';
 import {
-  SECRET_NAMES,
-  SecretEditsSchema,
+  SettingsDraftSchema,
+  type EnvironmentSettings,
+  type ImportEnvRequest,
   type ImportReport,
+  type SecretEdits,
   type SecretName,
   type Settings,
-  type SettingsDraft,
+  type SettingsDraftInput,
   type SettingsView,
+  type TestConnectionRequest,
 } from '../common/settings-schema.js';
-import { checkOnce } from './checkOnce.js';
-import { buildProbe, endpointOf, probeInputsChanged, secretOf, type ProbeInputs, type SecretValues } from './buildProbes.js';
+import { defaultEnvironment } from '../common/settings-schema.js';
 import { CredentialVault, type SecretVault } from './credentials/CredentialVault.js';
 import { planEnvImport } from './credentials/envImport.js';
-import { SecretCache, type SecretCacheOptions } from './credentials/SecretCache.js';
 import { Secret } from './credentials/Secret.js';
-import { ConfigurationError, WallTrackError } from './errors.js';
+import type { SecretCacheOptions } from './credentials/SecretCache.js';
+import { EnvironmentMonitor } from './environment/EnvironmentMonitor.js';
+import type { SecretValues } from './environmentConfig.js';
+import { ConfigurationError, EndpointChangedError, ValidationError, WallTrackError } from './errors.js';
 import { createLogger, type Logger } from './logging.js';
-import { HealthMonitor } from './monitor/HealthMonitor.js';
-import type { HealthMonitorApi, MonitorSettings } from './monitor/types.js';
-import type { MonitorCore, MonitorCoreEvents, StateChange } from './MonitorCore.js';
+import { buildSnapshot } from './monitor/snapshot.js';
+import type { MonitorSettings } from './monitor/types.js';
+import type { MonitorCore, MonitorCoreEvents } from './MonitorCore.js';
 import { appPaths, defaultDataDir } from './paths.js';
-import { refuseMovedSecretInDraft, refuseMovedSecretInEnv, type SecretUse } from './secretBinding.js';
+import { refuseMovedSecretInDraft, refuseMovedSecretInEnv } from './secretBinding.js';
+import { writeSecretsThen, type SecretWrite } from './secretWrites.js';
 import { SettingsStore, type ConfFactory, type ConfLike } from './settings/SettingsStore.js';
 import { assertNoSecretKeys, parseSettings, validationErrorFrom } from './settings/validation.js';
+import { logStateChange } from './stateChangeLog.js';
 import { APP_VERSION } from './version.js';
 
-/** Configuration that replaces the saved settings and keychain, e.g. from environment variables. */
+/** Configuration that replaces the saved settings, e.g. from environment variables or `--config FILE`. */
 export interface ConfigOverride {
   settings: Settings;
-  secrets: Partial<Record<SecretName, Secret>>;
+  /** Per environment, secrets given with the override (e.g. WALLTRACK_PRODUCTION_NEO4J_PASSWORD). */
+  secrets: Partial<Record<EnvironmentId, Partial<Record<SecretName, Secret>>>>;
   /** Shown in errors, e.g. "environment variables". */
   source: string;
+  /** true: secrets missing from `secrets` are read from the keychain. */
+  readKeychain: boolean;
 }
 
 export interface CreateMonitorCoreOptions {
@@ -49,7 +57,7 @@ export interface CreateMonitorCoreOptions {
   vault?: SecretVault;
   logger?: Logger;
   version?: string;
-  /** When set, saved settings and the keychain are not used at all, and saving is refused. */
+  /** When set, saved settings are not used at all, and saving is refused. */
   env?: ConfigOverride;
   /** Applied on top of the monitor settings without being saved (CLI flags such as --interval). */
   monitorOverrides?: Partial<MonitorSettings>;
@@ -71,23 +79,17 @@ class ComposedMonitorCore implements MonitorCore {
   private readonly logFile: string | null;
   private readonly version: string;
   private readonly override: ConfigOverride | undefined;
-  private store: SettingsStore | null = null;
-  private vault: SecretVault | null = null;
-  /** The keychain's answers; null when an override supplies the secrets. */
-  private secretCache: SecretCache | null = null;
-  /** What the running probes were built from. */
-  private inputs: ProbeInputs;
-  private monitor: HealthMonitorApi;
-  private unsubscribe: () => void = () => {};
+  private readonly store: SettingsStore | null = null;
+  private readonly vault: SecretVault | null = null;
+  private settings: Settings;
+  /** In settings order. */
+  private environments: EnvironmentMonitor[] = [];
   private started = false;
-  /** True once start() has swapped in the real monitor. */
-  private running = false;
-  /** Probe rebuilds after a secret read healed, in order. */
-  private healing: Promise<void> = Promise.resolve();
   private stopping: Promise<void> | null = null;
+  private lastSnapshot: Snapshot | null = null;
   /** Saves and imports run one at a time, so each checks the secrets' binding against the settings it replaces. */
   private edits: Promise<unknown> = Promise.resolve();
-  private readonly connectionTests = new Map<DatabaseId, { key: string; result: Promise<ProbeResult>; timeoutMs: number }>();
+  private readonly connectionTests = new Map<string, { key: string; result: Promise<ProbeResult>; timeoutMs: number }>();
 
   constructor(private readonly options: CreateMonitorCoreOptions) {
     this.paths = appPaths(options.dataDir ?? defaultDataDir());
@@ -103,63 +105,41 @@ class ComposedMonitorCore implements MonitorCore {
     }
     this.version = options.version ?? APP_VERSION;
     this.override = options.env;
-    let settings: Settings;
     if (this.override) {
-      settings = parseSettings(this.override.settings);
+      this.settings = parseSettings(this.override.settings);
+      if (this.override.readKeychain) this.vault = options.vault ?? new CredentialVault();
     } else {
       const store = options.store;
       const createStore: ConfFactory | undefined = typeof store === 'function' ? store : store ? () => store : undefined;
       this.store = new SettingsStore({ dir: this.paths.dataDir, createStore, logger: this.logger });
       this.vault = options.vault ?? new CredentialVault();
-      this.secretCache = new SecretCache({
-        ...options.keychainRetry,
-        vault: this.vault,
-        logger: this.logger,
-        wanted: (name) => this.neededSecrets(this.inputs.settings).includes(name),
-      });
-      this.secretCache.onChange((name) => this.secretReadChanged(name));
-      settings = this.store.get();
+      this.settings = this.store.get();
     }
-    this.inputs = { settings, secrets: { ...(this.override?.secrets ?? {}) }, errors: {} };
-    // Until start() has read the keychain, nothing is probed.
-    this.monitor = this.attach(
-      new HealthMonitor({ probes: { supabase: null, neo4j: null }, settings: this.monitorSettings(settings), version: this.version }),
-    );
+    this.environments = this.settings.environments.map((env) => this.createEnvironment(env));
   }
 
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    await this.loadMissingSecrets(this.inputs.settings);
-    // stop() may have been called while the keychain was being read.
+    await Promise.all(this.environments.map((env) => env.start()));
     if (this.stopping) return;
-    const previous = this.monitor;
-    this.unsubscribe();
-    await previous.stop(DEFAULT_STOP_MS);
-    this.inputs = { ...this.inputs, ...this.withSecretChanges({}) };
-    const probes = this.buildProbes(this.inputs);
-    this.monitor = this.attach(new HealthMonitor({ probes, settings: this.monitorSettings(this.inputs.settings), version: this.version }));
     this.logger.info(
       {
         version: this.version,
         dataDir: this.paths.dataDir,
         source: this.override?.source ?? 'saved settings and OS keychain',
-        supabase: probes.supabase?.target ?? 'not configured',
-        neo4j: probes.neo4j?.target ?? 'not configured',
+        environments: Object.fromEntries(this.environments.map((env) => [env.id, env.targets()])),
       },
       'WallTrack Monitor starting',
     );
-    this.running = true;
-    this.monitor.start();
+    this.publish();
   }
 
   stop(timeoutMs = DEFAULT_STOP_MS): Promise<void> {
     this.stopping ??= (async () => {
-      this.secretCache?.close();
       try {
-        await this.monitor.stop(timeoutMs);
+        await Promise.all(this.environments.map((env) => env.stop(timeoutMs)));
       } finally {
-        this.unsubscribe();
         this.logger.info('WallTrack Monitor stopped');
         this.closeLogger();
       }
@@ -167,39 +147,45 @@ class ComposedMonitorCore implements MonitorCore {
     return this.stopping;
   }
 
-  snapshot() {
-    return this.monitor.snapshot();
+  /** The same object until the next change: callers treat it as read-only. */
+  snapshot(): Snapshot {
+    this.lastSnapshot ??= buildSnapshot({ version: this.version, now: Date.now(), environments: this.environments.map((e) => e.status()) });
+    return this.lastSnapshot;
   }
 
-  /** Also retries every failed keychain read first, so a keychain unlocked since is used at once. */
-  async checkNow() {
-    await this.secretCache?.retryNow();
-    await this.healing;
-    return this.monitor.checkNow();
+  async checkNow(environment?: EnvironmentId): Promise<Snapshot> {
+    await Promise.all(this.scope(environment).map((env) => env.checkNow()));
+    return this.snapshot();
   }
 
-  pause(hours?: number) {
-    const snapshot = this.monitor.pause(hours);
-    this.logger.info({ hours: hours ?? null }, hours ? `Checks paused for ${hours} h` : 'Checks paused until resumed');
-    return snapshot;
+  pause(hours?: number, environment?: EnvironmentId): Snapshot {
+    const envs = this.scope(environment);
+    for (const env of envs) env.pause(hours);
+    const which = environment ?? 'all environments';
+    this.logger.info({ hours: hours ?? null, environment: environment ?? null }, hours ? `Checks of ${which} paused for ${hours} h` : `Checks of ${which} paused until resumed`);
+    return this.snapshot();
   }
 
-  resume() {
-    void this.secretCache?.retryNow();
-    const snapshot = this.monitor.resume();
-    this.logger.info('Checks resumed');
-    return snapshot;
+  resume(environment?: EnvironmentId): Snapshot {
+    for (const env of this.scope(environment)) env.resume();
+    this.logger.info({ environment: environment ?? null }, `Checks of ${environment ?? 'all environments'} resumed`);
+    return this.snapshot();
   }
 
-  history(database: DatabaseId, limit?: number) {
-    return this.monitor.history(database, limit);
+  history(environment: EnvironmentId, database: DatabaseId, limit?: number) {
+    const env = this.environmentOf(environment);
+    try {
+      return env.history(database, limit);
+    } catch (error) {
+      if (error instanceof RangeError) throw new ValidationError('database', `${error.message}; add it in Settings first`);
+      throw error;
+    }
   }
 
   async getSettingsView(): Promise<SettingsView> {
-    const presence = (name: SecretName) => (this.inputs.secrets[name] ? 'stored' : 'not_set') as 'stored' | 'not_set';
     return {
-      settings: structuredClone(this.inputs.settings),
-      secrets: { supabaseKey: presence('supabaseKey'), neo4jPassword: presence('neo4jPassword') },
+      settings: structuredClone(this.settings),
+      secrets: Object.fromEntries(this.environments.map((env) => [env.id, env.secretPresence()])),
       paths: { settingsFile: this.paths.settingsFile, logFile: this.logFile ?? this.paths.logFile },
     };
   }
@@ -208,82 +194,112 @@ class ComposedMonitorCore implements MonitorCore {
    * One test per database at a time, so repeated clicks (or a hostile window) cannot pile up sockets:
    * an identical draft joins the running test, a different one is refused until it ends.
    */
-  async testConnection(draft: SettingsDraft & { database: DatabaseId }): Promise<ProbeResult> {
-    const { database } = draft;
-    const settings = parseSettings(draft.settings);
-    const edits = parseEdits(draft.secrets);
+  async testConnection(request: TestConnectionRequest): Promise<ProbeResult> {
+    const { environment, database } = request;
+    const { settings, edits } = parseDraft(request);
+    const next = settings.environments.find((e) => e.id === environment);
+    if (!next) throw new ValidationError('environment', `Environment "${environment}" is not in the settings being tested`);
+    if (!(database in next.databases)) throw new ValidationError('database', `${database} is not configured in environment "${environment}"`);
+    const slot = `${environment}/${database}`;
     // A digest, so the running test's key holds no secret.
-    const key = createHash('sha256').update(JSON.stringify([settings, edits])).digest('hex');
-    const running = this.connectionTests.get(database);
+    const key = createHash('sha256').update(JSON.stringify([next, settings.monitor, edits[environment] ?? {}])).digest('hex');
+    const running = this.connectionTests.get(slot);
     if (running?.key === key) return running.result;
     if (running) {
-      throw new WallTrackError(`${database}: a connection test is already running; wait for its result, then test again`, {
+      throw new WallTrackError(`${slot}: a connection test is already running; wait for its result, then test again`, {
         hint: `It ends within the timeout (${running.timeoutMs} ms)`,
       });
     }
-    const result = this.runConnectionTest(database, settings, secretChanges(edits));
-    this.connectionTests.set(database, { key, result, timeoutMs: settings.monitor.timeoutMs });
+    const result = this.runConnectionTest(next, database, settings, secretChanges(edits[environment]));
+    this.connectionTests.set(slot, { key, result, timeoutMs: settings.monitor.timeoutMs });
     try {
       return await result;
     } finally {
-      this.connectionTests.delete(database);
+      this.connectionTests.delete(slot);
     }
   }
 
-  private async runConnectionTest(database: DatabaseId, settings: Settings, changes: SecretValues): Promise<ProbeResult> {
-    await this.loadMissingSecrets(settings, changes);
-    refuseMovedSecretInDraft([database], this.secretUse(settings, changes));
-    const { secrets, errors } = this.withSecretChanges({});
-    return checkOnce(database, settings, { ...secrets, ...changes }, errors);
+  private async runConnectionTest(next: EnvironmentSettings, database: DatabaseId, settings: Settings, changes: SecretValues): Promise<ProbeResult> {
+    // An environment not saved yet has no stored secrets of its own; a throwaway monitor reads none it is not given.
+    const created = new Map<EnvironmentId, EnvironmentMonitor>();
+    const env = this.environmentOrNew(next, created);
+    try {
+      const config = { databases: next.databases, monitor: this.monitorSettings(settings) };
+      await env.loadMissingSecrets(config, changes);
+      bindingFor(env, () => refuseMovedSecretInDraft([database], env.secretUse(next.databases, changes)));
+      return await env.testOnce(database, config, changes);
+    } finally {
+      await discard(created);
+    }
   }
 
-  saveSettings(draft: SettingsDraft): Promise<SettingsView> {
-    return this.oneEditAtATime(() => this.save(draft));
+  saveSettings(draft: SettingsDraftInput): Promise<SettingsView> {
+    return this.oneEditAtATime(() => this.withNewEnvironments((created) => this.save(draft, created)));
   }
 
-  private async save(draft: SettingsDraft): Promise<SettingsView> {
+  private async save(draft: SettingsDraftInput, created: Map<EnvironmentId, EnvironmentMonitor>): Promise<SettingsView> {
     const { store, vault } = this.editable();
     assertNoSecretKeys(draft.settings);
-    const settings = parseSettings(draft.settings);
-    const edits = parseEdits(draft.secrets);
-    const changes = secretChanges(edits);
-    // Read first: whether a kept secret exists decides whether the endpoint may change without it.
-    await this.loadMissingSecrets(settings, changes);
-    refuseMovedSecretInDraft(DATABASE_IDS, this.secretUse(settings, changes));
-    await this.writeSecretsThen(vault, changes, () => store.save(settings));
-    const { secrets, errors } = this.withSecretChanges(changes);
-    const changed = Object.entries(edits)
-      .filter(([, e]) => e.action !== 'keep')
-      .map(([name, e]) => `${name}: ${e.action}`);
-    this.logger.info({ settingsFile: this.paths.settingsFile, secrets: changed }, 'Settings saved');
-    await this.apply({ settings, secrets, errors });
+    const { settings, edits, removeEnvironments } = parseDraft(draft);
+    const removed = this.removedEnvironments(settings, removeEnvironments);
+    const writes: SecretWrite[] = [];
+    const changes = new Map<EnvironmentId, SecretValues>();
+    for (const next of settings.environments) {
+      const env = this.environmentOrNew(next, created);
+      const envChanges = secretChanges(edits[next.id]);
+      // Read first: whether a kept secret exists decides whether the endpoint may change without it.
+      await env.loadMissingSecrets({ databases: next.databases, monitor: this.monitorSettings(settings) }, envChanges);
+      bindingFor(env, () => refuseMovedSecretInDraft(Object.keys(next.databases), env.secretUse(next.databases, envChanges)));
+      writes.push(...toWrites(next.id, envChanges));
+      changes.set(next.id, envChanges);
+    }
+    for (const env of removed) writes.push(...Object.keys(env.secretPresence()).map((name) => ({ environment: env.id, name, value: null })));
+    await writeSecretsThen(vault, writes, () => store.save(settings));
+    this.logger.info(
+      {
+        settingsFile: this.paths.settingsFile,
+        environments: settings.environments.map((e) => e.id),
+        removed: removed.map((e) => e.id),
+        secrets: writes.map((w) => `${w.environment}/${w.name}: ${w.value ? 'replace' : 'remove'}`),
+      },
+      'Settings saved',
+    );
+    await this.applySettings(settings, { created, changes, removed });
     return this.getSettingsView();
   }
 
-  importEnv(content: string): Promise<ImportReport> {
-    return this.oneEditAtATime(() => this.importFrom(content));
+  importEnv(request: ImportEnvRequest): Promise<ImportReport> {
+    return this.oneEditAtATime(() => this.withNewEnvironments((created) => this.importFrom(request, created)));
   }
 
-  private async importFrom(content: string): Promise<ImportReport> {
+  private async importFrom({ content, into }: ImportEnvRequest, created: Map<EnvironmentId, EnvironmentMonitor>): Promise<ImportReport> {
     const { store, vault } = this.editable();
+    const existing = this.environments.find((e) => e.id === into.id);
+    if (into.kind === 'existing' && !existing) throw new ValidationError('into.id', `There is no environment "${into.id}" to import into (known: ${this.knownIds()})`);
+    if (into.kind === 'new' && existing) throw new ValidationError('into.id', `Environment id "${into.id}" is taken; choose another id for the new environment`);
+    const base: EnvironmentSettings = existing?.settings ?? { ...defaultEnvironment(), id: into.id, name: into.kind === 'new' ? into.name : into.id };
     // Everything is validated before the first write.
-    const plan = planEnvImport(content, this.inputs.settings);
-    await this.loadMissingSecrets(plan.settings, plan.secrets);
-    refuseMovedSecretInEnv(this.secretUse(plan.settings, plan.secrets));
-    await this.writeSecretsThen(vault, plan.secrets, () => {
-      if (plan.report.settings.length > 0) store.save(plan.settings);
+    const plan = planEnvImport(content, { databases: base.databases, monitor: this.settings.monitor });
+    const next: EnvironmentSettings = { ...base, databases: plan.config.databases };
+    const environments = existing ? this.settings.environments.map((e) => (e.id === next.id ? next : e)) : [...this.settings.environments, next];
+    const settings = parseSettings({ ...this.settings, environments, monitor: plan.config.monitor });
+    const env = this.environmentOrNew(next, created);
+    await env.loadMissingSecrets({ databases: next.databases, monitor: this.monitorSettings(settings) }, plan.secrets);
+    bindingFor(env, () => refuseMovedSecretInEnv(env.secretUse(next.databases, plan.secrets)));
+    await writeSecretsThen(vault, toWrites(next.id, plan.secrets), () => {
+      if (plan.report.settings.length > 0 || !existing) store.save(settings);
     });
-    const { secrets, errors } = this.withSecretChanges(plan.secrets);
-    const report: ImportReport = { ...plan.report, secrets: plan.report.secrets.map((s) => ({ ...s, stored: true })) };
+    const report: ImportReport = { ...plan.report, environment: next.id, secrets: plan.report.secrets.map((s) => ({ ...s, stored: true })) };
     this.logger.info(
       {
+        environment: next.id,
         settings: report.settings.map((s) => s.name),
         secrets: report.secrets.map((s) => s.name),
         ignored: report.ignored.map((s) => s.name),
       },
       '.env file imported',
     );
-    await this.apply({ settings: plan.settings, secrets, errors });
+    await this.applySettings(settings, { created, changes: new Map([[next.id, plan.secrets]]), removed: [] });
     return report;
   }
 
@@ -292,61 +308,108 @@ class ComposedMonitorCore implements MonitorCore {
     return () => this.events.off(event, listener);
   }
 
+  /** Applies saved settings: removed environments stop, new ones start, the rest reconnect only what changed. */
+  private async applySettings(
+    settings: Settings,
+    plan: { created: Map<EnvironmentId, EnvironmentMonitor>; changes: Map<EnvironmentId, SecretValues>; removed: EnvironmentMonitor[] },
+  ): Promise<void> {
+    const current = new Map(this.environments.map((e) => [e.id, e]));
+    this.settings = settings;
+    this.environments = settings.environments.map((e) => current.get(e.id) ?? plan.created.get(e.id)!);
+    this.publish();
+    await Promise.all(plan.removed.map((env) => env.stop(DEFAULT_STOP_MS)));
+    await Promise.all(
+      settings.environments.map(async (next, i) => {
+        const env = this.environments[i]!;
+        await env.apply(next, this.monitorSettings(settings), plan.changes.get(next.id) ?? {});
+        if (plan.created.has(next.id) && this.started && !this.stopping) await env.start();
+      }),
+    );
+    this.publish();
+  }
+
+  /** Runs an edit that may create environments; those the edit did not adopt (it failed) are closed. */
+  private async withNewEnvironments<T>(edit: (created: Map<EnvironmentId, EnvironmentMonitor>) => Promise<T>): Promise<T> {
+    const created = new Map<EnvironmentId, EnvironmentMonitor>();
+    try {
+      return await edit(created);
+    } finally {
+      for (const [id, env] of created) if (this.environments.includes(env)) created.delete(id);
+      await discard(created);
+    }
+  }
+
+  /** The running environment with this id, or a new one (not started) remembered in `created`. */
+  private environmentOrNew(settings: EnvironmentSettings, created: Map<EnvironmentId, EnvironmentMonitor>): EnvironmentMonitor {
+    const env = this.environments.find((e) => e.id === settings.id) ?? this.createEnvironment(settings);
+    if (!this.environments.includes(env)) created.set(settings.id, env);
+    return env;
+  }
+
+  /** Saved environments missing from the draft: each must be confirmed in removeEnvironments. */
+  private removedEnvironments(settings: Settings, confirmed: readonly EnvironmentId[]): EnvironmentMonitor[] {
+    const kept = new Set(settings.environments.map((e) => e.id));
+    const removed = this.environments.filter((e) => !kept.has(e.id));
+    const unconfirmed = removed.filter((e) => !confirmed.includes(e.id));
+    if (unconfirmed.length > 0) {
+      const names = unconfirmed.map((e) => `"${e.settings.name}" (${e.id})`).join(', ');
+      throw new ValidationError('removeEnvironments', `The settings would remove ${names} without confirmation; nothing was saved`, {
+        hint: 'Remove an environment with its Remove button (it asks first), or keep it in the list',
+      });
+    }
+    return removed;
+  }
+
   private oneEditAtATime<T>(edit: () => Promise<T>): Promise<T> {
     const next = this.edits.then(edit, edit);
     this.edits = next.catch(() => undefined);
     return next;
   }
 
-  /**
-   * Writes secret changes (null = remove), then `commit` (the settings write). If anything fails,
-   * the secrets already written are put back, so a failed save leaves keychain and file as they were.
-   */
-  private async writeSecretsThen(vault: SecretVault, changes: SecretValues, commit: () => void): Promise<void> {
-    // Each previous value is read from the keychain itself, not the cache: a database configured after
-    // start() never had its secret read, and putting back "nothing" would delete a stored secret.
-    const written: { name: SecretName; previous: Secret | null | undefined }[] = [];
-    try {
-      for (const [name, value] of Object.entries(changes) as [SecretName, Secret | null][]) {
-        const previous = await vault.get(name).catch(() => undefined);
-        if (value) await vault.set(name, value);
-        else await vault.delete(name);
-        written.push({ name, previous });
-      }
-      commit();
-    } catch (error) {
-      for (const { name, previous } of written.reverse()) {
-        // A secret whose previous value could not be read is left as written rather than deleted.
-        if (previous === undefined) continue;
-        await (previous ? vault.set(name, previous) : vault.delete(name)).catch(() => undefined);
-      }
-      throw error;
-    }
+  private createEnvironment(environment: EnvironmentSettings): EnvironmentMonitor {
+    return new EnvironmentMonitor({
+      environment,
+      monitor: this.monitorSettings(this.settings),
+      logger: this.logger,
+      vault: this.vault,
+      fixedSecrets: this.override?.secrets[environment.id] ?? {},
+      ...(this.options.keychainRetry ? { keychainRetry: this.options.keychainRetry } : {}),
+      events: {
+        snapshot: () => this.publish(),
+        stateChange: (change) => {
+          logStateChange(this.logger, change);
+          this.events.emit('stateChange', change);
+        },
+        check: (r) => this.logger.debug({ database: r.database, state: r.state, latencyMs: r.latencyMs, kind: r.kind }, 'check'),
+      },
+    });
   }
 
-
-  /** The cached secrets and read errors with `changes` (just written) remembered. */
-  private withSecretChanges(changes: SecretValues): Pick<ProbeInputs, 'secrets' | 'errors'> {
-    if (!this.secretCache) return { secrets: { ...this.inputs.secrets, ...changes }, errors: { ...this.inputs.errors } };
-    this.secretCache.remember(changes);
-    return this.secretCache.view();
+  /** Rebuilds the snapshot and tells listeners; environments not (or no longer) listed are not shown. */
+  private publish(): void {
+    this.lastSnapshot = null;
+    this.events.emit('snapshot', this.snapshot());
   }
 
-  /** What the binding check needs: the saved settings the stored (or unreadable) secrets belong to, and where they would go next. */
-  private secretUse(next: Settings, changes: SecretValues): SecretUse {
-    const { secrets, errors } = this.withSecretChanges({});
-    return { stored: this.inputs.settings, next, storedSecrets: secrets, unreadable: errors, changes };
+  private scope(environment: EnvironmentId | undefined): EnvironmentMonitor[] {
+    return environment === undefined ? this.environments : [this.environmentOf(environment)];
   }
 
-  /** Given to a probe waiting for its secret: each check of it may retry the read. */
-  private readonly retryRead = (name: SecretName): void => this.secretCache?.retrySoon(name);
+  private environmentOf(id: EnvironmentId): EnvironmentMonitor {
+    const env = this.environments.find((e) => e.id === id);
+    if (!env) throw new ValidationError('environment', `There is no environment "${id}" (known: ${this.knownIds()})`);
+    return env;
+  }
+
+  private knownIds(): string {
+    return this.environments.map((e) => e.id).join(', ');
+  }
 
   private editable(): { store: SettingsStore; vault: SecretVault } {
     if (!this.store || !this.vault) {
-      throw new ConfigurationError(
-        `Settings come from ${this.override?.source ?? 'an override'} and cannot be changed here`,
-        { hint: 'Unset those variables to use the saved settings, or change the variables and restart' },
-      );
+      throw new ConfigurationError(`Settings come from ${this.override?.source ?? 'an override'} and cannot be changed here`, {
+        hint: 'Unset those variables (or drop --config) to use the saved settings, or change them and restart',
+      });
     }
     return { store: this.store, vault: this.vault };
   }
@@ -354,111 +417,40 @@ class ComposedMonitorCore implements MonitorCore {
   private monitorSettings(settings: Settings): MonitorSettings {
     return { ...settings.monitor, ...(this.options.monitorOverrides ?? {}) };
   }
-
-  private buildProbes(inputs: ProbeInputs) {
-    const probes = { supabase: null, neo4j: null } as Record<DatabaseId, ReturnType<typeof buildProbe>>;
-    for (const db of DATABASE_IDS) probes[db] = buildProbe(db, { ...inputs.settings, monitor: this.monitorSettings(inputs.settings) }, inputs.secrets, inputs.errors, this.retryRead);
-    return probes;
-  }
-
-  /**
-   * Reads the secrets of configured databases not read yet, or whose last read failed (in parallel: a hung
-   * keychain costs one timeout); a failure is kept and shown per database, not thrown, and retried by the
-   * cache. Nothing configured = the keychain is never touched, so a first run on a machine without a
-   * Secret Service starts quietly.
-   */
-  private async loadMissingSecrets(settings: Settings, changing: SecretValues = {}): Promise<void> {
-    // A secret being replaced or removed right now needs no read: its new value is already known.
-    await this.secretCache?.load(this.neededSecrets(settings).filter((name) => !(name in changing)));
-  }
-
-  private neededSecrets(settings: Settings): SecretName[] {
-    return DATABASE_IDS.filter((db) => endpointOf(db, settings) !== null).map(secretOf);
-  }
-
-  /** A failed read healed (or failed differently): rebuild the probe that waits for it, without user action. */
-  private secretReadChanged(name: SecretName): void {
-    // Before the real monitor runs, start() takes the cache as it is then.
-    if (!this.running) return;
-    const rebuild = async () => {
-      if (this.stopping || !this.secretCache) return;
-      // Taken when it runs: a save applied meanwhile is kept, only this secret's state is new.
-      const { secrets, errors } = this.secretCache.view();
-      const next: ProbeInputs = { ...this.inputs, secrets: { ...this.inputs.secrets }, errors: { ...this.inputs.errors } };
-      if (name in secrets) next.secrets[name] = secrets[name];
-      else delete next.secrets[name];
-      if (errors[name]) next.errors[name] = errors[name];
-      else delete next.errors[name];
-      await this.apply(next);
-    };
-    this.healing = this.healing.then(rebuild).catch((error: unknown) => {
-      this.logger.error({ secretName: name, reason: (error as Error).message }, 'Could not rebuild a probe after its secret was read');
-    });
-  }
-
-  /** Swaps in new settings: monitor settings at once, and a new probe only where its inputs changed. */
-  private async apply(next: ProbeInputs): Promise<void> {
-    const before = this.inputs;
-    this.inputs = next;
-    this.monitor.updateSettings(this.monitorSettings(next.settings));
-    if (!this.started) return;
-    const merged = { ...next.settings, monitor: this.monitorSettings(next.settings) };
-    const beforeMerged = { ...before.settings, monitor: this.monitorSettings(before.settings) };
-    for (const db of DATABASE_IDS) {
-      if (probeInputsChanged(db, { ...before, settings: beforeMerged }, { ...next, settings: merged })) {
-        const probe = buildProbe(db, merged, next.secrets, next.errors, this.retryRead);
-        this.logger.info({ database: db, target: probe?.target ?? 'not configured' }, `${db}: settings changed, reconnecting`);
-        await this.monitor.replaceProbe(db, probe);
-      }
-    }
-  }
-
-  private attach(monitor: HealthMonitorApi): HealthMonitorApi {
-    const offs = [
-      monitor.on('snapshot', (s) => this.events.emit('snapshot', s)),
-      monitor.on('stateChange', (c) => {
-        this.logStateChange(c);
-        this.events.emit('stateChange', c);
-      }),
-      monitor.on('check', (r) => this.logger.debug({ database: r.database, state: r.state, latencyMs: r.latencyMs, kind: r.kind }, 'check')),
-    ];
-    this.unsubscribe = () => offs.forEach((off) => off());
-    return monitor;
-  }
-
-  /** One line per state change; healthy checks are not logged above debug. */
-  private logStateChange(change: StateChange): void {
-    const { database, from, to, result } = change;
-    const fields = {
-      database,
-      from,
-      to,
-      latencyMs: result.latencyMs,
-      ...(result.kind ? { kind: result.kind } : {}),
-      ...(result.message ? { reason: result.message } : {}),
-      ...(result.hint ? { hint: result.hint } : {}),
-    };
-    const line = `${database}: ${from} -> ${to}`;
-    if (to === 'down') this.logger.error(fields, line);
-    else if (to === 'retrying' || to === 'degraded' || to === 'not_configured') this.logger.warn(fields, line);
-    else this.logger.info(fields, line);
-  }
 }
 
-function parseEdits(input: unknown) {
-  const r = SecretEditsSchema.safeParse(input ?? {});
-  if (!r.success) throw validationErrorFrom(r.error, 'secrets');
-  return r.data;
+/** Closes environment monitors made for an edit or a test that were never adopted. */
+async function discard(created: Map<EnvironmentId, EnvironmentMonitor>): Promise<void> {
+  await Promise.all([...created.values()].map((env) => env.stop()));
 }
 
+function parseDraft(input: unknown) {
+  const r = SettingsDraftSchema.safeParse(input);
+  if (!r.success) throw validationErrorFrom(r.error, 'settings');
+  return { settings: r.data.settings, edits: r.data.secrets, removeEnvironments: r.data.removeEnvironments };
+}
 
-/** A form's secret edits as values: replace → the new Secret, remove → null, keep → absent. */
-function secretChanges(edits: ReturnType<typeof parseEdits>): SecretValues {
+/** A form's secret edits as values: replace → the new Secret, remove → null, keep (or absent) → absent. */
+function secretChanges(edits: SecretEdits[string] | undefined): SecretValues {
   const changes: SecretValues = {};
-  for (const name of SECRET_NAMES) {
-    const edit = edits[name];
-    if (edit.action === 'replace') changes[name] = new Secret(edit.value);
-    else if (edit.action === 'remove') changes[name] = null;
+  for (const [name, edit] of Object.entries(edits ?? {})) {
+    if (edit?.action === 'replace') changes[name] = new Secret(edit.value);
+    else if (edit?.action === 'remove') changes[name] = null;
   }
   return changes;
+}
+
+function toWrites(environment: EnvironmentId, changes: SecretValues): SecretWrite[] {
+  return Object.entries(changes).flatMap(([name, value]) => (value === undefined ? [] : [{ environment, name, value }]));
+}
+
+/** A binding refusal names the environment and points the form at that environment's secret. */
+function bindingFor(env: EnvironmentMonitor, check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (!(error instanceof EndpointChangedError)) throw error;
+    const field = error.field.startsWith('secrets.') ? `secrets.${env.id}.${error.field.slice('secrets.'.length)}` : error.field;
+    throw new EndpointChangedError(field, `${env.settings.name}: ${error.message}`, error.hint ? { hint: error.hint } : {});
+  }
 }
