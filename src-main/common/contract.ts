@@ -88,6 +88,12 @@ export type RendererApiHandlers = {
 };
 
 export const methodNames = Object.keys(rendererContract.methods) as MethodName[];
+
+/** Methods a host answers itself (what it is, which windows it has); the core implements every other one. */
+export const HOST_METHODS = ['getAppInfo', 'openWindow'] as const satisfies readonly MethodName[];
+export type HostMethodName = (typeof HOST_METHODS)[number];
+export type CoreMethodName = Exclude<MethodName, HostMethodName>;
+export const coreMethodNames = methodNames.filter((n): n is CoreMethodName => !(HOST_METHODS as readonly string[]).includes(n));
 export const eventNames = Object.keys(rendererContract.events) as EventName[];
 export const methodChannel = (name: MethodName): string => `${CHANNEL_PREFIX}${name}`;
 export const eventChannel = (name: EventName): string => `${CHANNEL_PREFIX}event:${name}`;

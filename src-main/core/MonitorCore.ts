@@ -3,6 +3,7 @@
  * Hosts depend on this interface only; `createMonitorCore` in ./createMonitorCore.ts builds the real one.
  */
 import type { DatabaseId, DatabaseState, EnvironmentId, HistoryView, ProbeResult, Snapshot } from '../common/schemas.js';
+import type { CoreMethodName, RendererApiHandlers } from '../common/contract.js';
 import type { ImportEnvRequest, ImportReport, SettingsDraftInput, SettingsView, TestConnectionRequest } from '../common/settings-schema.js';
 
 export interface StateChange {
@@ -20,22 +21,27 @@ export interface MonitorCoreEvents {
   stateChange: (change: StateChange) => void;
 }
 
-export interface MonitorCore {
+/**
+ * The renderer contract's methods the core implements itself, with the contract's names and inputs,
+ * so the hosts' handlers are derived from the contract (see rendererHandlers.ts). Omitted environment = all.
+ * An unknown environment id is a ValidationError naming the known ones.
+ */
+export type CoreMethods = { [K in CoreMethodName]: RendererApiHandlers[K] };
+
+export interface MonitorCore extends CoreMethods {
   /** Loads settings and secrets, opens clients and starts the schedules; never throws because a database is down. */
   start(): Promise<void>;
   /** Stops schedules, waits for in-flight checks (bounded by timeoutMs) and closes clients. Idempotent. */
   stop(timeoutMs?: number): Promise<void>;
+  /** The latest snapshot (the same object until the next change). */
   snapshot(): Snapshot;
-  /**
-   * Checks every database of `environment` (default: of every environment) now; one already being
-   * checked is awaited instead. An unknown environment id throws a ValidationError naming the known ones.
-   */
-  checkNow(environment?: EnvironmentId): Promise<Snapshot>;
-  /** Pauses scheduled checks of one environment (default: all); `hours` omitted = until resume(). */
-  pause(hours?: number, environment?: EnvironmentId): Snapshot;
-  resume(environment?: EnvironmentId): Snapshot;
-  history(environment: EnvironmentId, database: DatabaseId, limit?: number): HistoryView;
-  getSettingsView(): Promise<SettingsView>;
+  getSnapshot(): Snapshot;
+  checkNow(scope?: { environment?: EnvironmentId }): Promise<Snapshot>;
+  /** `hours` omitted = until resume. */
+  pause(request?: { hours?: number; environment?: EnvironmentId }): Snapshot;
+  resume(scope?: { environment?: EnvironmentId }): Snapshot;
+  getHistory(request: { environment: EnvironmentId; database: DatabaseId; limit?: number }): HistoryView;
+  getSettings(): Promise<SettingsView>;
   /** One-off probe with unsaved values; a "keep" secret edit uses that environment's stored secret. Saves nothing. */
   testConnection(request: TestConnectionRequest): Promise<ProbeResult>;
   /**

@@ -153,12 +153,16 @@ class ComposedMonitorCore implements MonitorCore {
     return this.lastSnapshot;
   }
 
-  async checkNow(environment?: EnvironmentId): Promise<Snapshot> {
+  getSnapshot(): Snapshot {
+    return this.snapshot();
+  }
+
+  async checkNow({ environment }: { environment?: EnvironmentId } = {}): Promise<Snapshot> {
     await Promise.all(this.scope(environment).map((env) => env.checkNow()));
     return this.snapshot();
   }
 
-  pause(hours?: number, environment?: EnvironmentId): Snapshot {
+  pause({ hours, environment }: { hours?: number; environment?: EnvironmentId } = {}): Snapshot {
     const envs = this.scope(environment);
     for (const env of envs) env.pause(hours);
     const which = environment ?? 'all environments';
@@ -166,13 +170,13 @@ class ComposedMonitorCore implements MonitorCore {
     return this.snapshot();
   }
 
-  resume(environment?: EnvironmentId): Snapshot {
+  resume({ environment }: { environment?: EnvironmentId } = {}): Snapshot {
     for (const env of this.scope(environment)) env.resume();
     this.logger.info({ environment: environment ?? null }, `Checks of ${environment ?? 'all environments'} resumed`);
     return this.snapshot();
   }
 
-  history(environment: EnvironmentId, database: DatabaseId, limit?: number) {
+  getHistory({ environment, database, limit }: { environment: EnvironmentId; database: DatabaseId; limit?: number }) {
     const env = this.environmentOf(environment);
     try {
       return env.history(database, limit);
@@ -182,7 +186,7 @@ class ComposedMonitorCore implements MonitorCore {
     }
   }
 
-  async getSettingsView(): Promise<SettingsView> {
+  async getSettings(): Promise<SettingsView> {
     return {
       settings: structuredClone(this.settings),
       secrets: Object.fromEntries(this.environments.map((env) => [env.id, env.secretPresence()])),
@@ -265,7 +269,7 @@ class ComposedMonitorCore implements MonitorCore {
       'Settings saved',
     );
     await this.applySettings(settings, { created, changes, removed });
-    return this.getSettingsView();
+    return this.getSettings();
   }
 
   importEnv(request: ImportEnvRequest): Promise<ImportReport> {

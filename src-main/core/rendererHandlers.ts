@@ -1,33 +1,32 @@
 /**
- * The renderer API implemented over a MonitorCore. Both hosts (Electron IPC and the browser-mode
- * WebSocket bridge) register exactly these handlers; only getAppInfo and openWindow differ per host.
+ * The renderer API implemented over a MonitorCore, derived from the contract: every method the core
+ * implements (it has the contract's names and inputs) is passed through; only the host methods
+ * (getAppInfo, openWindow) come from the host. Both hosts (Electron IPC and the browser-mode
+ * WebSocket bridge) register exactly these handlers.
  */
-import type { AppInfo, RendererApiHandlers } from '../common/contract.js';
+import { coreMethodNames, type AppInfo, type RendererApiHandlers } from '../common/contract.js';
+import type { SettingsView } from '../common/settings-schema.js';
 import type { MonitorCore } from './MonitorCore.js';
 
 export interface HostHooks {
   appInfo: () => AppInfo;
   openWindow: (name: 'status' | 'settings') => void | Promise<void>;
   /** Called after settings were saved, e.g. so Electron can apply "start at login". */
-  afterSave?: (view: Awaited<ReturnType<MonitorCore['saveSettings']>>) => void | Promise<void>;
+  afterSave?: (view: SettingsView) => void | Promise<void>;
 }
 
 export function createRendererHandlers(core: MonitorCore, host: HostHooks): RendererApiHandlers {
+  const handlers: Partial<Record<string, (input: never) => unknown>> = {};
+  for (const name of coreMethodNames) handlers[name] = (input: never) => (core[name] as (input: never) => unknown).call(core, input);
+  const saveSettings: RendererApiHandlers['saveSettings'] = async (draft) => {
+    const view = await core.saveSettings(draft);
+    await host.afterSave?.(view);
+    return view;
+  };
   return {
+    ...(handlers as Omit<RendererApiHandlers, 'getAppInfo' | 'openWindow'>),
+    saveSettings,
     getAppInfo: () => host.appInfo(),
-    getSnapshot: () => core.snapshot(),
-    checkNow: () => core.checkNow(),
-    pause: ({ hours }) => core.pause(hours),
-    resume: () => core.resume(),
-    getHistory: ({ database, limit }) => core.history(database, limit),
-    getSettings: () => core.getSettingsView(),
-    testConnection: (req) => core.testConnection(req),
-    saveSettings: async (draft) => {
-      const view = await core.saveSettings(draft);
-      await host.afterSave?.(view);
-      return view;
-    },
-    importEnv: ({ content }) => core.importEnv(content),
     openWindow: async (name) => {
       await host.openWindow(name);
       return undefined;
