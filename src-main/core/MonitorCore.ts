@@ -19,6 +19,8 @@ export interface MonitorCoreEvents {
   snapshot: (snapshot: Snapshot) => void;
   /** A database moved between states; one event per change. */
   stateChange: (change: StateChange) => void;
+  /** Every finished check (retries included), e.g. for metrics. */
+  check: (check: { environment: EnvironmentId; result: ProbeResult }) => void;
 }
 
 /**

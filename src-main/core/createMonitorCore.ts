@@ -384,7 +384,10 @@ class ComposedMonitorCore implements MonitorCore {
           logStateChange(this.logger, change);
           this.events.emit('stateChange', change);
         },
-        check: (r) => this.logger.debug({ database: r.database, state: r.state, latencyMs: r.latencyMs, kind: r.kind }, 'check'),
+        check: (result) => {
+          this.logger.debug({ environment: environment.id, database: result.database, state: result.state, latencyMs: result.latencyMs, kind: result.kind }, 'check');
+          this.events.emit('check', { environment: environment.id, result });
+        },
       },
     });
   }
