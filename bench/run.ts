@@ -9,6 +9,7 @@
  *       the settings allow (one interval + every attempt's timeout + every backoff)
  *   (f) endless body     peak RSS growth while a Supabase endpoint streams forever, 10 checks (endlessBody.ts)
  *   (g) .env worst case  the slowest of nine 256 KB worst-case .env inputs, median of 15 parses (envParse.ts)
+ *   (h) 40 targets       20 environments × 2 databases at a 10 s interval for 5 minutes: CPU, RSS, drift, push cost (environments.ts)
  */
 import os from 'node:os';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -22,6 +23,9 @@ import { startCountingProxy } from './connectionCountingProxy.js';
 import type { Figure } from './figure.js';
 import { endlessBody } from './endlessBody.js';
 import { envParseWorstCase } from './envParse.js';
+import { fortyTargets } from './environments.js';
+import { startPostgres } from '../test/support/postgres.js';
+import { startSupabaseStandin } from '../test/support/supabase-standin.js';
 import { median, rssAfterGc, timed, whenPortRefuses } from './stats.js';
 
 const SAMPLES = 200;
@@ -32,7 +36,7 @@ const SETTINGS: MonitorSettings = { intervalSec: 3_600, timeoutMs: 5_000, retrie
 
 function monitorFor(server: Neo4jServer, uri = server.uri, settings = SETTINGS) {
   const probe = new Neo4jProbe({ uri, user: server.user, password: new Secret(server.password), database: null, timeoutMs: settings.timeoutMs });
-  const monitor = new HealthMonitor({ probes: { neo4j: probe, supabase: null }, settings, version: 'bench' });
+  const monitor = new HealthMonitor({ probes: { neo4j: probe }, settings, environment: { id: 'bench', name: 'bench', colour: null } });
   const latencies: number[] = [];
   const failures: ProbeResult[] = [];
   monitor.on('check', (r) => (r.healthy ? latencies.push(r.latencyMs!) : failures.push(r)));
@@ -185,7 +189,7 @@ async function outageDetection(server: Neo4jServer): Promise<Figure> {
   });
   try {
     monitor.start();
-    while (monitor.snapshot().databases.neo4j.status !== 'healthy') await new Promise((r) => setTimeout(r, 20));
+    while (monitor.snapshot().databases.neo4j?.status !== 'healthy') await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 1_500));
     const refused = whenPortRefuses(server.port);
     await server.stop();
@@ -227,6 +231,15 @@ async function main(): Promise<void> {
     console.log(`Neo4j ${info.agent} on ${server.uri}\n`);
     for (const step of [probeOverhead, costRatio, connectionsOpened, memoryGrowth, outageDetection, envParseWorstCase]) {
       figures.push(print(await step(server)));
+    }
+    const postgres = await startPostgres();
+    const supabase = await startSupabaseStandin({ connectionString: postgres.connectionString });
+    try {
+      const neo4jTarget = { uri: server.uri, user: server.user, password: server.password };
+      for (const figure of await fortyTargets({ neo4j: neo4jTarget, supabase: { url: supabase.url, key: supabase.serviceRoleKey } })) figures.push(print(figure));
+    } finally {
+      await supabase.close();
+      await postgres.dispose();
     }
   } finally {
     await server.dispose();

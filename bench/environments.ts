@@ -1,0 +1,77 @@
+/**
+ * (h) 20 environments × 2 databases (40 targets: all on the real Neo4j and the Supabase stand-in) at a
+ * 10 s interval, measured in a child process (bench/fortyTargetsChild.ts) so the servers' work is not
+ * counted: CPU, peak RSS, schedule drift and the cost of each snapshot push.
+ */
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { Figure } from './figure.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const ENVIRONMENTS = 20;
+/** BENCH_MINUTES shortens the run while developing; the target is for 5 minutes. */
+const MINUTES = Number(process.env.BENCH_MINUTES ?? 5);
+
+export interface Services {
+  neo4j: { uri: string; user: string; password: string };
+  supabase: { url: string; key: string };
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+export async function fortyTargets(services: Services): Promise<Figure[]> {
+  let bytes = 0;
+  const sink = net.createServer((s) => s.on('data', (d: Buffer) => (bytes += d.length)));
+  await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
+  const sinkPort = (sink.address() as net.AddressInfo).port;
+  try {
+    const config = { environments: ENVIRONMENTS, minutes: MINUTES, sinkPort, ...services };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/fortyTargetsChild.ts', JSON.stringify(config)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    if (code !== 0) throw new Error(`bench child exited with ${code}`);
+    const r = JSON.parse(out.trim().split('\n').pop()!) as {
+      cpuPct: number;
+      rssMb: number;
+      drifts: number[];
+      pushMs: number[];
+      checks: number;
+      targets: number;
+      failures: number;
+    };
+    const what = `${r.targets} targets, ${r.checks} checks in ${MINUTES} min (${r.failures} failed), ${(bytes / 2 ** 20).toFixed(1)} MB of snapshots pushed`;
+    const driftP99 = percentile(r.drifts, 99);
+    const pushP99 = percentile(r.pushMs, 99);
+    const pushMax = Math.max(...r.pushMs);
+    return [
+      { name: '(h) 40 targets: CPU', value: r.cpuPct, unit: '%', target: '≤ 2 % of one core', pass: r.cpuPct <= 2, detail: `process CPU (user + system) ÷ wall time; ${what}` },
+      { name: '(h) 40 targets: peak RSS', value: r.rssMb, unit: 'MB', target: '≤ 100 MB', pass: r.rssMb <= 100, detail: 'child process RSS sampled every 250 ms' },
+      {
+        name: '(h) 40 targets: schedule drift p99',
+        value: driftP99,
+        unit: 'ms',
+        target: '≤ 50 ms',
+        pass: driftP99 <= 50,
+        detail: `|time between two checks of one target − 10 s| over ${r.drifts.length} pairs (end-to-end: includes each check's own latency jitter); max ${Math.max(...r.drifts).toFixed(1)} ms`,
+      },
+      {
+        name: '(h) 40 targets: snapshot push, max',
+        value: pushMax,
+        unit: 'ms',
+        target: '≤ 5 ms each',
+        pass: pushMax <= 5,
+        detail: `finished check → snapshot of 40 databases built, serialized and written to a socket; ${r.pushMs.length} pushes, p99 ${pushP99.toFixed(3)} ms`,
+      },
+    ];
+  } finally {
+    await new Promise((r) => sink.close(r));
+  }
+}

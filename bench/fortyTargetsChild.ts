@@ -1,0 +1,107 @@
+/**
+ * Runs in its own process for bench (h), so only the monitor's own work is measured: the real core with
+ * 20 environments × 2 databases (from an override, no keychain) at a 10 s interval. Every snapshot push is
+ * serialized and written to the parent's socket; the time from a finished check to that write is the push cost.
+ * Prints one JSON line of results on stdout when done.
+ */
+import net from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Secret } from '../src-main/core/credentials/Secret.js';
+import { createMonitorCore } from '../src-main/core/createMonitorCore.js';
+import { createLogger } from '../src-main/core/logging.js';
+
+interface ChildConfig {
+  environments: number;
+  minutes: number;
+  sinkPort: number;
+  neo4j: { uri: string; user: string; password: string };
+  supabase: { url: string; key: string };
+}
+
+const config = JSON.parse(process.argv[2]!) as ChildConfig;
+const ids = Array.from({ length: config.environments }, (_, i) => `env-${String(i + 1).padStart(2, '0')}`);
+const dataDir = mkdtempSync(join(tmpdir(), 'wt-bench-envs-'));
+const { logger, close } = createLogger({ file: join(dataDir, 'bench.log') });
+const core = createMonitorCore({
+  dataDir,
+  logger,
+  version: 'bench',
+  env: {
+    source: 'bench',
+    readKeychain: false,
+    settings: {
+      version: 2,
+      environments: ids.map((id) => ({
+        id,
+        name: id,
+        colour: null,
+        databases: {
+          supabase: { url: config.supabase.url, probeTable: 'wallets' },
+          neo4j: { uri: config.neo4j.uri, user: config.neo4j.user, database: null },
+        },
+      })),
+      monitor: { intervalSec: 10, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
+      app: { notifications: false, startAtLogin: false },
+    },
+    secrets: Object.fromEntries(ids.map((id) => [id, { supabaseKey: new Secret(config.supabase.key), neo4jPassword: new Secret(config.neo4j.password) }])),
+  },
+});
+
+const sink = net.connect(config.sinkPort, '127.0.0.1');
+await new Promise<void>((resolve, reject) => sink.once('connect', resolve).once('error', reject));
+
+const checkTimes = new Map<string, number[]>();
+let lastCheckAt = 0;
+let measuring = false;
+const pushMs: number[] = [];
+let failures = 0;
+core.on('check', ({ environment, result }) => {
+  lastCheckAt = performance.now();
+  if (!measuring) return;
+  if (!result.healthy) failures++;
+  const key = `${environment}/${result.database}`;
+  const times = checkTimes.get(key) ?? [];
+  times.push(Date.parse(result.checkedAt));
+  checkTimes.set(key, times);
+});
+core.on('snapshot', (snapshot) => {
+  const line = JSON.stringify(snapshot) + '\n';
+  sink.write(line);
+  // Pushes caused by a check: from the check's result to the bytes handed to the socket.
+  if (measuring && lastCheckAt > 0) pushMs.push(performance.now() - lastCheckAt);
+  lastCheckAt = 0;
+});
+
+await core.start();
+// Let every target settle (first checks, driver pools) before measuring.
+await new Promise((r) => setTimeout(r, 12_000));
+measuring = true;
+const cpuStart = process.cpuUsage();
+const wallStart = performance.now();
+let rssMax = 0;
+const sampler = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 250);
+await new Promise((r) => setTimeout(r, config.minutes * 60_000));
+clearInterval(sampler);
+const cpu = process.cpuUsage(cpuStart);
+const wallMs = performance.now() - wallStart;
+measuring = false;
+
+const drifts: number[] = [];
+for (const times of checkTimes.values()) for (let i = 1; i < times.length; i++) drifts.push(Math.abs(times[i]! - times[i - 1]! - 10_000));
+await core.stop();
+close();
+sink.end();
+console.log(
+  JSON.stringify({
+    cpuPct: ((cpu.user + cpu.system) / 1_000 / wallMs) * 100,
+    rssMb: rssMax / 2 ** 20,
+    drifts,
+    pushMs,
+    checks: [...checkTimes.values()].reduce((n, t) => n + t.length, 0),
+    targets: checkTimes.size,
+    failures,
+  }),
+);
+process.exit(0);
