@@ -93,17 +93,22 @@ async function runDemo() {
   const dataDir = mkdtempSync(join(tmpdir(), 'walltrack-demo-'));
   cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
   const setup = createMonitorCore({ dataDir });
+  // Two environments on the same servers, so the windows show environments side by side.
+  const environments = [
+    { id: 'production', name: 'Production', colour: '#d33682' },
+    { id: 'staging', name: 'Staging', colour: '#268bd2' },
+  ];
+  const databases = { supabase: { url: supabase.url, probeTable: 'wallets' }, neo4j: { uri: neo4j.uri, user: 'neo4j', database: null } };
+  const secrets = { supabaseKey: { action: 'replace', value: supabase.serviceRoleKey }, neo4jPassword: { action: 'replace', value: neo4j.password } };
   await setup.saveSettings({
     settings: {
-      supabase: { url: supabase.url, probeTable: 'wallets' },
-      neo4j: { uri: neo4j.uri, user: 'neo4j', database: null },
+      environments: environments.map((e) => ({ ...e, databases })),
       monitor: { intervalSec: 2, timeoutMs: 2_000, retries: 1, backoffInitialMs: 500, backoffMaxMs: 1_000, slowMs: 1_000 },
       app: { notifications: true, startAtLogin: false },
     },
-    secrets: {
-      supabaseKey: { action: 'replace', value: supabase.serviceRoleKey },
-      neo4jPassword: { action: 'replace', value: neo4j.password },
-    },
+    secrets: Object.fromEntries(environments.map((e) => [e.id, secrets])),
+    // The throwaway data dir starts with the "default" environment; it is replaced by the two above.
+    removeEnvironments: ['default'],
   });
   await setup.stop();
 
@@ -146,10 +151,9 @@ async function runDemo() {
     }
     if (verb === 'status') {
       if (!healthUrl) return 'the app is still starting';
-      const snap = await (await fetch(healthUrl)).json();
-      return Object.entries(snap.databases)
-        .map(([db, d]) => `${db}: ${d.status}${d.latencyMs !== null ? ` ${Math.round(d.latencyMs)} ms` : ''}${d.kind ? ` (${d.kind})` : ''}`)
-        .join(' · ');
+      const all = await (await fetch(`${healthUrl}/all`)).json();
+      const describe = ([db, d]) => `${db} ${d.state}${d.latencyMs != null ? ` ${Math.round(d.latencyMs)} ms` : ''}${d.kind ? ` (${d.kind})` : ''}`;
+      return all.environments.map((e) => `${e.id}: ${Object.entries(e.databases).map(describe).join(', ')}`).join(' · ');
     }
     const service = services[name];
     if ((verb !== 'stop' && verb !== 'start') || !service) return `error: unknown command "${line.trim()}"; ${HELP}`;

@@ -14,12 +14,12 @@ export class ShellSettings {
   private appliedStartAtLogin: boolean | null = null;
 
   constructor(
-    private readonly deps: { core: Pick<MonitorCore, 'getSettingsView' | 'saveSettings'>; login: StartAtLogin; log: ShellLog },
+    private readonly deps: { core: Pick<MonitorCore, 'getSettings' | 'saveSettings'>; login: StartAtLogin; log: ShellLog },
   ) {}
 
   /** Reads the saved settings and makes the OS login item match them. */
   async load(): Promise<void> {
-    await this.afterSave(await this.deps.core.getSettingsView());
+    await this.afterSave(await this.deps.core.getSettings());
   }
 
   /** The createRendererHandlers afterSave hook (and the tray's path after saving). */
@@ -38,11 +38,9 @@ export class ShellSettings {
 
   /** The tray checkbox: saves settings.app.startAtLogin (secrets untouched), then applies it. */
   async setStartAtLogin(enabled: boolean): Promise<void> {
-    const view = await this.deps.core.getSettingsView();
-    const saved = await this.deps.core.saveSettings({
-      settings: { ...view.settings, app: { ...view.settings.app, startAtLogin: enabled } },
-      secrets: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'keep' } },
-    });
+    const view = await this.deps.core.getSettings();
+    // No secret edits: every stored secret is kept.
+    const saved = await this.deps.core.saveSettings({ settings: { ...view.settings, app: { ...view.settings.app, startAtLogin: enabled } }, secrets: {} });
     await this.afterSave(saved);
   }
 }
