@@ -1,18 +1,17 @@
 /**
  * Which endpoint a stored secret belongs to. A secret is kept ("keep") only while the endpoint it
  * was stored for is unchanged; the core refuses otherwise, and the settings window asks for the
- * secret again. Browser-safe: no Node APIs.
+ * secret again. What "unchanged" means is each kind's `endpoint.identity` in the registry.
+ * Browser-safe: no Node APIs.
  */
-import type { DatabaseId } from './schemas.js';
+import { databaseKind, type DatabaseId, type DatabaseKind } from './databases.js';
+import type { DatabaseSection } from './settings-schema.js';
 
-/** The parts of the settings that name an endpoint (Settings fits; so does a form's parsed text). */
-export interface EndpointFields {
-  supabase: { url: string | null };
-  neo4j: { uri: string | null; user: string };
-}
+/** One environment's database sections (absent kind = not monitored); a form's parsed text fits too. */
+export type EndpointFields = Partial<Record<DatabaseId, DatabaseSection>>;
 
-/** The settings field whose change separates a secret from its endpoint. */
-export type EndpointField = 'supabase.url' | 'neo4j.uri' | 'neo4j.user';
+/** The settings path whose change separates a secret from its endpoint: `${kind}.${field}`, e.g. "neo4j.uri" or "neo4j.user". */
+export type EndpointField = string;
 
 /** An endpoint without userinfo (user:password@), query or fragment, e.g. "bolt://db.example.com:7687". */
 export function publicTarget(url: string): string {
@@ -29,14 +28,24 @@ export function publicTarget(url: string): string {
   }
 }
 
-const DEFAULT_PORT: Record<string, string> = { 'https:': '443', 'http:': '80' };
-const NEO4J_DEFAULT_PORT = '7687';
+/** A kind's endpoint in `fields`; null when the kind is absent or its endpoint not set. */
+export function endpointIn(database: DatabaseId, fields: EndpointFields): string | null {
+  return fields[database]?.[databaseKind(database).endpoint.key] ?? null;
+}
+
+/** "URL" of "Supabase URL", "user" of "Neo4j user": a field's name once the kind is already said. */
+export function fieldWord(kind: DatabaseKind, label: string): string {
+  const prefix = `${kind.label} `;
+  return label.startsWith(prefix) ? label.slice(prefix.length) : label;
+}
+
+const SCHEME_PORTS: Record<string, string> = { 'https:': '443', 'http:': '80' };
 
 /**
- * Supabase: scheme, host and port. Neo4j: host and port only (neo4j/bolt and +s/+ssc may change:
- * same server, other routing or encryption). null when the text is not a URL.
+ * "origin": scheme, host and port. "hostPort": host and port only (e.g. neo4j/bolt and +s/+ssc may
+ * change: same server, other routing or encryption). null when the text is not a URL.
  */
-function identity(database: DatabaseId, endpoint: string): string | null {
+function identity(kind: DatabaseKind, endpoint: string): string | null {
   let url: URL;
   try {
     url = new URL(endpoint);
@@ -45,37 +54,50 @@ function identity(database: DatabaseId, endpoint: string): string | null {
   }
   // Non-http schemes keep the host's case; DNS does not care.
   const host = url.hostname.toLowerCase();
-  if (database === 'supabase') return `${url.protocol}//${host}:${url.port || DEFAULT_PORT[url.protocol] || ''}`;
-  return `${host}:${url.port || NEO4J_DEFAULT_PORT}`;
+  const port = url.port || SCHEME_PORTS[url.protocol] || kind.endpoint.defaultPort || '';
+  return kind.endpoint.identity === 'origin' ? `${url.protocol}//${host}:${port}` : `${host}:${port}`;
 }
 
 /**
  * The field that moved a database's endpoint away from the one its secret was stored for, or
  * null when a kept secret may be used: the endpoint is the same, or `next` sets none (nothing
- * would be sent). An endpoint that is not a URL matches only the very same text.
+ * would be sent). An endpoint that is not a URL matches only the very same text. The endpoint is
+ * named first; then the first option that binds the secret (e.g. the Neo4j user) that changed.
  */
 export function endpointChange(database: DatabaseId, stored: EndpointFields, next: EndpointFields): EndpointField | null {
-  const before = database === 'supabase' ? stored.supabase.url : stored.neo4j.uri;
-  const after = database === 'supabase' ? next.supabase.url : next.neo4j.uri;
+  const kind = databaseKind(database);
+  const before = endpointIn(database, stored);
+  const after = endpointIn(database, next);
   if (after === null) return null;
-  const field = database === 'supabase' ? 'supabase.url' : 'neo4j.uri';
+  const field = `${kind.id}.${kind.endpoint.key}`;
   if (before === null) return field;
-  const [a, b] = [identity(database, before), identity(database, after)];
+  const [a, b] = [identity(kind, before), identity(kind, after)];
   if (a === null || b === null ? before.trim() !== after.trim() : a !== b) return field;
-  if (database === 'neo4j' && stored.neo4j.user !== next.neo4j.user) return 'neo4j.user';
-  return null;
+  const moved = kind.options.find((o) => o.bindsSecret && (stored[database]?.[o.key] ?? null) !== (next[database]?.[o.key] ?? null));
+  return moved ? `${kind.id}.${moved.key}` : null;
 }
 
-const WORDS: Record<EndpointField, { changed: string; secret: string }> = {
-  'supabase.url': { changed: 'Supabase URL', secret: 'API key' },
-  'neo4j.uri': { changed: 'Neo4j URI', secret: 'password' },
-  'neo4j.user': { changed: 'Neo4j user', secret: 'password' },
-};
+/** The kind and field a change names; the field is the endpoint or an option. */
+function changed(change: EndpointField): { kind: DatabaseKind; key: string; label: string; isEndpoint: boolean } {
+  const [id = '', key = ''] = change.split('.');
+  const kind = databaseKind(id);
+  const field = [kind.endpoint, ...kind.options].find((f) => f.key === key);
+  if (!field) throw new RangeError(`Unknown settings field "${change}"`);
+  return { kind, key, label: field.label, isEndpoint: field === kind.endpoint };
+}
+
+/**
+ * Whom a secret goes to under `fields` after `change`: `target` (the endpoint as shown), or, when an
+ * option that binds the secret changed, e.g. 'user "graph" at bolt://h:7687'.
+ */
+export function secretDestination(change: EndpointField, fields: EndpointFields, target: string): string {
+  const { kind, key, label, isEndpoint } = changed(change);
+  return isEndpoint ? target : `${fieldWord(kind, label)} "${fields[kind.id]?.[key] ?? ''}" at ${target}`;
+}
 
 /** What the operator must do after `change`, e.g. "The Neo4j URI changed: enter the password for bolt://new-host:7687". */
 export function endpointChangeMessage(change: EndpointField, next: EndpointFields): string {
-  const { changed, secret } = WORDS[change];
-  const endpoint = publicTarget((change === 'supabase.url' ? next.supabase.url : next.neo4j.uri) ?? '');
-  const whom = change === 'neo4j.user' ? `user "${next.neo4j.user}" at ${endpoint}` : endpoint;
-  return `The ${changed} changed: enter the ${secret} for ${whom}`;
+  const { kind, label } = changed(change);
+  const target = publicTarget(endpointIn(kind.id, next) ?? '');
+  return `The ${label} changed: enter the ${kind.secret.label} for ${secretDestination(change, next, target)}`;
 }

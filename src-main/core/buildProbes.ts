@@ -1,78 +1,81 @@
 /**
- * Turns settings + secrets into probes. A database is either fully configured (a real probe),
- * not configured at all (null: the monitor shows not_configured), or half configured, e.g. a
- * URL without its key. The last case gets a probe that never connects and reports
- * not_configured with a message saying exactly what is missing, so the operator sees why.
+ * Turns one environment's config + secrets into probes. A database is either fully configured (a
+ * real probe from its kind's factory), not configured at all (null: the monitor shows
+ * not_configured), or half configured, e.g. a URL without its key. The last case gets a probe that
+ * never connects and reports not_configured with a message saying exactly what is missing, so the
+ * operator sees why. Every word about a kind comes from the registry (common/databases.ts).
  */
+import { databaseIds, databaseKind, secretLabel } from '../common/databases.js';
+import { endpointIn, fieldWord } from '../common/endpointIdentity.js';
 import type { DatabaseId, ProbeResult } from '../common/schemas.js';
-import type { SecretName, Settings } from '../common/settings-schema.js';
-import type { Secret } from './credentials/Secret.js';
+import type { SecretName } from '../common/settings-schema.js';
+import type { EnvironmentConfig, SecretErrors, SecretValues } from './environmentConfig.js';
 import { DatabaseConnectionError } from './errors.js';
-import { Neo4jProbe } from './probes/Neo4jProbe.js';
 import type { Probe } from './probes/Probe.js';
-import { SupabaseProbe } from './probes/SupabaseProbe.js';
+import { PROBE_FACTORIES } from './probes/probeFactories.js';
 
-export type SecretValues = Partial<Record<SecretName, Secret | null>>;
+export type { SecretErrors, SecretValues };
 
 export interface ConfigGap {
   database: DatabaseId;
-  /** What is missing and what to set, e.g. "Neo4j URI is set but the password is missing: set NEO4J_PASSWORD". */
+  /** What is missing, e.g. "Neo4j URI is set but the password is missing". */
   message: string;
   hint: string;
   /** Set when the gap is a secret the keychain did not give: a check of the database may retry the read. */
   unreadSecret?: SecretName;
 }
 
-/** Why a secret could not be read (keychain unavailable), per secret. */
-export type SecretErrors = Partial<Record<SecretName, { message: string; hint?: string }>>;
-
-const LABEL: Record<DatabaseId, { name: string; endpoint: string; endpointVar: string; secret: SecretName; secretLabel: string; secretVar: string }> = {
-  supabase: { name: 'Supabase', endpoint: 'URL', endpointVar: 'SUPABASE_URL', secret: 'supabaseKey', secretLabel: 'API key', secretVar: 'SUPABASE_KEY' },
-  neo4j: { name: 'Neo4j', endpoint: 'URI', endpointVar: 'NEO4J_URI', secret: 'neo4jPassword', secretLabel: 'password', secretVar: 'NEO4J_PASSWORD' },
-};
-
 /** The keychain secret a database needs beside its endpoint. */
 export function secretOf(database: DatabaseId): SecretName {
-  return LABEL[database].secret;
+  return databaseKind(database).secret.name;
 }
 
-export function endpointOf(database: DatabaseId, settings: Settings): string | null {
-  return database === 'supabase' ? settings.supabase.url : settings.neo4j.uri;
+/** null when the environment does not have the kind, or has it without an endpoint. */
+export function endpointOf(database: DatabaseId, config: EnvironmentConfig): string | null {
+  return endpointIn(database, config.databases);
 }
 
 /** null = fully configured or not configured at all; otherwise what is missing. */
-export function configGap(database: DatabaseId, settings: Settings, secrets: SecretValues, errors: SecretErrors = {}): ConfigGap | null {
-  const l = LABEL[database];
-  const endpoint = endpointOf(database, settings);
-  const secret = secrets[l.secret] ?? null;
-  const secretError = errors[l.secret];
+export function configGap(database: DatabaseId, config: EnvironmentConfig, secrets: SecretValues, errors: SecretErrors = {}): ConfigGap | null {
+  const kind = databaseKind(database);
+  const name = kind.secret.name;
+  const endpoint = endpointOf(database, config);
+  const secret = secrets[name] ?? null;
+  const secretError = errors[name];
   if (endpoint && !secret && secretError) {
     return {
       database,
       message: `not configured — keychain unavailable: ${secretError.message}`,
-      hint: secretError.hint ?? `Unlock the OS keychain; the ${l.name} ${l.secretLabel} is read again by itself`,
-      unreadSecret: l.secret,
+      hint: secretError.hint ?? `Unlock the OS keychain; the ${secretLabel(kind)} is read again by itself`,
+      unreadSecret: name,
     };
   }
   if (endpoint && !secret) {
     return {
       database,
-      message: `${l.name} ${l.endpoint} is set but the ${l.secretLabel} is missing`,
-      hint: `Enter the ${l.name} ${l.secretLabel} in Settings (${l.secretVar}), or import a .env file that has it`,
+      message: `${kind.endpoint.label} is set but the ${kind.secret.label} is missing`,
+      hint: `Enter the ${secretLabel(kind)} in Settings (${kind.secret.envVar}), or import a .env file that has it`,
     };
   }
-  if (!endpoint && secret) {
+  if (!endpoint && secret && config.databases[database]) {
     return {
       database,
-      message: `A ${l.name} ${l.secretLabel} is stored but the ${l.endpoint} is missing`,
-      hint: `Enter the ${l.name} ${l.endpoint} in Settings (${l.endpointVar})`,
+      message: `A ${secretLabel(kind)} is stored but the ${fieldWord(kind, kind.endpoint.label)} is missing`,
+      hint: `Enter the ${kind.endpoint.label} in Settings (${kind.endpoint.envVar})`,
     };
   }
   return null;
 }
 
-export function isConfigured(database: DatabaseId, settings: Settings, secrets: SecretValues): boolean {
-  return Boolean(endpointOf(database, settings) && secrets[LABEL[database].secret]);
+export function isConfigured(database: DatabaseId, config: EnvironmentConfig, secrets: SecretValues): boolean {
+  return Boolean(endpointOf(database, config) && secrets[secretOf(database)]);
+}
+
+/** The secrets of the kinds whose endpoint is set: what the keychain must be asked for. */
+export function neededSecrets(config: EnvironmentConfig): SecretName[] {
+  return databaseIds()
+    .filter((database) => endpointOf(database, config) !== null)
+    .map(secretOf);
 }
 
 /** Asks for another keychain read of a secret (the core's cache decides whether one is due). */
@@ -106,39 +109,37 @@ export class MissingConfigProbe implements Probe {
   async close(): Promise<void> {}
 }
 
-export function buildProbe(database: DatabaseId, settings: Settings, secrets: SecretValues, errors: SecretErrors = {}, retryRead?: RetryRead): Probe | null {
-  const gap = configGap(database, settings, secrets, errors);
-  if (gap) return new MissingConfigProbe(database, gap, endpointOf(database, settings), retryRead);
-  if (!isConfigured(database, settings, secrets)) return null;
-  const timeoutMs = settings.monitor.timeoutMs;
-  if (database === 'supabase') {
-    return new SupabaseProbe({ url: settings.supabase.url!, key: secrets.supabaseKey!, probeTable: settings.supabase.probeTable, timeoutMs });
-  }
-  return new Neo4jProbe({
-    uri: settings.neo4j.uri!,
-    user: settings.neo4j.user,
-    password: secrets.neo4jPassword!,
-    database: settings.neo4j.database,
-    timeoutMs,
-  });
+export function buildProbe(database: DatabaseId, config: EnvironmentConfig, secrets: SecretValues, errors: SecretErrors = {}, retryRead?: RetryRead): Probe | null {
+  const gap = configGap(database, config, secrets, errors);
+  if (gap) return new MissingConfigProbe(database, gap, endpointOf(database, config), retryRead);
+  if (!isConfigured(database, config, secrets)) return null;
+  return PROBE_FACTORIES[database]!(config.databases[database]!, secrets[secretOf(database)]!, config.monitor.timeoutMs);
 }
 
 export interface ProbeInputs {
-  settings: Settings;
+  config: EnvironmentConfig;
   secrets: SecretValues;
   errors: SecretErrors;
 }
 
+/** The kind added or removed, or one of its fields changed (whatever the order of the section's keys). */
+function sectionChanged(database: DatabaseId, before: EnvironmentConfig, after: EnvironmentConfig): boolean {
+  const [a, b] = [before.databases[database], after.databases[database]];
+  if (!a || !b) return a !== b;
+  const kind = databaseKind(database);
+  return [kind.endpoint, ...kind.options].some(({ key }) => (a[key] ?? null) !== (b[key] ?? null));
+}
+
 /** Whether a database's probe must be rebuilt: its section, the timeout, its secret or the secret's read error changed. */
 export function probeInputsChanged(database: DatabaseId, before: ProbeInputs, after: ProbeInputs): boolean {
-  const name = LABEL[database].secret;
+  const name = secretOf(database);
   const a = before.secrets[name] ?? null;
   const b = after.secrets[name] ?? null;
   const secretChanged = a === null || b === null ? a !== b : !a.equals(b);
   return (
     secretChanged ||
-    JSON.stringify(before.settings[database]) !== JSON.stringify(after.settings[database]) ||
-    before.settings.monitor.timeoutMs !== after.settings.monitor.timeoutMs ||
+    sectionChanged(database, before.config, after.config) ||
+    before.config.monitor.timeoutMs !== after.config.monitor.timeoutMs ||
     (before.errors[name]?.message ?? null) !== (after.errors[name]?.message ?? null)
   );
 }

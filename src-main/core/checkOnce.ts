@@ -3,16 +3,19 @@
  * a fresh probe, one attempt bounded by the configured timeout, then the probe is closed before
  * the result is returned, so a caller that runs one test at a time holds at most one probe's sockets.
  */
+import { databaseKind } from '../common/databases.js';
 import type { DatabaseId, ProbeResult } from '../common/schemas.js';
-import type { Settings } from '../common/settings-schema.js';
 import { buildProbe, type SecretErrors, type SecretValues } from './buildProbes.js';
+import type { EnvironmentConfig } from './environmentConfig.js';
 
 const CLOSE_BOUND_MS = 5_000;
 
-export async function checkOnce(database: DatabaseId, settings: Settings, secrets: SecretValues, errors: SecretErrors): Promise<ProbeResult> {
-  const probe = buildProbe(database, settings, secrets, errors);
+export async function checkOnce(database: DatabaseId, config: EnvironmentConfig, secrets: SecretValues, errors: SecretErrors): Promise<ProbeResult> {
+  const probe = buildProbe(database, config, secrets, errors);
   if (!probe) {
-    const missing = database === 'supabase' ? 'Supabase URL and API key' : 'Neo4j URI and password';
+    const kind = databaseKind(database);
+    // e.g. "Supabase URL and API key"
+    const missing = `${kind.endpoint.label} and ${kind.secret.label}`;
     return {
       database,
       healthy: false,
@@ -24,7 +27,7 @@ export async function checkOnce(database: DatabaseId, settings: Settings, secret
       checkedAt: new Date().toISOString(),
     };
   }
-  const timeoutMs = settings.monitor.timeoutMs;
+  const timeoutMs = config.monitor.timeoutMs;
   try {
     // The probe honours the signal; the outer bound also covers a probe that does not.
     return await withDeadline(probe.check(AbortSignal.timeout(timeoutMs)), timeoutMs + 1_000, () => ({

@@ -2,19 +2,22 @@
  * A stored secret is used only with the endpoint it was stored for (the rule itself is in
  * common/endpointIdentity.ts, shared with the settings window). Saving, testing and importing
  * refuse to keep a stored secret for a changed endpoint, before anything is written or sent.
+ * Works on one environment's database sections.
  */
-import { endpointChange, endpointChangeMessage, publicTarget, type EndpointField } from '../common/endpointIdentity.js';
-import { DATABASE_IDS, type DatabaseId } from '../common/schemas.js';
-import type { SecretName, Settings } from '../common/settings-schema.js';
-import { endpointOf, secretOf, type SecretErrors, type SecretValues } from './buildProbes.js';
+import { databaseIds } from '../common/databases.js';
+import { endpointChange, endpointChangeMessage, endpointIn, publicTarget, secretDestination, type EndpointField } from '../common/endpointIdentity.js';
+import type { DatabaseId } from '../common/schemas.js';
+import type { SecretName } from '../common/settings-schema.js';
+import { secretOf } from './buildProbes.js';
+import type { EnvironmentConfig, SecretErrors, SecretValues } from './environmentConfig.js';
 import { EndpointChangedError } from './errors.js';
-import { SECRET_VARIABLE_OF, SETTING_VARIABLES } from './settings/envVariables.js';
+import { SECRET_VARIABLE_OF, variableOf } from './settings/envVariables.js';
 
 export interface SecretUse {
-  /** The saved settings: the endpoints the stored secrets belong to. */
-  stored: Settings;
-  /** The settings the secrets are about to be used with. */
-  next: Settings;
+  /** The saved sections: the endpoints the stored secrets belong to. */
+  stored: EnvironmentConfig['databases'];
+  /** The sections the secrets are about to be used with. */
+  next: EnvironmentConfig['databases'];
   /** The stored secrets known so far (a database whose secret was never read has none here). */
   storedSecrets: SecretValues;
   /**
@@ -45,10 +48,9 @@ function movedSecret(databases: readonly DatabaseId[], use: SecretUse): Moved | 
 }
 
 /** Where the stored secret may go, e.g. "bolt://db:7687" or 'user "neo4j" at bolt://db:7687'. */
-function storedFor(moved: Moved, stored: Settings): string {
-  const endpoint = endpointOf(moved.database, stored);
-  const target = endpoint === null ? 'no endpoint (none was saved with it)' : publicTarget(endpoint);
-  return moved.change === 'neo4j.user' ? `user "${stored.neo4j.user}" at ${target}` : target;
+function storedFor(moved: Moved, stored: SecretUse['stored']): string {
+  const endpoint = endpointIn(moved.database, stored);
+  return secretDestination(moved.change, stored, endpoint === null ? 'no endpoint (none was saved with it)' : publicTarget(endpoint));
 }
 
 /** For a form's draft (save or test): `field` is the secret to enter again, e.g. "secrets.neo4jPassword". */
@@ -62,13 +64,13 @@ export function refuseMovedSecretInDraft(databases: readonly DatabaseId[], use: 
   });
 }
 
-/** For a .env import: `field` is the variable the file must add, e.g. "NEO4J_PASSWORD". */
+/** For a .env import: `field` is the variable the file must add (the kind's secret variable). */
 export function refuseMovedSecretInEnv(use: SecretUse): void {
-  const moved = movedSecret(DATABASE_IDS, use);
+  const moved = movedSecret(databaseIds(), use);
   if (!moved) return;
-  const secretVariable = SECRET_VARIABLE_OF[moved.secret];
-  const changedVariable = Object.entries(SETTING_VARIABLES).find(([, p]) => `${p.section}.${p.field}` === moved.change)![0];
-  const target = publicTarget(endpointOf(moved.database, use.next) ?? '');
+  const secretVariable = SECRET_VARIABLE_OF[moved.secret]!;
+  const changedVariable = variableOf(moved.change)!;
+  const target = publicTarget(endpointIn(moved.database, use.next) ?? '');
   throw new EndpointChangedError(
     secretVariable,
     `${changedVariable} changes where the stored secret would be sent (${target}), but the file has no ${secretVariable}: add ${secretVariable} to the file`,

@@ -1,8 +1,19 @@
 /** Which settings change separates a stored secret from its endpoint, and what the operator is told; expected values written out. */
 import { describe, expect, it } from 'vitest';
-import { endpointChange, endpointChangeMessage, type EndpointFields } from '../../src-main/common/endpointIdentity.js';
+import { neo4jKind, supabaseKind } from '../../src-main/common/databases.js';
+import {
+  endpointChange,
+  endpointChangeMessage,
+  endpointIn,
+  fieldWord,
+  secretDestination,
+  type EndpointFields,
+} from '../../src-main/common/endpointIdentity.js';
 
-const at = (url: string | null, uri: string | null = null, user = 'neo4j'): EndpointFields => ({ supabase: { url }, neo4j: { uri, user } });
+const at = (url: string | null, uri: string | null = null, user = 'neo4j'): EndpointFields => ({
+  supabase: { url, probeTable: null },
+  neo4j: { uri, user, database: null },
+});
 const neo4j = (uri: string | null, user = 'neo4j'): EndpointFields => at(null, uri, user);
 
 describe('endpointChange: supabase (scheme, host and port)', () => {
@@ -60,6 +71,24 @@ describe('endpointChange: neo4j (host and port; scheme and encryption may change
     expect(endpointChange('neo4j', neo4j('bolt://h', 'neo4j'), neo4j(null, 'graph'))).toBeNull();
     expect(endpointChange('neo4j', at('https://a.supabase.co', 'bolt://h'), at('https://b.supabase.co', 'bolt://h'))).toBeNull();
   });
+
+  it('the database option does not bind the password', () => {
+    const withDatabase = (database: string | null): EndpointFields => ({ neo4j: { uri: 'bolt://h', user: 'neo4j', database } });
+    expect(endpointChange('neo4j', withDatabase(null), withDatabase('other'))).toBeNull();
+  });
+});
+
+describe('endpointChange: a kind absent from an environment', () => {
+  it('has no endpoint: nothing is sent when it is absent next, and it moves when it was absent before', () => {
+    expect(endpointChange('neo4j', neo4j('bolt://h'), { supabase: { url: 'https://a.supabase.co', probeTable: null } })).toBeNull();
+    expect(endpointChange('neo4j', {}, neo4j('bolt://h'))).toBe('neo4j.uri');
+    expect(endpointChange('supabase', {}, at('https://a.supabase.co'))).toBe('supabase.url');
+  });
+
+  it('a user missing from a section counts as none', () => {
+    expect(endpointChange('neo4j', { neo4j: { uri: 'bolt://h' } }, neo4j('bolt://h', 'graph'))).toBe('neo4j.user');
+    expect(endpointChange('neo4j', { neo4j: { uri: 'bolt://h' } }, { neo4j: { uri: 'bolt://h' } })).toBeNull();
+  });
 });
 
 describe('endpointChangeMessage', () => {
@@ -69,5 +98,31 @@ describe('endpointChangeMessage', () => {
     );
     expect(endpointChangeMessage('neo4j.uri', neo4j('bolt://u:p@new-host:7687'))).toBe('The Neo4j URI changed: enter the password for bolt://new-host:7687');
     expect(endpointChangeMessage('neo4j.user', neo4j('neo4j://h:7687', 'graph'))).toBe('The Neo4j user changed: enter the password for user "graph" at neo4j://h:7687');
+  });
+
+  it('names a field of the registry only', () => {
+    expect(() => endpointChangeMessage('neo4j.password', neo4j('bolt://h'))).toThrow('Unknown settings field "neo4j.password"');
+    expect(() => endpointChangeMessage('mysql.url', neo4j('bolt://h'))).toThrow('Unknown database kind "mysql"');
+  });
+});
+
+describe('secretDestination and fieldWord', () => {
+  it('the target, or the bound option and the target', () => {
+    expect(secretDestination('neo4j.uri', neo4j('bolt://h', 'graph'), 'bolt://h:7687')).toBe('bolt://h:7687');
+    expect(secretDestination('neo4j.user', neo4j('bolt://h', 'graph'), 'bolt://h:7687')).toBe('user "graph" at bolt://h:7687');
+    expect(secretDestination('neo4j.user', {}, 'no endpoint')).toBe('user "" at no endpoint');
+  });
+
+  it('a field\'s label without the kind\'s name in front', () => {
+    expect(fieldWord(supabaseKind, 'Supabase URL')).toBe('URL');
+    expect(fieldWord(neo4jKind, 'Neo4j user')).toBe('user');
+    expect(fieldWord(neo4jKind, 'Neo4jish user')).toBe('Neo4jish user');
+    expect(fieldWord(neo4jKind, 'password')).toBe('password');
+  });
+
+  it('endpointIn reads a kind\'s endpoint, null when absent or unset', () => {
+    expect(endpointIn('supabase', at('https://a.supabase.co'))).toBe('https://a.supabase.co');
+    expect(endpointIn('neo4j', at('https://a.supabase.co'))).toBeNull();
+    expect(endpointIn('neo4j', {})).toBeNull();
   });
 });

@@ -11,29 +11,46 @@ import {
   TestConnectionRequestSchema,
 } from '../../src-main/common/settings-schema.js';
 
+const EMPTY_DATABASES = { supabase: { url: null, probeTable: null }, neo4j: { uri: null, user: 'neo4j', database: null } };
 const DEFAULTS = {
-  supabase: { url: null, probeTable: null },
-  neo4j: { uri: null, user: 'neo4j', database: null },
+  version: 2,
+  environments: [{ id: 'default', name: 'default', colour: null, databases: EMPTY_DATABASES }],
   monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
   app: { notifications: true, startAtLogin: false },
 };
+const environment = (databases: object, more: object = {}) => ({ id: 'prod', name: 'Production', databases, ...more });
+const inEnvironment = (databases: object) => ({ environments: [environment(databases)] });
 
 /** The first problem zod reports: "dotted.path: message", or "ok". */
 function verdict(schema: z.ZodType, input: unknown): string {
   const r = schema.safeParse(input);
   return r.success ? 'ok' : `${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message}`;
 }
-const settings = (section: string, field: string, value: unknown) => SettingsSchema.safeParse({ [section]: { [field]: value } });
-const value = (section: string, field: string, input: unknown) => {
-  const r = settings(section, field, input);
+/** Sets one field: a database's inside one environment, the monitor's at the top. */
+const input = (section: string, field: string, value: unknown) =>
+  section === 'monitor' ? { monitor: { [field]: value } } : inEnvironment({ [section]: { [field]: value } });
+const value = (section: string, field: string, given: unknown) => {
+  const r = SettingsSchema.safeParse(input(section, field, given));
   if (!r.success) throw new Error(`refused: ${r.error.issues[0]!.message}`);
-  return (r.data as Record<string, Record<string, unknown>>)[section]![field];
+  return r.data.environments[0]!.databases[section]![field];
 };
+/** The verdict on one database field, with the path inside the environment's databases. */
+const fieldVerdict = (section: string, field: string, given: unknown) =>
+  verdict(SettingsSchema, input(section, field, given)).replace(/^environments\.0\.databases\./, '');
 
 describe('defaults', () => {
   it('of everything, and of each section left empty', () => {
     expect(SettingsSchema.parse({})).toEqual(DEFAULTS);
-    expect(SettingsSchema.parse({ supabase: {}, neo4j: {}, monitor: {}, app: {} })).toEqual(DEFAULTS);
+    expect(SettingsSchema.parse({ monitor: {}, app: {} })).toEqual(DEFAULTS);
+    expect(SettingsSchema.parse({ environments: [environment({ supabase: {}, neo4j: {} })] })).toEqual({
+      ...DEFAULTS,
+      environments: [{ id: 'prod', name: 'Production', colour: null, databases: EMPTY_DATABASES }],
+    });
+  });
+
+  it('a kind left out of an environment is not monitored there', () => {
+    expect(SettingsSchema.parse({ environments: [environment({ neo4j: {} })] }).environments[0]!.databases).toEqual({ neo4j: EMPTY_DATABASES.neo4j });
+    expect(SettingsSchema.parse({ environments: [environment({})] }).environments[0]!.databases).toEqual({});
   });
 
   it('notifications on and start at login off', () => {
@@ -54,7 +71,7 @@ describe('supabase', () => {
   });
 
   it.each(['ftp://x', 'xhttps://abcd.supabase.co', 'abcd.supabase.co'])('url %j is refused with an example', (input) => {
-    expect(verdict(SettingsSchema, { supabase: { url: input } })).toBe(
+    expect(fieldVerdict('supabase', 'url', input)).toBe(
       'supabase.url: Supabase URL must start with https:// (or http:// for a local stack), e.g. https://abcd.supabase.co',
     );
   });
@@ -66,7 +83,7 @@ describe('supabase', () => {
     ['https://abcd.supabase.co//', 'Supabase URL must not have a path (such as /rest/v1); use the project URL alone, e.g. https://abcd.supabase.co'],
     ['https://abcd.supabase.co/rest', 'Supabase URL must not have a path (such as /rest/v1); use the project URL alone, e.g. https://abcd.supabase.co'],
   ])('url %j is refused: %s', (input, message) => {
-    expect(verdict(SettingsSchema, { supabase: { url: input } })).toBe(`supabase.url: ${message}`);
+    expect(fieldVerdict('supabase', 'url', input)).toBe(`supabase.url: ${message}`);
   });
 
   it.each([
@@ -79,7 +96,7 @@ describe('supabase', () => {
   });
 
   it.each(['1wallets', 'a-b', 'wallets; drop table x', 'A'.repeat(64), 'x.y'])('probeTable %j is refused', (input) => {
-    expect(verdict(SettingsSchema, { supabase: { probeTable: input } })).toBe(
+    expect(fieldVerdict('supabase', 'probeTable', input)).toBe(
       'supabase.probeTable: Probe table must be a plain table name (letters, digits, underscore), e.g. wallets',
     );
   });
@@ -99,18 +116,18 @@ describe('neo4j', () => {
     ['bolt://', 'Neo4j URI must name a host, e.g. neo4j://localhost:7687'],
     ['bolt:// h', 'Neo4j URI host must be a valid host name or IP address, e.g. neo4j://localhost:7687'],
   ])('uri %j is refused: %s', (uri, message) => {
-    expect(verdict(SettingsSchema, { neo4j: { uri } })).toBe(`neo4j.uri: ${message}`);
+    expect(fieldVerdict('neo4j', 'uri', uri)).toBe(`neo4j.uri: ${message}`);
   });
 
   it.each(['http://h:7474', 'xbolt://h', '.bolt://h', 'bolt:h', 'neo4j+x://h', 'h:7687'])('uri %j is refused naming every scheme', (uri) => {
-    expect(verdict(SettingsSchema, { neo4j: { uri } })).toBe(
+    expect(fieldVerdict('neo4j', 'uri', uri)).toBe(
       'neo4j.uri: Neo4j URI must use one of neo4j://, neo4j+s://, neo4j+ssc://, bolt://, bolt+s://, bolt+ssc://, e.g. neo4j://localhost:7687',
     );
   });
 
   it('user is trimmed and must not be empty', () => {
     expect(value('neo4j', 'user', ' graph ')).toBe('graph');
-    expect(verdict(SettingsSchema, { neo4j: { user: '  ' } })).toBe('neo4j.user: Neo4j user must not be empty (usually "neo4j")');
+    expect(fieldVerdict('neo4j', 'user', '  ')).toBe('neo4j.user: Neo4j user must not be empty (usually "neo4j")');
   });
 
   it.each([
@@ -123,9 +140,32 @@ describe('neo4j', () => {
   });
 
   it.each(['1db', '_db', 'a'.repeat(64), 'my db', 'db;'])('database %j is refused', (input) => {
-    expect(verdict(SettingsSchema, { neo4j: { database: input } })).toBe(
+    expect(fieldVerdict('neo4j', 'database', input)).toBe(
       'neo4j.database: Neo4j database must be a database name such as neo4j, or empty for the server default',
     );
+  });
+});
+
+describe('environments', () => {
+  it('need an id (a slug), a name of 1 to 60 characters, and may have a colour', () => {
+    expect(SettingsSchema.parse({ environments: [environment({}, { colour: '#D33682' })] }).environments[0]!.colour).toBe('#D33682');
+    expect(verdict(SettingsSchema, { environments: [environment({}, { colour: 'red' })] })).toBe('environments.0.colour: Environment colour must be #rrggbb, e.g. #d33682');
+    expect(verdict(SettingsSchema, { environments: [environment({}, { id: 'Prod' })] })).toBe(
+      'environments.0.id: Environment id must be 1–32 lowercase letters, digits or "-", e.g. production or eu-staging',
+    );
+    expect(verdict(SettingsSchema, { environments: [environment({}, { name: ' ' })] })).toBe('environments.0.name: Environment name must not be empty, e.g. Production');
+    expect(verdict(SettingsSchema, { environments: [environment({}, { name: 'x'.repeat(61) })] })).toBe('environments.0.name: Environment name must be at most 60 characters');
+  });
+
+  it('from 1 to 32, each id once; a kind outside the registry is refused', () => {
+    expect(verdict(SettingsSchema, { environments: [] })).toBe('environments: At least one environment is needed');
+    const many = Array.from({ length: 33 }, (_, i) => environment({}, { id: `e${i}` }));
+    expect(verdict(SettingsSchema, { environments: many.slice(0, 32) })).toBe('ok');
+    expect(verdict(SettingsSchema, { environments: many })).toBe('environments: At most 32 environments can be monitored');
+    expect(verdict(SettingsSchema, { environments: [environment({}), environment({})] })).toBe(
+      'environments.1.id: Environment id "prod" is used twice; each environment needs its own id',
+    );
+    expect(verdict(SettingsSchema, inEnvironment({ mysql: {} }))).toBe('environments.0.databases: Unrecognized key: "mysql"');
   });
 });
 
@@ -185,28 +225,33 @@ describe('secret edits', () => {
     expect(verdict(SecretEditSchema, { action: 'replace', value: '' })).toBe('value: A new secret must not be empty');
     expect(verdict(SecretEditSchema, { action: 'replace', value: 'x'.repeat(8_193) })).toBe('value: Too big: expected string to have <=8192 characters');
     expect(verdict(SecretEditSchema, { action: 'read' })).not.toBe('ok');
-    expect(SecretEditsSchema.parse({})).toEqual({ supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'keep' } });
+    expect(SecretEditsSchema.parse({})).toEqual({});
   });
 
-  it('a draft and a test request carry settings and secret edits; a test request names its database', () => {
-    expect(SettingsDraftSchema.parse({ settings: {}, secrets: {} })).toEqual({
-      settings: DEFAULTS,
-      secrets: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'keep' } },
-    });
-    expect(verdict(TestConnectionRequestSchema, { settings: {}, secrets: {}, database: 'neo4j' })).toBe('ok');
-    expect(verdict(TestConnectionRequestSchema, { settings: {}, secrets: {}, database: 'mysql' })).not.toBe('ok');
+  it('are per environment and per secret of the registry; absent means keep', () => {
+    const edits = { prod: { neo4jPassword: { action: 'replace', value: 'pw' } }, dev: {} };
+    expect(SecretEditsSchema.parse(edits)).toEqual(edits);
+    expect(verdict(SecretEditsSchema, { prod: { mysqlPassword: { action: 'remove' } } })).not.toBe('ok');
+    expect(verdict(SecretEditsSchema, { Prod: {} })).toBe('Prod: Invalid key in record');
+  });
+
+  it('a draft and a test request carry settings and secret edits; a test request names its environment and database', () => {
+    expect(SettingsDraftSchema.parse({ settings: {}, secrets: {} })).toEqual({ settings: DEFAULTS, secrets: {}, removeEnvironments: [] });
+    expect(verdict(TestConnectionRequestSchema, { settings: {}, secrets: {}, environment: 'default', database: 'neo4j' })).toBe('ok');
+    expect(verdict(TestConnectionRequestSchema, { settings: {}, secrets: {}, environment: 'default', database: 'mysql' })).not.toBe('ok');
+    expect(verdict(TestConnectionRequestSchema, { settings: {}, secrets: {}, database: 'neo4j' })).toBe('environment: Invalid input: expected string, received undefined');
   });
 });
 
 describe('views and reports', () => {
   it('a settings view says only whether each secret is stored', () => {
-    const view = { settings: DEFAULTS, secrets: { supabaseKey: 'stored', neo4jPassword: 'not_set' }, paths: { settingsFile: '/s.json', logFile: '/l.log' } };
+    const view = { settings: DEFAULTS, secrets: { default: { supabaseKey: 'stored', neo4jPassword: 'not_set' } }, paths: { settingsFile: '/s.json', logFile: '/l.log' } };
     expect(SettingsViewSchema.parse(view)).toEqual(view);
-    expect(verdict(SettingsViewSchema, { ...view, secrets: { supabaseKey: 'hunter2', neo4jPassword: 'not_set' } })).not.toBe('ok');
+    expect(verdict(SettingsViewSchema, { ...view, secrets: { default: { supabaseKey: 'hunter2', neo4jPassword: 'not_set' } } })).not.toBe('ok');
   });
 
   it('an import report lists names (and non-secret values), stored flags and reasons', () => {
-    const report = { settings: [{ name: 'NEO4J_URI', value: 'bolt://h' }], secrets: [{ name: 'NEO4J_PASSWORD', stored: true }], ignored: [{ name: 'X', reason: 'r' }] };
+    const report = { environment: 'prod', settings: [{ name: 'NEO4J_URI', value: 'bolt://h' }], secrets: [{ name: 'NEO4J_PASSWORD', stored: true }], ignored: [{ name: 'X', reason: 'r' }] };
     expect(ImportReportSchema.parse(report)).toEqual(report);
     expect(verdict(ImportReportSchema, { ...report, secrets: [{ name: 'NEO4J_PASSWORD', stored: 'yes' }] })).not.toBe('ok');
   });

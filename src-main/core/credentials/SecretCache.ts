@@ -1,11 +1,12 @@
 /**
- * The secrets read from the keychain, and why a read failed, per secret name. A failed read heals by
+ * One environment's secrets read from the keychain, and why a read failed, per secret name. A failed read heals by
  * itself: it is retried with backoff, when asked (Check now, resume) and when the database waiting
  * for it is checked, until it succeeds; listeners then rebuild that database's probe. Reads of one
  * secret never overlap: callers join the read in flight. Nothing here logs or emits a secret value.
  */
+import type { EnvironmentId } from '../../common/schemas.js';
 import type { SecretName } from '../../common/settings-schema.js';
-import type { SecretErrors, SecretValues } from '../buildProbes.js';
+import type { SecretErrors, SecretValues } from '../environmentConfig.js';
 import { WallTrackError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import type { SecretVault } from './CredentialVault.js';
@@ -15,6 +16,8 @@ export const MAX_RETRY_MS = 5 * 60_000;
 
 export interface SecretCacheOptions {
   vault: SecretVault;
+  /** The environment whose keychain entries this cache reads (one cache per environment). */
+  environment: EnvironmentId;
   logger: Logger;
   /** Whether a failed secret is still needed when its retry is due; one that is not stops retrying. */
   wanted?: (name: SecretName) => boolean;
@@ -108,7 +111,7 @@ export class SecretCache {
     if (this.closed) return Promise.resolve();
     const generation = this.generations.get(name) ?? 0;
     const current = () => !this.closed && (this.generations.get(name) ?? 0) === generation;
-    const read: Promise<void> = this.options.vault.get(name).then(
+    const read: Promise<void> = this.options.vault.get(this.options.environment, name).then(
       (value) => {
         if (current()) this.succeeded(name, value);
       },
@@ -130,7 +133,7 @@ export class SecretCache {
     delete this.errors[name];
     this.secrets[name] = value ?? null;
     if (!healed) return;
-    this.options.logger.info({ secretName: name }, 'Read a secret from the OS keychain after it had failed');
+    this.options.logger.info({ environment: this.options.environment, secretName: name }, 'Read a secret from the OS keychain after it had failed');
     this.emit(name);
   }
 
@@ -151,7 +154,7 @@ export class SecretCache {
     failure.timer.unref?.();
     this.failures.set(name, failure);
     // Logged when it starts failing or fails differently, not on every retry.
-    const fields = { secretName: name, reason: e.message, hint: e.hint, retryInMs: delayMs };
+    const fields = { environment: this.options.environment, secretName: name, reason: e.message, hint: e.hint, retryInMs: delayMs };
     if (before?.message === e.message) {
       this.options.logger.debug(fields, 'Could not read a secret from the OS keychain (still)');
       return;

@@ -3,9 +3,9 @@
  * keychain. Everything is parsed and validated before anything is written, and the report never
  * carries a secret's value.
  */
-import type { ImportReport, SecretName, Settings } from '../../common/settings-schema.js';
+import type { ImportReport } from '../../common/settings-schema.js';
+import type { EnvironmentConfig, SecretValues } from '../environmentConfig.js';
 import { applyEnvVariables } from '../settings/envVariables.js';
-import type { Secret } from './Secret.js';
 
 export interface DotEnvParse {
   /** In file order; a later line for the same name wins. */
@@ -118,20 +118,22 @@ function countLineBreaks(s: string): number {
 }
 
 export interface EnvImportPlan {
-  settings: Settings;
-  secrets: Partial<Record<SecretName, Secret>>;
-  report: ImportReport;
+  /** The environment's config with the file applied. */
+  config: EnvironmentConfig;
+  secrets: SecretValues;
+  /** Which environment it went into is the caller's to add. */
+  report: Omit<ImportReport, 'environment'>;
 }
 
 /**
- * Works out what an import would change, without writing anything.
- * Throws a ValidationError naming the variable when a value is invalid (e.g. a bad NEO4J_URI).
+ * Works out what an import into one environment would change, without writing anything.
+ * Throws a ValidationError naming the variable when a value is invalid (e.g. a bad endpoint URL).
  */
-export function planEnvImport(content: string, current: Settings): EnvImportPlan {
+export function planEnvImport(content: string, base: EnvironmentConfig): EnvImportPlan {
   const { vars, malformed } = parseDotEnv(content);
-  const applied = applyEnvVariables(vars, current);
+  const applied = applyEnvVariables(vars, base);
   return {
-    settings: applied.settings,
+    config: applied.config,
     secrets: applied.secrets,
     report: {
       settings: applied.applied,

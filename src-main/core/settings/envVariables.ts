@@ -1,40 +1,54 @@
 /**
- * The original service's environment variable names and where each one lands: non-secrets in
- * settings, secrets in the keychain. Shared by the .env import and the headless CLI's env config.
+ * The original service's environment variable names and where each one lands: non-secrets in one
+ * environment's settings, secrets in its keychain entries. Every kind's names come from the registry
+ * (common/databases.ts); the monitor's two are ours. Shared by the .env import and the headless CLI.
  */
-import type { Settings, SecretName } from '../../common/settings-schema.js';
-import { SettingsSchema } from '../../common/settings-schema.js';
+import { DATABASE_KINDS, databaseKind, emptySection, kindSettingsSchema, type DatabaseId, type SecretName } from '../../common/databases.js';
+import { MonitorSettingsSchema } from '../../common/settings-schema.js';
 import { Secret } from '../credentials/Secret.js';
+import type { EnvironmentConfig } from '../environmentConfig.js';
 import { ValidationError } from '../errors.js';
 
-type SettingPath = { section: 'supabase' | 'neo4j' | 'monitor'; field: string; numeric?: boolean };
+export interface SettingVariable {
+  /** The kind whose section the variable sets; null for the (global) monitor settings. */
+  database: DatabaseId | null;
+  field: string;
+  /** The settings path messages name, e.g. "neo4j.uri" or "monitor.timeoutMs". */
+  path: string;
+  numeric: boolean;
+}
 
-export const SETTING_VARIABLES: Record<string, SettingPath> = {
-  SUPABASE_URL: { section: 'supabase', field: 'url' },
-  SUPABASE_PROBE_TABLE: { section: 'supabase', field: 'probeTable' },
-  NEO4J_URI: { section: 'neo4j', field: 'uri' },
-  NEO4J_USER: { section: 'neo4j', field: 'user' },
-  NEO4J_DATABASE: { section: 'neo4j', field: 'database' },
-  WALLTRACK_TIMEOUT_MS: { section: 'monitor', field: 'timeoutMs', numeric: true },
+const MONITOR_VARIABLES: Record<string, string> = {
+  WALLTRACK_TIMEOUT_MS: 'timeoutMs',
   // A one-shot check from a far-away script may want a looser "slow" line than the tray.
-  WALLTRACK_SLOW_MS: { section: 'monitor', field: 'slowMs', numeric: true },
+  WALLTRACK_SLOW_MS: 'slowMs',
 };
 
-export const SECRET_VARIABLES: Record<string, SecretName> = {
-  SUPABASE_KEY: 'supabaseKey',
-  NEO4J_PASSWORD: 'neo4jPassword',
-};
+/** Each kind's endpoint and options in registry order, then the monitor's. */
+export const SETTING_VARIABLES: Record<string, SettingVariable> = Object.fromEntries([
+  ...DATABASE_KINDS.flatMap((kind) =>
+    [kind.endpoint, ...kind.options].map((f) => [f.envVar, { database: kind.id, field: f.key, path: `${kind.id}.${f.key}`, numeric: false }] as const),
+  ),
+  ...Object.entries(MONITOR_VARIABLES).map(([name, field]) => [name, { database: null, field, path: `monitor.${field}`, numeric: true }] as const),
+]);
 
-export const SECRET_VARIABLE_OF: Record<SecretName, string> = { supabaseKey: 'SUPABASE_KEY', neo4jPassword: 'NEO4J_PASSWORD' };
+export const SECRET_VARIABLES: Record<string, SecretName> = Object.fromEntries(DATABASE_KINDS.map((k) => [k.secret.envVar, k.secret.name]));
+
+export const SECRET_VARIABLE_OF: Record<SecretName, string> = Object.fromEntries(DATABASE_KINDS.map((k) => [k.secret.name, k.secret.envVar]));
 
 export const KNOWN_VARIABLES = [...Object.keys(SETTING_VARIABLES), ...Object.keys(SECRET_VARIABLES)];
+
+/** The variable that sets a settings path, e.g. "NEO4J_USER" for "neo4j.user". */
+export function variableOf(path: string): string | undefined {
+  return Object.keys(SETTING_VARIABLES).find((name) => SETTING_VARIABLES[name]!.path === path);
+}
 
 const NOT_OURS = `not a WallTrack Monitor setting (known: ${KNOWN_VARIABLES.join(', ')})`;
 /** A report, not a dump: past this many, unknown variables are counted. */
 const REPORTED_UNKNOWN = 100;
 
 export interface EnvApplication {
-  settings: Settings;
+  config: EnvironmentConfig;
   secrets: Partial<Record<SecretName, Secret>>;
   /** Non-secret variables applied, with their values. */
   applied: { name: string; value: string }[];
@@ -44,13 +58,16 @@ export interface EnvApplication {
 }
 
 /**
- * Applies variables on top of `base`. Validates everything before returning, so callers can
- * save all or nothing; a bad value throws a ValidationError whose field is the variable name.
+ * Applies variables on top of one environment's `base`; a variable of a kind the environment does
+ * not have adds that kind (empty, then the variable). Validates everything before returning, so
+ * callers can save all or nothing; a bad value throws a ValidationError whose field is the variable name.
  */
-export function applyEnvVariables(vars: Iterable<readonly [string, string | undefined]>, base: Settings): EnvApplication {
-  const draft = structuredClone(base) as Record<string, Record<string, unknown>>;
-  const result: EnvApplication = { settings: base, secrets: {}, applied: [], secretNames: [], ignored: [] };
-  const fieldToVar = new Map<string, string>();
+export function applyEnvVariables(vars: Iterable<readonly [string, string | undefined]>, base: EnvironmentConfig): EnvApplication {
+  const databases = structuredClone(base.databases);
+  const monitor: Record<string, unknown> = { ...base.monitor };
+  const result: EnvApplication = { config: base, secrets: {}, applied: [], secretNames: [], ignored: [] };
+  /** Settings path → the variable that set it, so a bad value is named by its variable. */
+  const setBy = new Map<string, string>();
   let unknown = 0;
   for (const [name, raw] of vars) {
     if (raw === undefined) continue;
@@ -66,24 +83,37 @@ export function applyEnvVariables(vars: Iterable<readonly [string, string | unde
       result.secrets[secret] = new Secret(value);
       result.secretNames.push(name);
     } else if (setting) {
-      let parsed: unknown = value;
-      if (setting.numeric) {
+      if (setting.database === null) {
         if (!/^\d+$/.test(value)) throw new ValidationError(name, `must be a whole number of milliseconds, e.g. ${name}=5000`);
-        parsed = Number(value);
+        monitor[setting.field] = Number(value);
+      } else {
+        (databases[setting.database] ??= emptySection(databaseKind(setting.database)))[setting.field] = value;
       }
-      draft[setting.section]![setting.field] = parsed;
-      fieldToVar.set(`${setting.section}.${setting.field}`, name);
+      setBy.set(setting.path, name);
       result.applied.push({ name, value });
     }
   }
   if (unknown > REPORTED_UNKNOWN) result.ignored.push({ name: `${unknown - REPORTED_UNKNOWN} more variables`, reason: 'not WallTrack Monitor settings; skipped' });
-  const parsed = SettingsSchema.safeParse(draft);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.map(String).join('.');
-    const variable = fieldToVar.get(field);
-    throw new ValidationError(variable ?? field, `${issue.message}${variable ? ` (setting ${field})` : ''}`);
-  }
-  result.settings = parsed.data;
+  result.config = validated(databases, monitor, setBy);
   return result;
+}
+
+/** The environment's sections (registry order) and monitor settings parsed, or the first problem named by its variable. */
+function validated(databases: EnvironmentConfig['databases'], monitor: unknown, setBy: ReadonlyMap<string, string>): EnvironmentConfig {
+  const parsed: EnvironmentConfig['databases'] = {};
+  for (const kind of DATABASE_KINDS) {
+    if (!databases[kind.id]) continue;
+    const r = kindSettingsSchema(kind).safeParse(databases[kind.id]);
+    if (!r.success) throw problem(kind.id, r.error.issues[0]!, setBy);
+    parsed[kind.id] = r.data;
+  }
+  const m = MonitorSettingsSchema.safeParse(monitor);
+  if (!m.success) throw problem('monitor', m.error.issues[0]!, setBy);
+  return { databases: parsed, monitor: m.data };
+}
+
+function problem(section: string, issue: { path: PropertyKey[]; message: string }, setBy: ReadonlyMap<string, string>): ValidationError {
+  const field = [section, ...issue.path.map(String)].join('.');
+  const variable = setBy.get(field);
+  return new ValidationError(variable ?? field, `${issue.message}${variable ? ` (setting ${field})` : ''}`);
 }

@@ -1,5 +1,6 @@
 /** Turns schema failures into ValidationErrors that name the dotted field and what is allowed. */
 import type { z } from 'zod';
+import { DATABASE_KINDS } from '../../common/databases.js';
 import { SettingsSchema, type Settings } from '../../common/settings-schema.js';
 import { ValidationError } from '../errors.js';
 
@@ -19,12 +20,14 @@ export function parseSettings(input: unknown): Settings {
 }
 
 const SECRET_KEY_PATTERN = /(key|password|passwd|secret|token|credential|authorization)/i;
+/** Every kind's secret by its name and its variable, whatever they are called. */
+const SECRET_KEYS = new Set(DATABASE_KINDS.flatMap((k) => [k.secret.name, k.secret.envVar].map((n) => n.toLowerCase())));
 
 /** Defensive: settings are non-secret by design, so a key named like a secret means a bug upstream. */
 export function assertNoSecretKeys(value: unknown, path: string[] = []): void {
   if (value === null || typeof value !== 'object') return;
   for (const [k, v] of Object.entries(value)) {
-    if (SECRET_KEY_PATTERN.test(k)) {
+    if (SECRET_KEY_PATTERN.test(k) || SECRET_KEYS.has(k.toLowerCase())) {
       throw new ValidationError(
         [...path, k].join('.'),
         'looks like a secret and may not be written to the settings file; secrets belong in the OS keychain',

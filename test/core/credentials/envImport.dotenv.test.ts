@@ -11,11 +11,10 @@ function parseDotEnv(content: string) {
   const { vars, malformed } = parseToMap(content);
   return { vars: Object.fromEntries(vars), malformed };
 }
+/** One environment's config: both kinds present and empty, the default monitor settings. */
 const DEFAULTS = {
-  supabase: { url: null, probeTable: null },
-  neo4j: { uri: null, user: 'neo4j', database: null },
+  databases: { supabase: { url: null, probeTable: null }, neo4j: { uri: null, user: 'neo4j', database: null } },
   monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
-  app: { notifications: true, startAtLogin: false },
 };
 
 describe('parseDotEnv: names', () => {
@@ -101,7 +100,7 @@ describe('planEnvImport', () => {
   it('KEY="" and KEY= keep the current value, and a secret left empty is not stored', () => {
     const plan = planEnvImport('NEO4J_PASSWORD=""\nSUPABASE_KEY=\nNEO4J_USER=""\nNEO4J_URI=bolt://db:7687', DEFAULTS);
     expect(plan.secrets).toEqual({});
-    expect(plan.settings.neo4j).toEqual({ uri: 'bolt://db:7687', user: 'neo4j', database: null });
+    expect(plan.config.databases.neo4j).toEqual({ uri: 'bolt://db:7687', user: 'neo4j', database: null });
     expect(plan.report).toEqual({
       settings: [{ name: 'NEO4J_URI', value: 'bolt://db:7687' }],
       secrets: [],
@@ -116,7 +115,7 @@ describe('planEnvImport', () => {
   it('reports malformed lines first, then ignored variables; secrets by name, not yet stored', () => {
     const plan = planEnvImport('OTHER=1\nnonsense\nNEO4J_PASSWORD=pw-93\nWALLTRACK_TIMEOUT_MS=2500', DEFAULTS);
     expect(plan.secrets.neo4jPassword?.reveal()).toBe('pw-93');
-    expect(plan.settings.monitor.timeoutMs).toBe(2_500);
+    expect(plan.config.monitor.timeoutMs).toBe(2_500);
     expect(plan.report.secrets).toEqual([{ name: 'NEO4J_PASSWORD', stored: false }]);
     expect(plan.report.settings).toEqual([{ name: 'WALLTRACK_TIMEOUT_MS', value: '2500' }]);
     expect(plan.report.ignored.map((i) => i.name)).toEqual(['line 2', 'OTHER']);
@@ -127,9 +126,9 @@ describe('planEnvImport', () => {
   });
 
   it('leaves the current settings untouched when nothing applies', () => {
-    const current = { ...DEFAULTS, neo4j: { uri: 'bolt://kept:7687', user: 'kept', database: 'graph' } };
+    const current = { ...DEFAULTS, databases: { neo4j: { uri: 'bolt://kept:7687', user: 'kept', database: 'graph' } } };
     const plan = planEnvImport('# nothing here\n', current);
-    expect(plan.settings).toEqual(current);
+    expect(plan.config).toEqual(current);
     expect(plan.report).toEqual({ settings: [], secrets: [], ignored: [] });
   });
 

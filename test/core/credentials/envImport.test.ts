@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { SettingsSchema } from '../../../src-main/common/settings-schema.js';
+import { MonitorSettingsSchema } from '../../../src-main/common/settings-schema.js';
 import { parseDotEnv, planEnvImport } from '../../../src-main/core/credentials/envImport.js';
+import type { EnvironmentConfig } from '../../../src-main/core/environmentConfig.js';
 import { ValidationError } from '../../../src-main/core/errors.js';
 
-const DEFAULTS = SettingsSchema.parse({});
+const MONITOR = MonitorSettingsSchema.parse({});
+/** One environment with both kinds present and empty, as a new one starts. */
+const DEFAULTS: EnvironmentConfig = {
+  databases: { supabase: { url: null, probeTable: null }, neo4j: { uri: null, user: 'neo4j', database: null } },
+  monitor: MONITOR,
+};
 const SUPABASE_KEY = 'sb_secret_ZYX987abc-very-private';
 const NEO4J_PASSWORD = 'p@ss "word" #1';
 
@@ -75,8 +81,8 @@ describe('parseDotEnv', () => {
 describe('planEnvImport', () => {
   it('maps non-secrets to settings and secrets aside; the report has no secret values', () => {
     const plan = planEnvImport(ORIGINAL_ENV, DEFAULTS);
-    expect(plan.settings.supabase).toEqual({ url: 'https://abcd.supabase.co', probeTable: 'wallets' });
-    expect(plan.settings.neo4j).toEqual({ uri: 'neo4j://graph.example.com:7687', user: 'walltrack', database: null });
+    expect(plan.config.databases.supabase).toEqual({ url: 'https://abcd.supabase.co', probeTable: 'wallets' });
+    expect(plan.config.databases.neo4j).toEqual({ uri: 'neo4j://graph.example.com:7687', user: 'walltrack', database: null });
     expect(plan.secrets.supabaseKey!.reveal()).toBe(SUPABASE_KEY);
     expect(plan.secrets.neo4jPassword!.reveal()).toBe(NEO4J_PASSWORD);
     expect(plan.report.settings.map((s) => s.name).sort()).toEqual(['NEO4J_URI', 'NEO4J_USER', 'SUPABASE_PROBE_TABLE', 'SUPABASE_URL']);
@@ -101,17 +107,25 @@ describe('planEnvImport', () => {
 
   it('reads names of Object.prototype members as unknown variables, not as settings or secrets', () => {
     const plan = planEnvImport('constructor=x\ntoString=1\n__proto__=p\nhasOwnProperty=h\n', DEFAULTS);
-    expect(plan.settings).toEqual(DEFAULTS);
+    expect(plan.config).toEqual(DEFAULTS);
     expect(plan.secrets).toEqual({});
     expect(plan.report.secrets).toEqual([]);
     expect(plan.report.ignored.map((i) => i.name)).toEqual(['constructor', 'toString', '__proto__', 'hasOwnProperty']);
   });
 
   it('keeps current settings that the file does not mention', () => {
-    const current = SettingsSchema.parse({ neo4j: { uri: 'bolt://old:7687', database: 'graph' }, monitor: { intervalSec: 12 } });
+    const current = { databases: { ...DEFAULTS.databases, neo4j: { uri: 'bolt://old:7687', user: 'neo4j', database: 'graph' } }, monitor: { ...MONITOR, intervalSec: 12 } };
     const plan = planEnvImport('SUPABASE_URL=https://x.supabase.co\n', current);
-    expect(plan.settings.neo4j).toEqual({ uri: 'bolt://old:7687', user: 'neo4j', database: 'graph' });
-    expect(plan.settings.monitor.intervalSec).toBe(12);
+    expect(plan.config.databases.neo4j).toEqual({ uri: 'bolt://old:7687', user: 'neo4j', database: 'graph' });
+    expect(plan.config.monitor.intervalSec).toBe(12);
+  });
+
+  it('adds a kind the environment does not have when the file sets one of its variables, and only then', () => {
+    const supabaseOnly = { databases: { supabase: { url: 'https://x.supabase.co', probeTable: null } }, monitor: MONITOR };
+    const plan = planEnvImport('NEO4J_DATABASE=graph\nNEO4J_PASSWORD=pw\n', supabaseOnly);
+    expect(plan.config.databases).toEqual({ supabase: { url: 'https://x.supabase.co', probeTable: null }, neo4j: { uri: null, user: 'neo4j', database: 'graph' } });
+    expect(planEnvImport('NEO4J_PASSWORD=pw\n', supabaseOnly).config.databases).toEqual({ supabase: { url: 'https://x.supabase.co', probeTable: null } });
+    expect(Object.keys(plan.report)).toEqual(['settings', 'secrets', 'ignored']);
   });
 
   it.each([
@@ -133,9 +147,9 @@ describe('planEnvImport', () => {
   });
 
   it('treats KEY="" and KEY=\'\' like KEY=: the current value is kept, and the report says so', () => {
-    const current = SettingsSchema.parse({ supabase: { url: 'https://old.supabase.co' } });
+    const current = { ...DEFAULTS, databases: { ...DEFAULTS.databases, supabase: { url: 'https://old.supabase.co', probeTable: null } } };
     const plan = planEnvImport('SUPABASE_URL=""\nSUPABASE_KEY=\'\'\nNEO4J_PASSWORD="   "\n', current);
-    expect(plan.settings).toEqual(current);
+    expect(plan.config).toEqual(current);
     expect(plan.secrets).toEqual({});
     expect(plan.report).toEqual({
       settings: [],
@@ -149,8 +163,8 @@ describe('planEnvImport', () => {
   });
 
   it('ignores empty values instead of clearing settings', () => {
-    const plan = planEnvImport('NEO4J_PASSWORD=\nNEO4J_URI=\n', SettingsSchema.parse({ neo4j: { uri: 'bolt://a:1' } }));
-    expect(plan.settings.neo4j.uri).toBe('bolt://a:1');
+    const plan = planEnvImport('NEO4J_PASSWORD=\nNEO4J_URI=\n', { ...DEFAULTS, databases: { neo4j: { uri: 'bolt://a:1', user: 'neo4j', database: null } } });
+    expect(plan.config.databases.neo4j!.uri).toBe('bolt://a:1');
     expect(plan.secrets).toEqual({});
     expect(plan.report.ignored.map((i) => i.name)).toEqual(['NEO4J_PASSWORD', 'NEO4J_URI']);
   });

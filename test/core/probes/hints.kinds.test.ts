@@ -1,6 +1,6 @@
 /** The hint for every database and failure kind, written out, and the host:port each one names. */
 import { describe, expect, it } from 'vitest';
-import { hintFor } from '../../../src-main/core/probes/hints.js';
+import { hintFor, SUPABASE_PROJECT_URL_HINT } from '../../../src-main/core/probes/hints.js';
 
 describe('neo4j hints', () => {
   const at = 'bolt://db.internal:7688';
@@ -11,6 +11,7 @@ describe('neo4j hints', () => {
     ['refused', 'Is Neo4j running on db.internal:7688? Start it, or correct NEO4J_URI in Settings'],
     ['tls', 'Check encryption: neo4j+s:// or bolt+s:// need a trusted certificate, +ssc accepts a self-signed one, neo4j:// and bolt:// are unencrypted'],
     ['timeout', 'Neo4j at db.internal:7688 did not answer in time: check the server load, firewall or VPN, or raise the timeout in Settings'],
+    ['reset', 'The connection to db.internal:7688 was cut mid-conversation: check proxies, firewalls or a VPN on the way to Neo4j, and the Neo4j log'],
     ['auth_failed', 'Check NEO4J_USER and NEO4J_PASSWORD in Settings'],
     ['server_error', 'Neo4j at db.internal:7688 accepted the connection but failed: check the server log and that the database is online'],
     ['unknown', 'Check NEO4J_URI in Settings and the network path to the server'],
@@ -35,6 +36,7 @@ describe('supabase hints', () => {
     ['refused', 'Nothing is listening on abcd.supabase.co:8443: check SUPABASE_URL in Settings, or start the local Supabase stack'],
     ['tls', 'TLS to abcd.supabase.co:8443 failed: check the certificate (or a proxy intercepting HTTPS); use http:// only for a local stack'],
     ['timeout', 'Supabase at abcd.supabase.co:8443 did not answer in time: check the network, firewall or VPN, or raise the timeout in Settings'],
+    ['reset', 'The connection to abcd.supabase.co:8443 was cut before the answer was complete: check proxies, firewalls or a VPN on the way to Supabase'],
     ['auth_failed', 'Check SUPABASE_KEY (anon, service_role or sb_ key) in Settings'],
     ['server_error', 'Supabase answered with a server error: check the project status in the Supabase dashboard and its database'],
     ['unknown', 'Check SUPABASE_URL in Settings and the network path to Supabase'],
@@ -46,5 +48,20 @@ describe('supabase hints', () => {
     expect(hintFor('supabase', 'refused', 'https://abcd.supabase.co')).toContain(' abcd.supabase.co:443:');
     expect(hintFor('supabase', 'refused', 'http://127.0.0.1')).toContain(' 127.0.0.1:80:');
     expect(hintFor('supabase', 'refused', null)).toContain(' the configured host:');
+    expect(hintFor('supabase', 'refused', 'HTTP://127.0.0.1')).toContain(' 127.0.0.1:80:');
+  });
+
+  it('a scheme with no default port and a kind with none names the host alone', () => {
+    expect(hintFor('supabase', 'dns', 'ftp://files.example.com')).toBe('Cannot resolve files.example.com: check SUPABASE_URL in Settings and your network or DNS');
+  });
+
+  it('the project-URL hint names the variable and an example', () => {
+    expect(SUPABASE_PROJECT_URL_HINT).toBe('SUPABASE_URL must be the project URL itself, e.g. https://abcd.supabase.co');
+  });
+});
+
+describe('a kind not in the registry', () => {
+  it('is refused, naming the known ones', () => {
+    expect(() => hintFor('mysql', 'dns', null)).toThrow('Unknown database kind "mysql" (known: supabase, neo4j)');
   });
 });

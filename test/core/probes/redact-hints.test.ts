@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DATABASE_IDS, FailureKindSchema } from '../../../src-main/common/schemas.js';
+import { databaseIds } from '../../../src-main/common/databases.js';
+import { FailureKindSchema } from '../../../src-main/common/schemas.js';
 import { Secret } from '../../../src-main/core/credentials/Secret.js';
 import { hintFor } from '../../../src-main/core/probes/hints.js';
 import { oneLine, publicTarget, scrub } from '../../../src-main/core/probes/redact.js';
@@ -31,7 +32,7 @@ describe('scrub and oneLine', () => {
 
 describe('hints', () => {
   it('has a hint for every database × kind, naming the setting to fix', () => {
-    for (const db of DATABASE_IDS) {
+    for (const db of databaseIds()) {
       for (const kind of FailureKindSchema.options) expect(hintFor(db, kind, null).length).toBeGreaterThan(10);
     }
     expect(hintFor('neo4j', 'auth_failed', null)).toBe('Check NEO4J_USER and NEO4J_PASSWORD in Settings');

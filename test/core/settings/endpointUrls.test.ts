@@ -11,7 +11,11 @@ import { applyEnvVariables } from '../../../src-main/core/settings/envVariables.
 import { parseSettings } from '../../../src-main/core/settings/validation.js';
 import { readEnvConfig } from '../../../src-main/headless/envConfig.js';
 
-const DEFAULTS = SettingsSchema.parse({});
+/** One environment's config: both kinds present and empty, the default monitor settings. */
+const DEFAULTS = { databases: SettingsSchema.parse({}).environments[0]!.databases, monitor: SettingsSchema.parse({}).monitor };
+const inEnvironment = (databases: object) => ({ environments: [{ id: 'default', name: 'default', databases }] });
+const SUPABASE_URL_FIELD = 'environments.0.databases.supabase.url';
+const NEO4J_URI_FIELD = 'environments.0.databases.neo4j.uri';
 
 const SUPABASE = {
   scheme: 'Supabase URL must start with https:// (or http:// for a local stack), e.g. https://abcd.supabase.co',
@@ -107,10 +111,10 @@ function errorOf(run: () => unknown): Error {
 
 describe('Supabase URL: http(s)://host[:port][/] only', () => {
   it.each(REJECTED_SUPABASE)('settings reject %j: %s', (url, message) => {
-    const error = errorOf(() => parseSettings({ supabase: { url } }));
+    const error = errorOf(() => parseSettings(inEnvironment({ supabase: { url } })));
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).field).toBe('supabase.url');
-    expect(error.message).toBe(`supabase.url: ${message}`);
+    expect((error as ValidationError).field).toBe(SUPABASE_URL_FIELD);
+    expect(error.message).toBe(`${SUPABASE_URL_FIELD}: ${message}`);
   });
 
   it.each(REJECTED_SUPABASE)('SUPABASE_URL=%j is rejected naming the variable', (url, message) => {
@@ -120,15 +124,15 @@ describe('Supabase URL: http(s)://host[:port][/] only', () => {
   });
 
   it.each(ACCEPTED_SUPABASE)('accepts %j as %j', (url, stored) => {
-    expect(parseSettings({ supabase: { url } }).supabase.url).toBe(stored);
+    expect(parseSettings(inEnvironment({ supabase: { url } })).environments[0]!.databases.supabase!.url).toBe(stored);
   });
 });
 
 describe('Neo4j URI: a host, a port from 1 to 65535, no userinfo', () => {
   it.each(REJECTED_NEO4J)('settings reject %j: %s', (uri, message) => {
-    const error = errorOf(() => parseSettings({ neo4j: { uri } }));
-    expect((error as ValidationError).field).toBe('neo4j.uri');
-    expect(error.message).toBe(`neo4j.uri: ${message}`);
+    const error = errorOf(() => parseSettings(inEnvironment({ neo4j: { uri } })));
+    expect((error as ValidationError).field).toBe(NEO4J_URI_FIELD);
+    expect(error.message).toBe(`${NEO4J_URI_FIELD}: ${message}`);
   });
 
   it.each(REJECTED_NEO4J)('NEO4J_URI=%j is rejected naming the variable', (uri, message) => {
@@ -138,7 +142,7 @@ describe('Neo4j URI: a host, a port from 1 to 65535, no userinfo', () => {
   });
 
   it.each(ACCEPTED_NEO4J)('accepts %j as %j', (uri, stored) => {
-    expect(parseSettings({ neo4j: { uri } }).neo4j.uri).toBe(stored);
+    expect(parseSettings(inEnvironment({ neo4j: { uri } })).environments[0]!.databases.neo4j!.uri).toBe(stored);
   });
 });
 
@@ -156,8 +160,8 @@ describe('a rejected URL is never repeated', () => {
 
   it.each(leaky)('%j: not in the settings error, the env error or the .env import error', (url) => {
     const texts = [
-      errorOf(() => parseSettings({ supabase: { url } })),
-      errorOf(() => SettingsSchema.parse({ supabase: { url } })),
+      errorOf(() => parseSettings(inEnvironment({ supabase: { url } }))),
+      errorOf(() => SettingsSchema.parse(inEnvironment({ supabase: { url } }))),
       errorOf(() => readEnvConfig({ SUPABASE_URL: url, SUPABASE_KEY: 'k' })),
       errorOf(() => planEnvImport(`SUPABASE_URL=${url}\n`, DEFAULTS)),
     ].map((e) => `${e.message} ${JSON.stringify(e)} ${String((e as ConfigurationError).hint)}`);
@@ -168,7 +172,7 @@ describe('a rejected URL is never repeated', () => {
   });
 
   it.each(leakyNeo4j)('%j: not in the settings error or the env error', (uri) => {
-    const texts = [errorOf(() => parseSettings({ neo4j: { uri } })), errorOf(() => readEnvConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: 'p' }))];
+    const texts = [errorOf(() => parseSettings(inEnvironment({ neo4j: { uri } }))), errorOf(() => readEnvConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: 'p' }))];
     for (const e of texts) expect(`${e.message} ${JSON.stringify(e)}`).not.toContain(SECRET);
   });
 

@@ -5,12 +5,19 @@ import { ValidationError } from '../../../src-main/core/errors.js';
 import { applyEnvVariables } from '../../../src-main/core/settings/envVariables.js';
 import { assertNoSecretKeys, parseSettings, validationErrorFrom } from '../../../src-main/core/settings/validation.js';
 
+const MONITOR = { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 };
+/** The default settings file (version 2: one environment, both kinds present and empty). */
 const DEFAULTS = {
-  supabase: { url: null, probeTable: null },
-  neo4j: { uri: null, user: 'neo4j', database: null },
-  monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
+  version: 2,
+  environments: [
+    { id: 'default', name: 'default', colour: null, databases: { supabase: { url: null, probeTable: null }, neo4j: { uri: null, user: 'neo4j', database: null } } },
+  ],
+  monitor: MONITOR,
   app: { notifications: true, startAtLogin: false },
 };
+/** One environment's config as env variables apply to it. */
+const CONFIG = { databases: DEFAULTS.environments[0]!.databases, monitor: MONITOR };
+const inEnvironment = (databases: object) => ({ environments: [{ id: 'default', name: 'default', databases }] });
 
 function thrown(run: () => unknown): ValidationError {
   try {
@@ -39,23 +46,27 @@ describe('validationErrorFrom', () => {
 
 describe('parseSettings', () => {
   it('returns the parsed settings', () => {
-    expect(parseSettings({ neo4j: { uri: 'bolt://h:7687' } }).neo4j).toEqual({ uri: 'bolt://h:7687', user: 'neo4j', database: null });
+    expect(parseSettings(inEnvironment({ neo4j: { uri: 'bolt://h:7687' } }))).toEqual({
+      ...DEFAULTS,
+      environments: [{ id: 'default', name: 'default', colour: null, databases: { neo4j: { uri: 'bolt://h:7687', user: 'neo4j', database: null } } }],
+    });
+    expect(parseSettings({})).toEqual(DEFAULTS);
   });
 
   // The schema refuses these now (common/endpointUrl.ts); parseSettings names the field.
   it.each([
-    ['supabase.url', { supabase: { url: 'https://key@abcd.supabase.co' } }, 'Supabase URL must not contain credentials ("user:password@"); the API key belongs in SUPABASE_KEY (the Supabase API key field)'],
-    ['neo4j.uri', { neo4j: { uri: 'bolt://neo4j:pw@h:7687' } }, 'Neo4j URI must not contain credentials ("user:password@"); put the user in NEO4J_USER (the Neo4j user field) and the password in NEO4J_PASSWORD (the Neo4j password field)'],
-    ['neo4j.uri', { neo4j: { uri: 'NEO4J+S://neo4j@h:7687' } }, 'Neo4j URI must not contain credentials ("user:password@"); put the user in NEO4J_USER (the Neo4j user field) and the password in NEO4J_PASSWORD (the Neo4j password field)'],
+    ['environments.0.databases.supabase.url', inEnvironment({ supabase: { url: 'https://key@abcd.supabase.co' } }), 'Supabase URL must not contain credentials ("user:password@"); the API key belongs in SUPABASE_KEY (the Supabase API key field)'],
+    ['environments.0.databases.neo4j.uri', inEnvironment({ neo4j: { uri: 'bolt://neo4j:pw@h:7687' } }), 'Neo4j URI must not contain credentials ("user:password@"); put the user in NEO4J_USER (the Neo4j user field) and the password in NEO4J_PASSWORD (the Neo4j password field)'],
+    ['environments.0.databases.neo4j.uri', inEnvironment({ neo4j: { uri: 'NEO4J+S://neo4j@h:7687' } }), 'Neo4j URI must not contain credentials ("user:password@"); put the user in NEO4J_USER (the Neo4j user field) and the password in NEO4J_PASSWORD (the Neo4j password field)'],
   ])('refuses credentials in %s', (field, input, message) => {
     expect(thrown(() => parseSettings(input))).toMatchObject({ field, message: `${field}: ${message}` });
   });
 
   it('an "@" after the host (path or query) is not a credential', () => {
-    expect(parseSettings({ neo4j: { uri: 'neo4j://h:7687/?policy=a@b' } }).neo4j.uri).toBe('neo4j://h:7687/?policy=a@b');
+    expect(parseSettings(inEnvironment({ neo4j: { uri: 'neo4j://h:7687/?policy=a@b' } })).environments[0]!.databases.neo4j!.uri).toBe('neo4j://h:7687/?policy=a@b');
     // A Supabase URL is the project URL alone: the path is what is refused, not a credential.
-    expect(thrown(() => parseSettings({ supabase: { url: 'https://abcd.supabase.co/a@b' } })).message).toBe(
-      'supabase.url: Supabase URL must not have a path (such as /rest/v1); use the project URL alone, e.g. https://abcd.supabase.co',
+    expect(thrown(() => parseSettings(inEnvironment({ supabase: { url: 'https://abcd.supabase.co/a@b' } }))).message).toBe(
+      'environments.0.databases.supabase.url: Supabase URL must not have a path (such as /rest/v1); use the project URL alone, e.g. https://abcd.supabase.co',
     );
   });
 });
@@ -66,6 +77,12 @@ describe('assertNoSecretKeys', () => {
       field: `supabase.nested.${key}`,
       message: `supabase.nested.${key}: looks like a secret and may not be written to the settings file; secrets belong in the OS keychain`,
     });
+  });
+
+  it.each(['supabaseKey', 'NEO4J_PASSWORD', 'neo4jpassword', 'Supabase_Key'])('refuses a registry secret\'s name or variable %s inside an environment', (key) => {
+    expect(thrown(() => assertNoSecretKeys({ environments: [{ id: 'prod', databases: { neo4j: { uri: null, [key]: 'x' } } }] })).field).toBe(
+      `environments.0.databases.neo4j.${key}`,
+    );
   });
 
   it('accepts settings, primitives and null', () => {
@@ -92,13 +109,14 @@ describe('applyEnvVariables', () => {
         NEO4J_PASSWORD: 'pw',
         UNSET: undefined,
       }),
-      DEFAULTS,
+      CONFIG,
     );
-    expect(applied.settings).toEqual({
-      ...DEFAULTS,
-      supabase: { url: 'https://abcd.supabase.co', probeTable: 'wallets' },
-      neo4j: { uri: 'neo4j://h:7687', user: 'graph', database: 'walltrack' },
-      monitor: { ...DEFAULTS.monitor, timeoutMs: 2_500, slowMs: 800 },
+    expect(applied.config).toEqual({
+      databases: {
+        supabase: { url: 'https://abcd.supabase.co', probeTable: 'wallets' },
+        neo4j: { uri: 'neo4j://h:7687', user: 'graph', database: 'walltrack' },
+      },
+      monitor: { ...MONITOR, timeoutMs: 2_500, slowMs: 800 },
     });
     expect(applied.secrets.supabaseKey?.reveal()).toBe('sb_key');
     expect(applied.secrets.neo4jPassword?.reveal()).toBe('pw');
@@ -108,16 +126,41 @@ describe('applyEnvVariables', () => {
     expect(applied.ignored).toEqual([]);
   });
 
-  it('does not change the base settings', () => {
-    const base = structuredClone(DEFAULTS);
-    applyEnvVariables([['NEO4J_USER', 'graph']], base);
-    expect(base).toEqual(DEFAULTS);
+  it('does not change the base config', () => {
+    const base = structuredClone(CONFIG);
+    applyEnvVariables([['NEO4J_USER', 'graph'], ['WALLTRACK_TIMEOUT_MS', '900']], base);
+    expect(base).toEqual(CONFIG);
+    const empty = { databases: {}, monitor: MONITOR };
+    applyEnvVariables([['NEO4J_USER', 'graph']], empty);
+    expect(empty).toEqual({ databases: {}, monitor: MONITOR });
+  });
+
+  it('a variable of a kind the environment lacks adds that kind, empty but for the variable', () => {
+    expect(applyEnvVariables([['NEO4J_USER', 'graph']], { databases: {}, monitor: MONITOR }).config).toEqual({
+      databases: { neo4j: { uri: null, user: 'graph', database: null } },
+      monitor: MONITOR,
+    });
+    expect(applyEnvVariables([['SUPABASE_KEY', 'k'], ['WALLTRACK_SLOW_MS', '5']], { databases: {}, monitor: MONITOR }).config).toEqual({
+      databases: {},
+      monitor: { ...MONITOR, slowMs: 5 },
+    });
+  });
+
+  it('a value the schema refuses is named by its variable, with the setting it lands in', () => {
+    expect(thrown(() => applyEnvVariables([['NEO4J_DATABASE', '1db']], CONFIG))).toMatchObject({
+      field: 'NEO4J_DATABASE',
+      message: 'NEO4J_DATABASE: Neo4j database must be a database name such as neo4j, or empty for the server default (setting neo4j.database)',
+    });
+    expect(thrown(() => applyEnvVariables([['WALLTRACK_SLOW_MS', '0']], CONFIG))).toMatchObject({
+      field: 'WALLTRACK_SLOW_MS',
+      message: 'WALLTRACK_SLOW_MS: Slow threshold must be at least 1 ms (setting monitor.slowMs)',
+    });
   });
 
   it('names the field when a schema problem is not from a variable', () => {
-    const broken = { ...DEFAULTS, monitor: { ...DEFAULTS.monitor, retries: 99 } };
+    const broken = { ...CONFIG, monitor: { ...MONITOR, retries: 99 } };
     expect(thrown(() => applyEnvVariables([], broken))).toMatchObject({ field: 'monitor.retries', message: 'monitor.retries: Retries must be between 0 and 10' });
-    const withCredentials = { ...DEFAULTS, supabase: { url: 'https://k@x.supabase.co', probeTable: null } };
+    const withCredentials = { ...CONFIG, databases: { supabase: { url: 'https://k@x.supabase.co', probeTable: null } } };
     expect(thrown(() => applyEnvVariables([], withCredentials)).field).toBe('supabase.url');
   });
 });
