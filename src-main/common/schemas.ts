@@ -10,6 +10,11 @@ export type { DatabaseId, FailureKind };
 /** Built from the registry (./databases.ts) when this module loads. */
 export const DatabaseIdSchema = z.enum(DATABASE_KINDS.map((k) => k.id) as [DatabaseId, ...DatabaseId[]]);
 export const FailureKindSchema = z.enum(FAILURE_KINDS);
+/**
+ * A kind's id as shown in views (snapshot, history): any slug, not only the kinds this bundle knows,
+ * so a window built before a kind was added still lists it by the label the host sends.
+ */
+export const ShownDatabaseIdSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/);
 
 /** An environment's id: a slug used in keychain accounts, URLs (?env=) and WALLTRACK_<ENV>_ variables. */
 export const EnvironmentIdSchema = z
@@ -58,7 +63,7 @@ export type ProbeResult = z.infer<typeof ProbeResultSchema>;
 
 export const DatabaseStatusSchema = z.object({
   /** The kind's id and label from the registry, so every window can show a kind it was not built with. */
-  database: DatabaseIdSchema,
+  database: ShownDatabaseIdSchema,
   label: z.string(),
   status: DatabaseStateSchema,
   healthy: z.boolean(),
@@ -94,7 +99,7 @@ export const EnvironmentStatusSchema = z.object({
   colour: z.string().nullable(),
   status: OverallStatusSchema,
   paused: PausedSchema,
-  databases: z.partialRecord(DatabaseIdSchema, DatabaseStatusSchema),
+  databases: z.record(ShownDatabaseIdSchema, DatabaseStatusSchema),
 });
 export type EnvironmentStatus = z.infer<typeof EnvironmentStatusSchema>;
 
@@ -118,7 +123,7 @@ export const HistoryEntrySchema = z.object({
 });
 export const HistoryViewSchema = z.object({
   environment: EnvironmentIdSchema,
-  database: DatabaseIdSchema,
+  database: ShownDatabaseIdSchema,
   entries: z.array(HistoryEntrySchema),
   uptimePct: z.number().min(0).max(100).nullable(),
   p50Ms: z.number().nonnegative().nullable(),

@@ -37,6 +37,7 @@ export function draftOf(
     secrets: Object.fromEntries(
       Object.entries(secrets).map(([env, s]) => [env, Object.fromEntries(Object.entries(s).map(([name, v]) => [name, edit(v)]))]),
     ),
-    removeEnvironments: extra.removeEnvironments ?? [],
+    // A fresh data folder starts with the "default" environment; a draft without it removes it, confirmed.
+    removeEnvironments: [...(extra.removeEnvironments ?? []), ...(environments.some((e) => e.id === 'default') ? [] : ['default'])],
   };
 }
