@@ -29,7 +29,8 @@ const FIVE = () => [
   environment('staging', 'Staging', { supabase: 'degraded', neo4j: 'healthy' }, '#d29922'),
   environment('qa', 'QA', { supabase: 'healthy', neo4j: 'healthy' }),
   environment('production', 'Production', { supabase: 'healthy', neo4j: 'down' }, '#d33682'),
-  environment('demo', 'Demo', { supabase: 'healthy', neo4j: 'healthy' }),
+  // The longest name the settings allow, without a space to break at: it must wrap, not widen the window.
+  environment('demo', 'Demo-environment-for-the-sales-team-in-the-north-east-region', { supabase: 'healthy', neo4j: 'healthy' }),
 ];
 const THREE = () => [
   environment('production', 'Production', { supabase: 'healthy', neo4j: 'down' }, '#d33682'),
@@ -130,7 +131,9 @@ describe.sequential('status window with environments, in Chromium through the re
   it('keeps a section open or closed as the user left it while new snapshots arrive, and updates cards from them', async () => {
     const page = await open(FIVE());
     await toggle(page, 'production').click();
-    await toggle(page, 'dev').click();
+    // A real button: the keyboard opens a section as well.
+    await toggle(page, 'dev').focus();
+    await page.keyboard.press('Enter');
     expect(await toggle(page, 'production').getAttribute('aria-expanded')).toBe('false');
     expect(await card(page, 'production', 'neo4j').count()).toBe(0);
     expect(await toggle(page, 'dev').getAttribute('aria-expanded')).toBe('true');
