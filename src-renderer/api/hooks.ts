@@ -1,7 +1,7 @@
 /** React bindings for the renderer API: the snapshot arrives by event, never by polling. */
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../src-main/common/contract.js';
-import type { DatabaseId, HistoryView, Snapshot } from '../../src-main/common/schemas.js';
+import type { DatabaseId, EnvironmentId, HistoryView, Snapshot } from '../../src-main/common/schemas.js';
 import type { ConnectionState } from './connectionStatus.js';
 import { api, connection } from './hostApi.js';
 
@@ -28,16 +28,16 @@ export function useAppInfo(): AppInfo | null {
   return info;
 }
 
-/** Recent checks of one database, re-read when a new check lands (checkedAt changes). */
-export function useHistory(database: DatabaseId, checkedAt: string | null, limit = 60): HistoryView | null {
+/** Recent checks of one database of one environment, re-read when a new check lands (checkedAt changes). */
+export function useHistory(environment: EnvironmentId, database: DatabaseId, checkedAt: string | null, limit = 60): HistoryView | null {
   const [history, setHistory] = useState<HistoryView | null>(null);
   useEffect(() => {
     let live = true;
-    api.getHistory({ database, limit }).then((h) => live && setHistory(h), () => undefined);
+    api.getHistory({ environment, database, limit }).then((h) => live && setHistory(h), () => undefined);
     return () => {
       live = false;
     };
-  }, [database, checkedAt, limit]);
+  }, [environment, database, checkedAt, limit]);
   return history;
 }
 

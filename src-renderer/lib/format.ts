@@ -1,7 +1,9 @@
 /** Words, marks and numbers shown for states: the word and mark carry the meaning, colour only repeats it. */
-import type { DatabaseId, DatabaseState, OverallStatus, Snapshot } from '../../src-main/common/schemas.js';
+import { DATABASE_KINDS } from '../../src-main/common/databases.js';
+import type { DatabaseId, DatabaseState, DatabaseStatus, EnvironmentStatus, OverallStatus, Snapshot } from '../../src-main/common/schemas.js';
 
-export const DATABASE_LABELS: Record<DatabaseId, string> = { supabase: 'Supabase', neo4j: 'Neo4j' };
+/** For forms that have no DatabaseStatus to read a label from; the status window uses DatabaseStatus.label. */
+export const DATABASE_LABELS = Object.fromEntries(DATABASE_KINDS.map((k) => [k.id, k.label])) as Record<DatabaseId, string>;
 
 export const STATE_WORDS: Record<DatabaseState, string> = {
   healthy: 'Healthy',
@@ -41,22 +43,41 @@ export const OVERALL_TONES: Record<OverallStatus, Tone> = {
   unknown: 'neutral',
 };
 
-export function overallHeadline(snapshot: Snapshot): string {
-  const dbs = Object.entries(snapshot.databases) as [DatabaseId, Snapshot['databases'][DatabaseId]][];
+/** What is wrong in one environment, e.g. "Neo4j down", naming databases by their snapshot label. */
+export function environmentHeadline(env: Pick<EnvironmentStatus, 'status' | 'databases'>): string {
+  const dbs = Object.values(env.databases).filter((d): d is DatabaseStatus => d !== undefined);
   const names = (pred: (s: DatabaseState) => boolean): string =>
-    dbs.filter(([, d]) => pred(d.status)).map(([id]) => DATABASE_LABELS[id]).join(' and ');
-  switch (snapshot.status) {
+    dbs.filter((d) => pred(d.status)).map((d) => d.label).join(' and ');
+  switch (env.status) {
     case 'ok':
       return 'All databases healthy';
     case 'down':
       return `${names((s) => s === 'down')} down`;
     case 'degraded':
-      return `${names((s) => s === 'degraded' || s === 'retrying')} ${dbs.some(([, d]) => d.status === 'retrying') ? 'having trouble' : 'slow'}`;
+      return `${names((s) => s === 'degraded' || s === 'retrying')} ${dbs.some((d) => d.status === 'retrying') ? 'having trouble' : 'slow'}`;
     case 'unconfigured':
-      return `${names((s) => s === 'not_configured')} not configured — open Settings`;
+      return dbs.length ? `${names((s) => s === 'not_configured')} not configured — open Settings` : 'No databases set up — open Settings';
     case 'unknown':
       return 'Checking databases…';
   }
+}
+
+/** Environments named in the banner before the rest are only counted, so it stays one or two lines. */
+const NAMED_IN_BANNER = 2;
+
+/**
+ * The banner's sentence. One environment reads as before ("Neo4j down"); with several, each environment
+ * with a problem is named with its problem, worst first (`environments` comes in problems-first order).
+ */
+export function overallHeadline(snapshot: Pick<Snapshot, 'status'>, environments: readonly EnvironmentStatus[]): string {
+  if (environments.length === 0) return 'No environments set up — open Settings';
+  if (environments.length === 1) return environmentHeadline(environments[0]!);
+  if (snapshot.status === 'ok') return 'All databases healthy';
+  if (snapshot.status === 'unknown') return 'Checking databases…';
+  const problems = environments.filter((e) => e.status !== 'ok' && e.status !== 'unknown');
+  const named = problems.slice(0, NAMED_IN_BANNER).map((e) => `${e.name}: ${environmentHeadline(e)}`);
+  const more = problems.length - named.length;
+  return named.join('; ') + (more > 0 ? `; ${more} more ${more === 1 ? 'environment' : 'environments'} with problems` : '');
 }
 
 export function formatLatency(ms: number | null | undefined): string {

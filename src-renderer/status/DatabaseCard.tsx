@@ -1,22 +1,34 @@
-import type { DatabaseId, DatabaseStatus, HistoryView } from '../../src-main/common/schemas.js';
-import { DATABASE_LABELS, STATE_TONES, formatLatency, formatUptime } from '../lib/format.js';
+import type { DatabaseStatus, EnvironmentId, HistoryView } from '../../src-main/common/schemas.js';
+import { STATE_TONES, formatLatency, formatUptime } from '../lib/format.js';
 import { RelativeTime } from './RelativeTime.js';
 import { Sparkline } from './Sparkline.js';
 import { StateBadge } from './StateBadge.js';
 
 const PROBLEM_STATES = new Set(['down', 'retrying', 'degraded', 'not_configured']);
 
-export function DatabaseCard({ id, status, history }: { id: DatabaseId; status: DatabaseStatus; history: HistoryView | null }) {
-  const titleId = `card-${id}-title`;
+interface Props {
+  environment: EnvironmentId;
+  /** Everything shown comes from here, label included, so a kind this window was not built with still renders. */
+  status: DatabaseStatus;
+  history: HistoryView | null;
+  /** h2 when the cards stand alone (one environment), h3 under an environment's h2. */
+  headingLevel?: 2 | 3;
+}
+
+export function DatabaseCard({ environment, status, history, headingLevel = 2 }: Props) {
+  // "_" cannot occur in an environment id, so no two (environment, database) pairs share an id.
+  const titleId = `card-${environment}_${status.database}-title`;
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section
       className={`card tone-${STATE_TONES[status.status]}`}
       aria-labelledby={titleId}
-      data-database={id}
+      data-environment={environment}
+      data-database={status.database}
       data-state={status.status}
     >
       <header className="card-header">
-        <h2 id={titleId}>{DATABASE_LABELS[id]}</h2>
+        <Heading id={titleId}>{status.label}</Heading>
         <StateBadge state={status.status} />
       </header>
       {status.target && <p className="card-target">{status.target}</p>}
@@ -42,7 +54,7 @@ export function DatabaseCard({ id, status, history }: { id: DatabaseId; status: 
       </dl>
       <Sparkline history={history} />
       {PROBLEM_STATES.has(status.status) && (status.message || status.hint) && (
-        <div className="problem" role="group" aria-label={`${DATABASE_LABELS[id]} problem`}>
+        <div className="problem" role="group" aria-label={`${status.label} problem`}>
           {status.message && <p className="problem-message">{status.message}</p>}
           {status.hint && (
             <p className="problem-hint">

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import type { AppInfo } from '../../src-main/common/contract.js';
 import type { Snapshot } from '../../src-main/common/schemas.js';
 import { api, windowHref } from '../api/hostApi.js';
 import { errorText } from '../lib/errors.js';
+import { useSnapshotAction } from './useSnapshotAction.js';
 
 interface Props {
   snapshot: Snapshot;
@@ -10,35 +10,24 @@ interface Props {
   onSnapshot: (s: Snapshot) => void;
 }
 
-/** Check now, Pause 1 h / Resume, Settings. */
+/** Check now, Pause 1 h / Resume (of every environment), Settings. */
 export function StatusControls({ snapshot, appInfo, onSnapshot }: Props) {
-  const [busy, setBusy] = useState<null | 'check' | 'pause'>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = (what: 'check' | 'pause', action: () => Promise<Snapshot>) => async () => {
-    setBusy(what);
-    setError(null);
-    try {
-      onSnapshot(await action());
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, error, setError, run } = useSnapshotAction<'check' | 'pause'>(onSnapshot);
+  // With several environments each section has its own buttons; these then act on all of them and say so.
+  const all = snapshot.environments.length > 1 ? ' all' : '';
 
   return (
     <div className="controls">
       <button type="button" onClick={run('check', () => api.checkNow())} disabled={busy !== null} aria-busy={busy === 'check'}>
-        {busy === 'check' ? 'Checking…' : 'Check now'}
+        {busy === 'check' ? 'Checking…' : `Check${all} now`}
       </button>
       {snapshot.paused ? (
         <button type="button" onClick={run('pause', () => api.resume())} disabled={busy !== null}>
-          Resume
+          {`Resume${all}`}
         </button>
       ) : (
         <button type="button" onClick={run('pause', () => api.pause({ hours: 1 }))} disabled={busy !== null}>
-          Pause (1 h)
+          {`Pause${all} (1 h)`}
         </button>
       )}
       {appInfo?.host === 'browser' ? (

@@ -6,7 +6,7 @@ import { status } from './fixtures.js';
 
 describe('database card', () => {
   it('shows a healthy database with word, mark, latency, p95 and uptime, and no problem block', () => {
-    const html = renderToStaticMarkup(<DatabaseCard id="neo4j" status={status('healthy')} history={null} />);
+    const html = renderToStaticMarkup(<DatabaseCard environment="default" status={status('healthy')} history={null} />);
     expect(html).toContain('data-state="healthy"');
     expect(html).toContain('>Healthy<');
     expect(html).toContain('✓');
@@ -19,7 +19,7 @@ describe('database card', () => {
   it('shows the failure message and the operator hint when down, in a live-announced badge', () => {
     const html = renderToStaticMarkup(
       <DatabaseCard
-        id="neo4j"
+        environment="production"
         status={status('down', { kind: 'auth_failed', message: 'neo4j (bolt://x:7687): authentication failed', hint: 'Check NEO4J_PASSWORD in Settings' })}
         history={null}
       />,
@@ -29,7 +29,20 @@ describe('database card', () => {
     expect(html).toContain('authentication failed');
     expect(html).toContain('Check NEO4J_PASSWORD in Settings');
     expect(html).toMatch(/class="badge tone-bad" aria-live="polite"/);
-    expect(html).toContain('aria-labelledby="card-neo4j-title"');
+    expect(html).toContain('aria-labelledby="card-production_neo4j-title"');
+    expect(html).toContain('<h2 id="card-production_neo4j-title">Neo4j</h2>');
+    expect(html).toContain('aria-label="Neo4j problem"');
+  });
+
+  it('renders a kind this window was not built with, from the snapshot alone', () => {
+    const redis = status('down', { database: 'redis', label: 'Redis', target: 'redis://cache:6379', message: 'redis (redis://cache:6379): connection refused' });
+    const html = renderToStaticMarkup(<DatabaseCard environment="staging" status={redis} history={null} headingLevel={3} />);
+    expect(html).toContain('data-database="redis"');
+    expect(html).toContain('data-environment="staging"');
+    expect(html).toContain('<h3 id="card-staging_redis-title">Redis</h3>');
+    expect(html).toContain('redis://cache:6379');
+    expect(html).toContain('aria-label="Redis problem"');
+    expect(html).toContain('>Down<');
   });
 
   it('draws the sparkline with an accessible summary', () => {
@@ -38,7 +51,7 @@ describe('database card', () => {
       state: ms === null ? ('down' as const) : ('healthy' as const),
       latencyMs: ms,
     }));
-    const html = renderToStaticMarkup(<Sparkline history={{ database: 'neo4j', entries, uptimePct: 75, p50Ms: 6, p95Ms: 7 }} />);
+    const html = renderToStaticMarkup(<Sparkline history={{ environment: 'default', database: 'neo4j', entries, uptimePct: 75, p50Ms: 6, p95Ms: 7 }} />);
     expect(html).toContain('role="img"');
     expect(html).toContain('aria-label="Latency of the last 4 checks, up to 7.0 ms; 1 failed"');
     expect(html).toContain('sparkline-failure');

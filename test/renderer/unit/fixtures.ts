@@ -1,9 +1,19 @@
-import { DatabaseStateSchema, SnapshotSchema, type DatabaseState, type DatabaseStatus, type OverallStatus, type Snapshot } from '../../../src-main/common/schemas.js';
+import {
+  DatabaseStateSchema,
+  SnapshotSchema,
+  type DatabaseState,
+  type DatabaseStatus,
+  type EnvironmentStatus,
+  type OverallStatus,
+  type Snapshot,
+} from '../../../src-main/common/schemas.js';
 
 export const DATABASE_STATES_FOR_TEST = DatabaseStateSchema.options;
 
 export function status(state: DatabaseState, extra: Partial<DatabaseStatus> = {}): DatabaseStatus {
   return {
+    database: 'neo4j',
+    label: 'Neo4j',
     status: state,
     healthy: state === 'healthy' || state === 'degraded',
     target: 'bolt://127.0.0.1:7687',
@@ -17,13 +27,26 @@ export function status(state: DatabaseState, extra: Partial<DatabaseStatus> = {}
   };
 }
 
-/** A snapshot that passes the contract's schema, so fixtures cannot drift from it. */
+/** One environment; `states` in the order given (the snapshot's registry order). */
+export function env(id: string, states: Record<string, DatabaseState>, overall: OverallStatus = 'ok', name = id): EnvironmentStatus {
+  const label = (kind: string) => ({ supabase: 'Supabase', neo4j: 'Neo4j' })[kind] ?? kind;
+  return {
+    id,
+    name,
+    colour: null,
+    status: overall,
+    paused: null,
+    databases: Object.fromEntries(Object.entries(states).map(([kind, s]) => [kind, status(s, { database: kind, label: label(kind) })])),
+  };
+}
+
+/** A one-environment snapshot that passes the contract's schema, so fixtures cannot drift from it. */
 export function overallFor(overall: OverallStatus, supabase: DatabaseState, neo4j: DatabaseState): Snapshot {
   return SnapshotSchema.parse({
     status: overall,
     version: '0.1.0',
     checkedAt: '2026-01-01T12:00:00.000Z',
     paused: null,
-    databases: { supabase: status(supabase), neo4j: status(neo4j) },
+    environments: [env('default', { supabase, neo4j }, overall)],
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATABASE_STATES_FOR_TEST, overallFor } from './fixtures.js';
+import { DATABASE_STATES_FOR_TEST, env, overallFor } from './fixtures.js';
 import { STATE_MARKS, STATE_TONES, STATE_WORDS, formatLatency, formatRelative, formatUptime, overallHeadline } from '../../../src-renderer/lib/format.js';
 
 describe('state presentation', () => {
@@ -12,13 +12,32 @@ describe('state presentation', () => {
     expect(STATE_TONES.healthy).toBe('good');
   });
 
-  it('names the databases that are down or not configured in the banner', () => {
-    expect(overallHeadline(overallFor('ok', 'healthy', 'healthy'))).toBe('All databases healthy');
-    expect(overallHeadline(overallFor('down', 'healthy', 'down'))).toBe('Neo4j down');
-    expect(overallHeadline(overallFor('down', 'down', 'down'))).toBe('Supabase and Neo4j down');
-    expect(overallHeadline(overallFor('degraded', 'retrying', 'healthy'))).toBe('Supabase having trouble');
-    expect(overallHeadline(overallFor('degraded', 'healthy', 'degraded'))).toBe('Neo4j slow');
-    expect(overallHeadline(overallFor('unconfigured', 'not_configured', 'healthy'))).toContain('Supabase not configured');
+  it('names the databases that are down or not configured in the banner, with one environment as before', () => {
+    const headline = (s: ReturnType<typeof overallFor>) => overallHeadline(s, s.environments);
+    expect(headline(overallFor('ok', 'healthy', 'healthy'))).toBe('All databases healthy');
+    expect(headline(overallFor('down', 'healthy', 'down'))).toBe('Neo4j down');
+    expect(headline(overallFor('down', 'down', 'down'))).toBe('Supabase and Neo4j down');
+    expect(headline(overallFor('degraded', 'retrying', 'healthy'))).toBe('Supabase having trouble');
+    expect(headline(overallFor('degraded', 'healthy', 'degraded'))).toBe('Neo4j slow');
+    expect(headline(overallFor('unconfigured', 'not_configured', 'healthy'))).toBe('Supabase not configured — open Settings');
+  });
+
+  it('names each environment with a problem, worst first, and counts the rest beyond two', () => {
+    const production = env('production', { supabase: 'healthy', neo4j: 'down' }, 'down', 'Production');
+    const staging = env('staging', { supabase: 'degraded', neo4j: 'healthy' }, 'degraded', 'Staging');
+    const qa = env('qa', { supabase: 'not_configured', neo4j: 'healthy' }, 'unconfigured', 'QA');
+    const eu = env('eu', { supabase: 'retrying', neo4j: 'healthy' }, 'degraded', 'EU');
+    const dev = env('dev', { supabase: 'healthy', neo4j: 'healthy' }, 'ok', 'Development');
+    const fresh = env('new', { supabase: 'unknown', neo4j: 'unknown' }, 'unknown', 'New');
+    expect(overallHeadline({ status: 'down' }, [production, staging, dev])).toBe('Production: Neo4j down; Staging: Supabase slow');
+    expect(overallHeadline({ status: 'down' }, [production, eu, staging, qa, fresh, dev])).toBe(
+      'Production: Neo4j down; EU: Supabase having trouble; 2 more environments with problems',
+    );
+    expect(overallHeadline({ status: 'degraded' }, [eu, staging, qa])).toBe('EU: Supabase having trouble; Staging: Supabase slow; 1 more environment with problems');
+    expect(overallHeadline({ status: 'ok' }, [dev, dev])).toBe('All databases healthy');
+    expect(overallHeadline({ status: 'unknown' }, [fresh, dev])).toBe('Checking databases…');
+    expect(overallHeadline({ status: 'unconfigured' }, [env('empty', {}, 'unconfigured', 'Empty'), dev])).toBe('Empty: No databases set up — open Settings');
+    expect(overallHeadline({ status: 'unknown' }, [])).toBe('No environments set up — open Settings');
   });
 });
 
