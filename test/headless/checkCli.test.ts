@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src-main/common/schemas.js';
 import { SettingsSchema, type SettingsView } from '../../src-main/common/settings-schema.js';
 import type { CreateMonitorCoreOptions } from '../../src-main/core/createMonitorCore.js';
+import { onlyEnvironments } from '../../src-main/headless/check.js';
 import { runCli } from '../../src-main/headless/cli.js';
 import { createFakeCore, environmentStatus, snapshotOf } from './browser/fakeCore.js';
 
@@ -209,5 +210,21 @@ describe('--help', () => {
     expect(run.stdout).toMatch(/--config <file>/);
     expect(run.stdout).toContain('"databases": {<kind>: {"status": "connected"|"disconnected"|"error", "healthy"}}}');
     expect(run.stdout).toContain('/api/health?env=ID answers for another environment (404 for an unknown id); GET /api/health/all answers for every one.');
+  });
+});
+
+describe('onlyEnvironments (what check --json prints)', () => {
+  const paused = (id: string, until: string | null, status: Snapshot['status']) => ({ ...environmentStatus(id, { neo4j: 'healthy' }, status), paused: { until } });
+
+  it('keeps the selected environments in settings order, their worst status, and a pause only when all of them are paused', () => {
+    const snapshot = snapshotOf(
+      [paused('a', '2026-01-01T05:00:00.000Z', 'unknown'), paused('b', '2026-01-01T09:00:00.000Z', 'unconfigured'), environmentStatus('c', {}, 'down')],
+      'down',
+    );
+    expect(onlyEnvironments(snapshot, ['b', 'a'])).toMatchObject({ status: 'unconfigured', paused: { until: '2026-01-01T09:00:00.000Z' } });
+    expect(onlyEnvironments(snapshot, ['b', 'a']).environments.map((e) => e.id)).toEqual(['a', 'b']);
+    expect(onlyEnvironments(snapshot, ['a', 'c'])).toMatchObject({ status: 'down', paused: null });
+    const untilResumed = snapshotOf([paused('a', null, 'ok'), paused('b', '2026-01-01T09:00:00.000Z', 'degraded')], 'degraded');
+    expect(onlyEnvironments(untilResumed, ['a', 'b'])).toMatchObject({ status: 'degraded', paused: { until: null } });
   });
 });
