@@ -125,7 +125,9 @@ export async function createHealthServer(options: HealthServerOptions): Promise<
       sendJson(res, 421, { error: 'Misdirected request: the Host header must be localhost, 127.0.0.1 or [::1] with this port' });
       return;
     }
-    const [path, query = ''] = (req.url ?? '/').split('?', 2) as [string, string?];
+    const url = req.url ?? '/';
+    const mark = url.indexOf('?');
+    const [path, query] = mark === -1 ? [url, ''] : [url.slice(0, mark), url.slice(mark + 1)];
     if (path === HEALTH_PATH || path === HEALTH_ALL_PATH) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.setHeader('allow', 'GET, HEAD');
