@@ -1,22 +1,29 @@
 /**
- * `walltrack-monitor check`: one check of every configured database, then exit
- * 0 = all configured databases healthy, 1 = one is degraded or down, 2 = configuration error.
+ * `walltrack-monitor check [--env ID]...`: one check of every database of the selected environments
+ * (default: all), then exit: 0 = every configured database of them is healthy (isHealthyState: a slow
+ * answer counts), 1 = one is not, 2 = configuration or usage error.
  */
-import type { DatabaseId, DatabaseStatus, Snapshot } from '../common/schemas.js';
-import { DATABASE_IDS } from '../common/schemas.js';
-import { endpointOf, secretOf } from '../core/buildProbes.js';
+import { DATABASE_KINDS } from '../common/databases.js';
+import type { DatabaseStatus, EnvironmentStatus, OverallStatus, Snapshot } from '../common/schemas.js';
+import { isHealthyState } from '../common/schemas.js';
+import type { SettingsView } from '../common/settings-schema.js';
 import type { SecretVault } from '../core/credentials/CredentialVault.js';
-import { createMonitorCore } from '../core/createMonitorCore.js';
+import { createMonitorCore, type ConfigOverride, type CreateMonitorCoreOptions } from '../core/createMonitorCore.js';
 import { ConfigurationError } from '../core/errors.js';
 import type { Logger } from '../core/logging.js';
-import { NOTHING_CONFIGURED, readEnvConfig } from './envConfig.js';
+import type { MonitorCore } from '../core/MonitorCore.js';
+import { chooseConfig } from './configSource.js';
+import { NOTHING_CONFIGURED } from './envConfig.js';
 
 export const EXIT_OK = 0;
 export const EXIT_UNHEALTHY = 1;
 export const EXIT_CONFIG = 2;
 
+export type CoreFactory = (options: CreateMonitorCoreOptions) => MonitorCore;
+
 export interface CheckOutcome {
-  exitCode: 0 | 1 | 2;
+  exitCode: 0 | 1;
+  /** The core's snapshot restricted to the selected environments (see `onlyEnvironments`). */
   snapshot: Snapshot;
 }
 
@@ -25,12 +32,81 @@ export interface CheckOptions {
   dataDir: string;
   logger: Logger;
   vault?: SecretVault;
+  /** --config FILE */
+  configFile?: string | undefined;
+  /** --env IDs; empty = every environment. */
+  environments?: string[];
+  /** Tests pass a double; the CLI the real composer. */
+  createCore?: CoreFactory;
 }
 
-/** Throws ConfigurationError (exit 2) when there is nothing, or only half of something, to check. */
+/** The ids asked for, each known, in the order given; a ConfigurationError naming the known ids otherwise. */
+export function selectEnvironments(known: string[], wanted: string[]): string[] {
+  const selected = [...new Set(wanted)];
+  const unknown = selected.filter((id) => !known.includes(id));
+  if (unknown.length) {
+    throw new ConfigurationError(`Unknown environment ${unknown.map((id) => `"${id}"`).join(', ')} for --env; known environments: ${known.join(', ')}`, {
+      hint: 'Pass one of the known ids, or leave --env out to check every environment',
+    });
+  }
+  return selected.length ? selected : known;
+}
+
+/** Only the selected environments (and their secrets) reach the core: the others are not even contacted. */
+function restrict(override: ConfigOverride, wanted: string[]): ConfigOverride {
+  const ids = selectEnvironments(
+    override.settings.environments.map((e) => e.id),
+    wanted,
+  );
+  return {
+    ...override,
+    settings: { ...override.settings, environments: override.settings.environments.filter((e) => ids.includes(e.id)) },
+    secrets: Object.fromEntries(Object.entries(override.secrets).filter(([id]) => ids.includes(id))),
+  };
+}
+
+/** Precedence as in OverallStatusSchema's contract: down > degraded > unconfigured > unknown > ok. */
+const WORST_FIRST: OverallStatus[] = ['down', 'degraded', 'unconfigured', 'unknown', 'ok'];
+
+/** The snapshot of `ids` only, its status and pause recomputed over them (the core's cover every environment). */
+export function onlyEnvironments(snapshot: Snapshot, ids: string[]): Snapshot {
+  const environments = snapshot.environments.filter((e) => ids.includes(e.id));
+  const status = WORST_FIRST.find((s) => environments.some((e) => e.status === s)) ?? 'unknown';
+  const pauses = environments.map((e) => e.paused);
+  const paused =
+    environments.length > 0 && pauses.every((p) => p !== null)
+      ? { until: pauses.some((p) => p!.until === null) ? null : pauses.map((p) => p!.until!).sort().at(-1)! }
+      : null;
+  return { ...snapshot, status, paused, environments };
+}
+
+/** The databases of the selection that are configured (endpoint and secret), or the problems of half-configured ones. */
+function configuredDatabases(snapshot: Snapshot, view: SettingsView): { configured: DatabaseStatus[]; problems: string[] } {
+  const configured: DatabaseStatus[] = [];
+  const problems: string[] = [];
+  for (const env of snapshot.environments) {
+    const settings = view.settings.environments.find((e) => e.id === env.id);
+    for (const kind of DATABASE_KINDS) {
+      const status = env.databases[kind.id];
+      if (!status || !settings) continue;
+      const endpoint = (settings.databases[kind.id]?.[kind.endpoint.key] ?? null) !== null;
+      const secret = view.secrets[env.id]?.[kind.secret.name] === 'stored';
+      if (endpoint && secret) configured.push(status);
+      else if (endpoint || secret) {
+        const message = status.message ?? `${kind.label} is only partly configured (${endpoint ? `the ${kind.secret.label} is missing` : `the ${kind.endpoint.label} is missing`})`;
+        problems.push([`${env.id}: ${message}`, status.hint].filter(Boolean).join(' — '));
+      }
+    }
+  }
+  return { configured, problems };
+}
+
+/** Throws ConfigurationError (exit 2) for a bad source, an unknown --env, or nothing (or half of something) to check. */
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
-  const override = readEnvConfig(options.env);
-  const core = createMonitorCore({
+  const wanted = options.environments ?? [];
+  const chosen = chooseConfig({ env: options.env, configFile: options.configFile });
+  const override = chosen && restrict(chosen, wanted);
+  const core = (options.createCore ?? createMonitorCore)({
     dataDir: options.dataDir,
     logger: options.logger,
     ...(options.vault ? { vault: options.vault } : {}),
@@ -39,45 +115,48 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     monitorOverrides: { retries: 0 },
   });
   try {
+    const known = (await core.getSettingsView()).settings.environments.map((e) => e.id);
+    const selected = selectEnvironments(known, wanted);
     await core.start();
-    const snapshot = await core.checkNow();
-    const view = await core.getSettingsView();
-    const configured: DatabaseId[] = [];
-    const problems: string[] = [];
-    for (const db of DATABASE_IDS) {
-      const endpoint = endpointOf(db, view.settings);
-      const secret = view.secrets[secretOf(db)] === 'stored';
-      if (endpoint && secret) configured.push(db);
-      else if (endpoint || secret) {
-        const status = snapshot.databases[db];
-        problems.push([status.message ?? `${db} is only partly configured`, status.hint].filter(Boolean).join(' — '));
-      }
-    }
+    if (wanted.length === 0) await core.checkNow();
+    else await Promise.all(selected.map((id) => core.checkNow(id)));
+    const snapshot = onlyEnvironments(core.snapshot(), selected);
+    const { configured, problems } = configuredDatabases(snapshot, await core.getSettingsView());
     if (problems.length) throw new ConfigurationError(problems.join('; '));
     if (configured.length === 0) throw new ConfigurationError(NOTHING_CONFIGURED);
-    const allHealthy = configured.every((db) => snapshot.databases[db].status === 'healthy');
-    return { exitCode: allHealthy ? EXIT_OK : EXIT_UNHEALTHY, snapshot };
+    return { exitCode: configured.every((db) => isHealthyState(db.status)) ? EXIT_OK : EXIT_UNHEALTHY, snapshot };
   } finally {
     await core.stop();
   }
 }
 
 function cell(text: string, width: number): string {
-  return text.length > width ? text.slice(0, width - 1) + '…' : text.padEnd(width);
+  return text.length >= width ? text.slice(0, width - 2) + '… ' : text.padEnd(width);
 }
 
-/** A table for people: one row per database, then message and hint for each failure. */
+const MAX_NAME_COLUMN = 24;
+
+/** A table for people: one row per environment and database, then message and hint for each failure. */
 export function formatSnapshot(snapshot: Snapshot): string {
   const lines = [`WallTrack Monitor ${snapshot.version}: ${snapshot.status.toUpperCase()} (checked ${snapshot.checkedAt})`, ''];
-  lines.push(`${cell('DATABASE', 10)}${cell('STATE', 26)}${cell('LATENCY', 10)}TARGET`);
+  const envWidth = Math.min(MAX_NAME_COLUMN, Math.max('ENVIRONMENT'.length, ...snapshot.environments.map((e) => e.name.length)) + 2);
+  const dbWidth = Math.max('DATABASE'.length, ...DATABASE_KINDS.map((k) => k.label.length)) + 2;
+  lines.push(`${cell('ENVIRONMENT', envWidth)}${cell('DATABASE', dbWidth)}${cell('STATE', 26)}${cell('LATENCY', 10)}TARGET`);
   const notes: string[] = [];
-  for (const db of DATABASE_IDS) {
-    const s: DatabaseStatus = snapshot.databases[db];
-    const latency = s.latencyMs === null ? '-' : `${Math.round(s.latencyMs)} ms`;
-    lines.push(`${cell(db, 10)}${cell(s.status + (s.kind && s.kind !== s.status ? ` (${s.kind})` : ''), 26)}${cell(latency, 10)}${s.target ?? '-'}`);
-    if (s.message) notes.push(`  ${db}: ${s.message}`);
-    if (s.hint) notes.push(`    hint: ${s.hint}`);
+  for (const env of snapshot.environments) {
+    for (const s of databasesOf(env)) {
+      const latency = s.latencyMs === null ? '-' : `${Math.round(s.latencyMs)} ms`;
+      const state = s.status + (s.kind && s.kind !== s.status ? ` (${s.kind})` : '');
+      lines.push(`${cell(env.name, envWidth)}${cell(s.label, dbWidth)}${cell(state, 26)}${cell(latency, 10)}${s.target ?? '-'}`);
+      if (s.message) notes.push(`  ${env.name} / ${s.label}: ${s.message}`);
+      if (s.hint) notes.push(`    hint: ${s.hint}`);
+    }
   }
   if (notes.length) lines.push('', ...notes);
   return lines.join('\n') + '\n';
+}
+
+/** Registry order; a kind the environment does not monitor has no row. */
+function databasesOf(env: EnvironmentStatus): DatabaseStatus[] {
+  return DATABASE_KINDS.map((k) => env.databases[k.id]).filter((s): s is DatabaseStatus => s !== undefined);
 }

@@ -4,15 +4,18 @@
  */
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { DATABASE_KINDS } from '../common/databases.js';
 import { CredentialVault } from '../core/credentials/CredentialVault.js';
 import { createMonitorCore } from '../core/createMonitorCore.js';
 import { WallTrackError } from '../core/errors.js';
 import { createLogger } from '../core/logging.js';
 import { appPaths, defaultDataDir } from '../core/paths.js';
 import { APP_VERSION } from '../core/version.js';
-import { EXIT_CONFIG, EXIT_UNHEALTHY, formatSnapshot, runCheck } from './check.js';
-import { readEnvConfig } from './envConfig.js';
-import { createHealthServer } from './healthServer.js';
+import { EXIT_CONFIG, EXIT_UNHEALTHY, formatSnapshot, runCheck, type CoreFactory } from './check.js';
+import { environmentSecretVariable, MAX_CONFIG_BYTES } from './configFile.js';
+import { chooseConfig } from './configSource.js';
+import { ENVIRONMENT_ID_VARIABLE, MONITOR_VARIABLES, variablesOf } from './envConfig.js';
+import { createHealthServer, HEALTH_ALL_PATH, HEALTH_PATH } from './healthServer.js';
 import { setupServeBrowserMode } from './browser/serveBrowserMode.js';
 
 export const DEFAULT_PORT = 8765;
@@ -21,6 +24,8 @@ export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;
+  /** Tests pass a MonitorCore double; the bin uses the real composer. */
+  createCore?: CoreFactory;
 }
 
 function parseIntArg(min: number, max: number, what: string) {
@@ -43,33 +48,80 @@ function describeError(error: unknown): { message: string; hint?: string; name: 
   return { name: 'Error', message: error instanceof Error ? error.message : String(error) };
 }
 
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function configurationHelp(dataDir: string): string {
+  const secretVariables = DATABASE_KINDS.map((k) => k.secret.envVar).join(', ');
+  const example = environmentSecretVariable('production', DATABASE_KINDS.at(-1)!);
+  return [
+    '',
+    'Configuration, the first that applies:',
+    `  --config FILE  a settings JSON (version 2: "environments", "monitor"; at most ${MAX_CONFIG_BYTES / 1024 / 1024} MiB) with no secret in it.`,
+    '                 Each secret comes from WALLTRACK_<ENV>_<VARIABLE> (ENV = the environment id upper-cased, "-" as "_";',
+    `                 VARIABLE = ${secretVariables}), e.g. ${example}, or else from the OS keychain.`,
+    `  variables      ${[...DATABASE_KINDS.flatMap(variablesOf), ...MONITOR_VARIABLES].join(', ')}`,
+    `                 define one environment, its id ${ENVIRONMENT_ID_VARIABLE} (default "default"); the keychain is not read.`,
+    '                 Each database needs its endpoint and its secret; a database none of whose variables is set is not monitored.',
+    `  otherwise      the app's saved settings (${appPaths(dataDir).settingsFile}) and the OS keychain.`,
+    '--config together with the variables is an error: pick one.',
+    'WALLTRACK_DATA_DIR moves the data folder; WALLTRACK_KEYCHAIN_SERVICE selects another keychain service (default walltrack-monitor).',
+  ].join('\n');
+}
+
+const CHECK_HELP = [
+  '',
+  'Exit codes:',
+  '  0  every configured database of the selected environments is healthy (a slow answer, "degraded", counts as healthy)',
+  '  1  a configured database is not: down (wrong password, stopped, unreachable, ...), or not answering yet',
+  '  2  configuration or usage error, on stderr (and as {"error": {...}} on stdout with --json): nothing configured, a database',
+  '     with its endpoint but not its secret (or the reverse), an unknown --env, a bad --config file, --config together with',
+  '     the variables, the keychain unavailable, a bad argument',
+  '',
+  '--json prints the snapshot restricted to the selected environments: {status, version, checkedAt, paused,',
+  'environments: [{id, name, colour, status, paused, databases: {<kind>: {...}}}]}; status is the worst of them.',
+].join('\n');
+
+const SERVE_HELP = [
+  '',
+  `GET ${HEALTH_PATH}: the first environment in the original service's shape, {"status": "ok"|"degraded", "version",`,
+  '"databases": {<kind>: {"status": "connected"|"disconnected"|"error", "healthy"}}}, plus details under other keys;',
+  `${HEALTH_PATH}?env=ID answers for another environment (404 for an unknown id); GET ${HEALTH_ALL_PATH} answers for every one.`,
+  'HTTP 200 when "status" is "ok" (every database of the answer healthy), 503 otherwise.',
+].join('\n');
+
 /** Runs the CLI and resolves with the exit code (serve resolves when it has shut down). */
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
   let exitCode = 0;
   const dataDir = defaultDataDir(io.env);
   const program = new Command()
     .name('walltrack-monitor')
-    .description('Checks whether WallTrack\'s Supabase and Neo4j databases are reachable.')
+    .description(`Checks whether WallTrack's ${DATABASE_KINDS.map((k) => k.label).join(' and ')} databases are reachable, in each environment.`)
     .version(APP_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .addHelpText(
-      'after',
-      `\nConfiguration: environment variables SUPABASE_URL, SUPABASE_KEY, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,\n` +
-        `SUPABASE_PROBE_TABLE, NEO4J_DATABASE, WALLTRACK_TIMEOUT_MS, WALLTRACK_SLOW_MS when any is set; otherwise the app's saved\n` +
-        `settings (${appPaths(dataDir).settingsFile}) and the OS keychain. WALLTRACK_DATA_DIR moves the data folder;\nWALLTRACK_KEYCHAIN_SERVICE selects another keychain service (default walltrack-monitor).`,
-    );
+    .addHelpText('after', configurationHelp(dataDir));
 
   program
     .command('check')
-    .description('check every configured database once; exit 0 ok, 1 degraded or down, 2 configuration error')
+    .description('check the databases of every environment (or of each --env) once; exit 0 all healthy, 1 not, 2 configuration error')
+    .option('--env <id>', 'check this environment only (repeatable; default: every environment)', collect)
+    .option('--config <file>', 'read the settings from this JSON file (see walltrack-monitor --help)')
     .option('--json', 'print the snapshot as JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .addHelpText('after', CHECK_HELP)
+    .action(async (opts: { env?: string[]; config?: string; json?: boolean }) => {
       const paths = appPaths(dataDir);
       // stderr is for people here: only what they must act on (a settings file moved aside, an unwritable log).
       const log = createLogger({ file: paths.logFile, console: { stream: io.stderr, pretty: true, noticesOnly: true } });
       try {
-        const { exitCode: code, snapshot } = await runCheck({ env: io.env, dataDir, logger: log.logger, vault: vaultFor(io.env) });
+        const { exitCode: code, snapshot } = await runCheck({
+          env: io.env,
+          dataDir,
+          logger: log.logger,
+          vault: vaultFor(io.env),
+          configFile: opts.config,
+          environments: opts.env ?? [],
+          ...(io.createCore ? { createCore: io.createCore } : {}),
+        });
         io.stdout.write(opts.json ? JSON.stringify(snapshot, null, 2) + '\n' : formatSnapshot(snapshot));
         exitCode = code;
       } catch (error) {
@@ -84,11 +136,13 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
 
   program
     .command('serve')
-    .description('run the monitor and serve GET /api/health on 127.0.0.1 (200 when ok, 503 otherwise)')
+    .description(`run the monitor for every environment and serve GET ${HEALTH_PATH} on 127.0.0.1 (200 when ok, 503 otherwise)`)
     .option('--port <n>', `port on 127.0.0.1 (0 = any free port)`, parseIntArg(0, 65_535, '--port'), DEFAULT_PORT)
     .option('--interval <seconds>', 'seconds between checks (default: saved setting, 30)', parseIntArg(1, 86_400, '--interval'))
+    .option('--config <file>', 'read the settings from this JSON file (see walltrack-monitor --help)')
     .option('--no-ui', 'do not serve the status and settings windows (browser mode)')
-    .action(async (opts: { port: number; interval?: number; ui: boolean }) => {
+    .addHelpText('after', SERVE_HELP)
+    .action(async (opts: { port: number; interval?: number; config?: string; ui: boolean }) => {
       exitCode = await serve(opts, dataDir, io);
     });
 
@@ -101,14 +155,14 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
   return exitCode;
 }
 
-async function serve(opts: { port: number; interval?: number; ui?: boolean }, dataDir: string, io: CliIo): Promise<number> {
+async function serve(opts: { port: number; interval?: number; config?: string; ui?: boolean }, dataDir: string, io: CliIo): Promise<number> {
   const paths = appPaths(dataDir);
   const isTty = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
   const log = createLogger({ file: paths.logFile, console: { stream: io.stderr, pretty: isTty } });
   let core;
   try {
-    const override = readEnvConfig(io.env);
-    core = createMonitorCore({
+    const override = chooseConfig({ env: io.env, configFile: opts.config });
+    core = (io.createCore ?? createMonitorCore)({
       dataDir,
       logger: log.logger,
       vault: vaultFor(io.env),
@@ -132,8 +186,8 @@ async function serve(opts: { port: number; interval?: number; ui?: boolean }, da
     log.close();
     return EXIT_CONFIG;
   }
-  log.logger.info({ url: `${server.url}/api/health`, logFile: paths.logFile }, `Serving ${server.url}/api/health`);
-  io.stdout.write(`${server.url}/api/health\n`);
+  log.logger.info({ url: `${server.url}${HEALTH_PATH}`, logFile: paths.logFile }, `Serving ${server.url}${HEALTH_PATH}`);
+  io.stdout.write(`${server.url}${HEALTH_PATH}\n`);
   browser.announce(server.port, io.stdout);
 
   const code = await new Promise<number>((resolve) => {

@@ -1,5 +1,5 @@
 /**
- * The headless HTTP server: GET /api/health on 127.0.0.1 only. Requests whose Host header is not a
+ * The headless HTTP server: GET /api/health (and /api/health/all, see ./healthResponse.ts) on 127.0.0.1 only. Requests whose Host header is not a
  * loopback name are refused (DNS rebinding: a web page on evil.example resolving to 127.0.0.1 must
  * not read the status). Browser mode plugs its static files, WebSocket and token into the same
  * server through `routes` and `onUpgrade`, behind the same Host check.
@@ -8,13 +8,18 @@ import { createServer, ServerResponse, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Snapshot } from '../common/schemas.js';
+import { EnvironmentIdSchema } from '../common/schemas.js';
+import { allHealth, environmentHealth, httpStatusOf } from './healthResponse.js';
+
+export const HEALTH_PATH = '/api/health';
+export const HEALTH_ALL_PATH = '/api/health/all';
 
 export interface HealthServerOptions {
   core: { snapshot(): Snapshot };
   /** 0 = any free port. */
   port: number;
   host?: '127.0.0.1' | '::1' | 'localhost';
-  /** Extra routes tried after /api/health; return true when the request was handled. */
+  /** Extra routes tried after the health paths; return true when the request was handled. */
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
   /** WebSocket upgrades (after the Host check); destroy the socket to refuse. */
   onUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -52,6 +57,27 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headOnly =
     'x-content-type-options': 'nosniff',
   });
   res.end(headOnly ? undefined : text);
+}
+
+/**
+ * /api/health: the first environment, or `?env=ID`; /api/health/all: every environment.
+ * An id that is not a valid one is not echoed back (it comes from whoever sent the request).
+ */
+function healthAnswer(snapshot: Snapshot, path: string, query: URLSearchParams): { status: number; body: unknown } {
+  if (path === HEALTH_ALL_PATH) {
+    const body = allHealth(snapshot);
+    return { status: httpStatusOf(body), body };
+  }
+  const known = snapshot.environments.map((env) => env.id);
+  const wanted = query.getAll('env');
+  if (wanted.length > 1) return { status: 400, body: { error: `Give ?env= once (known environments: ${known.join(', ')}), or use ${HEALTH_ALL_PATH} for all of them` } };
+  const env = wanted.length === 0 ? snapshot.environments[0] : snapshot.environments.find((e) => e.id === wanted[0]);
+  if (!env) {
+    const named = EnvironmentIdSchema.safeParse(wanted[0]).success ? `"${wanted[0]}"` : 'given';
+    return { status: 404, body: { error: `Unknown environment ${named} in ?env=; known environments: ${known.join(', ')}`, environments: known } };
+  }
+  const body = environmentHealth(snapshot, env);
+  return { status: httpStatusOf(body), body };
 }
 
 function isWebSocketUpgrade(req: IncomingMessage): boolean {
@@ -99,19 +125,21 @@ export async function createHealthServer(options: HealthServerOptions): Promise<
       sendJson(res, 421, { error: 'Misdirected request: the Host header must be localhost, 127.0.0.1 or [::1] with this port' });
       return;
     }
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/api/health') {
+    const url = req.url ?? '/';
+    const mark = url.indexOf('?');
+    const [path, query] = mark === -1 ? [url, ''] : [url.slice(0, mark), url.slice(mark + 1)];
+    if (path === HEALTH_PATH || path === HEALTH_ALL_PATH) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.setHeader('allow', 'GET, HEAD');
         sendJson(res, 405, { error: 'Method not allowed: use GET' });
         return;
       }
-      const snapshot = options.core.snapshot();
-      sendJson(res, snapshot.status === 'ok' ? 200 : 503, snapshot, req.method === 'HEAD');
+      const answer = healthAnswer(options.core.snapshot(), path, new URLSearchParams(query));
+      sendJson(res, answer.status, answer.body, req.method === 'HEAD');
       return;
     }
     if (options.routes && (await options.routes(req, res))) return;
-    sendJson(res, 404, { error: 'Not found: try GET /api/health' });
+    sendJson(res, 404, { error: `Not found: try GET ${HEALTH_PATH} or ${HEALTH_ALL_PATH}` });
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

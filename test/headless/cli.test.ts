@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SettingsSchema } from '../../src-main/common/settings-schema.js';
+import { SettingsSchema, type SecretEdits } from '../../src-main/common/settings-schema.js';
 import { CredentialVault } from '../../src-main/core/credentials/CredentialVault.js';
 import { createMonitorCore } from '../../src-main/core/createMonitorCore.js';
 import { closedPort } from '../support/faults.js';
@@ -32,6 +32,13 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
   return { WALLTRACK_DATA_DIR: dataDir, WALLTRACK_KEYCHAIN_SERVICE: `walltrack-monitor-test-${randomUUID()}`, ...extra };
 }
 
+/** A saved-settings draft: environment "default" monitors Neo4j only (its password per `secrets`). */
+const savedNeo4j = (secrets: SecretEdits[string]) => ({
+  settings: SettingsSchema.parse({ environments: [{ id: 'default', name: 'default', databases: { neo4j: { uri: services.neo4j.uri } } }] }),
+  secrets: { default: secrets },
+  removeEnvironments: [],
+});
+
 const healthyEnv = () => ({
   SUPABASE_URL: services.supabase.url,
   SUPABASE_KEY: services.supabase.serviceRoleKey,
@@ -50,8 +57,9 @@ describe('walltrack-monitor check', () => {
     expect(run.code, run.stdout).toBe(0);
     const snapshot = JSON.parse(run.stdout);
     expect(snapshot.status).toBe('ok');
-    expect(snapshot.databases.neo4j).toMatchObject({ status: 'healthy', healthy: true, target: services.neo4j.uri });
-    expect(snapshot.databases.supabase).toMatchObject({ status: 'healthy', healthy: true });
+    expect(snapshot.environments.map((e: { id: string }) => e.id)).toEqual(['default']);
+    expect(snapshot.environments[0].databases.neo4j).toMatchObject({ status: 'healthy', healthy: true, target: services.neo4j.uri });
+    expect(snapshot.environments[0].databases.supabase).toMatchObject({ status: 'healthy', healthy: true });
   });
 
   it('works the same through `npm run headless -- check --json`', async () => {
@@ -66,7 +74,9 @@ describe('walltrack-monitor check', () => {
     const run = await runBin(['check'], env(healthyEnv()));
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toMatch(/WallTrack Monitor \S+: OK/);
-    expect(run.stdout).toMatch(/neo4j\s+healthy\s+\d+ ms\s+bolt:\/\/127\.0\.0\.1:\d+/);
+    expect(run.stdout).toMatch(/^ENVIRONMENT\s+DATABASE\s+STATE\s+LATENCY\s+TARGET$/m);
+    expect(run.stdout).toMatch(/^default\s+Neo4j\s+healthy\s+\d+ ms\s+bolt:\/\/127\.0\.0\.1:\d+$/m);
+    expect(run.stdout).toMatch(/^default\s+Supabase\s+healthy\s+\d+ ms\s+http:\/\/127\.0\.0\.1:\d+$/m);
   });
 
   it('exits 1 with auth_failed when the Neo4j password is wrong, without printing it', async () => {
@@ -75,9 +85,10 @@ describe('walltrack-monitor check', () => {
     expect(run.code).toBe(1);
     const snapshot = JSON.parse(run.stdout);
     expect(snapshot.status).toBe('down');
-    expect(snapshot.databases.neo4j).toMatchObject({ status: 'down', kind: 'auth_failed' });
-    expect(snapshot.databases.neo4j.hint).toMatch(/NEO4J_PASSWORD/);
-    expect(snapshot.databases.supabase.status).toBe('healthy');
+    const { databases } = snapshot.environments[0];
+    expect(databases.neo4j).toMatchObject({ status: 'down', kind: 'auth_failed' });
+    expect(databases.neo4j.hint).toMatch(/NEO4J_PASSWORD/);
+    expect(databases.supabase.status).toBe('healthy');
     expect(run.stdout + run.stderr).not.toContain(wrong);
   });
 
@@ -85,7 +96,9 @@ describe('walltrack-monitor check', () => {
     const port = await closedPort();
     const run = await runBin(['check'], env({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_PASSWORD: 'x' }));
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/neo4j\s+down \(refused\)/);
+    expect(run.stdout).toMatch(/^default\s+Neo4j\s+down \(refused\)/m);
+    // Supabase has no variable set: not monitored, so no row.
+    expect(run.stdout).not.toMatch(/Supabase/);
     expect(run.stdout).toMatch(/hint: Is Neo4j running on 127\.0\.0\.1:\d+\?/);
   });
 
@@ -112,31 +125,25 @@ describe('walltrack-monitor check', () => {
     const vault = new CredentialVault({ service: vars.WALLTRACK_KEYCHAIN_SERVICE! });
     const core = createMonitorCore({ dataDir, vault });
     await core.start();
-    await core.saveSettings({
-      settings: SettingsSchema.parse({ neo4j: { uri: services.neo4j.uri } }),
-      secrets: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'replace', value: services.neo4j.password } },
-    });
+    await core.saveSettings(savedNeo4j({ neo4jPassword: { action: 'replace', value: services.neo4j.password } }));
     await core.stop();
     try {
       const ok = await runBin(['check', '--json'], vars);
       expect(ok.code).toBe(0);
-      expect(JSON.parse(ok.stdout).databases.neo4j.status).toBe('healthy');
-      await vault.delete('neo4jPassword');
+      expect(JSON.parse(ok.stdout).environments[0].databases.neo4j.status).toBe('healthy');
+      await vault.delete('default', 'neo4jPassword');
       const missing = await runBin(['check'], vars);
       expect(missing.code).toBe(2);
-      expect(missing.stderr).toMatch(/Neo4j URI is set but the password is missing.*NEO4J_PASSWORD/);
+      expect(missing.stderr).toMatch(/^walltrack-monitor: default: .*Neo4j URI is set but the password is missing.*NEO4J_PASSWORD/);
     } finally {
-      await vault.delete('neo4jPassword');
+      await vault.delete('default', 'neo4jPassword');
     }
   });
 
   it('exits 2 with the keychain hint when saved settings need a secret and the keychain is unreachable', async () => {
     const vars = env();
     const core = createMonitorCore({ dataDir, vault: new CredentialVault({ service: vars.WALLTRACK_KEYCHAIN_SERVICE! }) });
-    await core.saveSettings({
-      settings: SettingsSchema.parse({ neo4j: { uri: services.neo4j.uri } }),
-      secrets: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'keep' } },
-    });
+    await core.saveSettings(savedNeo4j({}));
     await core.stop();
     const run = await runBin(['check'], { ...vars, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' });
     expect(run.code).toBe(2);
@@ -176,7 +183,13 @@ describe('walltrack-monitor serve', () => {
     try {
       const health = await waitFor(() => get(url), (r) => r.status === 200);
       expect(health.status).toBe(200);
-      expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', databases: { neo4j: { status: 'healthy' } } });
+      // The original service's shape, for the one environment the variables define.
+      expect(JSON.parse(health.body)).toMatchObject({
+        status: 'ok',
+        version: '0.1.0',
+        databases: { supabase: { status: 'connected', healthy: true }, neo4j: { status: 'connected', healthy: true } },
+        environment: { id: 'default', name: 'default' },
+      });
       const port = new URL(url).port;
       expect((await get(url, `attacker.example:${port}`)).status).toBe(421);
       expect((await get(url, `localhost:${port}`)).status).toBe(200);
@@ -210,10 +223,7 @@ describe('walltrack-monitor serve', () => {
     const vars = env();
     // Saved settings whose Neo4j password must come from the keychain.
     const core = createMonitorCore({ dataDir, vault: new CredentialVault({ service: vars.WALLTRACK_KEYCHAIN_SERVICE! }) });
-    await core.saveSettings({
-      settings: SettingsSchema.parse({ neo4j: { uri: services.neo4j.uri } }),
-      secrets: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'keep' } },
-    });
+    await core.saveSettings(savedNeo4j({}));
     await core.stop();
     const bus = await silentBus();
     try {
@@ -226,7 +236,7 @@ describe('walltrack-monitor serve', () => {
         expect(JSON.parse(res.body).databases.neo4j.message ?? null).toBeNull();
         expect(output()).not.toMatch(/Could not read a secret from the OS keychain/);
         const later = await waitFor(() => get(url), (r) => Boolean(JSON.parse(r.body).databases.neo4j.message), 40_000);
-        expect(JSON.parse(later.body).databases.neo4j).toMatchObject({ status: 'not_configured' });
+        expect(JSON.parse(later.body).databases.neo4j).toMatchObject({ status: 'disconnected', healthy: false, state: 'not_configured' });
         expect(JSON.parse(later.body).databases.neo4j.message).toMatch(
           /^neo4j: not configured — keychain unavailable: Could not read neo4jPassword in the OS keychain .*no answer within 10000 ms/,
         );
@@ -243,7 +253,8 @@ describe('walltrack-monitor serve', () => {
   it('answers 503 while a database is down', async () => {
     const { child, url } = await startServe(['--port', '0'], env({ ...healthyEnv(), NEO4J_PASSWORD: 'wrong' }));
     try {
-      const res = await waitFor(() => get(url), (r) => JSON.parse(r.body).databases.neo4j.status === 'down');
+      const res = await waitFor(() => get(url), (r) => JSON.parse(r.body).databases.neo4j.state === 'down');
+      expect(JSON.parse(res.body)).toMatchObject({ status: 'degraded', databases: { neo4j: { status: 'error', healthy: false } } });
       expect(res.status).toBe(503);
       expect(JSON.parse(res.body).databases.neo4j.kind).toBe('auth_failed');
     } finally {
@@ -289,7 +300,7 @@ describe.skipIf(mountProblem)('with a full log folder (ENOSPC)', () => {
       const { child, url, output } = await startServe(['--port', '0', '--no-ui'], vars);
       try {
         const health = await waitFor(() => get(url), (r) => r.status === 200);
-        expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', databases: { neo4j: { status: 'healthy' }, supabase: { status: 'healthy' } } });
+        expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', databases: { neo4j: { status: 'connected' }, supabase: { status: 'connected' } } });
         expect(logWarnings(output())).toHaveLength(1);
         expect(logWarnings(output())[0]).toMatch(/ENOSPC/);
       } finally {

@@ -1,15 +1,13 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../src-main/common/schemas.js';
+import type { OverallStatus, Snapshot } from '../../src-main/common/schemas.js';
 import { createHealthServer, isLoopbackHost, type HealthServer } from '../../src-main/headless/healthServer.js';
+import { environmentStatus, snapshotOf } from './browser/fakeCore.js';
 
-function snapshot(status: Snapshot['status']): Snapshot {
-  const db = {
-    status: 'healthy' as const, healthy: true, target: 'bolt://127.0.0.1:7687', latencyMs: 3, checkedAt: '2026-01-01T00:00:00.000Z',
-    consecutiveFailures: 0, uptimePct: 100, p50Ms: 3, p95Ms: 4,
-  };
-  return { status, version: '0.1.0', checkedAt: '2026-01-01T00:00:00.000Z', paused: null, databases: { supabase: db, neo4j: db } };
+/** One environment whose stated overall status is `status` (Neo4j down unless ok). */
+function snapshot(status: OverallStatus): Snapshot {
+  return snapshotOf([environmentStatus('default', { supabase: 'healthy', neo4j: status === 'ok' ? 'healthy' : 'down' }, status)], status);
 }
 
 let server: HealthServer | null = null;
@@ -29,19 +27,19 @@ function get(port: number, path: string, headers: Record<string, string> = {}, m
 }
 
 describe('createHealthServer', () => {
-  it('serves the snapshot with 200 when ok and 503 otherwise, only on 127.0.0.1', async () => {
+  it('serves the health answer with 200 when ok and 503 otherwise, only on 127.0.0.1', async () => {
     let current = snapshot('ok');
     server = await createHealthServer({ core: { snapshot: () => current }, port: 0 });
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
     const ok = await get(server.port, '/api/health');
     expect(ok.status).toBe(200);
     expect(ok.headers['cache-control']).toBe('no-store');
-    expect(JSON.parse(ok.body)).toEqual(current);
+    expect(JSON.parse(ok.body)).toMatchObject({ status: 'ok', state: 'ok', databases: { neo4j: { status: 'connected' } } });
     for (const status of ['down', 'degraded', 'unconfigured', 'unknown'] as const) {
       current = snapshot(status);
       const res = await get(server.port, '/api/health?x=1');
       expect(res.status).toBe(503);
-      expect(JSON.parse(res.body).status).toBe(status);
+      expect(JSON.parse(res.body)).toMatchObject({ status: 'degraded', state: status });
     }
   });
 
@@ -111,11 +109,11 @@ describe('Upgrade headers other than WebSocket', () => {
     const ok = await rawExchange(server.port, h2cRequest(server.port));
     expect(ok).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
     expect(ok).toMatch(/\r\ncontent-type: application\/json; charset=utf-8\r\n/i);
-    expect(JSON.parse(ok.slice(ok.indexOf('\r\n\r\n') + 4))).toEqual(snapshot('ok'));
+    expect(JSON.parse(ok.slice(ok.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 'ok', databases: { neo4j: { status: 'connected' } } });
     current = snapshot('down');
     const down = await rawExchange(server.port, h2cRequest(server.port));
     expect(down).toMatch(/^HTTP\/1\.1 503 Service Unavailable\r\n/);
-    expect(JSON.parse(down.slice(down.indexOf('\r\n\r\n') + 4)).status).toBe('down');
+    expect(JSON.parse(down.slice(down.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 'degraded', state: 'down' });
     const head = await rawExchange(server.port, h2cRequest(server.port, 'HEAD'));
     expect(head).toMatch(/^HTTP\/1\.1 503 Service Unavailable\r\n/);
     expect(head.endsWith('\r\n\r\n')).toBe(true);
@@ -131,7 +129,7 @@ describe('Upgrade headers other than WebSocket', () => {
     const headers = { connection: 'Upgrade, HTTP2-Settings', upgrade: 'h2c', 'http2-settings': 'AAMAAABkAARAAAAAAAIAAAAA' };
     const ok = await get(server.port, '/api/health', headers);
     expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body)).toEqual(snapshot('ok'));
+    expect(JSON.parse(ok.body)).toMatchObject({ status: 'ok', databases: { supabase: { status: 'connected' } } });
     const foreign = await get(server.port, '/api/health', { ...headers, host: 'evil.example' });
     expect(foreign.status).toBe(421);
     expect(foreign.body).not.toContain('"databases"');

@@ -1,47 +1,98 @@
-/** A MonitorCore double for host-level tests of browser mode (the E2E tests use the real core). */
+/** A MonitorCore double (v2: environments) for host-level tests; the E2E tests use the real core. */
 import { EventEmitter } from 'node:events';
 import type { MonitorCore, MonitorCoreEvents } from '../../../src-main/core/MonitorCore.js';
-import type { DatabaseStatus, Snapshot } from '../../../src-main/common/schemas.js';
+import type { DatabaseState, DatabaseStatus, EnvironmentStatus, OverallStatus, Snapshot } from '../../../src-main/common/schemas.js';
+import type { SettingsView } from '../../../src-main/common/settings-schema.js';
 import { ValidationError } from '../../../src-main/core/errors.js';
 
-const db = (status: DatabaseStatus['status']): DatabaseStatus => ({
-  status,
-  healthy: status === 'healthy',
-  target: 'bolt://127.0.0.1:7687',
-  latencyMs: 3,
-  checkedAt: '2026-01-01T00:00:00.000Z',
-  consecutiveFailures: 0,
-  uptimePct: 100,
-  p50Ms: 3,
-  p95Ms: 4,
-});
+const LABELS: Record<string, string> = { supabase: 'Supabase', neo4j: 'Neo4j' };
+const TARGETS: Record<string, string> = { supabase: 'http://127.0.0.1:54321', neo4j: 'bolt://127.0.0.1:7687' };
 
-export function snapshotWith(neo4j: DatabaseStatus['status']): Snapshot {
+/** One database's status; failures carry a kind, message and hint like the real monitor's. */
+export function databaseStatus(database: string, status: DatabaseState): DatabaseStatus {
+  const failed = status === 'down' || status === 'retrying';
   return {
-    status: neo4j === 'healthy' ? 'ok' : 'down',
-    version: '0.1.0',
-    checkedAt: '2026-01-01T00:00:00.000Z',
-    paused: null,
-    databases: { supabase: db('healthy'), neo4j: db(neo4j) },
+    database,
+    label: LABELS[database] ?? database,
+    status,
+    healthy: status === 'healthy' || status === 'degraded',
+    target: status === 'not_configured' ? null : (TARGETS[database] ?? null),
+    latencyMs: failed || status === 'unknown' || status === 'not_configured' ? null : 3,
+    ...(failed ? { kind: 'refused' as const, message: `${database}: connection refused`, hint: `Start ${database}` } : {}),
+    checkedAt: status === 'unknown' ? null : '2026-01-01T00:00:00.000Z',
+    consecutiveFailures: failed ? 1 : 0,
+    uptimePct: 100,
+    p50Ms: 3,
+    p95Ms: 4,
   };
 }
 
-export function createFakeCore(): MonitorCore & { emitSnapshot(s: Snapshot): void; current: Snapshot } {
+/** An environment with the given database states (registry order: supabase, neo4j); `status` is stated, not computed. */
+export function environmentStatus(
+  id: string,
+  states: Partial<Record<string, DatabaseState>>,
+  status: OverallStatus,
+  name = id,
+): EnvironmentStatus {
+  const databases: Partial<Record<string, DatabaseStatus>> = {};
+  for (const [db, state] of Object.entries(states)) if (state) databases[db] = databaseStatus(db, state);
+  return { id, name, colour: null, status, paused: null, databases };
+}
+
+export function snapshotOf(environments: EnvironmentStatus[], status: OverallStatus): Snapshot {
+  return { status, version: '0.1.0', checkedAt: '2026-01-01T00:00:00.000Z', paused: null, environments };
+}
+
+/** One environment "default": Supabase healthy, Neo4j in `neo4j`. */
+export function snapshotWith(neo4j: DatabaseState): Snapshot {
+  const status = neo4j === 'healthy' ? 'ok' : 'down';
+  return snapshotOf([environmentStatus('default', { supabase: 'healthy', neo4j }, status)], status);
+}
+
+export interface FakeCoreOptions {
+  snapshot?: Snapshot;
+  /** What getSettingsView answers; without it, it throws an internal error (hidden from pages). */
+  settingsView?: SettingsView;
+}
+
+export function createFakeCore(options: FakeCoreOptions = {}): MonitorCore & {
+  emitSnapshot(s: Snapshot): void;
+  current: Snapshot;
+  /** Every call, in order, e.g. "start", "checkNow:staging", "checkNow:*", "stop". */
+  calls: string[];
+} {
   const events = new EventEmitter();
+  const known = (environment: string | undefined) => {
+    if (environment !== undefined && !core.current.environments.some((e) => e.id === environment)) {
+      throw new ValidationError('environment', `Unknown environment "${environment}" (known: ${core.current.environments.map((e) => e.id).join(', ')})`);
+    }
+  };
   const core = {
-    current: snapshotWith('healthy'),
+    current: options.snapshot ?? snapshotWith('healthy'),
+    calls: [] as string[],
     emitSnapshot(s: Snapshot) {
       core.current = s;
       events.emit('snapshot', s);
     },
-    start: async () => undefined,
-    stop: async () => undefined,
+    start: async () => void core.calls.push('start'),
+    stop: async () => void core.calls.push('stop'),
     snapshot: () => core.current,
-    checkNow: async () => core.current,
-    pause: () => ({ ...core.current, paused: { until: null } }),
-    resume: () => core.current,
-    history: (database: 'supabase' | 'neo4j') => ({ database, entries: [], uptimePct: null, p50Ms: null, p95Ms: null }),
+    checkNow: async (environment?: string) => {
+      known(environment);
+      core.calls.push(`checkNow:${environment ?? '*'}`);
+      return core.current;
+    },
+    pause: (_hours?: number, environment?: string) => {
+      known(environment);
+      return { ...core.current, paused: { until: null } };
+    },
+    resume: (environment?: string) => {
+      known(environment);
+      return core.current;
+    },
+    history: (environment: string, database: string) => ({ environment, database, entries: [], uptimePct: null, p50Ms: null, p95Ms: null }),
     getSettingsView: async () => {
+      if (options.settingsView) return structuredClone(options.settingsView);
       throw new Error('internal detail that must not reach the page');
     },
     testConnection: async () => {
@@ -50,7 +101,7 @@ export function createFakeCore(): MonitorCore & { emitSnapshot(s: Snapshot): voi
     saveSettings: async () => {
       throw new ValidationError('neo4j.uri', 'Neo4j URI must use bolt://');
     },
-    importEnv: async () => ({ settings: [], secrets: [], ignored: [] }),
+    importEnv: async () => ({ environment: 'default', settings: [], secrets: [], ignored: [] }),
     on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]) {
       events.on(event, listener);
       return () => void events.off(event, listener);
