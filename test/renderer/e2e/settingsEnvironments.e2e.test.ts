@@ -71,6 +71,8 @@ beforeAll(async () => {
   context.on('weberror', (e) => pageErrors.push(String(e.error())));
   context.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
   page = await context.newPage();
+  // A missing element fails its test with the locator named, well before the test's own timeout.
+  page.setDefaultTimeout(10_000);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.goto(`http://127.0.0.1:${server.port}/settings.html#token=${mode.token}`);
 }, 300_000);
