@@ -100,7 +100,7 @@ export function SettingsApp() {
       load(await api.saveSettings(d));
       setNotice({ kind: 'ok', text: 'Saved. The monitor reconnects with the new settings.' });
     } catch (err) {
-      // Main names the secret to enter again (e.g. "secrets.staging.neo4jPassword") when it refuses to keep one.
+      // Main names the secret to enter again ("secrets.<environment>.<secret name>") when it refuses to keep one.
       const key = secretErrorKey(form, (err as { field?: unknown }).field);
       if (key) {
         setErrors((e) => ({ ...e, [key]: errorText(err) }));
