@@ -98,6 +98,8 @@ export function SettingsApp() {
     try {
       // The typed secrets leave the window here, once; load() clears the inputs.
       load(await api.saveSettings(d));
+      // A new environment's key was temporary; once saved its key is its id.
+      setSelected(env.id);
       setNotice({ kind: 'ok', text: 'Saved. The monitor reconnects with the new settings.' });
     } catch (err) {
       // Main names the secret to enter again ("secrets.<environment>.<secret name>") when it refuses to keep one.
