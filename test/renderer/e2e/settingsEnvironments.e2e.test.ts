@@ -160,6 +160,8 @@ describe.sequential('settings window: environments, in Chromium through browser 
       staging: { supabaseKey: { action: 'replace', value: STAGING_KEY }, neo4jPassword: { action: 'replace', value: STAGING_PASSWORD } },
     });
     expect(core.presence().staging).toEqual({ supabaseKey: 'stored', neo4jPassword: 'stored' });
+    // QA Berlin was being edited when saved, as a new environment: it stays the one shown.
+    expect(await page.locator('.env-select[aria-pressed="true"] .env-name').innerText()).toBe('QA Berlin');
     await select('staging');
     expect(await page.locator('[data-secret="supabaseKey"] .secret-presence').innerText()).toBe('Stored in keychain');
     expect(await page.locator('#supabaseKey').count()).toBe(0);
