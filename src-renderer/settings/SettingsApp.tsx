@@ -1,40 +1,43 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../src-main/common/contract.js';
-import type { SecretName, SettingsDraft, SettingsView } from '../../src-main/common/settings-schema.js';
+import type { SecretName } from '../../src-main/common/databases.js';
+import type { SettingsDraft, SettingsView } from '../../src-main/common/settings-schema.js';
 import { api } from '../api/hostApi.js';
 import { useAppInfo } from '../api/hooks.js';
 import { errorText } from '../lib/errors.js';
 import {
   NUMBER_FIELDS,
-  SECRET_FIELDS,
-  TEXT_FIELDS,
+  addEnvironment,
+  allShownSecrets,
   buildDraft,
+  canAddEnvironment,
+  errorsOf,
   formFromSettings,
-  secretErrors,
-  secretsToReenter,
-  shownSecrets,
+  moveEnvironment,
+  removeEnvironment,
+  secretErrorKey,
+  setField,
+  takenIds,
+  updateEnvironment,
   validateForm,
-  type FieldId,
+  type AllSecretStates,
+  type FormErrors,
   type NumberFieldId,
-  type SecretFormState,
   type SettingsForm,
-  type TextFieldId,
 } from '../lib/settingsForm.js';
 import { CheckboxField } from './CheckboxField.js';
-import { ConnectionTest } from './ConnectionTest.js';
+import { EnvironmentFields } from './EnvironmentFields.js';
+import { EnvironmentList } from './EnvironmentList.js';
 import { ImportEnv } from './ImportEnv.js';
-import { SecretField } from './SecretField.js';
 import { TextField } from './TextField.js';
-
-type Secrets = Record<SecretName, SecretFormState>;
-const KEEP_ALL: Secrets = { supabaseKey: { mode: 'keep' }, neo4jPassword: { mode: 'keep' } };
 
 export function SettingsApp() {
   const appInfo = useAppInfo();
   const [view, setView] = useState<SettingsView | null>(null);
   const [form, setForm] = useState<SettingsForm | null>(null);
-  const [secrets, setSecrets] = useState<Secrets>(KEEP_ALL);
-  const [errors, setErrors] = useState<Partial<Record<FieldId | SecretName, string>>>({});
+  const [secrets, setSecrets] = useState<AllSecretStates>({});
+  const [selected, setSelected] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>({});
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   /** Bumped on every load so results of earlier connection tests do not outlive the values they tested. */
@@ -43,8 +46,10 @@ export function SettingsApp() {
   const load = useCallback((v: SettingsView) => {
     setView(v);
     setForm(formFromSettings(v.settings));
-    setSecrets(KEEP_ALL);
+    setSecrets({});
     setErrors({});
+    // The environment being edited stays selected when it still exists.
+    setSelected((s) => (s && v.settings.environments.some((e) => e.id === s) ? s : v.settings.environments[0]!.id));
     setGeneration((g) => g + 1);
   }, []);
 
@@ -53,29 +58,33 @@ export function SettingsApp() {
   }, [load]);
   useEffect(reload, [reload]);
 
-  /** Validates with main's schemas; shows errors inline and returns null when invalid. */
+  /** Validates with main's schemas; shows errors inline (and picks an environment with errors) and returns null when invalid. */
   const draft = useCallback((): SettingsDraft | null => {
     if (!form || !view) return null;
     const v = validateForm(form);
-    const reenter = secretsToReenter(form, view.settings, view.secrets);
-    const shown = shownSecrets(secrets, reenter);
-    const secretErrs = secretErrors(shown, reenter);
-    const all = { ...(v.ok ? {} : v.errors), ...secretErrs };
+    const s = allShownSecrets(form, secrets, view);
+    const all = { ...(v.ok ? {} : v.errors), ...s.errors };
     setErrors(all);
-    if (!v.ok || Object.keys(secretErrs).length > 0) return null;
-    return buildDraft(v.settings, shown);
-  }, [form, secrets, view]);
+    if (!v.ok || Object.keys(s.errors).length > 0) {
+      if (selected && errorsOf(all, selected) === 0) {
+        const withErrors = form.environments.find((e) => errorsOf(all, e.key) > 0);
+        if (withErrors) setSelected(withErrors.key);
+      }
+      return null;
+    }
+    return buildDraft(v.settings, form, s.shown);
+  }, [form, secrets, view, selected]);
 
   if (!form || !view) {
     return <main className="settings">{notice ? <p role="alert">{notice.text}</p> : <p>Loading settings…</p>}</main>;
   }
 
+  const env = form.environments.find((e) => e.key === selected) ?? form.environments[0]!;
   // A stored secret whose endpoint the form has moved is asked for again (main refuses to keep it).
-  const reenter = secretsToReenter(form, view.settings, view.secrets);
-  const shown = shownSecrets(secrets, reenter);
-  const setText = (id: TextFieldId) => (value: string) => setForm({ ...form, text: { ...form.text, [id]: value } });
+  const shown = allShownSecrets(form, secrets, view);
   const setNumber = (id: NumberFieldId) => (value: string) => setForm({ ...form, numbers: { ...form.numbers, [id]: value } });
-  const setSecret = (name: SecretName) => (state: SecretFormState) => setSecrets({ ...secrets, [name]: state });
+  const setSecret = (name: SecretName, state: (typeof secrets)[string][SecretName]) =>
+    setSecrets({ ...secrets, [env.key]: { ...secrets[env.key], [name]: state } });
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -89,49 +98,65 @@ export function SettingsApp() {
     try {
       // The typed secrets leave the window here, once; load() clears the inputs.
       load(await api.saveSettings(d));
+      // A new environment's key was temporary; once saved its key is its id.
+      setSelected(env.id);
       setNotice({ kind: 'ok', text: 'Saved. The monitor reconnects with the new settings.' });
     } catch (err) {
-      // Main names the secret to enter again (e.g. "secrets.neo4jPassword") when it refuses to keep one.
-      const field = (err as { field?: unknown }).field;
-      const secret = typeof field === 'string' ? field.replace(/^secrets\./, '') : '';
-      if (secret in SECRET_FIELDS) setErrors((e) => ({ ...e, [secret]: errorText(err) }));
+      // Main names the secret to enter again ("secrets.<environment>.<secret name>") when it refuses to keep one.
+      const key = secretErrorKey(form, (err as { field?: unknown }).field);
+      if (key) {
+        setErrors((e) => ({ ...e, [key]: errorText(err) }));
+        setSelected(key.slice(0, key.indexOf('/')));
+      }
       setNotice({ kind: 'error', text: `Not saved: ${errorText(err)}` });
     } finally {
       setSaving(false);
     }
   };
 
-  const text = (id: TextFieldId, placeholder?: string) => (
-    <TextField id={id} {...TEXT_FIELDS[id]} value={form.text[id]} error={errors[id]} placeholder={placeholder} onChange={setText(id)} />
-  );
   const number = (id: NumberFieldId) => (
     <TextField id={id} label={NUMBER_FIELDS[id].label} unit={NUMBER_FIELDS[id].unit} type="number" value={form.numbers[id]} error={errors[id]} onChange={setNumber(id)} />
-  );
-  const secret = (name: SecretName) => (
-    <SecretField id={name} {...SECRET_FIELDS[name]} presence={view.secrets[name]} state={shown[name]} reenter={reenter[name]} error={errors[name]} onChange={setSecret(name)} />
   );
 
   return (
     <main className="settings">
       <h1>WallTrack Monitor settings</h1>
       <form onSubmit={save} noValidate>
+        <EnvironmentList
+          environments={form.environments}
+          selected={env.key}
+          errors={errors}
+          presence={view.secrets}
+          canAdd={canAddEnvironment(form)}
+          takenIds={takenIds(form)}
+          onSelect={setSelected}
+          onMove={(key, delta) => setForm(moveEnvironment(form, key, delta))}
+          onRemove={(key) => {
+            const next = removeEnvironment(form, key);
+            setForm(next);
+            if (key === env.key) setSelected(next.environments[0]!.key);
+          }}
+          onAdd={(name, id) => {
+            const added = addEnvironment(form, name, id);
+            setForm(added.form);
+            setSelected(added.key);
+          }}
+        />
+        <EnvironmentFields
+          key={env.key}
+          env={env}
+          errors={errors}
+          presence={view.secrets}
+          secrets={shown.shown[env.key]!}
+          reenter={shown.reenter[env.key]!}
+          generation={generation}
+          draft={draft}
+          onChange={(change) => setForm(updateEnvironment(form, env.key, change))}
+          onField={(database, field, value) => setForm(setField(form, env.key, database, field, value))}
+          onSecret={setSecret}
+        />
         <fieldset>
-          <legend>Supabase</legend>
-          {text('supabase.url', 'https://abcd.supabase.co')}
-          {secret('supabaseKey')}
-          {text('supabase.probeTable', 'optional, e.g. wallets')}
-          <ConnectionTest key={`supabase-${generation}`} database="supabase" draft={draft} />
-        </fieldset>
-        <fieldset>
-          <legend>Neo4j</legend>
-          {text('neo4j.uri', 'neo4j://localhost:7687')}
-          {text('neo4j.user')}
-          {secret('neo4jPassword')}
-          {text('neo4j.database', 'server default')}
-          <ConnectionTest key={`neo4j-${generation}`} database="neo4j" draft={draft} />
-        </fieldset>
-        <fieldset>
-          <legend>Checks</legend>
+          <legend>Checks (every environment)</legend>
           {number('monitor.intervalSec')}
           {number('monitor.timeoutMs')}
           {number('monitor.retries')}
@@ -151,7 +176,12 @@ export function SettingsApp() {
           </p>
         </div>
       </form>
-      <ImportEnv onImported={reload} />
+      <ImportEnv
+        environments={view.settings.environments}
+        preferred={env.saved ? env.id : null}
+        takenIds={[...new Set([...takenIds(form), ...view.settings.environments.map((e) => e.id)])]}
+        onImported={reload}
+      />
       <p className="paths">
         Settings file: <code>{view.paths.settingsFile}</code>
         <br />
