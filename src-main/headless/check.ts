@@ -115,13 +115,13 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     monitorOverrides: { retries: 0 },
   });
   try {
-    const known = (await core.getSettingsView()).settings.environments.map((e) => e.id);
+    const known = (await core.getSettings()).settings.environments.map((e) => e.id);
     const selected = selectEnvironments(known, wanted);
     await core.start();
     if (wanted.length === 0) await core.checkNow();
-    else await Promise.all(selected.map((id) => core.checkNow(id)));
+    else await Promise.all(selected.map((id) => core.checkNow({ environment: id })));
     const snapshot = onlyEnvironments(core.snapshot(), selected);
-    const { configured, problems } = configuredDatabases(snapshot, await core.getSettingsView());
+    const { configured, problems } = configuredDatabases(snapshot, await core.getSettings());
     if (problems.length) throw new ConfigurationError(problems.join('; '));
     if (configured.length === 0) throw new ConfigurationError(NOTHING_CONFIGURED);
     return { exitCode: configured.every((db) => isHealthyState(db.status)) ? EXIT_OK : EXIT_UNHEALTHY, snapshot };

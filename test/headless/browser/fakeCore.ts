@@ -34,7 +34,7 @@ export function environmentStatus(
   status: OverallStatus,
   name = id,
 ): EnvironmentStatus {
-  const databases: Partial<Record<string, DatabaseStatus>> = {};
+  const databases: Record<string, DatabaseStatus> = {};
   for (const [db, state] of Object.entries(states)) if (state) databases[db] = databaseStatus(db, state);
   return { id, name, colour: null, status, paused: null, databases };
 }
@@ -51,7 +51,7 @@ export function snapshotWith(neo4j: DatabaseState): Snapshot {
 
 export interface FakeCoreOptions {
   snapshot?: Snapshot;
-  /** What getSettingsView answers; without it, it throws an internal error (hidden from pages). */
+  /** What getSettings answers; without it, it throws an internal error (hidden from pages). */
   settingsView?: SettingsView;
 }
 
@@ -77,21 +77,22 @@ export function createFakeCore(options: FakeCoreOptions = {}): MonitorCore & {
     start: async () => void core.calls.push('start'),
     stop: async () => void core.calls.push('stop'),
     snapshot: () => core.current,
-    checkNow: async (environment?: string) => {
+    getSnapshot: () => core.current,
+    checkNow: async ({ environment }: { environment?: string } = {}) => {
       known(environment);
       core.calls.push(`checkNow:${environment ?? '*'}`);
       return core.current;
     },
-    pause: (_hours?: number, environment?: string) => {
+    pause: ({ environment }: { hours?: number; environment?: string } = {}) => {
       known(environment);
       return { ...core.current, paused: { until: null } };
     },
-    resume: (environment?: string) => {
+    resume: ({ environment }: { environment?: string } = {}) => {
       known(environment);
       return core.current;
     },
-    history: (environment: string, database: string) => ({ environment, database, entries: [], uptimePct: null, p50Ms: null, p95Ms: null }),
-    getSettingsView: async () => {
+    getHistory: ({ environment, database }: { environment: string; database: string }) => ({ environment, database, entries: [], uptimePct: null, p50Ms: null, p95Ms: null }),
+    getSettings: async () => {
       if (options.settingsView) return structuredClone(options.settingsView);
       throw new Error('internal detail that must not reach the page');
     },

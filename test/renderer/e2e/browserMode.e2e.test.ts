@@ -211,8 +211,8 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     expect(await result.locator('.problem-hint').innerText()).toMatch(/NEO4J_PASSWORD|password/i);
     // Nothing saved: settings file, keychain and the running monitor are untouched.
     expect(readFileSync(join(stack.dataDir, 'settings.json'), 'utf8')).toBe(settingsBefore);
-    expect((await stack.vault.get('neo4jPassword'))!.reveal()).toBe(stack.neo4j.password);
-    expect(stack.core.snapshot().databases.neo4j.status).toBe('healthy');
+    expect((await stack.vault.get('default', 'neo4jPassword'))!.reveal()).toBe(stack.neo4j.password);
+    expect(stack.core.snapshot().environments[0]!.databases.neo4j!.status).toBe('healthy');
     await input.fill('');
   });
 
@@ -223,7 +223,7 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     await expect.poll(() => page.locator('.form-notice').getAttribute('data-notice'), { timeout: 15_000 }).toBe('ok');
     expect(await page.locator('#neo4jPassword').count()).toBe(0); // the input is gone, its value with it
     expect(await page.locator('[data-secret="neo4jPassword"] .secret-presence').innerText()).toBe('Stored in keychain');
-    expect((await stack.vault.get('neo4jPassword'))!.reveal()).toBe(stack.neo4j.password);
+    expect((await stack.vault.get('default', 'neo4jPassword'))!.reveal()).toBe(stack.neo4j.password);
     await stack.core.checkNow();
     await expect.poll(() => card(status, 'neo4j').getAttribute('data-state'), { timeout: 15_000 }).toBe('healthy');
     await screenshot(page, 'settings', 'light');

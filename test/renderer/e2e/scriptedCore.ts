@@ -150,23 +150,24 @@ export function createScriptedCore(initial: Snapshot): ScriptedCore {
     start: async () => undefined,
     stop: async () => undefined,
     snapshot: () => current,
-    checkNow: async (env) => {
+    getSnapshot: () => current,
+    checkNow: async ({ environment: env } = {}) => {
       known(env);
       calls.push({ method: 'checkNow', environment: env });
       return current;
     },
-    pause: (hours, env) => {
+    pause: ({ hours, environment: env } = {}) => {
       known(env);
       calls.push({ method: 'pause', environment: env, hours });
       return setPaused(env, { until: hours ? PAUSED_UNTIL : null });
     },
-    resume: (env) => {
+    resume: ({ environment: env } = {}) => {
       known(env);
       calls.push({ method: 'resume', environment: env });
       return setPaused(env, null);
     },
-    history: (env, kind, limit = 60) => historyOf(current.environments.find((e) => e.id === env)?.databases[kind], env, kind, limit),
-    getSettingsView: notScripted,
+    getHistory: ({ environment: env, database: kind, limit = 60 }) => historyOf(current.environments.find((e) => e.id === env)?.databases[kind], env, kind, limit),
+    getSettings: notScripted,
     testConnection: notScripted,
     saveSettings: notScripted,
     importEnv: notScripted,

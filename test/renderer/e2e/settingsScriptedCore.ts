@@ -66,11 +66,12 @@ export function createSettingsScriptedCore(initial: SettingsInput, stored: Setti
     start: async () => undefined,
     stop: async () => undefined,
     snapshot,
+    getSnapshot: snapshot,
     checkNow: async () => snapshot(),
     pause: () => snapshot(),
     resume: () => snapshot(),
-    history: (environment, database) => ({ environment, database, entries: [], uptimePct: null, p50Ms: null, p95Ms: null }),
-    getSettingsView: async () => view(),
+    getHistory: ({ environment, database }) => ({ environment, database, entries: [], uptimePct: null, p50Ms: null, p95Ms: null }),
+    getSettings: async () => view(),
 
     async testConnection(raw) {
       const request = TestConnectionRequestSchema.parse(raw);

@@ -43,8 +43,8 @@ export async function startHost(rendererDir: string, neo4j: { uri: string; passw
     cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
     const vault = new CredentialVault({ service: `walltrack-monitor-e2e-${process.pid}-${Date.now()}` });
     cleanups.push(async () => {
-      await vault.delete('neo4jPassword').catch(() => undefined);
-      await vault.delete('supabaseKey').catch(() => undefined);
+      await vault.delete('default', 'neo4jPassword').catch(() => undefined);
+      await vault.delete('default', 'supabaseKey').catch(() => undefined);
     });
     const core = createMonitorCore({ dataDir, vault });
     cleanups.push(() => core.stop());
@@ -53,14 +53,21 @@ export async function startHost(rendererDir: string, neo4j: { uri: string; passw
     const monitor = { intervalSec: 1, timeoutMs: 2_000, retries: 1, backoffInitialMs: 200, backoffMaxMs: 400, slowMs: 1_000 };
     await core.saveSettings({
       settings: {
-        supabase: { url: supabase.url, probeTable: 'wallets' },
-        neo4j: { uri: neo4j.uri, user: 'neo4j', database: null },
+        environments: [
+          {
+            id: 'default',
+            name: 'default',
+            databases: { supabase: { url: supabase.url, probeTable: 'wallets' }, neo4j: { uri: neo4j.uri, user: 'neo4j', database: null } },
+          },
+        ],
         monitor,
         app: { notifications: true, startAtLogin: false },
       },
       secrets: {
-        supabaseKey: { action: 'replace', value: supabase.key },
-        neo4jPassword: { action: 'replace', value: neo4j.password },
+        default: {
+          supabaseKey: { action: 'replace', value: supabase.key },
+          neo4jPassword: { action: 'replace', value: neo4j.password },
+        },
       },
     });
     const mode = createBrowserMode({ core, rendererDir, version: core.snapshot().version, log: { warn: () => undefined, error: () => undefined } });

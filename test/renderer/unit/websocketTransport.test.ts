@@ -66,7 +66,7 @@ describe('renderer WebSocket transport', () => {
   it('delivers pushed snapshots to listeners, starting with the current one', async () => {
     const { api } = createWebSocketApi(`ws://127.0.0.1:${server.port}/ws`, tokens(TOKEN));
     const seen: string[] = [];
-    api.onSnapshot((s) => seen.push(s.databases.neo4j.status));
+    api.onSnapshot((s) => seen.push(s.environments[0]!.databases.neo4j!.status));
     await expect.poll(() => seen).toEqual(['healthy']);
     core.emitSnapshot(snapshotWith('down'));
     await expect.poll(() => seen).toEqual(['healthy', 'down']);
