@@ -41,7 +41,7 @@ export class ShellSettings {
     const view = await this.deps.core.getSettingsView();
     const saved = await this.deps.core.saveSettings({
       settings: { ...view.settings, app: { ...view.settings.app, startAtLogin: enabled } },
-      secrets: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'keep' } },
+      secrets: {}, // absent = keep, in every environment
     });
     await this.afterSave(saved);
   }
