@@ -54,19 +54,13 @@ const RING_COLOURS: Record<MenuBarVariant, Rgb> = { light: [0x24, 0x29, 0x2f], d
 /** Negative when `a` is worse than `b`: sorts worst first. */
 export const compareWorstFirst = (a: TrayIconState, b: TrayIconState): number => TRAY_ICON_STATES.indexOf(a) - TRAY_ICON_STATES.indexOf(b);
 
-/** One environment's state: paused wins, then its overall status; a retry counts as degraded. */
+/** One environment's state: paused wins, then down; a retry or a slow answer is degraded even beside an unconfigured kind. */
 export function environmentIconState(environment: EnvironmentStatus): TrayIconState {
   if (environment.paused) return 'paused';
-  switch (environment.status) {
-    case 'down':
-      return 'down';
-    case 'degraded':
-      return 'degraded';
-    case 'ok':
-      return Object.values(environment.databases).some((d) => d?.status === 'retrying' || d?.status === 'degraded') ? 'degraded' : 'ok';
-    default:
-      return 'unknown';
-  }
+  if (environment.status === 'down') return 'down';
+  const troubled = Object.values(environment.databases).some((d) => d?.status === 'retrying' || d?.status === 'degraded');
+  if (environment.status === 'degraded' || troubled) return 'degraded';
+  return environment.status === 'ok' ? 'ok' : 'unknown';
 }
 
 /**

@@ -112,6 +112,8 @@ describe('tray icons', () => {
     expect(icon(ok('a'), retrying('b'))).toBe('degraded');
     expect(icon(unconfigured('a'), ok('b'))).toBe('unknown');
     expect(icon(unconfigured('a'), retrying('b'), ok('c'))).toBe('degraded');
+    // One kind left unconfigured must not hide the other one's trouble.
+    expect(icon(makeEnvironment({ id: 'a', name: 'a', status: 'unconfigured', supabase: { status: 'not_configured', healthy: false }, neo4j: { status: 'retrying', healthy: false } }))).toBe('degraded');
     expect(icon(paused(down('a')), ok('b'))).toBe('ok');
     expect(icon(paused(down('a')), paused(ok('b')))).toBe('paused');
     expect(icon()).toBe('unknown');
