@@ -54,6 +54,11 @@ export function describeDatabase(status: DatabaseStatus): string {
   }
 }
 
+/** Names and labels come from a settings file: a line break or control character must not add lines to the tooltip or menu. */
+const oneLine = (text: string): string => text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+const nameOf = (environment: EnvironmentStatus): string => oneLine(environment.name);
+const labelOf = (database: DatabaseStatus): string => oneLine(database.label);
+
 /** The environment's databases in registry order (a kind it does not monitor is absent). */
 function databasesOf(environment: EnvironmentStatus): DatabaseStatus[] {
   return databaseIds().flatMap((id) => environment.databases[id] ?? []);
@@ -75,7 +80,7 @@ export function trayTooltip(snapshot: Snapshot, formatTime = defaultFormatTime):
   const [only, ...others] = snapshot.environments;
   if (!only) return `${TOOLTIP_PREFIX}no environments`;
   if (others.length === 0) {
-    const parts = databasesOf(only).map((d) => `${d.label} ${describeDatabase(d)}`);
+    const parts = databasesOf(only).map((d) => `${labelOf(d)} ${describeDatabase(d)}`);
     const paused = pausedText(only.paused, formatTime);
     const text = TOOLTIP_PREFIX + (paused ? [paused, ...parts] : parts).join(SEPARATOR);
     return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
@@ -88,7 +93,7 @@ export function trayTooltip(snapshot: Snapshot, formatTime = defaultFormatTime):
 
 /** "staging ok", "demo paused until 13:00", "dev not configured", "production: <label> down, <label> slow". */
 function environmentSummary(environment: EnvironmentStatus, state: keyof typeof TRAY_STATES, formatTime: (iso: string) => string): string {
-  const name = environment.name;
+  const name = nameOf(environment);
   if (state === 'paused') return `${name} ${pausedText(environment.paused, formatTime)}`;
   const databases = databasesOf(environment);
   const unwell = databases.filter((d) => d.status !== 'healthy');
@@ -97,7 +102,7 @@ function environmentSummary(environment: EnvironmentStatus, state: keyof typeof 
   if (databases.length > 1 && unwell.length === databases.length && unwell.every((d) => d.status === unwell[0]!.status)) {
     return `${name} ${STATE_WORDS[unwell[0]!.status]}`;
   }
-  return `${name}: ${unwell.map((d) => `${d.label} ${STATE_WORDS[d.status]}`).join(', ')}`;
+  return `${name}: ${unwell.map((d) => `${labelOf(d)} ${STATE_WORDS[d.status]}`).join(', ')}`;
 }
 
 /** As many whole parts as fit in TOOLTIP_MAX with "+N more" for the rest; the first part is cut if even it does not fit. */
@@ -129,7 +134,7 @@ const menuText = (text: string): string => text.replaceAll('&', '&&');
 function databaseLines(environment: EnvironmentStatus, idPrefix: string): MenuItemConstructorOptions[] {
   return databasesOf(environment).map((d) => ({
     id: `${idPrefix}${d.database}`,
-    label: menuText(`${d.label}: ${describeDatabase(d)}`),
+    label: menuText(`${labelOf(d)}: ${describeDatabase(d)}`),
     enabled: false,
   }));
 }
@@ -184,7 +189,7 @@ function environmentSubmenu(environment: EnvironmentStatus, actions: TrayActions
   const paused = pausedText(environment.paused, formatTime);
   return {
     id: `environment-${id}`,
-    label: menuText(`${environment.name}: ${TRAY_STATES[environmentIconState(environment)].word}`),
+    label: menuText(`${nameOf(environment)}: ${TRAY_STATES[environmentIconState(environment)].word}`),
     submenu: [
       ...databaseLines(environment, `database-${id}-`),
       { type: 'separator' },

@@ -207,6 +207,15 @@ describe('tray menu with several environments', () => {
   });
 });
 
+describe('names from the settings file', () => {
+  it('are shown on one line: a line break or tab in a name cannot add lines to the tooltip or menu', () => {
+    const snapshot = productionNeo4jDown();
+    snapshot.environments[1]!.name = 'prod\nuction\t eu';
+    expect(trayTooltip(snapshot)).toBe('WallTrack — prod uction eu: Neo4j down · staging ok · dev ok');
+    expect(shape(trayMenuTemplate(snapshot, options, recordingActions().actions))[1]).toHaveProperty(['prod uction eu: down']);
+  });
+});
+
 describe('the tray names no database kind itself', () => {
   it.each(['trayModel', 'tray', 'trayIcons', 'notifications', 'notificationPolicy'])('src-main/electron/%s.ts spells out no kind', (file) => {
     const source = readFileSync(new URL(`../../src-main/electron/${file}.ts`, import.meta.url), 'utf8');
