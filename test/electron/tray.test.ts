@@ -5,43 +5,8 @@ vi.mock('electron', () => import('../mocks/electron.js'));
 import * as electron from '../mocks/electron.js';
 import { setupTray } from '../../src-main/electron/tray.js';
 import { TRAY_STATES } from '../../src-main/electron/trayIcons.js';
-import { TOOLTIP_MAX, describeDatabase, trayTooltip } from '../../src-main/electron/trayModel.js';
-import { FakeMonitorCore, makeEnvironment, makeSnapshot, makeSnapshotOf, makeStatus } from './fixtures.js';
+import { FakeMonitorCore, makeEnvironment, makeSnapshot, makeSnapshotOf } from './fixtures.js';
 import { recordingLog } from './recordingLog.js';
-
-const fixedTime = () => '13:00';
-
-describe('tray tooltip', () => {
-  it('reads like "WallTrack — Supabase ok 42 ms · Neo4j down: auth failed"', () => {
-    const snapshot = makeSnapshot({ status: 'down', neo4j: { status: 'down', healthy: false, latencyMs: null, kind: 'auth_failed' } });
-    expect(trayTooltip(snapshot)).toBe('WallTrack — Supabase ok 42 ms · Neo4j down: auth failed');
-  });
-
-  it.each([
-    [{ status: 'degraded' as const, latencyMs: 1234.4 }, 'slow 1234 ms'],
-    [{ status: 'retrying' as const, healthy: false, kind: 'timeout' as const }, 'retrying: timed out'],
-    [{ status: 'down' as const, healthy: false, kind: 'dns' as const }, 'down: host not found'],
-    [{ status: 'down' as const, healthy: false }, 'down: error'],
-    [{ status: 'not_configured' as const, healthy: false, latencyMs: null }, 'not configured'],
-    [{ status: 'unknown' as const, healthy: false, latencyMs: null }, 'not checked yet'],
-  ])('describes %o as "%s"', (over, text) => {
-    expect(describeDatabase(makeStatus(over))).toBe(text);
-  });
-
-  it('says when checks are paused', () => {
-    expect(trayTooltip(makeSnapshot({ paused: { until: '2026-01-01T13:00:00.000Z' } }), fixedTime)).toBe(
-      'WallTrack — paused until 13:00 · Supabase ok 42 ms · Neo4j ok 7 ms',
-    );
-    expect(trayTooltip(makeSnapshot({ paused: { until: null } }))).toMatch(/^WallTrack — paused · /);
-  });
-
-  it('stays within the Windows tooltip limit', () => {
-    const long = makeSnapshot({ paused: { until: '2026-01-01T13:00:00.000Z' }, supabase: { status: 'retrying', healthy: false, kind: 'invalid_config' }, neo4j: { status: 'retrying', healthy: false, kind: 'refused' } });
-    const text = trayTooltip(long, () => 'a very long localised time string'.repeat(3));
-    expect(text.length).toBeLessThanOrEqual(TOOLTIP_MAX);
-    expect(text.endsWith('…')).toBe(true);
-  });
-});
 
 describe('tray', () => {
   let core: FakeMonitorCore;

@@ -45,7 +45,7 @@ describe('tray icons', () => {
   }
 
   it('uses clearly different colours for ok, degraded, down and grey states', () => {
-    const [ok, degraded, down, unknown] = (['ok', 'degraded', 'down', 'unknown'] as const).map((s) => TRAY_STATES[s].colour);
+    const { ok, degraded, down, unknown } = { ok: TRAY_STATES.ok.colour, degraded: TRAY_STATES.degraded.colour, down: TRAY_STATES.down.colour, unknown: TRAY_STATES.unknown.colour };
     expect(ok[1]).toBeGreaterThan(ok[0] + 0x40); // green dominates
     expect(down[0]).toBeGreaterThan(down[1] + 0x80); // red dominates
     expect(degraded[0]).toBeGreaterThan(0xc0);

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentId } from '../../src-main/common/schemas.js';
-import { TOOLTIP_MAX, trayMenuTemplate, trayTooltip, type TrayActions } from '../../src-main/electron/trayModel.js';
-import { makeEnvironment, makeSnapshot, makeSnapshotOf } from './fixtures.js';
+import { TOOLTIP_MAX, describeDatabase, trayMenuTemplate, trayTooltip, type TrayActions } from '../../src-main/electron/trayModel.js';
+import { makeEnvironment, makeSnapshot, makeSnapshotOf, makeStatus } from './fixtures.js';
 
 const fixedTime = () => '13:00';
 const options = { startAtLogin: false, canStartAtLogin: true };
@@ -59,6 +59,31 @@ describe('tray tooltip with one environment: as before environments', () => {
   it('reads "WallTrack — Supabase ok 42 ms · Neo4j down: auth failed", no environment name', () => {
     const snapshot = makeSnapshot({ status: 'down', neo4j: { status: 'down', healthy: false, latencyMs: null, kind: 'auth_failed' } });
     expect(trayTooltip(snapshot)).toBe('WallTrack — Supabase ok 42 ms · Neo4j down: auth failed');
+  });
+
+  it.each([
+    [{ status: 'degraded' as const, latencyMs: 1234.4 }, 'slow 1234 ms'],
+    [{ status: 'retrying' as const, healthy: false, kind: 'timeout' as const }, 'retrying: timed out'],
+    [{ status: 'down' as const, healthy: false, kind: 'dns' as const }, 'down: host not found'],
+    [{ status: 'down' as const, healthy: false }, 'down: error'],
+    [{ status: 'not_configured' as const, healthy: false, latencyMs: null }, 'not configured'],
+    [{ status: 'unknown' as const, healthy: false, latencyMs: null }, 'not checked yet'],
+  ])('describes %o as "%s"', (over, text) => {
+    expect(describeDatabase(makeStatus(over))).toBe(text);
+  });
+
+  it('says when checks are paused', () => {
+    expect(trayTooltip(makeSnapshot({ paused: { until: '2026-01-01T13:00:00.000Z' } }), fixedTime)).toBe(
+      'WallTrack — paused until 13:00 · Supabase ok 42 ms · Neo4j ok 7 ms',
+    );
+    expect(trayTooltip(makeSnapshot({ paused: { until: null } }))).toBe('WallTrack — paused · Supabase ok 42 ms · Neo4j ok 7 ms');
+  });
+
+  it('stays within the Windows tooltip limit, ending in "…" when cut', () => {
+    const long = makeSnapshot({ paused: { until: '2026-01-01T13:00:00.000Z' }, supabase: { status: 'retrying', healthy: false, kind: 'invalid_config' }, neo4j: { status: 'retrying', healthy: false, kind: 'refused' } });
+    const text = trayTooltip(long, () => 'a very long localised time string'.repeat(3));
+    expect(text.length).toBe(TOOLTIP_MAX);
+    expect(text.endsWith('…')).toBe(true);
   });
 
   it('takes each database label from the snapshot, so a kind the shell was not built with shows by its own name', () => {
