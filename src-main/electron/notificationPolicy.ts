@@ -1,20 +1,32 @@
 /**
- * When to show a desktop notification, as pure logic with an injected clock. Per database:
+ * When to show a desktop notification, as pure logic with an injected clock. Per database of each
+ * environment (the same kind of database in production and in staging is told apart):
  * - "down" when it goes down, unless the operator was already told it is down; never for a retry;
  * - "recovered" when a database we reported down is healthy (or just slow) again;
  * - at most one notification per database per `intervalMs`, unless the news is worse (down after
  *   a recovery is never held back). A held-back recovery is offered again once the interval ends.
  */
-import type { DatabaseId, DatabaseState } from '../common/schemas.js';
+import type { DatabaseId, DatabaseState, EnvironmentId } from '../common/schemas.js';
 import type { StateChange } from '../core/MonitorCore.js';
 
 export const NOTIFICATION_INTERVAL_MS = 5 * 60_000;
 
+/** One monitored database: what the policy remembers things by. */
+export interface WatchedDatabase {
+  environment: EnvironmentId;
+  database: DatabaseId;
+}
+
 export interface NotificationDecision {
+  environment: StateChange['environment'];
   database: DatabaseId;
   kind: 'down' | 'recovered';
   change: StateChange;
 }
+
+/** Environment ids are slugs (no "/"), so this cannot collide. */
+export const watchedKey = (w: WatchedDatabase): string => `${w.environment}/${w.database}`;
+const watched = (change: StateChange): WatchedDatabase => ({ environment: change.environment.id, database: change.database });
 
 interface DatabaseMemory {
   /** What the operator was last told. */
@@ -27,7 +39,7 @@ interface DatabaseMemory {
 const UP_STATES: ReadonlySet<DatabaseState> = new Set(['healthy', 'degraded']);
 
 export class NotificationPolicy {
-  private readonly memory = new Map<DatabaseId, DatabaseMemory>();
+  private readonly memory = new Map<string, DatabaseMemory>();
   private readonly intervalMs: number;
   private readonly now: () => number;
 
@@ -36,18 +48,19 @@ export class NotificationPolicy {
     this.now = options.now ?? Date.now;
   }
 
-  private of(database: DatabaseId): DatabaseMemory {
-    let m = this.memory.get(database);
-    if (!m) this.memory.set(database, (m = { told: null, toldAt: Number.NEGATIVE_INFINITY, heldRecovery: null }));
+  private of(key: string): DatabaseMemory {
+    let m = this.memory.get(key);
+    if (!m) this.memory.set(key, (m = { told: null, toldAt: Number.NEGATIVE_INFINITY, heldRecovery: null }));
     return m;
   }
 
   /** The notification to show for this change, if any. */
   decide(change: StateChange): NotificationDecision | null {
-    const m = this.of(change.database);
+    const key = watchedKey(watched(change));
+    const m = this.of(key);
     if (change.to === 'retrying' || change.to === 'unknown') return null; // a retry is not news yet
     if (change.to === 'not_configured') {
-      this.memory.delete(change.database); // no longer monitored: forget what was said
+      this.memory.delete(key); // no longer monitored: forget what was said
       return null;
     }
     if (change.to === 'down') {
@@ -66,14 +79,14 @@ export class NotificationPolicy {
   }
 
   /** When a held-back recovery may be shown (ms since epoch), or null when nothing is held. */
-  heldUntil(database: DatabaseId): number | null {
-    const m = this.memory.get(database);
+  heldUntil(database: WatchedDatabase): number | null {
+    const m = this.memory.get(watchedKey(database));
     return m?.heldRecovery ? m.toldAt + this.intervalMs : null;
   }
 
   /** The held-back recovery, once its interval has passed and nothing cancelled it. */
-  releaseHeld(database: DatabaseId): NotificationDecision | null {
-    const m = this.memory.get(database);
+  releaseHeld(database: WatchedDatabase): NotificationDecision | null {
+    const m = this.memory.get(watchedKey(database));
     if (!m?.heldRecovery || this.now() - m.toldAt < this.intervalMs) return null;
     const change = m.heldRecovery;
     m.heldRecovery = null;
@@ -84,6 +97,6 @@ export class NotificationPolicy {
     m.told = kind;
     m.toldAt = this.now();
     m.heldRecovery = null;
-    return { database: change.database, kind, change };
+    return { environment: change.environment, database: change.database, kind, change };
   }
 }

@@ -1,25 +1,28 @@
 /** Desktop notifications for state changes, decided by NotificationPolicy; off via settings.app.notifications. */
 import { Notification } from 'electron';
-import type { DatabaseId } from '../common/schemas.js';
+import { databaseKind } from '../common/databases.js';
 import type { MonitorCore } from '../core/MonitorCore.js';
 import { errorSummary, type ShellLog } from './log.js';
-import { NotificationPolicy, type NotificationDecision } from './notificationPolicy.js';
-import { DATABASE_LABELS } from './trayModel.js';
+import { NotificationPolicy, type NotificationDecision, type WatchedDatabase, watchedKey } from './notificationPolicy.js';
 
-/** Title and body; the core's messages and hints are already free of secrets. */
-export function notificationText(decision: NotificationDecision): { title: string; body: string } {
-  const name = DATABASE_LABELS[decision.database];
+/**
+ * Title and body; the core's messages and hints are already free of secrets. With several environments
+ * the title names the environment ("production: <label> is down"); with one it reads as before.
+ */
+export function notificationText(decision: NotificationDecision, namesEnvironment: boolean): { title: string; body: string } {
+  const label = databaseKind(decision.database).label;
+  const subject = namesEnvironment ? `${decision.environment.name}: ${label}` : label;
   const r = decision.change.result;
   if (decision.kind === 'down') {
     const why = [r.message, r.hint].filter(Boolean).join(' — ');
-    return { title: `${name} is down`, body: why || 'The last checks failed.' };
+    return { title: `${subject} is down`, body: why || 'The last checks failed.' };
   }
   const ms = r.latencyMs === null ? '' : ` (${Math.round(r.latencyMs)} ms)`;
-  return { title: `${name} is back`, body: `${name} answers again${ms}.` };
+  return { title: `${subject} is back`, body: `${label} answers again${ms}.` };
 }
 
 export interface NotificationsDeps {
-  core: Pick<MonitorCore, 'on'>;
+  core: Pick<MonitorCore, 'on' | 'snapshot'>;
   enabled(): boolean;
   onClick(): void;
   log: ShellLog;
@@ -30,7 +33,8 @@ export interface NotificationsDeps {
 export function setupNotifications(deps: NotificationsDeps): () => void {
   const policy = deps.policy ?? new NotificationPolicy({ now: deps.now });
   const now = deps.now ?? Date.now;
-  const timers = new Map<DatabaseId, NodeJS.Timeout>();
+  /** Held-back recoveries, per environment and database. */
+  const timers = new Map<string, NodeJS.Timeout>();
   let warnedUnsupported = false;
   // Electron holds a shown Notification only weakly: once collected, its click does nothing.
   // Each is kept here until the user or the OS is done with it.
@@ -44,7 +48,7 @@ export function setupNotifications(deps: NotificationsDeps): () => void {
       return;
     }
     try {
-      const notification = new Notification(notificationText(decision));
+      const notification = new Notification(notificationText(decision, deps.core.snapshot().environments.length > 1));
       const done = (): boolean => onScreen.delete(notification);
       notification.on('click', () => {
         done();
@@ -59,22 +63,23 @@ export function setupNotifications(deps: NotificationsDeps): () => void {
     }
   };
 
-  const scheduleHeld = (database: DatabaseId): void => {
-    clearTimeout(timers.get(database));
-    timers.delete(database);
-    const at = policy.heldUntil(database);
+  const scheduleHeld = (watched: WatchedDatabase): void => {
+    const key = watchedKey(watched);
+    clearTimeout(timers.get(key));
+    timers.delete(key);
+    const at = policy.heldUntil(watched);
     if (at === null) return;
     const timer = setTimeout(() => {
-      timers.delete(database);
-      show(policy.releaseHeld(database));
+      timers.delete(key);
+      show(policy.releaseHeld(watched));
     }, Math.max(0, at - now()));
     timer.unref?.();
-    timers.set(database, timer);
+    timers.set(key, timer);
   };
 
   const off = deps.core.on('stateChange', (change) => {
     show(policy.decide(change));
-    scheduleHeld(change.database);
+    scheduleHeld({ environment: change.environment.id, database: change.database });
   });
   return () => {
     off();

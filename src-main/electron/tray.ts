@@ -6,7 +6,7 @@ import { Menu, Tray, nativeImage, nativeTheme, type NativeImage } from 'electron
 import type { MonitorCore } from '../core/MonitorCore.js';
 import { errorSummary, type ShellLog } from './log.js';
 import { renderTrayIconSet, trayBaseSize, trayIconStateFor, type MenuBarVariant, type TrayIconState } from './trayIcons.js';
-import { trayMenuTemplate, trayTooltip } from './trayModel.js';
+import { trayMenuTemplate, trayTooltip, type TrayActions } from './trayModel.js';
 import type { WindowName } from './windows.js';
 
 export interface TrayDeps {
@@ -47,10 +47,11 @@ export function setupTray(deps: TrayDeps): TrayHandle {
       .then(fn)
       .catch((error: unknown) => deps.log.warn({ action, error: errorSummary(error) }, `Tray action "${action}" failed`));
   };
-  const actions = {
-    checkNow: () => run('check now', () => deps.core.checkNow()),
-    pauseOneHour: () => run('pause', () => deps.core.pause(1)),
-    resume: () => run('resume', () => deps.core.resume()),
+  // No environment = every environment (the core's own default).
+  const actions: TrayActions = {
+    checkNow: (environment) => run('check now', () => deps.core.checkNow(environment)),
+    pauseOneHour: (environment) => run('pause', () => deps.core.pause(1, environment)),
+    resume: (environment) => run('resume', () => deps.core.resume(environment)),
     openStatus: () => deps.openWindow('status'),
     openSettings: () => deps.openWindow('settings'),
     setStartAtLogin: (enabled: boolean) => run('start at login', () => deps.startAtLogin.set(enabled).then(() => refresh())),

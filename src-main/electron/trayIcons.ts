@@ -4,52 +4,75 @@
  * dash, pause bars). A thin ring keeps the disc visible on both light and dark menu bars.
  */
 import { PNG } from 'pngjs';
-import type { Snapshot } from '../common/schemas.js';
+import type { EnvironmentStatus, Snapshot } from '../common/schemas.js';
 
-export const TRAY_ICON_STATES = ['ok', 'degraded', 'down', 'unknown', 'paused'] as const;
-export type TrayIconState = (typeof TRAY_ICON_STATES)[number];
 /** light = a light menu bar (dark ring), dark = a dark menu bar (light ring). */
 export type MenuBarVariant = 'light' | 'dark';
 
 type Rgb = readonly [number, number, number];
-export const STATE_COLOURS: Record<TrayIconState, Rgb> = {
-  ok: [0x2e, 0xa0, 0x43], // green
-  degraded: [0xe3, 0x9a, 0x00], // amber
-  down: [0xd1, 0x24, 0x2f], // red
-  unknown: [0x8c, 0x95, 0x9f], // grey
-  paused: [0x8c, 0x95, 0x9f], // grey
-};
-export const MARK_COLOUR: Rgb = [0xff, 0xff, 0xff];
-const RING_COLOURS: Record<MenuBarVariant, Rgb> = { light: [0x24, 0x29, 0x2f], dark: [0xf6, 0xf8, 0xfa] };
-
-/** The icon state for a snapshot: paused wins, then the overall status; a retry counts as degraded. */
-export function trayIconStateFor(snapshot: Snapshot): TrayIconState {
-  if (snapshot.paused) return 'paused';
-  switch (snapshot.status) {
-    case 'down':
-      return 'down';
-    case 'degraded':
-      return 'degraded';
-    case 'ok':
-      return Object.values(snapshot.databases).some((d) => d.status === 'retrying' || d.status === 'degraded')
-        ? 'degraded'
-        : 'ok';
-    default:
-      return 'unknown';
-  }
-}
-
 type Point = readonly [number, number];
 type Segment = readonly [Point, Point];
 
-/** Marks in a unit square centred on the disc (0..1 coordinates), drawn as round-capped strokes. */
-const MARKS: Record<TrayIconState, { segments: Segment[]; width: number }> = {
-  ok: { segments: [[[0.3, 0.52], [0.44, 0.66]], [[0.44, 0.66], [0.71, 0.36]]], width: 0.12 },
-  degraded: { segments: [[[0.5, 0.27], [0.5, 0.56]], [[0.5, 0.72], [0.5, 0.72]]], width: 0.13 },
-  down: { segments: [[[0.34, 0.34], [0.66, 0.66]], [[0.66, 0.34], [0.34, 0.66]]], width: 0.12 },
-  unknown: { segments: [[[0.32, 0.5], [0.68, 0.5]]], width: 0.13 },
-  paused: { segments: [[[0.41, 0.33], [0.41, 0.67]], [[0.59, 0.33], [0.59, 0.67]]], width: 0.11 },
-};
+/**
+ * The one table of tray states, worst first (the icon shows the worst of all environments): the word
+ * menus use, the disc colour, and the mark drawn on it so the state reads without colour too. Marks
+ * live in a unit square centred on the disc (0..1 coordinates), drawn as round-capped strokes.
+ */
+export const TRAY_STATES = {
+  down: {
+    word: 'down',
+    colour: [0xd1, 0x24, 0x2f], // red
+    mark: { segments: [[[0.34, 0.34], [0.66, 0.66]], [[0.66, 0.34], [0.34, 0.66]]], width: 0.12 },
+  },
+  degraded: {
+    word: 'degraded',
+    colour: [0xe3, 0x9a, 0x00], // amber
+    mark: { segments: [[[0.5, 0.27], [0.5, 0.56]], [[0.5, 0.72], [0.5, 0.72]]], width: 0.13 },
+  },
+  unknown: {
+    word: 'unknown',
+    colour: [0x8c, 0x95, 0x9f], // grey
+    mark: { segments: [[[0.32, 0.5], [0.68, 0.5]]], width: 0.13 },
+  },
+  paused: {
+    word: 'paused',
+    colour: [0x8c, 0x95, 0x9f], // grey
+    mark: { segments: [[[0.41, 0.33], [0.41, 0.67]], [[0.59, 0.33], [0.59, 0.67]]], width: 0.11 },
+  },
+  ok: {
+    word: 'ok',
+    colour: [0x2e, 0xa0, 0x43], // green
+    mark: { segments: [[[0.3, 0.52], [0.44, 0.66]], [[0.44, 0.66], [0.71, 0.36]]], width: 0.12 },
+  },
+} as const satisfies Record<string, { word: string; colour: Rgb; mark: { segments: readonly Segment[]; width: number } }>;
+export type TrayIconState = keyof typeof TRAY_STATES;
+/** Worst first. */
+export const TRAY_ICON_STATES = Object.keys(TRAY_STATES) as TrayIconState[];
+export const MARK_COLOUR: Rgb = [0xff, 0xff, 0xff];
+const RING_COLOURS: Record<MenuBarVariant, Rgb> = { light: [0x24, 0x29, 0x2f], dark: [0xf6, 0xf8, 0xfa] };
+
+/** Negative when `a` is worse than `b`: sorts worst first. */
+export const compareWorstFirst = (a: TrayIconState, b: TrayIconState): number => TRAY_ICON_STATES.indexOf(a) - TRAY_ICON_STATES.indexOf(b);
+
+/** One environment's state: paused wins, then down; a retry or a slow answer is degraded even beside an unconfigured kind. */
+export function environmentIconState(environment: EnvironmentStatus): TrayIconState {
+  if (environment.paused) return 'paused';
+  if (environment.status === 'down') return 'down';
+  const troubled = Object.values(environment.databases).some((d) => d?.status === 'retrying' || d?.status === 'degraded');
+  if (environment.status === 'degraded' || troubled) return 'degraded';
+  return environment.status === 'ok' ? 'ok' : 'unknown';
+}
+
+/**
+ * The icon: the worst state of the environments still checked; paused only when every one is (a
+ * paused environment's last news is stale, and pausing is how the operator says "I know").
+ */
+export function trayIconStateFor(snapshot: Snapshot): TrayIconState {
+  const states = snapshot.environments.map(environmentIconState);
+  const checked = states.filter((s) => s !== 'paused');
+  if (states.length > 0 && checked.length === 0) return 'paused';
+  return checked.sort(compareWorstFirst)[0] ?? 'unknown';
+}
 
 function distanceToSegment(p: Point, [a, b]: Segment): number {
   const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
@@ -64,8 +87,7 @@ const supersampleFor = (sizePx: number): number => (sizePx >= 256 ? 2 : 4);
 /** A PNG of `sizePx` square for one state; supersampled so small sizes stay smooth. */
 export function renderTrayIcon(state: TrayIconState, sizePx: number, variant: MenuBarVariant): Buffer {
   const png = new PNG({ width: sizePx, height: sizePx });
-  const mark = MARKS[state];
-  const fill = STATE_COLOURS[state];
+  const { mark, colour: fill } = TRAY_STATES[state];
   const ring = RING_COLOURS[variant];
   const ringWidth = Math.max(1 / sizePx, 0.06);
   const SUPERSAMPLE = supersampleFor(sizePx);

@@ -16,7 +16,7 @@ vi.mock('../../src-main/electron/core.js', () => ({
 import * as electron from '../mocks/electron.js';
 import { eventChannel, methodChannel, methodNames } from '../../src-main/common/contract.js';
 import { startShell } from '../../src-main/electron/app.js';
-import { FakeMonitorCore, makeSnapshot } from './fixtures.js';
+import { FakeMonitorCore, makeEnvironment, makeSnapshot, makeSnapshotOf } from './fixtures.js';
 import { recordingLog, type LogEntry } from './recordingLog.js';
 
 let core: FakeMonitorCore;
@@ -87,6 +87,29 @@ describe('the composed shell', () => {
       expect(win.webContents.sent).toContainEqual({ channel: eventChannel('snapshot'), args: [down] });
     }
     expect(electron.Tray.fakeAll[0]!.tooltip).toContain('Supabase down: connection refused');
+  });
+
+  it('with several environments: the tray leads with the failing one and acts on it, a notification names it', async () => {
+    core.current = makeSnapshotOf(
+      [
+        makeEnvironment({ id: 'staging', name: 'staging' }),
+        makeEnvironment({ id: 'production', name: 'production', status: 'down', neo4j: { status: 'down', healthy: false, latencyMs: null, kind: 'refused' } }),
+      ],
+      { status: 'down' },
+    );
+    await startShell();
+    const tray = electron.Tray.fakeAll[0]!;
+    expect(tray.tooltip).toBe('WallTrack — production: Neo4j down · staging ok');
+    tray.menu!.getMenuItemById('pause-production')!.fakeClick();
+    await vi.waitFor(() => expect(core.calls.filter((c) => c.method === 'pause').map((c) => c.args)).toEqual([[1, 'production']]));
+    core.emitStateChange({
+      environment: { id: 'staging', name: 'staging' },
+      database: 'supabase',
+      from: 'healthy',
+      to: 'down',
+      result: { database: 'supabase', healthy: false, state: 'down', latencyMs: null, kind: 'refused', message: 'connection refused', checkedAt: '2026-01-01T12:00:00.000Z' },
+    });
+    expect(electron.Notification.fakeShown.map((n) => n.title)).toEqual(['staging: Supabase is down']);
   });
 
   it('stays in the tray when its windows close, and stops the core before quitting', async () => {

@@ -1,12 +1,22 @@
 /** Snapshots and a fake MonitorCore for shell tests; the real core is tested under test/core. */
 import { EventEmitter } from 'node:events';
-import { SnapshotSchema, type DatabaseId, type DatabaseStatus, type Snapshot } from '../../src-main/common/schemas.js';
+import {
+  SnapshotSchema,
+  type DatabaseId,
+  type DatabaseStatus,
+  type EnvironmentId,
+  type EnvironmentStatus,
+  type Snapshot,
+} from '../../src-main/common/schemas.js';
+import { SettingsSchema, defaultEnvironment, type ImportEnvRequest, type SettingsView } from '../../src-main/common/settings-schema.js';
 import type { MonitorCore, MonitorCoreEvents, StateChange } from '../../src-main/core/MonitorCore.js';
 
 const CHECKED_AT = '2026-01-01T12:00:00.000Z';
 
 export function makeStatus(over: Partial<DatabaseStatus> = {}): DatabaseStatus {
   return {
+    database: 'supabase',
+    label: 'Supabase',
     status: 'healthy',
     healthy: true,
     target: null,
@@ -20,24 +30,34 @@ export function makeStatus(over: Partial<DatabaseStatus> = {}): DatabaseStatus {
   };
 }
 
-export function makeSnapshot(
-  over: Partial<Omit<Snapshot, 'databases'>> & { supabase?: Partial<DatabaseStatus>; neo4j?: Partial<DatabaseStatus> },
-): Snapshot {
-  const { supabase, neo4j, ...rest } = over;
-  return SnapshotSchema.parse({
-    status: 'ok',
-    version: '0.1.0',
-    checkedAt: CHECKED_AT,
-    paused: null,
-    databases: {
-      supabase: makeStatus({ target: 'https://abcd.supabase.co', ...supabase }),
-      neo4j: makeStatus({ target: 'bolt://127.0.0.1:7687', latencyMs: 7, ...neo4j }),
-    },
-    ...rest,
-  });
+/** Per kind: a change to its status, or null when the environment does not monitor that kind. */
+export interface DatabaseOverrides {
+  supabase?: Partial<DatabaseStatus> | null;
+  neo4j?: Partial<DatabaseStatus> | null;
 }
 
-/** Records every call; `stopDelayMs: Infinity` makes stop() hang like a stuck driver. */
+/** One environment as the snapshot carries it: Supabase ok 42 ms, Neo4j ok 7 ms unless overridden. */
+export function makeEnvironment(over: Partial<Omit<EnvironmentStatus, 'databases'>> & DatabaseOverrides = {}): EnvironmentStatus {
+  const { supabase, neo4j, ...rest } = over;
+  const databases: EnvironmentStatus['databases'] = {};
+  if (supabase !== null) databases.supabase = makeStatus({ target: 'https://abcd.supabase.co', ...supabase });
+  if (neo4j !== null) databases.neo4j = makeStatus({ database: 'neo4j', label: 'Neo4j', target: 'bolt://127.0.0.1:7687', latencyMs: 7, ...neo4j });
+  return { id: 'default', name: 'default', colour: null, status: 'ok', paused: null, databases, ...rest };
+}
+
+/** Today's one-environment snapshot ("default"); `status` and `paused` apply to the snapshot and its environment. */
+export function makeSnapshot(over: Partial<Omit<Snapshot, 'environments'>> & DatabaseOverrides): Snapshot {
+  const { supabase, neo4j, ...rest } = over;
+  const environment = makeEnvironment({ supabase, neo4j, ...(rest.status ? { status: rest.status } : {}), paused: rest.paused ?? null });
+  return makeSnapshotOf([environment], rest);
+}
+
+/** A snapshot of these environments, in this (settings) order. */
+export function makeSnapshotOf(environments: EnvironmentStatus[], over: Partial<Omit<Snapshot, 'environments'>> = {}): Snapshot {
+  return SnapshotSchema.parse({ status: 'ok', version: '0.1.0', checkedAt: CHECKED_AT, paused: null, environments, ...over });
+}
+
+/** Records every call with the arguments as passed; `stopDelayMs: Infinity` makes stop() hang like a stuck driver. */
 export class FakeMonitorCore implements MonitorCore {
   readonly calls: { method: string; args: unknown[] }[] = [];
   current: Snapshot = makeSnapshot({});
@@ -63,39 +83,46 @@ export class FakeMonitorCore implements MonitorCore {
     this.record('snapshot');
     return this.current;
   }
-  async checkNow(): Promise<Snapshot> {
-    this.record('checkNow');
+  async checkNow(...args: [environment?: EnvironmentId]): Promise<Snapshot> {
+    this.record('checkNow', ...args);
     return this.current;
   }
-  pause(hours?: number): Snapshot {
-    this.record('pause', hours);
-    this.current = { ...this.current, paused: { until: hours ? new Date(Date.parse(CHECKED_AT) + hours * 3_600_000).toISOString() : null } };
+  pause(...args: [hours?: number, environment?: EnvironmentId]): Snapshot {
+    this.record('pause', ...args);
+    const [hours, environment] = args;
+    const until = hours ? new Date(Date.parse(CHECKED_AT) + hours * 3_600_000).toISOString() : null;
+    return this.setPaused(environment, { until });
+  }
+  resume(...args: [environment?: EnvironmentId]): Snapshot {
+    this.record('resume', ...args);
+    return this.setPaused(args[0], null);
+  }
+  /** Like the core: the snapshot counts as paused only when every environment is. */
+  private setPaused(environment: EnvironmentId | undefined, paused: EnvironmentStatus['paused']): Snapshot {
+    const environments = this.current.environments.map((e) => (environment === undefined || e.id === environment ? { ...e, paused } : e));
+    const all = environments.every((e) => e.paused) ? (environments[0]?.paused ?? null) : null;
+    this.current = { ...this.current, environments, paused: all };
     return this.current;
   }
-  resume(): Snapshot {
-    this.record('resume');
-    this.current = { ...this.current, paused: null };
-    return this.current;
-  }
-  history(database: DatabaseId, limit?: number) {
-    this.record('history', database, limit);
-    return { database, entries: [], uptimePct: null, p50Ms: null, p95Ms: null };
+  history(environment: EnvironmentId, database: DatabaseId, limit?: number) {
+    this.record('history', environment, database, limit);
+    return { environment, database, entries: [], uptimePct: null, p50Ms: null, p95Ms: null };
   }
   async getSettingsView() {
     this.record('getSettingsView');
     return settingsView();
   }
-  async testConnection(draft: Parameters<MonitorCore['testConnection']>[0]) {
-    this.record('testConnection', draft);
-    return { database: draft.database, healthy: true, state: 'healthy' as const, latencyMs: 3, checkedAt: CHECKED_AT };
+  async testConnection(request: Parameters<MonitorCore['testConnection']>[0]) {
+    this.record('testConnection', request);
+    return { database: request.database, healthy: true, state: 'healthy' as const, latencyMs: 3, checkedAt: CHECKED_AT };
   }
   async saveSettings(draft: Parameters<MonitorCore['saveSettings']>[0]) {
     this.record('saveSettings', draft);
-    return { ...settingsView(), settings: draft.settings };
+    return { ...settingsView(), settings: SettingsSchema.parse(draft.settings) };
   }
-  async importEnv(content: string) {
-    this.record('importEnv', content);
-    return { settings: [], secrets: [], ignored: [] };
+  async importEnv(request: ImportEnvRequest) {
+    this.record('importEnv', request);
+    return { environment: request.into.id, settings: [], secrets: [], ignored: [] };
   }
   on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]): () => void {
     this.events.on(event, listener);
@@ -115,15 +142,15 @@ export class FakeMonitorCore implements MonitorCore {
   }
 }
 
-export function settingsView() {
+export function settingsView(): SettingsView {
   return {
     settings: {
-      supabase: { url: null, probeTable: null },
-      neo4j: { uri: null, user: 'neo4j', database: null },
+      version: 2,
+      environments: [defaultEnvironment()],
       monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
       app: { notifications: true, startAtLogin: false },
     },
-    secrets: { supabaseKey: 'not_set' as const, neo4jPassword: 'not_set' as const },
+    secrets: { default: { supabaseKey: 'not_set', neo4jPassword: 'not_set' } },
     paths: { settingsFile: '/tmp/walltrack/settings.json', logFile: '/tmp/walltrack/walltrack.log' },
   };
 }

@@ -16,28 +16,43 @@ import { rendererLocation, setupWindows, type WindowManager } from '../../src-ma
 import { FakeMonitorCore, makeSnapshot } from './fixtures.js';
 import { recordingLog } from './recordingLog.js';
 
-const draft = {
-  settings: {
+const production = {
+  id: 'production',
+  name: 'Production',
+  colour: null,
+  databases: {
     supabase: { url: 'https://abcd.supabase.co', probeTable: 'wallets' },
     neo4j: { uri: 'neo4j://localhost:7687', user: 'neo4j', database: null },
+  },
+};
+const draft = {
+  settings: {
+    version: 2,
+    environments: [production],
     monitor: { intervalSec: 30, timeoutMs: 5000, retries: 2, backoffInitialMs: 1000, backoffMaxMs: 4000, slowMs: 1000 },
     app: { notifications: true, startAtLogin: false },
   },
-  secrets: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'replace', value: 'hunter2-secret' } },
+  secrets: { production: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'replace', value: 'hunter2-secret' } } },
+  removeEnvironments: [],
 };
+/** The draft with production's databases changed. */
+const withDatabases = (databases: Record<string, unknown>) => ({
+  ...draft,
+  settings: { ...draft.settings, environments: [{ ...production, databases: { ...production.databases, ...databases } }] },
+});
 
 /** One valid input per method: proves the rejections below are not a blanket refusal. */
 const VALID_INPUTS: Record<MethodName, unknown> = {
   getAppInfo: undefined,
   getSnapshot: undefined,
-  checkNow: undefined,
-  pause: { hours: 1 },
+  checkNow: { environment: 'production' },
+  pause: { hours: 1, environment: 'production' },
   resume: undefined,
-  getHistory: { database: 'neo4j', limit: 10 },
+  getHistory: { environment: 'production', database: 'neo4j', limit: 10 },
   getSettings: undefined,
-  testConnection: { ...draft, database: 'supabase' },
+  testConnection: { ...draft, environment: 'production', database: 'supabase' },
   saveSettings: draft,
-  importEnv: { content: 'SUPABASE_URL=https://abcd.supabase.co\n' },
+  importEnv: { content: 'SUPABASE_URL=https://abcd.supabase.co\n', into: { kind: 'existing', id: 'production' } },
   openWindow: 'settings',
 };
 
@@ -45,23 +60,39 @@ const VALID_INPUTS: Record<MethodName, unknown> = {
 const KNOWN_BAD: Record<MethodName, unknown[]> = {
   getAppInfo: [null, 0, '', {}, []],
   getSnapshot: [null, { force: true }],
-  checkNow: [1, 'now'],
-  pause: [undefined, null, { hours: -1 }, { hours: 0 }, { hours: 'one' }, { hours: 24 * 365 }, { hours: Number.NaN }, 1],
-  resume: [{}, false],
-  getHistory: [{}, { database: 'mysql' }, { database: 'neo4j', limit: 0 }, { database: 'neo4j', limit: 1.5 }, { database: 'neo4j', limit: 5000 }, 'neo4j'],
+  checkNow: [1, 'now', { environment: 'Production' }, { environment: '' }, { environment: '../default' }],
+  pause: [undefined, null, { hours: -1 }, { hours: 0 }, { hours: 'one' }, { hours: 24 * 365 }, { hours: Number.NaN }, 1, { hours: 1, environment: 'a/b' }],
+  resume: [false, { environment: 'STAGING' }, { environment: 'x'.repeat(40) }],
+  getHistory: [
+    {},
+    { database: 'neo4j' },
+    { environment: 'production', database: 'mysql' },
+    { environment: 'production', database: 'neo4j', limit: 0 },
+    { environment: 'production', database: 'neo4j', limit: 1.5 },
+    { environment: 'production', database: 'neo4j', limit: 5000 },
+    'neo4j',
+  ],
   getSettings: [{ reveal: true }],
-  testConnection: [draft, { ...draft, database: 'redis' }, { database: 'neo4j' }],
+  testConnection: [draft, { ...draft, environment: 'production', database: 'redis' }, { ...draft, database: 'neo4j' }, { environment: 'production', database: 'neo4j' }],
   saveSettings: [
     {},
-    { settings: draft.settings },
-    { ...draft, secrets: { supabaseKey: { action: 'reveal' } } },
-    { ...draft, secrets: { supabaseKey: { action: 'replace', value: '' } } },
+    { ...draft, secrets: { production: { supabaseKey: { action: 'reveal' } } } },
+    { ...draft, secrets: { production: { supabaseKey: { action: 'replace', value: '' } } } },
+    { ...draft, secrets: { production: { mysqlPassword: { action: 'remove' } } } },
     { ...draft, settings: { ...draft.settings, monitor: { ...draft.settings.monitor, intervalSec: 0 } } },
-    { ...draft, settings: { ...draft.settings, neo4j: { ...draft.settings.neo4j, uri: 'http://localhost:7474' } } },
-    { ...draft, settings: { ...draft.settings, supabase: { url: 'ftp://x', probeTable: null } } },
-    { ...draft, settings: { ...draft.settings, supabase: { url: null, probeTable: 'wallets; drop table x' } } },
+    { ...draft, settings: { ...draft.settings, environments: [production, production] } },
+    { ...draft, settings: { ...draft.settings, environments: [] } },
+    withDatabases({ neo4j: { ...production.databases.neo4j, uri: 'http://localhost:7474' } }),
+    withDatabases({ supabase: { url: 'ftp://x', probeTable: null } }),
+    withDatabases({ supabase: { url: null, probeTable: 'wallets; drop table x' } }),
   ],
-  importEnv: [{ content: 'x'.repeat(256 * 1024 + 1) }, { content: 42 }, 'A=1'],
+  importEnv: [
+    { content: 'x'.repeat(256 * 1024 + 1), into: { kind: 'existing', id: 'production' } },
+    { content: 42, into: { kind: 'existing', id: 'production' } },
+    'A=1',
+    { content: 'A=1' },
+    { content: 'A=1', into: { kind: 'new', id: 'staging' } },
+  ],
   openWindow: ['devtools', undefined, { name: 'status' }, 'https://evil.example'],
 };
 

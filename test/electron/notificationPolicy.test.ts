@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { DatabaseId, DatabaseState } from '../../src-main/common/schemas.js';
+import type { DatabaseId, DatabaseState, EnvironmentId } from '../../src-main/common/schemas.js';
 import type { StateChange } from '../../src-main/core/MonitorCore.js';
 import { NotificationPolicy } from '../../src-main/electron/notificationPolicy.js';
 
 const MIN = 60_000;
+/** Neo4j of the one environment most tests use. */
+const NEO4J = { environment: 'default', database: 'neo4j' };
 
-function change(database: DatabaseId, from: DatabaseState, to: DatabaseState): StateChange {
+function change(database: DatabaseId, from: DatabaseState, to: DatabaseState, environment: EnvironmentId = 'default'): StateChange {
   const healthy = to === 'healthy' || to === 'degraded';
   return {
+    environment: { id: environment, name: environment },
     database,
     from,
     to,
@@ -27,10 +30,10 @@ describe('notification policy', () => {
     kinds(change('neo4j', 'healthy', 'down'));
     advance(5 * MIN - 1);
     expect(kinds(change('neo4j', 'down', 'healthy'))).toBeNull();
-    expect(policy.heldUntil('neo4j')).toBe(1_000_000 + 5 * MIN);
-    expect(policy.releaseHeld('neo4j')).toBeNull();
+    expect(policy.heldUntil(NEO4J)).toBe(1_000_000 + 5 * MIN);
+    expect(policy.releaseHeld(NEO4J)).toBeNull();
     advance(1);
-    expect(policy.releaseHeld('neo4j')?.kind).toBe('recovered');
+    expect(policy.releaseHeld(NEO4J)?.kind).toBe('recovered');
 
     kinds(change('supabase', 'healthy', 'down'));
     advance(5 * MIN);
@@ -65,12 +68,12 @@ describe('notification policy', () => {
     kinds(change('neo4j', 'healthy', 'down'));
     advance(1 * MIN);
     expect(kinds(change('neo4j', 'down', 'healthy'))).toBeNull();
-    expect(policy.heldUntil('neo4j')).not.toBeNull();
+    expect(policy.heldUntil(NEO4J)).not.toBeNull();
     advance(3 * MIN);
-    expect(policy.releaseHeld('neo4j')).toBeNull(); // still inside the interval
+    expect(policy.releaseHeld(NEO4J)).toBeNull(); // still inside the interval
     advance(1 * MIN);
-    expect(policy.releaseHeld('neo4j')?.kind).toBe('recovered');
-    expect(policy.releaseHeld('neo4j')).toBeNull();
+    expect(policy.releaseHeld(NEO4J)?.kind).toBe('recovered');
+    expect(policy.releaseHeld(NEO4J)).toBeNull();
   });
 
   it('a held-back recovery is cancelled when the database goes down again (the operator still believes "down")', () => {
@@ -81,7 +84,7 @@ describe('notification policy', () => {
     advance(MIN);
     expect(kinds(change('neo4j', 'healthy', 'down'))).toBeNull();
     advance(10 * MIN);
-    expect(policy.releaseHeld('neo4j')).toBeNull();
+    expect(policy.releaseHeld(NEO4J)).toBeNull();
   });
 
   it('lets worse news through inside the interval: down right after a recovery', () => {
@@ -97,6 +100,21 @@ describe('notification policy', () => {
     const { kinds } = policyWithClock();
     expect(kinds(change('supabase', 'healthy', 'down'))).toBe('down');
     expect(kinds(change('neo4j', 'healthy', 'down'))).toBe('down');
+  });
+
+  it('keeps environments apart: the same database down in two environments is news twice, each recovery held on its own', () => {
+    const { policy, kinds, advance } = policyWithClock();
+    expect(kinds(change('neo4j', 'healthy', 'down', 'production'))).toBe('down');
+    advance(3 * MIN);
+    expect(kinds(change('neo4j', 'healthy', 'down', 'staging'))).toBe('down');
+    expect(kinds(change('neo4j', 'down', 'healthy', 'production'))).toBeNull();
+    expect(kinds(change('neo4j', 'down', 'healthy', 'staging'))).toBeNull();
+    expect(policy.heldUntil({ environment: 'production', database: 'neo4j' })).toBe(1_000_000 + 5 * MIN);
+    expect(policy.heldUntil({ environment: 'staging', database: 'neo4j' })).toBe(1_000_000 + 8 * MIN);
+    advance(2 * MIN);
+    expect(policy.releaseHeld({ environment: 'staging', database: 'neo4j' })).toBeNull();
+    const released = policy.releaseHeld({ environment: 'production', database: 'neo4j' });
+    expect([released?.kind, released?.environment]).toEqual(['recovered', { id: 'production', name: 'production' }]);
   });
 
   it('forgets a database that becomes unconfigured', () => {

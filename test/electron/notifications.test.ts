@@ -7,12 +7,13 @@ import * as electron from '../mocks/electron.js';
 import type { DatabaseState } from '../../src-main/common/schemas.js';
 import type { StateChange } from '../../src-main/core/MonitorCore.js';
 import { setupNotifications } from '../../src-main/electron/notifications.js';
-import { FakeMonitorCore } from './fixtures.js';
+import { FakeMonitorCore, makeEnvironment, makeSnapshotOf } from './fixtures.js';
 import { recordingLog } from './recordingLog.js';
 
-function change(from: DatabaseState, to: DatabaseState): StateChange {
+function change(from: DatabaseState, to: DatabaseState, environment = { id: 'default', name: 'default' }): StateChange {
   const up = to === 'healthy';
   return {
+    environment,
     database: 'neo4j',
     from,
     to,
@@ -98,6 +99,22 @@ describe('desktop notifications', () => {
     expect(shown()).toHaveLength(1);
     vi.advanceTimersByTime(1);
     expect(shown()[1]).toMatch(/^Neo4j is back/);
+  });
+
+  it('names the environment when there is more than one, and tells each environment its own news', () => {
+    core.current = makeSnapshotOf([makeEnvironment({ id: 'production', name: 'Production' }), makeEnvironment({ id: 'staging', name: 'Staging' })]);
+    const production = { id: 'production', name: 'Production' };
+    const staging = { id: 'staging', name: 'Staging' };
+    core.emitStateChange(change('healthy', 'down', production));
+    core.emitStateChange(change('healthy', 'down', staging));
+    vi.advanceTimersByTime(60_000);
+    core.emitStateChange(change('down', 'healthy', staging)); // held back: told "down" a minute ago
+    vi.advanceTimersByTime(4 * 60_000);
+    expect(shown()).toEqual([
+      'Production: Neo4j is down | neo4j (bolt://127.0.0.1:7687): authentication failed — Check the Neo4j password in Settings.',
+      'Staging: Neo4j is down | neo4j (bolt://127.0.0.1:7687): authentication failed — Check the Neo4j password in Settings.',
+      'Staging: Neo4j is back | Neo4j answers again (12 ms).',
+    ]);
   });
 
   it('shows nothing when switched off in settings', () => {

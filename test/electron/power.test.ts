@@ -21,9 +21,10 @@ afterEach(() => {
 });
 
 describe('power and network', () => {
-  it.each(['resume', 'unlock-screen'])('checks at once on %s', (event) => {
+  it.each(['resume', 'unlock-screen'])('checks every environment at once on %s', (event) => {
     electron.powerMonitor.emit(event);
     expect(core.businessCalls()).toEqual(['checkNow']);
+    expect(core.calls.find((c) => c.method === 'checkNow')!.args).toEqual([]); // no environment = all
   });
 
   it('checks when the network goes away and when it comes back, not while it stays the same', async () => {

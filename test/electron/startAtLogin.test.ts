@@ -7,6 +7,7 @@ vi.mock('electron', () => import('../mocks/electron.js'));
 import * as electron from '../mocks/electron.js';
 import { ShellSettings } from '../../src-main/electron/shellSettings.js';
 import { autostartDesktopEntry, autostartFile, createStartAtLogin } from '../../src-main/electron/startAtLogin.js';
+import { SettingsDraftSchema } from '../../src-main/common/settings-schema.js';
 import { FakeMonitorCore } from './fixtures.js';
 import { recordingLog } from './recordingLog.js';
 
@@ -115,9 +116,11 @@ describe('start at login', () => {
     await settings.load();
     expect(applied).toEqual([false]);
     await settings.setStartAtLogin(true);
-    const saved = core.calls.find((c) => c.method === 'saveSettings')!.args[0] as { settings: { app: unknown }; secrets: unknown };
+    const saved = core.calls.find((c) => c.method === 'saveSettings')!.args[0] as { settings: { app: unknown; environments: unknown }; secrets: unknown };
     expect(saved.settings.app).toEqual({ notifications: true, startAtLogin: true });
-    expect(saved.secrets).toEqual({ supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'keep' } });
+    expect(saved.secrets).toEqual({}); // absent = keep, in every environment
+    expect(SettingsDraftSchema.safeParse(saved).success).toBe(true); // what the real core accepts
+    expect(saved.settings.environments).toEqual((await core.getSettingsView()).settings.environments);
     expect(settings.startAtLogin).toBe(true);
     expect(applied).toEqual([false, true]);
     await settings.afterSave({ ...(await core.getSettingsView()), settings: saved.settings as never });

@@ -4,44 +4,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../mocks/electron.js'));
 import * as electron from '../mocks/electron.js';
 import { setupTray } from '../../src-main/electron/tray.js';
-import { STATE_COLOURS } from '../../src-main/electron/trayIcons.js';
-import { TOOLTIP_MAX, describeDatabase, trayTooltip } from '../../src-main/electron/trayModel.js';
-import { FakeMonitorCore, makeSnapshot, makeStatus } from './fixtures.js';
+import { TRAY_STATES } from '../../src-main/electron/trayIcons.js';
+import { FakeMonitorCore, makeEnvironment, makeSnapshot, makeSnapshotOf } from './fixtures.js';
 import { recordingLog } from './recordingLog.js';
-
-const fixedTime = () => '13:00';
-
-describe('tray tooltip', () => {
-  it('reads like "WallTrack — Supabase ok 42 ms · Neo4j down: auth failed"', () => {
-    const snapshot = makeSnapshot({ status: 'down', neo4j: { status: 'down', healthy: false, latencyMs: null, kind: 'auth_failed' } });
-    expect(trayTooltip(snapshot)).toBe('WallTrack — Supabase ok 42 ms · Neo4j down: auth failed');
-  });
-
-  it.each([
-    [{ status: 'degraded' as const, latencyMs: 1234.4 }, 'slow 1234 ms'],
-    [{ status: 'retrying' as const, healthy: false, kind: 'timeout' as const }, 'retrying: timed out'],
-    [{ status: 'down' as const, healthy: false, kind: 'dns' as const }, 'down: host not found'],
-    [{ status: 'down' as const, healthy: false }, 'down: error'],
-    [{ status: 'not_configured' as const, healthy: false, latencyMs: null }, 'not configured'],
-    [{ status: 'unknown' as const, healthy: false, latencyMs: null }, 'not checked yet'],
-  ])('describes %o as "%s"', (over, text) => {
-    expect(describeDatabase(makeStatus(over))).toBe(text);
-  });
-
-  it('says when checks are paused', () => {
-    expect(trayTooltip(makeSnapshot({ paused: { until: '2026-01-01T13:00:00.000Z' } }), fixedTime)).toBe(
-      'WallTrack — paused until 13:00 · Supabase ok 42 ms · Neo4j ok 7 ms',
-    );
-    expect(trayTooltip(makeSnapshot({ paused: { until: null } }))).toMatch(/^WallTrack — paused · /);
-  });
-
-  it('stays within the Windows tooltip limit', () => {
-    const long = makeSnapshot({ paused: { until: '2026-01-01T13:00:00.000Z' }, supabase: { status: 'retrying', healthy: false, kind: 'invalid_config' }, neo4j: { status: 'retrying', healthy: false, kind: 'refused' } });
-    const text = trayTooltip(long, () => 'a very long localised time string'.repeat(3));
-    expect(text.length).toBeLessThanOrEqual(TOOLTIP_MAX);
-    expect(text.endsWith('…')).toBe(true);
-  });
-});
 
 describe('tray', () => {
   let core: FakeMonitorCore;
@@ -110,15 +75,15 @@ describe('tray', () => {
 
   it('follows each snapshot: icon colour, tooltip and menu', () => {
     create();
-    expect(centreColour()).toEqual([...STATE_COLOURS.ok]);
+    expect(centreColour()).toEqual([...TRAY_STATES.ok.colour]);
     core.emitSnapshot(makeSnapshot({ status: 'down', neo4j: { status: 'down', healthy: false, latencyMs: null, kind: 'auth_failed' } }));
-    expect(centreColour()).toEqual([...STATE_COLOURS.down]);
+    expect(centreColour()).toEqual([...TRAY_STATES.down.colour]);
     expect(tray().tooltip).toBe('WallTrack — Supabase ok 42 ms · Neo4j down: auth failed');
     expect(labels()[1]).toBe('Neo4j: down: auth failed');
     core.emitSnapshot(makeSnapshot({ status: 'degraded', supabase: { status: 'degraded', latencyMs: 1500 } }));
-    expect(centreColour()).toEqual([...STATE_COLOURS.degraded]);
+    expect(centreColour()).toEqual([...TRAY_STATES.degraded.colour]);
     core.emitSnapshot(makeSnapshot({ status: 'unconfigured' }));
-    expect(centreColour()).toEqual([...STATE_COLOURS.unknown]);
+    expect(centreColour()).toEqual([...TRAY_STATES.unknown.colour]);
   });
 
   it('runs the menu actions', async () => {
@@ -127,7 +92,7 @@ describe('tray', () => {
     item('pause').fakeClick();
     await flush();
     expect(core.businessCalls()).toEqual(['checkNow', 'pause']);
-    expect(core.calls.find((c) => c.method === 'pause')!.args).toEqual([1]);
+    expect(core.calls.find((c) => c.method === 'pause')!.args).toEqual([1, undefined]); // no environment = all
     core.emitSnapshot(core.current);
     expect(labels()).toContain('Resume (paused until ' + new Date(core.current.paused!.until!).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) + ')');
     item('resume').fakeClick();
@@ -138,6 +103,47 @@ describe('tray', () => {
     expect(core.businessCalls()).toEqual(['checkNow', 'pause', 'resume']);
     expect(opened).toEqual(['status', 'settings']);
     expect(quits).toBe(1);
+  });
+
+  describe('with several environments', () => {
+    const environments = () =>
+      makeSnapshotOf([
+        makeEnvironment({ id: 'production', name: 'production' }),
+        makeEnvironment({ id: 'staging', name: 'staging', status: 'down', supabase: { status: 'down', healthy: false, latencyMs: null, kind: 'refused' } }),
+      ], { status: 'down' });
+    const argsOf = (method: string) => core.calls.filter((c) => c.method === method).map((c) => c.args);
+
+    it('checks, pauses and resumes the environment whose submenu was clicked', async () => {
+      core.current = environments();
+      create();
+      expect(labels()).toEqual(['production: ok', 'staging: down', '---', 'Check all now', 'Pause all for 1 hour', '---', 'Open status window', 'Settings…', '---', 'Start at login', '---', 'Quit WallTrack Monitor']);
+      item('check-now-production').fakeClick();
+      item('pause-production').fakeClick();
+      await flush();
+      expect(argsOf('checkNow')).toEqual([['production']]);
+      expect(argsOf('pause')).toEqual([[1, 'production']]);
+      core.emitSnapshot(core.current); // the core reports production paused
+      expect(item('environment-production').label).toBe('production: paused');
+      item('resume-production').fakeClick();
+      item('check-now').fakeClick();
+      await flush();
+      expect(argsOf('resume')).toEqual([['production']]);
+      expect(argsOf('checkNow')).toEqual([['production'], [undefined]]);
+    });
+
+    it('shows the worst state of all environments in the icon and what is wrong first in the tooltip', () => {
+      core.current = environments();
+      create();
+      expect(centreColour()).toEqual([...TRAY_STATES.down.colour]);
+      expect(tray().tooltip).toBe('WallTrack — staging: Supabase down · production ok');
+      const slowProduction = makeSnapshotOf([
+        makeEnvironment({ id: 'production', name: 'production', neo4j: { status: 'retrying', healthy: false, kind: 'timeout' } }),
+        makeEnvironment({ id: 'staging', name: 'staging' }),
+      ]);
+      core.emitSnapshot(slowProduction);
+      expect(centreColour()).toEqual([...TRAY_STATES.degraded.colour]);
+      expect(tray().tooltip).toBe('WallTrack — production: Neo4j retrying · staging ok');
+    });
   });
 
   it('has no click handler on macOS, where a click opens the menu', () => {

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import {
   MARK_COLOUR,
-  STATE_COLOURS,
   TRAY_ICON_STATES,
+  TRAY_STATES,
   renderTrayIcon,
   renderTrayIconSet,
   trayIconStateFor,
   type TrayIconState,
 } from '../../src-main/electron/trayIcons.js';
-import { makeSnapshot } from './fixtures.js';
+import { makeEnvironment, makeSnapshot, makeSnapshotOf } from './fixtures.js';
+
 
 function decode(buffer: Buffer): PNG {
   return PNG.sync.read(buffer);
@@ -37,14 +38,14 @@ describe('tray icons', () => {
       expect(pixel(png, 0, 0)[3]).toBe(0);
       // A point inside the disc, above every mark.
       const fill = pixel(png, Math.floor(size / 2), Math.floor(size * 0.18));
-      expect(fill.slice(0, 3)).toEqual([...STATE_COLOURS[state]]);
+      expect(fill.slice(0, 3)).toEqual([...TRAY_STATES[state].colour]);
       expect(fill[3]).toBe(255);
       expect(markMask(png).filter(Boolean).length).toBeGreaterThan(0);
     });
   }
 
   it('uses clearly different colours for ok, degraded, down and grey states', () => {
-    const { ok, degraded, down, unknown } = STATE_COLOURS;
+    const { ok, degraded, down, unknown } = { ok: TRAY_STATES.ok.colour, degraded: TRAY_STATES.degraded.colour, down: TRAY_STATES.down.colour, unknown: TRAY_STATES.unknown.colour };
     expect(ok[1]).toBeGreaterThan(ok[0] + 0x40); // green dominates
     expect(down[0]).toBeGreaterThan(down[1] + 0x80); // red dominates
     expect(degraded[0]).toBeGreaterThan(0xc0);
@@ -92,5 +93,29 @@ describe('tray icons', () => {
     expect(trayIconStateFor(makeSnapshot({ status: 'unknown' }))).toBe('unknown');
     expect(trayIconStateFor(makeSnapshot({ status: 'down', paused: { until: null } }))).toBe('paused');
     expect(trayIconStateFor(makeSnapshot({ neo4j: { status: 'retrying', healthy: false } }))).toBe('degraded');
+  });
+
+  it('has one table of states, worst first, with a word for each', () => {
+    expect(TRAY_ICON_STATES).toEqual(['down', 'degraded', 'unknown', 'paused', 'ok']);
+    expect(TRAY_ICON_STATES.map((s) => TRAY_STATES[s].word)).toEqual(['down', 'degraded', 'unknown', 'paused', 'ok']);
+  });
+
+  it('shows the worst state of all environments; a paused one counts only when all are paused', () => {
+    const ok = (id: string) => makeEnvironment({ id, name: id });
+    const down = (id: string) => makeEnvironment({ id, name: id, status: 'down', neo4j: { status: 'down', healthy: false } });
+    const retrying = (id: string) => makeEnvironment({ id, name: id, neo4j: { status: 'retrying', healthy: false } });
+    const unconfigured = (id: string) => makeEnvironment({ id, name: id, status: 'unconfigured', neo4j: { status: 'not_configured', healthy: false } });
+    const paused = (env: ReturnType<typeof ok>) => ({ ...env, paused: { until: null } });
+    // The snapshot's own status is left at "ok": the icon is decided by the environments.
+    const icon = (...envs: ReturnType<typeof ok>[]) => trayIconStateFor(makeSnapshotOf(envs));
+    expect(icon(ok('a'), down('b'), ok('c'))).toBe('down');
+    expect(icon(ok('a'), retrying('b'))).toBe('degraded');
+    expect(icon(unconfigured('a'), ok('b'))).toBe('unknown');
+    expect(icon(unconfigured('a'), retrying('b'), ok('c'))).toBe('degraded');
+    // One kind left unconfigured must not hide the other one's trouble.
+    expect(icon(makeEnvironment({ id: 'a', name: 'a', status: 'unconfigured', supabase: { status: 'not_configured', healthy: false }, neo4j: { status: 'retrying', healthy: false } }))).toBe('degraded');
+    expect(icon(paused(down('a')), ok('b'))).toBe('ok');
+    expect(icon(paused(down('a')), paused(ok('b')))).toBe('paused');
+    expect(icon()).toBe('unknown');
   });
 });

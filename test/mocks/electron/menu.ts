@@ -7,6 +7,8 @@ import type {
 
 export class MenuItem implements Pick<ElectronMenuItem, 'id' | 'label' | 'enabled' | 'checked' | 'type'> {
   id: string;
+  /** Built from the template's submenu like Electron does; undefined when the item has none. */
+  submenu: Menu | undefined;
   label: string;
   enabled: boolean;
   checked: boolean;
@@ -16,7 +18,9 @@ export class MenuItem implements Pick<ElectronMenuItem, 'id' | 'label' | 'enable
     this.label = options.label ?? '';
     this.enabled = options.enabled ?? true;
     this.checked = options.checked ?? false;
-    this.type = options.type ?? 'normal';
+    this.type = options.type ?? (options.submenu ? 'submenu' : 'normal');
+    const sub = options.submenu;
+    this.submenu = sub === undefined ? undefined : sub instanceof Menu ? sub : Menu.buildFromTemplate(sub as MenuItemConstructorOptions[]);
   }
   /** Clicks like Electron: a checkbox toggles before its click handler runs. */
   fakeClick(): void {
@@ -38,7 +42,12 @@ export class Menu extends EventEmitter {
   constructor(readonly items: MenuItem[]) {
     super();
   }
+  /** Searches submenus too, as Electron does. */
   getMenuItemById(id: string): MenuItem | null {
-    return this.items.find((i) => i.id === id) ?? null;
+    for (const item of this.items) {
+      const found = item.id === id ? item : (item.submenu?.getMenuItemById(id) ?? null);
+      if (found) return found;
+    }
+    return null;
   }
 }

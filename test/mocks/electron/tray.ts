@@ -49,6 +49,7 @@ type ParamsOf<T, K extends keyof T> = T[K] extends (...args: infer P) => unknown
 export const handTypedMembersExist = {
   tray: ['setImage', 'setContextMenu'] satisfies (keyof ElectronTray)[],
   menu: ['getMenuItemById', 'items'] satisfies (keyof ElectronMenu)[],
+  menuItem: ['submenu'] satisfies (keyof ElectronMenuItem)[],
   menuStatics: ['buildFromTemplate', 'setApplicationMenu'] satisfies (keyof typeof ElectronMenu)[],
   buildFromTemplateTakes: [[]] as ParamsOf<typeof ElectronMenu, 'buildFromTemplate'> satisfies [(MenuItemConstructorOptions | ElectronMenuItem)[]],
   setImageTakes: ['x'] as ParamsOf<ElectronTray, 'setImage'> satisfies [ElectronNativeImage | string],
