@@ -49,9 +49,9 @@ export function setupTray(deps: TrayDeps): TrayHandle {
   };
   // No environment = every environment (the core's own default).
   const actions: TrayActions = {
-    checkNow: (environment) => run('check now', () => deps.core.checkNow(environment)),
-    pauseOneHour: (environment) => run('pause', () => deps.core.pause(1, environment)),
-    resume: (environment) => run('resume', () => deps.core.resume(environment)),
+    checkNow: (environment) => run('check now', () => deps.core.checkNow({ environment })),
+    pauseOneHour: (environment) => run('pause', () => deps.core.pause({ hours: 1, environment })),
+    resume: (environment) => run('resume', () => deps.core.resume({ environment })),
     openStatus: () => deps.openWindow('status'),
     openSettings: () => deps.openWindow('settings'),
     setStartAtLogin: (enabled: boolean) => run('start at login', () => deps.startAtLogin.set(enabled).then(() => refresh())),

@@ -101,7 +101,7 @@ describe('the composed shell', () => {
     const tray = electron.Tray.fakeAll[0]!;
     expect(tray.tooltip).toBe('WallTrack — production: Neo4j down · staging ok');
     tray.menu!.getMenuItemById('pause-production')!.fakeClick();
-    await vi.waitFor(() => expect(core.calls.filter((c) => c.method === 'pause').map((c) => c.args)).toEqual([[1, 'production']]));
+    await vi.waitFor(() => expect(core.calls.filter((c) => c.method === 'pause').map((c) => c.args)).toEqual([[{ hours: 1, environment: 'production' }]]));
     core.emitStateChange({
       environment: { id: 'staging', name: 'staging' },
       database: 'supabase',

@@ -83,19 +83,23 @@ export class FakeMonitorCore implements MonitorCore {
     this.record('snapshot');
     return this.current;
   }
-  async checkNow(...args: [environment?: EnvironmentId]): Promise<Snapshot> {
+  getSnapshot(): Snapshot {
+    this.record('getSnapshot');
+    return this.current;
+  }
+  async checkNow(...args: [scope?: { environment?: EnvironmentId }]): Promise<Snapshot> {
     this.record('checkNow', ...args);
     return this.current;
   }
-  pause(...args: [hours?: number, environment?: EnvironmentId]): Snapshot {
+  pause(...args: [request?: { hours?: number; environment?: EnvironmentId }]): Snapshot {
     this.record('pause', ...args);
-    const [hours, environment] = args;
+    const { hours, environment } = args[0] ?? {};
     const until = hours ? new Date(Date.parse(CHECKED_AT) + hours * 3_600_000).toISOString() : null;
     return this.setPaused(environment, { until });
   }
-  resume(...args: [environment?: EnvironmentId]): Snapshot {
+  resume(...args: [scope?: { environment?: EnvironmentId }]): Snapshot {
     this.record('resume', ...args);
-    return this.setPaused(args[0], null);
+    return this.setPaused(args[0]?.environment, null);
   }
   /** Like the core: the snapshot counts as paused only when every environment is. */
   private setPaused(environment: EnvironmentId | undefined, paused: EnvironmentStatus['paused']): Snapshot {
@@ -104,12 +108,13 @@ export class FakeMonitorCore implements MonitorCore {
     this.current = { ...this.current, environments, paused: all };
     return this.current;
   }
-  history(environment: EnvironmentId, database: DatabaseId, limit?: number) {
-    this.record('history', environment, database, limit);
+  getHistory(request: { environment: EnvironmentId; database: DatabaseId; limit?: number }) {
+    this.record('getHistory', request);
+    const { environment, database } = request;
     return { environment, database, entries: [], uptimePct: null, p50Ms: null, p95Ms: null };
   }
-  async getSettingsView() {
-    this.record('getSettingsView');
+  async getSettings() {
+    this.record('getSettings');
     return settingsView();
   }
   async testConnection(request: Parameters<MonitorCore['testConnection']>[0]) {

@@ -269,7 +269,7 @@ describe('IPC derived from the contract', () => {
 
     it('hides the message of an unexpected error (it could quote a connection string)', async () => {
       const win = await setup();
-      core.getSettingsView = async () => {
+      core.getSettings = async () => {
         throw new Error('connect postgres://user:hunter2-secret@db');
       };
       const reply = await call(win, 'getSettings', undefined);

@@ -62,10 +62,10 @@ describe('the bundled keychain host', () => {
       service: `walltrack-monitor-test-${randomUUID()}`,
       runner: createKeychainUtilityRunner({ fork: electron.utilityProcess.fork, hostPath: hostPath() }),
     });
-    await vault.set('neo4jPassword', new Secret('bundled-host-pass'));
-    expect((await vault.get('neo4jPassword'))!.reveal()).toBe('bundled-host-pass');
-    await vault.delete('neo4jPassword');
-    expect(await vault.get('neo4jPassword')).toBeNull();
+    await vault.set('default', 'neo4jPassword', new Secret('bundled-host-pass'));
+    expect((await vault.get('default', 'neo4jPassword'))!.reveal()).toBe('bundled-host-pass');
+    await vault.delete('default', 'neo4jPassword');
+    expect(await vault.get('default', 'neo4jPassword')).toBeNull();
     expect(electron.utilityProcess.fakeForks.map((f) => f.modulePath)).toEqual(Array(4).fill(hostPath()));
   });
 

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { AsyncEntry } from '@napi-rs/keyring';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from '../mocks/electron.js';
-import { CredentialVault, SECRET_ACCOUNTS } from '../../src-main/core/credentials/CredentialVault.js';
+import { CredentialVault, secretAccount } from '../../src-main/core/credentials/CredentialVault.js';
 import { KeychainTimeoutError } from '../../src-main/core/credentials/keychainProcess.js';
 import { Secret } from '../../src-main/core/credentials/Secret.js';
 import { CredentialStoreError } from '../../src-main/core/errors.js';
@@ -49,7 +49,7 @@ beforeEach(() => {
 
 afterAll(async () => {
   vi.unstubAllEnvs();
-  for (const account of Object.values(SECRET_ACCOUNTS)) await new AsyncEntry(service, account).deleteCredential().catch(() => undefined);
+  for (const account of [secretAccount('default', 'neo4jPassword'), secretAccount('default', 'supabaseKey')]) await new AsyncEntry(service, account).deleteCredential().catch(() => undefined);
   electron.resetElectronFake();
 });
 
@@ -60,13 +60,13 @@ describe('keychain calls in a utility process', () => {
 
   it('round-trips set / get / delete through the real host, one process per call, each gone afterwards', async () => {
     const vault = vaultWith();
-    expect(await vault.get('neo4jPassword')).toBeNull();
-    await vault.set('neo4jPassword', new Secret('utility-pass-ü'));
+    expect(await vault.get('default', 'neo4jPassword')).toBeNull();
+    await vault.set('default', 'neo4jPassword', new Secret('utility-pass-ü'));
     // Really in the keychain, under the documented account.
-    expect(await new AsyncEntry(service, SECRET_ACCOUNTS.neo4jPassword).getPassword()).toBe('utility-pass-ü');
-    expect((await vault.get('neo4jPassword'))!.reveal()).toBe('utility-pass-ü');
-    await vault.delete('neo4jPassword');
-    expect(await vault.has('neo4jPassword')).toBe(false);
+    expect(await new AsyncEntry(service, 'default/neo4j-password').getPassword()).toBe('utility-pass-ü');
+    expect((await vault.get('default', 'neo4jPassword'))!.reveal()).toBe('utility-pass-ü');
+    await vault.delete('default', 'neo4jPassword');
+    expect(await vault.has('default', 'neo4jPassword')).toBe(false);
 
     const forks = electron.utilityProcess.fakeForks;
     expect(forks).toHaveLength(5);
@@ -77,7 +77,7 @@ describe('keychain calls in a utility process', () => {
 
   it('sends the secret only over the message channel: never in the fork arguments, argv or environment', async () => {
     const secret = `never-in-argv-${randomUUID()}`;
-    await vaultWith().set('supabaseKey', new Secret(secret));
+    await vaultWith().set('default', 'supabaseKey', new Secret(secret));
     const [fork] = electron.utilityProcess.fakeForks;
     expect(fork).toBeDefined();
     expect(JSON.stringify([fork!.modulePath, fork!.args, fork!.options])).not.toContain(secret);
@@ -88,14 +88,14 @@ describe('keychain calls in a utility process', () => {
     expect(fork!.cmdline).not.toContain(secret);
     expect(fork!.environ).not.toContain(secret);
     // ...and it did reach the keychain.
-    expect(await new AsyncEntry(service, SECRET_ACCOUNTS.supabaseKey).getPassword()).toBe(secret);
+    expect(await new AsyncEntry(service, 'default/supabase-api-key').getPassword()).toBe(secret);
   });
 
   it.each(['get', 'set'] as const)('%s with D-Bus unreachable fails with a CredentialStoreError and the operator hint', async (op) => {
     vi.stubEnv('DBUS_SESSION_BUS_ADDRESS', 'unix:path=/nonexistent');
     const secret = `unreachable-${randomUUID()}`;
     const vault = vaultWith();
-    const call = op === 'get' ? vault.get('neo4jPassword') : vault.set('neo4jPassword', new Secret(secret));
+    const call = op === 'get' ? vault.get('default', 'neo4jPassword') : vault.set('default', 'neo4jPassword', new Secret(secret));
     const error = (await call.then(() => null, (e: unknown) => e)) as CredentialStoreError;
     vi.unstubAllEnvs();
     expect(error).toBeInstanceOf(CredentialStoreError);
@@ -110,7 +110,7 @@ describe('keychain calls in a utility process', () => {
     vi.stubEnv('DBUS_SESSION_BUS_ADDRESS', bus.address);
     try {
       const started = Date.now();
-      const error = (await vaultWith({ timeoutMs: 1_500 }).get('neo4jPassword').then(() => null, (e: unknown) => e)) as CredentialStoreError;
+      const error = (await vaultWith({ timeoutMs: 1_500 }).get('default', 'neo4jPassword').then(() => null, (e: unknown) => e)) as CredentialStoreError;
       const elapsed = Date.now() - started;
       expect(error).toBeInstanceOf(CredentialStoreError);
       expect(error.cause).toBeInstanceOf(KeychainTimeoutError);
@@ -151,13 +151,13 @@ describe('keychain calls in a utility process', () => {
   });
 
   it('reports a host that exits without answering, with its exit code and last stderr line', async () => {
-    const error = (await vaultWith({ hostPath: EXITING_HOST }).get('neo4jPassword').then(() => null, (e: unknown) => e)) as CredentialStoreError;
+    const error = (await vaultWith({ hostPath: EXITING_HOST }).get('default', 'neo4jPassword').then(() => null, (e: unknown) => e)) as CredentialStoreError;
     expect(error).toBeInstanceOf(CredentialStoreError);
     expect(error.message).toMatch(/the keychain helper exited with code 3: keychain host fixture: giving up$/);
   });
 
   it('fails a call whose host answers with something that is not a reply, and ends that host', async () => {
-    const error = (await vaultWith({ hostPath: GARBLED_HOST }).get('neo4jPassword').then(() => null, (e: unknown) => e)) as CredentialStoreError;
+    const error = (await vaultWith({ hostPath: GARBLED_HOST }).get('default', 'neo4jPassword').then(() => null, (e: unknown) => e)) as CredentialStoreError;
     expect(error).toBeInstanceOf(CredentialStoreError);
     expect(error.message).toMatch(/the keychain helper sent an unreadable reply$/);
     const [fork] = electron.utilityProcess.fakeForks;
@@ -166,7 +166,7 @@ describe('keychain calls in a utility process', () => {
 
   it('reports a fork that Electron refuses (before app ready) as a CredentialStoreError, not a crash', async () => {
     electron.resetElectronFake(); // not ready
-    const error = (await vaultWith().get('neo4jPassword').then(() => null, (e: unknown) => e)) as CredentialStoreError;
+    const error = (await vaultWith().get('default', 'neo4jPassword').then(() => null, (e: unknown) => e)) as CredentialStoreError;
     expect(error).toBeInstanceOf(CredentialStoreError);
     expect(error.message).toMatch(/could not start the keychain helper: utilityProcess cannot be created before app is ready/);
   });

@@ -138,12 +138,22 @@ describe('the packaged app, extracted, with the real core against the real servi
     const saved = await call('saveSettings', {
       settings: {
         ...settings,
-        supabase: { url: services.supabase.url, probeTable: 'wallets' },
-        neo4j: { uri: services.neo4j.uri, user: services.neo4j.user, database: null },
+        environments: [
+          {
+            id: 'default',
+            name: 'default',
+            databases: {
+              supabase: { url: services.supabase.url, probeTable: 'wallets' },
+              neo4j: { uri: services.neo4j.uri, user: services.neo4j.user, database: null },
+            },
+          },
+        ],
         // A loaded 2-core box can take over 1 s for a request; "slow" is tested in the monitor's own suite.
         monitor: { ...settings.monitor, slowMs: 30_000 },
       },
-      secrets: { supabaseKey: { action: 'replace', value: services.supabase.serviceRoleKey }, neo4jPassword: { action: 'replace', value: services.neo4j.password } },
+      secrets: {
+        default: { supabaseKey: { action: 'replace', value: services.supabase.serviceRoleKey }, neo4jPassword: { action: 'replace', value: services.neo4j.password } },
+      },
     });
     expect(saved.ok, JSON.stringify(saved)).toBe(true);
     await vi.waitFor(
@@ -151,8 +161,8 @@ describe('the packaged app, extracted, with the real core against the real servi
         const reply = await call('getSnapshot');
         if (!reply.ok) throw new Error(JSON.stringify(reply));
         const snapshot = reply.value as Snapshot;
-        expect(snapshot.databases.supabase, JSON.stringify(snapshot)).toMatchObject({ status: 'healthy', healthy: true, target: services.supabase.url });
-        expect(snapshot.databases.neo4j, JSON.stringify(snapshot)).toMatchObject({ status: 'healthy', healthy: true, target: services.neo4j.uri });
+        expect(snapshot.environments[0]!.databases.supabase, JSON.stringify(snapshot)).toMatchObject({ status: 'healthy', healthy: true, target: services.supabase.url });
+        expect(snapshot.environments[0]!.databases.neo4j, JSON.stringify(snapshot)).toMatchObject({ status: 'healthy', healthy: true, target: services.neo4j.uri });
         expect(snapshot.status).toBe('ok');
       },
       { timeout: 30_000, interval: 500 },

@@ -49,7 +49,7 @@ describe('preload', () => {
     const api = await loadPreload();
     expect((await api.pause({ hours: 1 })).paused).toEqual({ until: expect.any(String) });
     expect(core.businessCalls()).toEqual(['pause']);
-    expect((await api.getHistory({ database: 'neo4j' })).database).toBe('neo4j');
+    expect((await api.getHistory({ environment: 'default', database: 'neo4j' })).database).toBe('neo4j');
   });
 
   it('turns a rejected call into an Error whose message carries the hint (contextBridge drops other fields)', async () => {

@@ -187,7 +187,7 @@ describe.skipIf(skip)('the shell in Chromium: built preload + renderer + app:// 
 
   it('the settings page loads its view over IPC', async () => {
     const settings = await openPage('settings');
-    await expect.poll(() => core.businessCalls().includes('getSettingsView'), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => core.businessCalls().includes('getSettings'), { timeout: 15_000 }).toBe(true);
     await expect.poll(async () => (await settings.locator('body').innerText()).length).toBeGreaterThan(50);
     expect(await settings.locator('body').innerText()).toMatch(/Neo4j/);
   });

@@ -247,12 +247,24 @@ function draftFor(view: SettingsView): SettingsDraft {
   return {
     settings: {
       ...view.settings,
-      supabase: { url: services.supabase.url, probeTable: 'wallets' },
-      neo4j: { uri: services.neo4j.uri, user: services.neo4j.user, database: null },
+      environments: [
+        {
+          id: 'default',
+          name: 'default',
+          colour: null,
+          databases: {
+            supabase: { url: services.supabase.url, probeTable: 'wallets' },
+            neo4j: { uri: services.neo4j.uri, user: services.neo4j.user, database: null },
+          },
+        },
+      ],
       // A loaded 2-core box can take over 1 s for a request; "slow" is tested in the monitor's own suite.
       monitor: { ...view.settings.monitor, slowMs: 30_000 },
     },
-    secrets: { supabaseKey: { action: 'replace', value: services.supabase.serviceRoleKey }, neo4jPassword: { action: 'replace', value: services.neo4j.password } },
+    secrets: {
+      default: { supabaseKey: { action: 'replace', value: services.supabase.serviceRoleKey }, neo4jPassword: { action: 'replace', value: services.neo4j.password } },
+    },
+    removeEnvironments: [],
   };
 }
 
@@ -292,8 +304,8 @@ describe('Electron smoke test', () => {
     await expectBothCards(statusAgain, /Healthy/);
     const snapshot: Snapshot = await statusAgain.evaluate(() => (globalThis as unknown as Api).walltrack.getSnapshot());
     const services = testServices();
-    expect(snapshot.databases.supabase).toMatchObject({ status: 'healthy', healthy: true, target: services.supabase.url });
-    expect(snapshot.databases.neo4j).toMatchObject({ status: 'healthy', healthy: true, target: services.neo4j.uri });
+    expect(snapshot.environments[0]!.databases.supabase).toMatchObject({ status: 'healthy', healthy: true, target: services.supabase.url });
+    expect(snapshot.environments[0]!.databases.neo4j).toMatchObject({ status: 'healthy', healthy: true, target: services.neo4j.uri });
     await statusAgain.evaluate(() => (globalThis as unknown as Api).walltrack.openWindow('settings'));
     const settingsAgain = await appPage(second.context, 'settings');
     expect((await settingsAgain.evaluate(() => (globalThis as unknown as Api).walltrack.getSettings())).secrets).toEqual({ supabaseKey: 'stored', neo4jPassword: 'stored' });

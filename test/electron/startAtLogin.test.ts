@@ -120,10 +120,10 @@ describe('start at login', () => {
     expect(saved.settings.app).toEqual({ notifications: true, startAtLogin: true });
     expect(saved.secrets).toEqual({}); // absent = keep, in every environment
     expect(SettingsDraftSchema.safeParse(saved).success).toBe(true); // what the real core accepts
-    expect(saved.settings.environments).toEqual((await core.getSettingsView()).settings.environments);
+    expect(saved.settings.environments).toEqual((await core.getSettings()).settings.environments);
     expect(settings.startAtLogin).toBe(true);
     expect(applied).toEqual([false, true]);
-    await settings.afterSave({ ...(await core.getSettingsView()), settings: saved.settings as never });
+    await settings.afterSave({ ...(await core.getSettings()), settings: saved.settings as never });
     expect(applied).toEqual([false, true]);
   });
 

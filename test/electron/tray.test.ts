@@ -92,7 +92,7 @@ describe('tray', () => {
     item('pause').fakeClick();
     await flush();
     expect(core.businessCalls()).toEqual(['checkNow', 'pause']);
-    expect(core.calls.find((c) => c.method === 'pause')!.args).toEqual([1, undefined]); // no environment = all
+    expect(core.calls.find((c) => c.method === 'pause')!.args).toEqual([{ hours: 1, environment: undefined }]); // no environment = all
     core.emitSnapshot(core.current);
     expect(labels()).toContain('Resume (paused until ' + new Date(core.current.paused!.until!).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) + ')');
     item('resume').fakeClick();
@@ -120,15 +120,15 @@ describe('tray', () => {
       item('check-now-production').fakeClick();
       item('pause-production').fakeClick();
       await flush();
-      expect(argsOf('checkNow')).toEqual([['production']]);
-      expect(argsOf('pause')).toEqual([[1, 'production']]);
+      expect(argsOf('checkNow')).toEqual([[{ environment: 'production' }]]);
+      expect(argsOf('pause')).toEqual([[{ hours: 1, environment: 'production' }]]);
       core.emitSnapshot(core.current); // the core reports production paused
       expect(item('environment-production').label).toBe('production: paused');
       item('resume-production').fakeClick();
       item('check-now').fakeClick();
       await flush();
-      expect(argsOf('resume')).toEqual([['production']]);
-      expect(argsOf('checkNow')).toEqual([['production'], [undefined]]);
+      expect(argsOf('resume')).toEqual([[{ environment: 'production' }]]);
+      expect(argsOf('checkNow')).toEqual([[{ environment: 'production' }], [{ environment: undefined }]]);
     });
 
     it('shows the worst state of all environments in the icon and what is wrong first in the tooltip', () => {
