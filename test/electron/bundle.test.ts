@@ -65,20 +65,21 @@ describe('the built main bundle with the real core', () => {
     if (!reply.ok) return;
     const view = reply.value as { paths: { settingsFile: string }; secrets: Record<string, string> };
     expect(view.paths.settingsFile).toBe(join(dataDir, 'settings.json'));
-    expect(view.secrets).toEqual({ supabaseKey: 'not_set', neo4jPassword: 'not_set' });
+    expect(view.secrets).toEqual({ default: { supabaseKey: 'not_set', neo4jPassword: 'not_set' } });
   });
 
   it('saves settings through electron-store and pushes the new snapshot to the window', async () => {
     const view = await call('getSettings');
     if (!view.ok) throw new Error('getSettings failed');
     const settings = (view.value as { settings: Record<string, unknown> }).settings;
+    const neo4j = { uri: 'bolt://127.0.0.1:1', user: 'neo4j', database: null };
     const saved = await call('saveSettings', {
-      settings: { ...settings, neo4j: { uri: 'bolt://127.0.0.1:1', user: 'neo4j', database: null } },
-      secrets: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'keep' } },
+      settings: { ...settings, environments: [{ id: 'default', name: 'default', colour: null, databases: { neo4j } }] },
+      secrets: {},
     });
     expect(saved.ok, JSON.stringify(saved)).toBe(true);
-    const file = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as { neo4j: { uri: string } };
-    expect(file.neo4j.uri).toBe('bolt://127.0.0.1:1');
+    const file = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as { environments: { databases: { neo4j: { uri: string } } }[] };
+    expect(file.environments[0]!.databases.neo4j.uri).toBe('bolt://127.0.0.1:1');
     await vi.waitFor(() => expect(statusWindow().webContents.sent.some((m) => m.channel === eventChannel('snapshot'))).toBe(true));
     expect(existsSync(join(dataDir, 'logs', 'walltrack-monitor.log'))).toBe(true);
     // electron-store's own renderer channel was removed: only contract channels are answered.

@@ -78,7 +78,16 @@ describe('the bundled keychain host', () => {
     mkdirSync(join(work, 'data'), { recursive: true });
     writeFileSync(
       join(work, 'data', 'settings.json'),
-      JSON.stringify({ supabase: { url: 'http://127.0.0.1:9', probeTable: null }, neo4j: { uri: 'bolt://127.0.0.1:9', user: 'neo4j', database: null } }),
+      JSON.stringify({
+        version: 2,
+        environments: [
+          {
+            id: 'default',
+            name: 'default',
+            databases: { supabase: { url: 'http://127.0.0.1:9', probeTable: null }, neo4j: { uri: 'bolt://127.0.0.1:9', user: 'neo4j', database: null } },
+          },
+        ],
+      }),
     );
     moduleWithLoad._load = function (this: unknown, request: unknown, ...rest: unknown[]) {
       return request === 'electron' ? electron : originalLoad.call(this, request, ...rest);

@@ -99,7 +99,7 @@ describe('keychain calls in a utility process', () => {
     const error = (await call.then(() => null, (e: unknown) => e)) as CredentialStoreError;
     vi.unstubAllEnvs();
     expect(error).toBeInstanceOf(CredentialStoreError);
-    expect(error.message).toMatch(new RegExp(`Could not ${op === 'get' ? 'read' : 'write'} neo4jPassword in the OS keychain \\(service "${service}", account "neo4j-password"\\)`));
+    expect(error.message).toMatch(new RegExp(`Could not ${op === 'get' ? 'read' : 'write'} neo4jPassword in the OS keychain \\(service "${service}", account "default/neo4j-password"\\)`));
     expect(error.message).toMatch(/DBus|D-Bus|nonexistent/i);
     expect(error.hint).toMatch(/start a Secret Service such as gnome-keyring.*unlock it/i);
     expect(`${error.message} ${error.hint} ${String(error.cause)}`).not.toContain(secret);

@@ -79,8 +79,12 @@ async function save(neo4j: { uri: string; password: string }) {
   if (!view.ok) throw new Error(JSON.stringify(view));
   const settings = (view.value as { settings: Record<string, unknown> }).settings;
   const saved = await call('saveSettings', {
-    settings: { ...settings, neo4j: { uri: neo4j.uri, user: 'neo4j', database: null }, monitor: { ...(settings.monitor as object), retries: 0, intervalSec: 1 } },
-    secrets: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'replace', value: neo4j.password } },
+    settings: {
+      ...settings,
+      environments: [{ id: 'default', name: 'default', colour: null, databases: { neo4j: { uri: neo4j.uri, user: 'neo4j', database: null } } }],
+      monitor: { ...(settings.monitor as object), retries: 0, intervalSec: 1 },
+    },
+    secrets: { default: { neo4jPassword: { action: 'replace', value: neo4j.password } } },
   });
   expect(saved.ok, JSON.stringify(saved)).toBe(true);
 }

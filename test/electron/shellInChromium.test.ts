@@ -167,7 +167,7 @@ describe.skipIf(skip)('the shell in Chromium: built preload + renderer + app:// 
 
   it('lists both databases with their states, read over IPC from the core', async () => {
     await expect.poll(async () => (await region(status, 'Supabase').innerText()) + (await region(status, 'Neo4j').innerText()), { timeout: 15_000 }).toMatch(/Healthy[\s\S]*Healthy/);
-    expect(core.calls.some((c) => c.method === 'snapshot')).toBe(true);
+    expect(core.calls.some((c) => c.method === 'getSnapshot')).toBe(true);
   });
 
   it('updates when main pushes a snapshot: the page never polls', async () => {

@@ -189,7 +189,7 @@ describe('browser mode over the WebSocket', () => {
     expect(c.messages[1]).toMatchObject({ type: 'event', event: 'snapshot', payload: { status: 'ok' } });
     core.emitSnapshot(snapshotWith('down'));
     await expect.poll(() => c.messages.length).toBe(3);
-    expect(c.messages[2]).toMatchObject({ type: 'event', payload: { databases: { neo4j: { status: 'down' } } } });
+    expect(c.messages[2]).toMatchObject({ type: 'event', payload: { environments: [{ databases: { neo4j: { status: 'down' } } }] } });
     core.emitSnapshot(snapshotWith('healthy'));
     c.ws.close();
   });
