@@ -14,6 +14,7 @@ import { EXIT_CONFIG, EXIT_UNHEALTHY, formatSnapshot, runCheck } from './check.j
 import { readEnvConfig } from './envConfig.js';
 import { createHealthServer } from './healthServer.js';
 import { setupServeBrowserMode } from './browser/serveBrowserMode.js';
+import { setupServeMetrics, type ServeMetricsFlags } from './metrics/serveMetrics.js';
 
 export const DEFAULT_PORT = 8765;
 
@@ -88,7 +89,9 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     .option('--port <n>', `port on 127.0.0.1 (0 = any free port)`, parseIntArg(0, 65_535, '--port'), DEFAULT_PORT)
     .option('--interval <seconds>', 'seconds between checks (default: saved setting, 30)', parseIntArg(1, 86_400, '--interval'))
     .option('--no-ui', 'do not serve the status and settings windows (browser mode)')
-    .action(async (opts: { port: number; interval?: number; ui: boolean }) => {
+    .option('--metrics-token-file <file>', 'require "Authorization: Bearer <token>" on GET /metrics (the file must be chmod 600)')
+    .option('--listen <address>', 'also serve GET /metrics (only) on this non-loopback IP address, same port; needs --metrics-token-file')
+    .action(async (opts: { port: number; interval?: number; ui: boolean } & ServeMetricsFlags) => {
       exitCode = await serve(opts, dataDir, io);
     });
 
@@ -101,12 +104,14 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
   return exitCode;
 }
 
-async function serve(opts: { port: number; interval?: number; ui?: boolean }, dataDir: string, io: CliIo): Promise<number> {
+async function serve(opts: { port: number; interval?: number; ui?: boolean } & ServeMetricsFlags, dataDir: string, io: CliIo): Promise<number> {
   const paths = appPaths(dataDir);
   const isTty = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
   const log = createLogger({ file: paths.logFile, console: { stream: io.stderr, pretty: isTty } });
   let core;
+  let metrics;
   try {
+    metrics = setupServeMetrics(opts, log.logger);
     const override = readEnvConfig(io.env);
     core = createMonitorCore({
       dataDir,
@@ -125,9 +130,15 @@ async function serve(opts: { port: number; interval?: number; ui?: boolean }, da
   const browser = setupServeBrowserMode({ core, log: log.logger, version: APP_VERSION, enabled: opts.ui !== false });
   let server;
   try {
-    server = await createHealthServer({ core, port: opts.port, host: '127.0.0.1', ...browser.serverHooks });
+    server = await createHealthServer({ core, port: opts.port, host: '127.0.0.1', ...metrics.serverHooks(core, browser.serverHooks) });
   } catch (error) {
     log.logger.error({ port: opts.port, reason: (error as Error).message }, `Cannot listen on 127.0.0.1:${opts.port}; choose another --port`);
+    await core.stop();
+    log.close();
+    return EXIT_CONFIG;
+  }
+  if (!(await metrics.listen(server.port))) {
+    await Promise.all([browser.close(), server.close(), metrics.close()]);
     await core.stop();
     log.close();
     return EXIT_CONFIG;
@@ -154,6 +165,7 @@ async function serve(opts: { port: number; interval?: number; ui?: boolean }, da
     });
   });
   await browser.close();
+  await metrics.close();
   await server.close();
   await core.stop(5_000);
   log.close();
