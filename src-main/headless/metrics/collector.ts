@@ -113,12 +113,15 @@ export function createMetricsCollector(core: Pick<MonitorCore, 'snapshot' | 'on'
     registers: [registry],
   });
 
-  /** Zero series from the first check on, so rate() and increase() see the first failure. */
+  /**
+   * The histogram exists from a target's first check on, so rate() sees its first answer. Failure
+   * counters appear with their first failure: ten zero series per target would be a third of every
+   * scrape, and alerts use walltrack_state and walltrack_probe_success, which are always there.
+   */
   function ensureCounted(target: Target): void {
     const key = keyOf(target);
     if (counted.has(key)) return;
     counted.set(key, target);
-    for (const kind of FAILURE_KINDS) failures.inc({ ...target, kind }, 0);
     durations.zero(target);
   }
 
