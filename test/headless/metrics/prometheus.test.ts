@@ -117,5 +117,12 @@ describe('a real Prometheus scraping two monitors', () => {
     expect(failures.map((s) => `${s.labels.monitor} ${s.labels.environment} ${s.labels.database} ${s.labels.kind}`)).toEqual([
       'office-a production neo4j refused',
     ]);
+    // The README's uptime query until the monitor keeps a durable history: the share of scrapes with an answer.
+    const uptime = await prometheus.query('avg_over_time(walltrack_probe_success[1h])');
+    const downOne = uptime.filter((s) => s.labels.monitor === 'office-a' && s.labels.environment === 'production' && s.labels.database === 'neo4j');
+    expect(downOne).toHaveLength(1);
+    expect(downOne[0]!.value).toBeGreaterThan(0);
+    expect(downOne[0]!.value).toBeLessThan(1);
+    expect(uptime.filter((s) => s !== downOne[0]).map((s) => s.value)).toEqual([1, 1, 1, 1, 1, 1, 1]);
   });
 });
