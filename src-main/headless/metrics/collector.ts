@@ -35,9 +35,12 @@ function* databasesOf(snapshot: Snapshot): Generator<Target & { status: Database
   }
 }
 
-/** Those with a finished check: before it there is no result to report. */
+/** States in which nothing was probed: before the first check, and a database without settings. */
+const NOT_PROBED: ReadonlySet<DatabaseState> = new Set(['unknown', 'not_configured']);
+
+/** Those whose last check probed the database: only they have a success and a duration to report. */
 function* checkedDatabases(snapshot: Snapshot) {
-  for (const entry of databasesOf(snapshot)) if (entry.status.checkedAt !== null && entry.status.status !== 'unknown') yield entry;
+  for (const entry of databasesOf(snapshot)) if (entry.status.checkedAt !== null && !NOT_PROBED.has(entry.status.status)) yield entry;
 }
 
 const keyOf = (t: Target) => `${t.environment}\u0000${t.database}`;
@@ -61,7 +64,7 @@ export function createMetricsCollector(core: Pick<MonitorCore, 'snapshot' | 'on'
 
   new Gauge({
     name: 'walltrack_probe_success',
-    help: '1 when the last check of the database got an answer (healthy or degraded), else 0; absent before the first check.',
+    help: '1 when the last check of the database got an answer (healthy or degraded), else 0; absent before the first check and when not configured.',
     labelNames,
     registers: [registry],
     collect() {

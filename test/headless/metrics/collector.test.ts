@@ -28,6 +28,7 @@ describe('the metrics collector', () => {
     core.finishCheck('production', 'supabase', 'retrying', null, 'timeout');
     core.finishCheck('production', 'supabase', 'down', null, 'timeout');
     core.finishCheck('staging', 'neo4j', 'down', null, 'auth_failed');
+    core.finishCheck('staging', 'supabase', 'not_configured', null, 'not_configured');
     const { body } = await collector.render();
 
     expect(lines(body, 'walltrack_probe_success')).toEqual([
@@ -39,7 +40,7 @@ describe('the metrics collector', () => {
     expect(lines(body, 'walltrack_state').filter((l) => l.endsWith(' 1'))).toEqual([
       'walltrack_state{environment="production",database="supabase",state="down"} 1',
       'walltrack_state{environment="production",database="neo4j",state="degraded"} 1',
-      'walltrack_state{environment="staging",database="supabase",state="unknown"} 1',
+      'walltrack_state{environment="staging",database="supabase",state="not_configured"} 1',
       'walltrack_state{environment="staging",database="neo4j",state="down"} 1',
     ]);
     expect(lines(body, 'walltrack_state')).toHaveLength(4 * 6);
@@ -64,6 +65,7 @@ describe('the metrics collector', () => {
       'walltrack_probe_duration_seconds_count{environment="production",database="neo4j"} 2',
       'walltrack_probe_duration_seconds_count{environment="production",database="supabase"} 0',
       'walltrack_probe_duration_seconds_count{environment="staging",database="neo4j"} 0',
+      'walltrack_probe_duration_seconds_count{environment="staging",database="supabase"} 0',
     ]);
     expect(lines(body, 'walltrack_probe_failures_total')).toEqual([
       'walltrack_probe_failures_total{environment="production",database="supabase",kind="timeout"} 2',

@@ -102,7 +102,6 @@ describe('walltrack-monitor serve scraped by a real Prometheus', () => {
     expect(failures.length).toBeGreaterThanOrEqual(1);
     // Refused from the first new connection; a pooled one cut as the server went away is "reset".
     for (const f of failures) expect(['refused', 'reset']).toContain(f.labels.kind);
-    await neo4j.start();
   });
 });
 
