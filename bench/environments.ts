@@ -1,5 +1,5 @@
 /**
- * (h) 20 environments × 2 databases (40 targets: all on the real Neo4j and the Supabase stand-in) at a
+ * (i) 20 environments × 2 databases (40 targets: all on the real Neo4j and the Supabase stand-in) at a
  * 10 s interval, measured in a child process (bench/fortyTargetsChild.ts) so the servers' work is not
  * counted: CPU, peak RSS, schedule drift and the cost of each snapshot push.
  */
@@ -52,10 +52,10 @@ export async function fortyTargets(services: Services): Promise<Figure[]> {
     const pushP99 = percentile(r.pushMs, 99);
     const pushMax = Math.max(...r.pushMs);
     return [
-      { name: '(h) 40 targets: CPU', value: r.cpuPct, unit: '%', target: '≤ 2 % of one core', pass: r.cpuPct <= 2, detail: `process CPU (user + system) ÷ wall time; ${what}` },
-      { name: '(h) 40 targets: peak RSS', value: r.rssMb, unit: 'MB', target: '≤ 100 MB', pass: r.rssMb <= 100, detail: 'child process RSS sampled every 250 ms' },
+      { name: '(i) 40 targets: CPU', value: r.cpuPct, unit: '%', target: '≤ 2 % of one core', pass: r.cpuPct <= 2, detail: `process CPU (user + system) ÷ wall time; ${what}` },
+      { name: '(i) 40 targets: peak RSS', value: r.rssMb, unit: 'MB', target: '≤ 100 MB', pass: r.rssMb <= 100, detail: 'child process RSS sampled every 250 ms' },
       {
-        name: '(h) 40 targets: schedule drift p99',
+        name: '(i) 40 targets: schedule drift p99',
         value: driftP99,
         unit: 'ms',
         target: '≤ 50 ms',
@@ -63,7 +63,7 @@ export async function fortyTargets(services: Services): Promise<Figure[]> {
         detail: `|time between two checks of one target − 10 s| over ${r.drifts.length} pairs (end-to-end: includes each check's own latency jitter); max ${Math.max(...r.drifts).toFixed(1)} ms`,
       },
       {
-        name: '(h) 40 targets: snapshot push, max',
+        name: '(i) 40 targets: snapshot push, max',
         value: pushMax,
         unit: 'ms',
         target: '≤ 5 ms each',

@@ -1,5 +1,5 @@
 /**
- * Runs in its own process for bench (h), so only the monitor's own work is measured: the real core with
+ * Runs in its own process for bench (i), so only the monitor's own work is measured: the real core with
  * 20 environments × 2 databases (from an override, no keychain) at a 10 s interval. Every snapshot push is
  * serialized and written to the parent's socket; the time from a finished check to that write is the push cost.
  * Prints one JSON line of results on stdout when done.

@@ -9,7 +9,8 @@
  *       the settings allow (one interval + every attempt's timeout + every backoff)
  *   (f) endless body     peak RSS growth while a Supabase endpoint streams forever, 10 checks (endlessBody.ts)
  *   (g) .env worst case  the slowest of nine 256 KB worst-case .env inputs, median of 15 parses (envParse.ts)
- *   (h) 40 targets       20 environments × 2 databases at a 10 s interval for 5 minutes: CPU, RSS, drift, push cost (environments.ts)
+ *   (h) /metrics         p99 render time and RSS growth for 40 targets, 20 environments × 2 (metricsRender.ts)
+ *   (i) 40 targets       20 environments × 2 databases at a 10 s interval for 5 minutes: CPU, RSS, drift, push cost (environments.ts)
  */
 import os from 'node:os';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -24,6 +25,7 @@ import type { Figure } from './figure.js';
 import { endlessBody } from './endlessBody.js';
 import { envParseWorstCase } from './envParse.js';
 import { fortyTargets } from './environments.js';
+import { metricsRender } from './metricsRender.js';
 import { startPostgres } from '../test/support/postgres.js';
 import { startSupabaseStandin } from '../test/support/supabase-standin.js';
 import { median, rssAfterGc, timed, whenPortRefuses } from './stats.js';
@@ -229,7 +231,7 @@ async function main(): Promise<void> {
     const info = await infoDriver.getServerInfo();
     await infoDriver.close();
     console.log(`Neo4j ${info.agent} on ${server.uri}\n`);
-    for (const step of [probeOverhead, costRatio, connectionsOpened, memoryGrowth, outageDetection, envParseWorstCase]) {
+    for (const step of [probeOverhead, costRatio, connectionsOpened, memoryGrowth, outageDetection, envParseWorstCase, metricsRender]) {
       figures.push(print(await step(server)));
     }
     const postgres = await startPostgres();

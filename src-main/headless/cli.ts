@@ -17,6 +17,7 @@ import { chooseConfig } from './configSource.js';
 import { ENVIRONMENT_ID_VARIABLE, MONITOR_VARIABLES, variablesOf } from './envConfig.js';
 import { createHealthServer, HEALTH_ALL_PATH, HEALTH_PATH } from './healthServer.js';
 import { setupServeBrowserMode } from './browser/serveBrowserMode.js';
+import { setupServeMetrics, type ServeMetricsFlags } from './metrics/serveMetrics.js';
 
 export const DEFAULT_PORT = 8765;
 
@@ -141,8 +142,10 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     .option('--interval <seconds>', 'seconds between checks (default: saved setting, 30)', parseIntArg(1, 86_400, '--interval'))
     .option('--config <file>', 'read the settings from this JSON file (see walltrack-monitor --help)')
     .option('--no-ui', 'do not serve the status and settings windows (browser mode)')
+    .option('--metrics-token-file <file>', 'require "Authorization: Bearer <token>" on GET /metrics (the file must be chmod 600)')
+    .option('--listen <address>', 'also serve GET /metrics (only) on this non-loopback IP address, same port; needs --metrics-token-file')
     .addHelpText('after', SERVE_HELP)
-    .action(async (opts: { port: number; interval?: number; config?: string; ui: boolean }) => {
+    .action(async (opts: { port: number; interval?: number; config?: string; ui: boolean } & ServeMetricsFlags) => {
       exitCode = await serve(opts, dataDir, io);
     });
 
@@ -155,12 +158,14 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
   return exitCode;
 }
 
-async function serve(opts: { port: number; interval?: number; config?: string; ui?: boolean }, dataDir: string, io: CliIo): Promise<number> {
+async function serve(opts: { port: number; interval?: number; config?: string; ui?: boolean } & ServeMetricsFlags, dataDir: string, io: CliIo): Promise<number> {
   const paths = appPaths(dataDir);
   const isTty = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
   const log = createLogger({ file: paths.logFile, console: { stream: io.stderr, pretty: isTty } });
   let core;
+  let metrics;
   try {
+    metrics = setupServeMetrics(opts, log.logger);
     const override = chooseConfig({ env: io.env, configFile: opts.config });
     core = (io.createCore ?? createMonitorCore)({
       dataDir,
@@ -179,9 +184,15 @@ async function serve(opts: { port: number; interval?: number; config?: string; u
   const browser = setupServeBrowserMode({ core, log: log.logger, version: APP_VERSION, enabled: opts.ui !== false });
   let server;
   try {
-    server = await createHealthServer({ core, port: opts.port, host: '127.0.0.1', ...browser.serverHooks });
+    server = await createHealthServer({ core, port: opts.port, host: '127.0.0.1', ...metrics.serverHooks(core, browser.serverHooks) });
   } catch (error) {
     log.logger.error({ port: opts.port, reason: (error as Error).message }, `Cannot listen on 127.0.0.1:${opts.port}; choose another --port`);
+    await core.stop();
+    log.close();
+    return EXIT_CONFIG;
+  }
+  if (!(await metrics.listen(server.port))) {
+    await Promise.all([browser.close(), server.close(), metrics.close()]);
     await core.stop();
     log.close();
     return EXIT_CONFIG;
@@ -208,6 +219,7 @@ async function serve(opts: { port: number; interval?: number; config?: string; u
     });
   });
   await browser.close();
+  await metrics.close();
   await server.close();
   await core.stop(5_000);
   log.close();
