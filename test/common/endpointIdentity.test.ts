@@ -54,6 +54,7 @@ describe('endpointChange: neo4j (host and port; scheme and encryption may change
     ['not a uri', ' not a uri'],
     [' not a uri ', 'not a uri'],
     ['https://h', 'https://H:443'],
+    ['https://h', 'bolt://h:443'],
   ])('%j → %j keeps the password', (before, after) => {
     expect(endpointChange('neo4j', neo4j(before), neo4j(after))).toBeNull();
   });
