@@ -15,6 +15,8 @@ export default defineConfig({
       'test/core/probes/abortable*.test.ts',
       // loopback HTTP servers of its own (test/support/hostileHttp.ts), no globalSetup: milliseconds
       'test/core/probes/guardedFetch.test.ts',
+      // the probe of each registry kind against loopback servers of its own; constructs, never reaches a real database
+      'test/core/probes/probeFactories.test.ts',
       'test/core/monitor/History*.test.ts',
       'test/core/monitor/snapshot*.test.ts',
       // the scheduler on the fake clock; HealthMonitor.test.ts checks the same on the real clock

@@ -39,23 +39,25 @@ export function fieldWord(kind: DatabaseKind, label: string): string {
   return label.startsWith(prefix) ? label.slice(prefix.length) : label;
 }
 
+/** Ports URL leaves out because they are its scheme's default. */
 const SCHEME_PORTS: Record<string, string> = { 'https:': '443', 'http:': '80' };
 
 /**
- * "origin": scheme, host and port. "hostPort": host and port only (e.g. neo4j/bolt and +s/+ssc may
- * change: same server, other routing or encryption). null when the text is not a URL.
+ * "origin": scheme, host and port (URL drops a scheme's default port, so the scheme stands for it).
+ * "hostPort": host and port only (e.g. neo4j/bolt and +s/+ssc may change: same server, other routing
+ * or encryption). Text that is not a URL is itself, marked so it never equals a URL's identity.
  */
-function identity(kind: DatabaseKind, endpoint: string): string | null {
+function identity(kind: DatabaseKind, endpoint: string): string {
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
-    return null;
+    return `not a URL: ${endpoint.trim()}`;
   }
   // Non-http schemes keep the host's case; DNS does not care.
   const host = url.hostname.toLowerCase();
-  const port = url.port || SCHEME_PORTS[url.protocol] || kind.endpoint.defaultPort || '';
-  return kind.endpoint.identity === 'origin' ? `${url.protocol}//${host}:${port}` : `${host}:${port}`;
+  if (kind.endpoint.identity === 'origin') return `${url.protocol}//${host}:${url.port}`;
+  return `${host}:${url.port || SCHEME_PORTS[url.protocol] || kind.endpoint.defaultPort}`;
 }
 
 /**
@@ -70,17 +72,18 @@ export function endpointChange(database: DatabaseId, stored: EndpointFields, nex
   const after = endpointIn(database, next);
   if (after === null) return null;
   const field = `${kind.id}.${kind.endpoint.key}`;
-  if (before === null) return field;
-  const [a, b] = [identity(kind, before), identity(kind, after)];
-  if (a === null || b === null ? before.trim() !== after.trim() : a !== b) return field;
-  const moved = kind.options.find((o) => o.bindsSecret && (stored[database]?.[o.key] ?? null) !== (next[database]?.[o.key] ?? null));
+  if (before === null || identity(kind, before) !== identity(kind, after)) return field;
+  // Both sections are there: each has an endpoint.
+  const [was, will] = [stored[database]!, next[database]!];
+  const moved = kind.options.find((o) => o.bindsSecret && (was[o.key] ?? null) !== (will[o.key] ?? null));
   return moved ? `${kind.id}.${moved.key}` : null;
 }
 
 /** The kind and field a change names; the field is the endpoint or an option. */
 function changed(change: EndpointField): { kind: DatabaseKind; key: string; label: string; isEndpoint: boolean } {
-  const [id = '', key = ''] = change.split('.');
-  const kind = databaseKind(id);
+  const dot = change.indexOf('.');
+  const kind = databaseKind(change.slice(0, dot));
+  const key = change.slice(dot + 1);
   const field = [kind.endpoint, ...kind.options].find((f) => f.key === key);
   if (!field) throw new RangeError(`Unknown settings field "${change}"`);
   return { kind, key, label: field.label, isEndpoint: field === kind.endpoint };

@@ -7,6 +7,7 @@
 import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pino from 'pino';
+import { DATABASE_KINDS } from '../common/databases.js';
 
 export type Logger = pino.Logger;
 
@@ -25,10 +26,8 @@ const SECRET_FIELDS = [
   'Authorization',
   'auth',
   'credentials',
-  'supabaseKey',
-  'neo4jPassword',
-  'SUPABASE_KEY',
-  'NEO4J_PASSWORD',
+  // every kind's secret, by its name and its variable
+  ...DATABASE_KINDS.flatMap((k) => [k.secret.name, k.secret.envVar]),
   'serviceRoleKey',
   'anonKey',
   'cookie',

@@ -52,6 +52,9 @@ describe('endpointChange: neo4j (host and port; scheme and encryption may change
     ['neo4j://h:7687', 'bolt+s://H'],
     ['bolt://db.example.com', 'neo4j+ssc://db.example.com:7687/'],
     ['not a uri', ' not a uri'],
+    [' not a uri ', 'not a uri'],
+    ['https://h', 'https://H:443'],
+    ['https://h', 'bolt://h:443'],
   ])('%j → %j keeps the password', (before, after) => {
     expect(endpointChange('neo4j', neo4j(before), neo4j(after))).toBeNull();
   });
@@ -61,6 +64,12 @@ describe('endpointChange: neo4j (host and port; scheme and encryption may change
     ['bolt://h:7687', 'bolt://g:7687'],
     ['bolt://h', 'not a uri'],
     [null, 'bolt://h'],
+    // Text that is not a URL never matches a URL, even one whose host and port it spells.
+    ['[::1]:7687', 'bolt://[::1]'],
+    ['bolt://[::1]', '[::1]:7687'],
+    // A scheme's own default port counts before the kind's.
+    ['http://h', 'https://h'],
+    ['http://h', 'bolt://h'],
   ])('%j → %j moves it (neo4j.uri)', (before, after) => {
     expect(endpointChange('neo4j', neo4j(before), neo4j(after))).toBe('neo4j.uri');
   });
@@ -88,6 +97,8 @@ describe('endpointChange: a kind absent from an environment', () => {
   it('a user missing from a section counts as none', () => {
     expect(endpointChange('neo4j', { neo4j: { uri: 'bolt://h' } }, neo4j('bolt://h', 'graph'))).toBe('neo4j.user');
     expect(endpointChange('neo4j', { neo4j: { uri: 'bolt://h' } }, { neo4j: { uri: 'bolt://h' } })).toBeNull();
+    expect(endpointChange('neo4j', { neo4j: { uri: 'bolt://h' } }, { neo4j: { uri: 'bolt://h', user: null } })).toBeNull();
+    expect(endpointChange('neo4j', { neo4j: { uri: 'bolt://h', user: null } }, { neo4j: { uri: 'bolt://h' } })).toBeNull();
   });
 });
 
@@ -98,6 +109,10 @@ describe('endpointChangeMessage', () => {
     );
     expect(endpointChangeMessage('neo4j.uri', neo4j('bolt://u:p@new-host:7687'))).toBe('The Neo4j URI changed: enter the password for bolt://new-host:7687');
     expect(endpointChangeMessage('neo4j.user', neo4j('neo4j://h:7687', 'graph'))).toBe('The Neo4j user changed: enter the password for user "graph" at neo4j://h:7687');
+  });
+
+  it('with no endpoint next, names none', () => {
+    expect(endpointChangeMessage('neo4j.uri', {})).toBe('The Neo4j URI changed: enter the password for ');
   });
 
   it('names a field of the registry only', () => {

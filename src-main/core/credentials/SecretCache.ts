@@ -1,8 +1,9 @@
 /**
- * One environment's secrets read from the keychain, and why a read failed, per secret name. A failed read heals by
- * itself: it is retried with backoff, when asked (Check now, resume) and when the database waiting
- * for it is checked, until it succeeds; listeners then rebuild that database's probe. Reads of one
- * secret never overlap: callers join the read in flight. Nothing here logs or emits a secret value.
+ * One environment's secrets read from the keychain, and why a read failed, per secret name. A
+ * failed read heals by itself: it is retried with backoff, when asked (Check now, resume) and when
+ * the database waiting for it is checked, until it succeeds; listeners then rebuild that database's
+ * probe. Reads of one secret never overlap: callers join the read in flight. Nothing here logs or
+ * emits a secret value.
  */
 import type { EnvironmentId } from '../../common/schemas.js';
 import type { SecretName } from '../../common/settings-schema.js';

@@ -5,6 +5,7 @@
  */
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
+import { supabaseKind } from '../../common/databases.js';
 import type { ProbeResult } from '../../common/schemas.js';
 import { kindForHttpStatus } from './classify.js';
 import type { Probe, SupabaseProbeConfig } from './Probe.js';
@@ -39,7 +40,7 @@ export class SupabaseProbe implements Probe {
     let configError: unknown = null;
     try {
       const url = new URL(config.url);
-      if (url.username || url.password) throw new TypeError('SUPABASE_URL must not contain a user name or password');
+      if (url.username || url.password) throw new TypeError(`${supabaseKind.endpoint.envVar} must not contain a user name or password`);
       baseUrl = config.url.replace(/\/+$/, '');
       client = createClient(baseUrl, config.key.reveal(), {
         auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
@@ -90,7 +91,7 @@ export class SupabaseProbe implements Probe {
         const kind = kindForHttpStatus(health.status) ?? 'unknown';
         const detail =
           health.status === 404
-            ? `GET /auth/v1/health answered HTTP 404: is SUPABASE_URL the project URL?`
+            ? `GET /auth/v1/health answered HTTP 404: is ${supabaseKind.endpoint.envVar} the project URL?`
             : `GET /auth/v1/health answered HTTP ${health.status}`;
         return failureResult(this.ctx, kind, detail);
       }

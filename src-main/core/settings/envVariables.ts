@@ -25,16 +25,17 @@ const MONITOR_VARIABLES: Record<string, string> = {
 };
 
 /** Each kind's endpoint and options in registry order, then the monitor's. */
-export const SETTING_VARIABLES: Record<string, SettingVariable> = Object.fromEntries([
-  ...DATABASE_KINDS.flatMap((kind) =>
-    [kind.endpoint, ...kind.options].map((f) => [f.envVar, { database: kind.id, field: f.key, path: `${kind.id}.${f.key}`, numeric: false }] as const),
-  ),
-  ...Object.entries(MONITOR_VARIABLES).map(([name, field]) => [name, { database: null, field, path: `monitor.${field}`, numeric: true }] as const),
-]);
-
-export const SECRET_VARIABLES: Record<string, SecretName> = Object.fromEntries(DATABASE_KINDS.map((k) => [k.secret.envVar, k.secret.name]));
-
-export const SECRET_VARIABLE_OF: Record<SecretName, string> = Object.fromEntries(DATABASE_KINDS.map((k) => [k.secret.name, k.secret.envVar]));
+export const SETTING_VARIABLES: Record<string, SettingVariable> = {};
+export const SECRET_VARIABLES: Record<string, SecretName> = {};
+export const SECRET_VARIABLE_OF: Record<SecretName, string> = {};
+// Loops, not map callbacks: a mutant that empties a callback would make this module fail to load,
+// which the mutation run cannot tell from a survivor.
+for (const kind of DATABASE_KINDS) {
+  for (const f of [kind.endpoint, ...kind.options]) SETTING_VARIABLES[f.envVar] = { database: kind.id, field: f.key, path: `${kind.id}.${f.key}`, numeric: false };
+  SECRET_VARIABLES[kind.secret.envVar] = kind.secret.name;
+  SECRET_VARIABLE_OF[kind.secret.name] = kind.secret.envVar;
+}
+for (const [name, field] of Object.entries(MONITOR_VARIABLES)) SETTING_VARIABLES[name] = { database: null, field, path: `monitor.${field}`, numeric: true };
 
 export const KNOWN_VARIABLES = [...Object.keys(SETTING_VARIABLES), ...Object.keys(SECRET_VARIABLES)];
 
@@ -82,14 +83,16 @@ export function applyEnvVariables(vars: Iterable<readonly [string, string | unde
     } else if (secret) {
       result.secrets[secret] = new Secret(value);
       result.secretNames.push(name);
-    } else if (setting) {
-      if (setting.database === null) {
+    } else {
+      // Neither unknown nor a secret: a setting.
+      const { database, field, path } = setting!;
+      if (database === null) {
         if (!/^\d+$/.test(value)) throw new ValidationError(name, `must be a whole number of milliseconds, e.g. ${name}=5000`);
-        monitor[setting.field] = Number(value);
+        monitor[field] = Number(value);
       } else {
-        (databases[setting.database] ??= emptySection(databaseKind(setting.database)))[setting.field] = value;
+        (databases[database] ??= emptySection(databaseKind(database)))[field] = value;
       }
-      setBy.set(setting.path, name);
+      setBy.set(path, name);
       result.applied.push({ name, value });
     }
   }

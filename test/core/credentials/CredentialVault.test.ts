@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AsyncEntry } from '@napi-rs/keyring';
-import { CredentialVault, SECRET_ACCOUNTS } from '../../../src-main/core/credentials/CredentialVault.js';
+import { CredentialVault, secretAccount } from '../../../src-main/core/credentials/CredentialVault.js';
 import { runKeychainCall, type KeychainRunner } from '../../../src-main/core/credentials/keychainProcess.js';
 import { KeychainThread } from '../../../src-main/core/credentials/keychainThread.js';
 import { Secret } from '../../../src-main/core/credentials/Secret.js';
@@ -38,8 +38,11 @@ const service = `walltrack-monitor-test-${randomUUID()}`;
 const vault = new CredentialVault({ service });
 
 afterAll(async () => {
-  await vault.delete('supabaseKey');
-  await vault.delete('neo4jPassword');
+  for (const environment of ['default', 'production', 'staging']) {
+    await vault.delete(environment, 'supabaseKey');
+    await vault.delete(environment, 'neo4jPassword');
+  }
+  await vault.deleteAccount('neo4j-password');
 });
 
 describe('CredentialVault on the Secret Service', () => {
@@ -48,38 +51,63 @@ describe('CredentialVault on the Secret Service', () => {
   });
 
   it('round-trips each secret under its own account, and deletes it', async () => {
-    expect(await vault.get('neo4jPassword')).toBeNull();
-    expect(await vault.has('neo4jPassword')).toBe(false);
-    await vault.set('neo4jPassword', new Secret('n3o-pass-ü'));
-    await vault.set('supabaseKey', new Secret('sb_secret_abc'));
-    const got = await vault.get('neo4jPassword');
+    expect(await vault.get('default', 'neo4jPassword')).toBeNull();
+    expect(await vault.has('default', 'neo4jPassword')).toBe(false);
+    await vault.set('default', 'neo4jPassword', new Secret('n3o-pass-ü'));
+    await vault.set('default', 'supabaseKey', new Secret('sb_secret_abc'));
+    const got = await vault.get('default', 'neo4jPassword');
     expect(got).toBeInstanceOf(Secret);
     expect(got!.reveal()).toBe('n3o-pass-ü');
     expect(String(got)).toBe('[redacted]');
-    expect((await vault.get('supabaseKey'))!.reveal()).toBe('sb_secret_abc');
-    // Really in the keychain, under the documented account names.
-    expect(await new AsyncEntry(service, SECRET_ACCOUNTS.neo4jPassword).getPassword()).toBe('n3o-pass-ü');
-    expect(SECRET_ACCOUNTS).toEqual({ supabaseKey: 'supabase-api-key', neo4jPassword: 'neo4j-password' });
+    expect((await vault.get('default', 'supabaseKey'))!.reveal()).toBe('sb_secret_abc');
     // Replace, then delete.
-    await vault.set('neo4jPassword', new Secret('second'));
-    expect((await vault.get('neo4jPassword'))!.reveal()).toBe('second');
-    await vault.delete('neo4jPassword');
-    expect(await vault.has('neo4jPassword')).toBe(false);
-    await vault.delete('neo4jPassword'); // deleting nothing is fine
-    expect(await vault.has('supabaseKey')).toBe(true);
+    await vault.set('default', 'neo4jPassword', new Secret('second'));
+    expect((await vault.get('default', 'neo4jPassword'))!.reveal()).toBe('second');
+    await vault.delete('default', 'neo4jPassword');
+    expect(await vault.has('default', 'neo4jPassword')).toBe(false);
+    await vault.delete('default', 'neo4jPassword'); // deleting nothing is fine
+    expect(await vault.has('default', 'supabaseKey')).toBe(true);
+  });
+
+  it('keeps each environment\'s secrets under "<environment>/<account>" in the keychain', async () => {
+    expect(secretAccount('production', 'neo4jPassword')).toBe('production/neo4j-password');
+    expect(secretAccount('eu-staging', 'supabaseKey')).toBe('eu-staging/supabase-api-key');
+    expect(() => secretAccount('production', 'mysqlPassword')).toThrow('Unknown secret "mysqlPassword"');
+    await vault.set('production', 'neo4jPassword', new Secret('prod-pw'));
+    await vault.set('staging', 'neo4jPassword', new Secret('staging-pw'));
+    await vault.set('production', 'supabaseKey', new Secret('prod-key'));
+    // Really in the keychain, under the documented account names.
+    expect(await new AsyncEntry(service, 'production/neo4j-password').getPassword()).toBe('prod-pw');
+    expect(await new AsyncEntry(service, 'staging/neo4j-password').getPassword()).toBe('staging-pw');
+    expect(await new AsyncEntry(service, 'production/supabase-api-key').getPassword()).toBe('prod-key');
+    expect((await vault.get('staging', 'neo4jPassword'))!.reveal()).toBe('staging-pw');
+    await vault.delete('staging', 'neo4jPassword');
+    expect(await new AsyncEntry(service, 'staging/neo4j-password').getPassword()).toBeNull();
+    expect((await vault.get('production', 'neo4jPassword'))!.reveal()).toBe('prod-pw');
+  });
+
+  it('reads, writes and deletes raw accounts (the version-1 ones, for their migration)', async () => {
+    await new AsyncEntry(service, 'neo4j-password').setPassword('v1-pw');
+    expect((await vault.readAccount('neo4j-password'))!.reveal()).toBe('v1-pw');
+    await vault.writeAccount('default/neo4j-password', new Secret('moved-pw'));
+    expect((await vault.get('default', 'neo4jPassword'))!.reveal()).toBe('moved-pw');
+    await vault.deleteAccount('neo4j-password');
+    expect(await vault.readAccount('neo4j-password')).toBeNull();
+    expect(await new AsyncEntry(service, 'neo4j-password').getPassword()).toBeNull();
+    await expect(vault.writeAccount('neo4j-password', new Secret(''))).rejects.toThrow('Refusing to store an empty neo4j-password in the keychain');
   });
 
   it('round-trips through the worker-thread runner Electron uses', async () => {
     const thread = new KeychainThread();
     const threaded = new CredentialVault({ service, runner: (request, timeoutMs) => thread.call(request, timeoutMs) });
-    await threaded.set('supabaseKey', new Secret('via-thread'));
-    expect((await vault.get('supabaseKey'))!.reveal()).toBe('via-thread');
-    await threaded.delete('supabaseKey');
-    expect(await threaded.has('supabaseKey')).toBe(false);
+    await threaded.set('default', 'supabaseKey', new Secret('via-thread'));
+    expect((await vault.get('default', 'supabaseKey'))!.reveal()).toBe('via-thread');
+    await threaded.delete('default', 'supabaseKey');
+    expect(await threaded.has('default', 'supabaseKey')).toBe(false);
   });
 
   it('refuses to store an empty secret', async () => {
-    await expect(vault.set('neo4jPassword', new Secret(''))).rejects.toBeInstanceOf(CredentialStoreError);
+    await expect(vault.set('default', 'neo4jPassword', new Secret(''))).rejects.toBeInstanceOf(CredentialStoreError);
   });
 });
 
@@ -93,7 +121,7 @@ describe('CredentialVault without a keychain', () => {
     const outcome = JSON.parse(stdout) as { ok: boolean; name: string; message: string; hint: string; cause: string };
     expect(outcome.ok).toBe(false);
     expect(outcome.name).toBe('CredentialStoreError');
-    expect(outcome.message).toMatch(/OS keychain \(service "walltrack-monitor-test-.*", account "neo4j-password"\)/);
+    expect(outcome.message).toMatch(/OS keychain \(service "walltrack-monitor-test-.*", account "default\/neo4j-password"\)/);
     expect(outcome.hint).toMatch(/start a Secret Service such as gnome-keyring.*unlock it/i);
     expect(outcome.cause).toMatch(/DBus|D-Bus|nonexistent/i);
     expect(stdout).not.toContain(secret);
@@ -157,14 +185,14 @@ function countedRunner() {
 
 describe('CredentialVault: one keychain call per account at a time', () => {
   it('200 simultaneous reads of one secret start at most a handful of helper processes, and all get the value', async () => {
-    await vault.set('neo4jPassword', new Secret('joined-read'));
+    await vault.set('default', 'neo4jPassword', new Secret('joined-read'));
     const { stats, runner } = countedRunner();
     const counting = new CredentialVault({ service, runner });
-    const values = await Promise.all(Array.from({ length: 200 }, () => counting.get('neo4jPassword')));
+    const values = await Promise.all(Array.from({ length: 200 }, () => counting.get('default', 'neo4jPassword')));
     expect(values.map((v) => v?.reveal())).toEqual(Array<string>(200).fill('joined-read'));
     expect(stats.started).toBeLessThanOrEqual(3);
     expect(stats.maxRunning).toBe(1);
-    await vault.delete('neo4jPassword');
+    await vault.delete('default', 'neo4jPassword');
   });
 
   it('200 simultaneous reads while D-Bus is unreachable share one failed call', async () => {
@@ -172,7 +200,7 @@ describe('CredentialVault: one keychain call per account at a time', () => {
     try {
       const { stats, runner } = countedRunner();
       const counting = new CredentialVault({ service, runner });
-      const outcomes = await Promise.all(Array.from({ length: 200 }, () => counting.get('supabaseKey').then(() => null, (e: unknown) => e)));
+      const outcomes = await Promise.all(Array.from({ length: 200 }, () => counting.get('default', 'supabaseKey').then(() => null, (e: unknown) => e)));
       for (const e of outcomes) expect(e).toBeInstanceOf(CredentialStoreError);
       expect((outcomes[0] as Error).message).toMatch(/Could not read supabaseKey in the OS keychain/);
       expect(stats.started).toBeLessThanOrEqual(3);
@@ -184,12 +212,12 @@ describe('CredentialVault: one keychain call per account at a time', () => {
   it('a read asked for after a write sees the written value, and calls for one account never overlap', async () => {
     const { stats, runner } = countedRunner();
     const counting = new CredentialVault({ service, runner });
-    await counting.set('supabaseKey', new Secret('before'));
-    const first = counting.get('supabaseKey');
-    const write = counting.set('supabaseKey', new Secret('after'));
-    const second = counting.get('supabaseKey');
-    const removal = counting.delete('supabaseKey');
-    const third = counting.get('supabaseKey');
+    await counting.set('default', 'supabaseKey', new Secret('before'));
+    const first = counting.get('default', 'supabaseKey');
+    const write = counting.set('default', 'supabaseKey', new Secret('after'));
+    const second = counting.get('default', 'supabaseKey');
+    const removal = counting.delete('default', 'supabaseKey');
+    const third = counting.get('default', 'supabaseKey');
     expect((await first)?.reveal()).toBe('before');
     await write;
     expect((await second)?.reveal()).toBe('after');

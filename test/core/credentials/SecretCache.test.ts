@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { SettingsSchema, type SecretName } from '../../../src-main/common/settings-schema.js';
+import { MonitorSettingsSchema, type SecretName } from '../../../src-main/common/settings-schema.js';
 import { buildProbe, MissingConfigProbe } from '../../../src-main/core/buildProbes.js';
 import { CredentialVault } from '../../../src-main/core/credentials/CredentialVault.js';
 import { runKeychainCall } from '../../../src-main/core/credentials/keychainProcess.js';
@@ -24,18 +24,20 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 afterAll(async () => {
-  await vault.delete('neo4jPassword');
-  await vault.delete('supabaseKey');
+  for (const environment of ['production', 'staging']) {
+    await vault.delete(environment, 'neo4jPassword');
+    await vault.delete(environment, 'supabaseKey');
+  }
 });
 
 /** A cache over a vault whose helper processes are counted, with its log lines and change events. */
-function newCache(options: { wanted?: (name: SecretName) => boolean } = {}) {
+function newCache(options: { wanted?: (name: SecretName) => boolean; environment?: string } = {}) {
   const calls: string[] = [];
   const counted = new CredentialVault({ service, runner: (request, timeoutMs) => (calls.push(`${request.op} ${request.account}`), runKeychainCall(request, timeoutMs)) });
   const lines: string[] = [];
   const { logger } = createLogger({ level: 'debug', console: { stream: { write: (l: string) => void lines.push(l) } as never, pretty: false } });
   const changes: SecretName[] = [];
-  const cache = new SecretCache({ vault: counted, logger, ...options });
+  const cache = new SecretCache({ vault: counted, logger, environment: 'production', ...options });
   cache.onChange((name) => void changes.push(name));
   caches.push(cache);
   return { cache, calls, lines, changes };
@@ -43,13 +45,13 @@ function newCache(options: { wanted?: (name: SecretName) => boolean } = {}) {
 
 describe('SecretCache', () => {
   it('retries a failed read after 2 s, doubling up to 5 min, until it succeeds; then reports the heal once and stops', async () => {
-    await vault.set('neo4jPassword', new Secret('healed-value'));
+    await vault.set('production', 'neo4jPassword', new Secret('healed-value'));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     vi.stubEnv('DBUS_SESSION_BUS_ADDRESS', UNREACHABLE);
     const { cache, calls, lines, changes } = newCache();
     await cache.load(['neo4jPassword']);
-    expect(calls).toEqual(['get neo4j-password']);
-    expect(cache.view().errors.neo4jPassword?.message).toMatch(/^Could not read neo4jPassword in the OS keychain/);
+    expect(calls).toEqual(['get production/neo4j-password']);
+    expect(cache.view().errors.neo4jPassword?.message).toMatch(/^Could not read neo4jPassword in the OS keychain \(service "[^"]+", account "production\/neo4j-password"\)/);
     expect(cache.view().secrets).toEqual({});
 
     const delays = [2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 128_000, 256_000, 300_000, 300_000];
@@ -76,6 +78,7 @@ describe('SecretCache', () => {
     const messages = lines.map((l) => JSON.parse(l) as { msg: string; level: number });
     expect(messages.filter((m) => m.level >= 40).map((m) => m.msg)).toEqual(['Could not read a secret from the OS keychain']);
     expect(messages.filter((m) => m.level === 30).map((m) => m.msg)).toEqual(['Read a secret from the OS keychain after it had failed']);
+    expect(lines.map((l) => (JSON.parse(l) as { environment?: string }).environment)).toEqual(lines.map(() => 'production'));
     expect(lines.join('')).not.toContain('healed-value');
   });
 
@@ -108,12 +111,12 @@ describe('SecretCache', () => {
   });
 
   it('200 simultaneous loads share one read, and a value remembered while a read is in flight is not overwritten by it', async () => {
-    await vault.set('neo4jPassword', new Secret('stored-before'));
+    await vault.set('production', 'neo4jPassword', new Secret('stored-before'));
     const { cache, calls } = newCache();
     const loads = Array.from({ length: 200 }, () => cache.load(['neo4jPassword']));
     cache.remember({ neo4jPassword: new Secret('written-meanwhile') });
     await Promise.all(loads);
-    expect(calls).toEqual(['get neo4j-password']);
+    expect(calls).toEqual(['get production/neo4j-password']);
     expect(cache.view().secrets.neo4jPassword?.reveal()).toBe('written-meanwhile');
     await cache.load(['neo4jPassword']);
     expect(calls).toHaveLength(1);
@@ -124,9 +127,9 @@ describe('SecretCache', () => {
     vi.stubEnv('DBUS_SESSION_BUS_ADDRESS', UNREACHABLE);
     const { cache, calls } = newCache();
     await cache.load(['neo4jPassword']);
-    const settings = SettingsSchema.parse({ neo4j: { uri: 'bolt://127.0.0.1:7687' } });
+    const config = { databases: { neo4j: { uri: 'bolt://127.0.0.1:7687', user: 'neo4j', database: null } }, monitor: MonitorSettingsSchema.parse({}) };
     const { secrets, errors } = cache.view();
-    const probe = buildProbe('neo4j', settings, secrets, errors, (name) => cache.retrySoon(name));
+    const probe = buildProbe('neo4j', config, secrets, errors, (name) => cache.retrySoon(name));
     expect(probe).toBeInstanceOf(MissingConfigProbe);
     const result = await probe!.check(AbortSignal.timeout(1_000));
     expect(result).toMatchObject({ state: 'not_configured', kind: 'not_configured' });
@@ -138,6 +141,19 @@ describe('SecretCache', () => {
     await probe!.check(AbortSignal.timeout(1_000));
     await cache.settled();
     expect(calls).toHaveLength(2);
+  });
+
+  it('reads its own environment\'s keychain entries only', async () => {
+    await vault.set('production', 'neo4jPassword', new Secret('production-pw'));
+    await vault.set('staging', 'neo4jPassword', new Secret('staging-pw'));
+    const production = newCache();
+    const staging = newCache({ environment: 'staging' });
+    await Promise.all([production.cache.load(['neo4jPassword', 'supabaseKey']), staging.cache.load(['neo4jPassword'])]);
+    expect(production.calls).toEqual(['get production/neo4j-password', 'get production/supabase-api-key']);
+    expect(staging.calls).toEqual(['get staging/neo4j-password']);
+    expect(production.cache.view().secrets.neo4jPassword?.reveal()).toBe('production-pw');
+    expect(production.cache.view().secrets.supabaseKey).toBeNull();
+    expect(staging.cache.view().secrets.neo4jPassword?.reveal()).toBe('staging-pw');
   });
 
   it('stops retrying a secret no longer needed, and everything once closed', async () => {

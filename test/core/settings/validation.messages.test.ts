@@ -157,6 +157,14 @@ describe('applyEnvVariables', () => {
     });
   });
 
+  it('reports 100 unknown variables by name, and counts those past 100', () => {
+    const unknown = (n: number) => Array.from({ length: n }, (_, i) => [`X${i}`, '1'] as const);
+    expect(applyEnvVariables(unknown(100), CONFIG).ignored.map((i) => i.name)).toEqual(unknown(100).map(([name]) => name));
+    const past = applyEnvVariables(unknown(101), CONFIG).ignored;
+    expect(past).toHaveLength(101);
+    expect(past[100]).toEqual({ name: '1 more variables', reason: 'not WallTrack Monitor settings; skipped' });
+  });
+
   it('names the field when a schema problem is not from a variable', () => {
     const broken = { ...CONFIG, monitor: { ...MONITOR, retries: 99 } };
     expect(thrown(() => applyEnvVariables([], broken))).toMatchObject({ field: 'monitor.retries', message: 'monitor.retries: Retries must be between 0 and 10' });
