@@ -11,6 +11,7 @@
  *   (g) .env worst case  the slowest of nine 256 KB worst-case .env inputs, median of 15 parses (envParse.ts)
  *   (h) /metrics         p99 render time and RSS growth for 40 targets, 20 environments × 2 (metricsRender.ts)
  *   (i) 40 targets       20 environments × 2 databases at a 10 s interval for 5 minutes: CPU, RSS, drift, push cost (environments.ts)
+ *   (j) 40 cards         status window in Chromium with 40 cards: core state change → card shows it (fortyCards.ts)
  */
 import os from 'node:os';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -25,6 +26,7 @@ import type { Figure } from './figure.js';
 import { endlessBody } from './endlessBody.js';
 import { envParseWorstCase } from './envParse.js';
 import { fortyTargets } from './environments.js';
+import { fortyCards } from './fortyCards.js';
 import { metricsRender } from './metricsRender.js';
 import { startPostgres } from '../test/support/postgres.js';
 import { startSupabaseStandin } from '../test/support/supabase-standin.js';
@@ -238,7 +240,9 @@ async function main(): Promise<void> {
     const supabase = await startSupabaseStandin({ connectionString: postgres.connectionString });
     try {
       const neo4jTarget = { uri: server.uri, user: server.user, password: server.password };
-      for (const figure of await fortyTargets({ neo4j: neo4jTarget, supabase: { url: supabase.url, key: supabase.serviceRoleKey } })) figures.push(print(figure));
+      const targets = { neo4j: neo4jTarget, supabase: { url: supabase.url, key: supabase.serviceRoleKey } };
+      figures.push(print(await fortyCards(targets)));
+      for (const figure of await fortyTargets(targets)) figures.push(print(figure));
     } finally {
       await supabase.close();
       await postgres.dispose();
