@@ -46,6 +46,7 @@ export class SettingsStore {
     this.path = join(options.dir, SETTINGS_FILE_NAME);
     // Checked before conf opens the file: conf throws on bad JSON while constructing.
     const loaded = this.readFile();
+    // Stryker disable next-line BooleanLiteral: conf only ever opens a file readFile found valid (or none); false guards a file broken in between
     const create = options.createStore ?? ((o) => new Conf<Record<string, unknown>>({ ...o, clearInvalidConfig: false }));
     try {
       this.conf = create({ cwd: options.dir, configName: CONFIG_NAME });
@@ -83,8 +84,10 @@ export class SettingsStore {
     if (!existsSync(this.path)) return SettingsSchema.parse({});
     let problem: string;
     try {
+      // Stryker disable next-line StringLiteral: without an encoding JSON.parse gets a Buffer, which it reads as UTF-8 all the same
       const raw = readFileSync(this.path, 'utf8');
-      const parsed = stripConfInternals(JSON.parse(raw));
+      // conf's own "__internal__" bookkeeping needs no stripping: the schema drops keys it does not know.
+      const parsed: unknown = JSON.parse(raw);
       const version1 = isVersion1(parsed);
       const r = SettingsSchema.safeParse(version1 ? settingsFromVersion1(parsed) : parsed);
       if (r.success) {
@@ -122,11 +125,4 @@ function unusableFolder(path: string, action: string, cause: unknown): WallTrack
     cause,
     hint: 'Check that the data folder exists and is writable, or set WALLTRACK_DATA_DIR to another folder.',
   });
-}
-
-/** conf keeps its own bookkeeping under "__internal__"; it is not ours to validate. */
-function stripConfInternals(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const { __internal__: _ignored, ...rest } = value as Record<string, unknown>;
-  return rest;
 }

@@ -75,6 +75,7 @@ describe('withLegacyAccounts', () => {
     expect(raw.contents()).toEqual({ 'neo4j-password': 'old-pass', 'staging/neo4j-password': 'staging-pass' });
     await vault.delete('staging', 'neo4jPassword');
     expect(raw.contents()).toEqual({ 'neo4j-password': 'old-pass' });
+    expect(raw.calls).toEqual(['write staging/neo4j-password', 'delete staging/neo4j-password']);
   });
 
   it('passes raw account calls through unchanged', async () => {

@@ -116,6 +116,17 @@ describe('SettingsStore with a version-1 file', () => {
     expect(store.fileIsVersion1).toBe(false);
   });
 
+  it('a file with a "version" but no "environments" is version 2, never converted', () => {
+    writeFileSync(file, JSON.stringify({ version: 2, app: { notifications: false } }));
+    const store = new SettingsStore({ dir });
+    expect(store.fileIsVersion1).toBe(false);
+    expect(store.get().app.notifications).toBe(false);
+    writeFileSync(file, JSON.stringify({ version: 1, neo4j: { uri: 'bolt://127.0.0.1:7687' } }));
+    const { logger, lines } = captureLogger();
+    expect(new SettingsStore({ dir, logger }).fileIsVersion1).toBe(false);
+    expect(lines.find((l) => l.level === 40)?.problem).toBe('version: Invalid input: expected 2');
+  });
+
   it.each([
     ['a bad URL', { supabase: { url: 'ftp://x' } }, 'supabase.url: Supabase URL must start with https:// (or http:// for a local stack), e.g. https://abcd.supabase.co'],
     ['a section that is null', { neo4j: null }, 'neo4j: Invalid input: expected object, received null'],

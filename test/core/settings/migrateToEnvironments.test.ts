@@ -121,6 +121,14 @@ describe('migrateToEnvironments', () => {
       '30 Deleted the version-1 keychain account "supabase-api-key"',
       '30 Deleted the version-1 keychain account "neo4j-password"',
     ]);
+    // Each line also carries what it names as fields, for log search.
+    expect(lines.map(({ account, target, settingsFile }) => ({ account, target, settingsFile }))).toEqual([
+      { account: 'supabase-api-key', target: 'default/supabase-api-key', settingsFile: undefined },
+      { account: 'neo4j-password', target: 'default/neo4j-password', settingsFile: undefined },
+      { account: undefined, target: undefined, settingsFile: file },
+      { account: 'supabase-api-key', target: undefined, settingsFile: undefined },
+      { account: 'neo4j-password', target: undefined, settingsFile: undefined },
+    ]);
     expect(secretsLogged()).toEqual([]);
   });
 
@@ -266,6 +274,7 @@ describe('migrateToEnvironments', () => {
       'default/supabase-api-key': 'sb_secret_abc',
       'neo4j-password': 'n3o-pass-ü',
     });
+    expect(lines[1]).toMatchObject({ account: 'neo4j-password', target: 'default/neo4j-password' });
     expect(messages()[1]).toBe(
       '40 Keychain account "default/neo4j-password" already holds a different secret, which is used; the version-1 account "neo4j-password" was left as it is (delete it with your keychain tool once you no longer need it)',
     );
