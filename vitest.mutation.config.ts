@@ -25,6 +25,8 @@ export default defineConfig({
       'test/core/credentials/envImport*.test.ts',
       // not SecretCache.test.ts: it reads and writes the real keyring
       'test/core/credentials/Secret.*.test.ts',
+      // an in-memory vault (test/support/memoryVault.ts); the real keyring is in migrateToEnvironments.real.test.ts
+      'test/core/credentials/legacyAccounts*.test.ts',
       'test/core/settings/**/*.test.ts',
       'test/core/contractCalls.test.ts',
       'test/headless/envConfig.test.ts',

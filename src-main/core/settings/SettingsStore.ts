@@ -1,7 +1,9 @@
 /**
  * The non-secret settings file (<dataDir>/settings.json), persisted with `conf` (in Electron the
  * shell passes a factory that builds an electron-store, a Conf subclass) and validated by
- * SettingsSchema. A corrupt file is moved aside, never deleted, and defaults load.
+ * SettingsSchema. A corrupt file is moved aside, never deleted, and defaults load. A version-1 file
+ * (before environments) is read as the environment "default" and left as it is on disk:
+ * migrateToEnvironments rewrites it once the keychain accounts are copied.
  */
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -10,6 +12,7 @@ import { SettingsSchema, type Settings, type SettingsInput } from '../../common/
 import { WallTrackError } from '../errors.js';
 import { NOTICE, type Logger } from '../logging.js';
 import { SETTINGS_FILE_NAME } from '../paths.js';
+import { isVersion1, settingsFromVersion1, version1Path } from './settingsVersion1.js';
 import { assertNoSecretKeys, parseSettings } from './validation.js';
 
 /** The part of Conf / electron-store this class uses. */
@@ -37,11 +40,13 @@ export class SettingsStore {
   readonly path: string;
   private readonly conf: ConfLike;
   private current: Settings;
+  private version1 = false;
 
   constructor(private readonly options: SettingsStoreOptions) {
     this.path = join(options.dir, SETTINGS_FILE_NAME);
     // Checked before conf opens the file: conf throws on bad JSON while constructing.
     const loaded = this.readFile();
+    // Stryker disable next-line BooleanLiteral: conf only ever opens a file readFile found valid (or none); false guards a file broken in between
     const create = options.createStore ?? ((o) => new Conf<Record<string, unknown>>({ ...o, clearInvalidConfig: false }));
     try {
       this.conf = create({ cwd: options.dir, configName: CONFIG_NAME });
@@ -55,6 +60,11 @@ export class SettingsStore {
     return structuredClone(this.current);
   }
 
+  /** True while the file on disk is still version 1 (its content is converted in memory); false once saved. */
+  get fileIsVersion1(): boolean {
+    return this.version1;
+  }
+
   /** Validates everything first; an invalid value throws a ValidationError naming its field. */
   save(input: SettingsInput): Settings {
     assertNoSecretKeys(input);
@@ -66,6 +76,7 @@ export class SettingsStore {
       throw unusableFolder(this.path, 'write', error);
     }
     this.current = next;
+    this.version1 = false;
     return this.get();
   }
 
@@ -73,11 +84,19 @@ export class SettingsStore {
     if (!existsSync(this.path)) return SettingsSchema.parse({});
     let problem: string;
     try {
+      // Stryker disable next-line StringLiteral: without an encoding JSON.parse gets a Buffer, which it reads as UTF-8 all the same
       const raw = readFileSync(this.path, 'utf8');
+      // conf's own "__internal__" bookkeeping needs no stripping: the schema drops keys it does not know.
       const parsed: unknown = JSON.parse(raw);
-      const r = SettingsSchema.safeParse(stripConfInternals(parsed));
-      if (r.success) return r.data;
-      problem = r.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');
+      const version1 = isVersion1(parsed);
+      const r = SettingsSchema.safeParse(version1 ? settingsFromVersion1(parsed) : parsed);
+      if (r.success) {
+        this.version1 = version1;
+        return r.data;
+      }
+      // Named as the file spells it, so a version-1 file's problem points at its own field.
+      const where = (path: PropertyKey[]) => (version1 ? version1Path(path) : path);
+      problem = r.error.issues.map((i) => `${where(i.path).map(String).join('.') || '(file)'}: ${i.message}`).join('; ');
     } catch (error) {
       problem = (error as Error).message;
     }
@@ -106,11 +125,4 @@ function unusableFolder(path: string, action: string, cause: unknown): WallTrack
     cause,
     hint: 'Check that the data folder exists and is writable, or set WALLTRACK_DATA_DIR to another folder.',
   });
-}
-
-/** conf keeps its own bookkeeping under "__internal__"; it is not ours to validate. */
-function stripConfInternals(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const { __internal__: _ignored, ...rest } = value as Record<string, unknown>;
-  return rest;
 }

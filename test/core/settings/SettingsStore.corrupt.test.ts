@@ -40,14 +40,14 @@ describe('SettingsStore with an unreadable file', () => {
   });
 
   it('ignores conf\'s own "__internal__" bookkeeping', () => {
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ __internal__: { migrations: { version: '1' } }, neo4j: { user: 'graph' } }));
-    expect(new SettingsStore({ dir }).get().neo4j.user).toBe('graph');
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ __internal__: { migrations: { version: '1' } }, version: 2, app: { notifications: false } }));
+    expect(new SettingsStore({ dir }).get().app.notifications).toBe(false);
     expect(readdirSync(dir)).toEqual(['settings.json']);
   });
 
   it('without a logger or a clock: still moves the file aside under the current time', () => {
     writeFileSync(join(dir, 'settings.json'), 'not json');
-    expect(new SettingsStore({ dir }).get().neo4j.user).toBe('neo4j');
+    expect(new SettingsStore({ dir }).get().monitor.intervalSec).toBe(30);
     expect(readdirSync(dir)).toEqual([expect.stringMatching(/^settings\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/)]);
   });
 
@@ -81,13 +81,13 @@ describe('SettingsStore with an unwritable store', () => {
     });
     let error: unknown;
     try {
-      store.save({ neo4j: { user: 'graph' } });
+      store.save({ app: { notifications: false } });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(WallTrackError);
     expect((error as WallTrackError).message).toBe(`Could not write the settings file ${join(dir, 'settings.json')}: EROFS: read-only file system`);
     expect((error as WallTrackError).hint).toBe('Check that the data folder exists and is writable, or set WALLTRACK_DATA_DIR to another folder.');
-    expect(store.get().neo4j.user).toBe('neo4j');
+    expect(store.get().app.notifications).toBe(true);
   });
 });

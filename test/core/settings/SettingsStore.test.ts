@@ -8,8 +8,10 @@ import { SettingsStore } from '../../../src-main/core/settings/SettingsStore.js'
 
 /** What a fresh install starts with, written out: the schema's defaults must not be their own oracle. */
 const DEFAULTS = {
-  supabase: { url: null, probeTable: null },
-  neo4j: { uri: null, user: 'neo4j', database: null },
+  version: 2,
+  environments: [
+    { id: 'default', name: 'default', colour: null, databases: { supabase: { url: null, probeTable: null }, neo4j: { uri: null, user: 'neo4j', database: null } } },
+  ],
   monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
   app: { notifications: true, startAtLogin: false },
 };
@@ -27,33 +29,52 @@ function captureLogger() {
   return { logger, lines };
 }
 
-const valid = {
+const validDatabases = {
   supabase: { url: 'https://abcd.supabase.co/', probeTable: 'wallets' },
   neo4j: { uri: 'neo4j://db.example.com:7687', user: 'neo4j', database: '' },
+};
+const valid = {
+  environments: [
+    { id: 'production', name: 'Production', colour: '#d33682', databases: validDatabases },
+    { id: 'staging', name: 'Staging', databases: { neo4j: { uri: 'bolt://127.0.0.1:7687' } } },
+  ],
   monitor: { intervalSec: 10 },
 };
+/** `valid` with one database section replaced. */
+const withDatabases = (databases: Record<string, unknown>) => ({ ...valid, environments: [{ ...valid.environments[0], databases: { ...validDatabases, ...databases } }] });
 
 describe('SettingsStore', () => {
   it('starts with defaults and persists a saved value across instances', () => {
     const store = new SettingsStore({ dir });
     expect(store.get()).toEqual(DEFAULTS);
     const saved = store.save(valid);
-    expect(saved.supabase.url).toBe('https://abcd.supabase.co');
-    expect(saved.neo4j.database).toBeNull();
+    expect(saved.environments).toEqual([
+      {
+        id: 'production',
+        name: 'Production',
+        colour: '#d33682',
+        databases: { supabase: { url: 'https://abcd.supabase.co', probeTable: 'wallets' }, neo4j: { uri: 'neo4j://db.example.com:7687', user: 'neo4j', database: null } },
+      },
+      { id: 'staging', name: 'Staging', colour: null, databases: { neo4j: { uri: 'bolt://127.0.0.1:7687', user: 'neo4j', database: null } } },
+    ]);
+    expect(saved.version).toBe(2);
     expect(saved.monitor.intervalSec).toBe(10);
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ monitor: { intervalSec: 10 } });
     expect(new SettingsStore({ dir }).get()).toEqual(saved);
   });
 
   it.each([
-    [{ monitor: { intervalSec: 0 } }, 'monitor.intervalSec', /at least 1 second/],
-    [{ monitor: { timeoutMs: 'soon' } }, 'monitor.timeoutMs', /number/],
-    [{ neo4j: { uri: 'http://db:7474' } }, 'neo4j.uri', /neo4j:\/\/.*bolt\+ssc:\/\//],
-    [{ supabase: { url: 'ftp://x' } }, 'supabase.url', /https:\/\//],
-    [{ supabase: { probeTable: 'wallets; drop table x' } }, 'supabase.probeTable', /plain table name/],
-    [{ monitor: { backoffInitialMs: 5000, backoffMaxMs: 1000 } }, 'monitor.backoffMaxMs', /at least the first backoff/],
-    [{ neo4j: { uri: 'bolt://neo4j:hunter2@db:7687' } }, 'neo4j.uri', /must not contain credentials/],
-  ])('rejects %j with a ValidationError naming %s', (input, field, message) => {
+    ['monitor.intervalSec', { monitor: { intervalSec: 0 } }, /at least 1 second/],
+    ['monitor.timeoutMs', { monitor: { timeoutMs: 'soon' } }, /number/],
+    ['environments.0.databases.neo4j.uri', withDatabases({ neo4j: { uri: 'http://db:7474' } }), /neo4j:\/\/.*bolt\+ssc:\/\//],
+    ['environments.0.databases.supabase.url', withDatabases({ supabase: { url: 'ftp://x' } }), /https:\/\//],
+    ['environments.0.databases.supabase.probeTable', withDatabases({ supabase: { probeTable: 'wallets; drop table x' } }), /plain table name/],
+    ['monitor.backoffMaxMs', { monitor: { backoffInitialMs: 5000, backoffMaxMs: 1000 } }, /at least the first backoff/],
+    ['environments.0.databases.neo4j.uri', withDatabases({ neo4j: { uri: 'bolt://neo4j:hunter2@db:7687' } }), /must not contain credentials/],
+    ['version', { version: 1 }, /expected 2/],
+    ['environments', { environments: [] }, /At least one environment/],
+    ['environments.1.id', { environments: [valid.environments[0], valid.environments[0]] }, /"production" is used twice/],
+  ])('rejects a bad %s with a ValidationError naming it', (field, input, message) => {
     const store = new SettingsStore({ dir });
     store.save(valid);
     let error: unknown;
@@ -73,8 +94,9 @@ describe('SettingsStore', () => {
 
   it('refuses to write a key named like a secret', () => {
     const store = new SettingsStore({ dir });
-    expect(() => store.save({ ...valid, neo4j: { ...valid.neo4j, password: 'x' } } as never)).toThrow(ValidationError);
-    expect(() => store.save({ ...valid, neo4j: { ...valid.neo4j, password: 'x' } } as never)).toThrow(/neo4j\.password.*keychain/);
+    const leaky = withDatabases({ neo4j: { ...validDatabases.neo4j, password: 'x' } });
+    expect(() => store.save(leaky as never)).toThrow(ValidationError);
+    expect(() => store.save(leaky as never)).toThrow(/environments\.0\.databases\.neo4j\.password.*keychain/);
     expect(existsSync(join(dir, 'settings.json'))).toBe(false);
   });
 
@@ -130,6 +152,6 @@ describe('SettingsStore', () => {
     });
     store.save(valid);
     expect(created).toEqual([{ cwd: dir, configName: 'settings' }]);
-    expect(data).toMatchObject({ supabase: { url: 'https://abcd.supabase.co' } });
+    expect(data).toMatchObject({ version: 2, environments: [{ id: 'production', databases: { supabase: { url: 'https://abcd.supabase.co' } } }, { id: 'staging' }] });
   });
 });
