@@ -87,18 +87,21 @@ export async function fortyCards(services: Services): Promise<Figure> {
         last = state;
       }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
     })()`);
+    await page.locator(`section[data-environment="${WATCHED}"]`).waitFor({ timeout: 30_000 });
     const cards = await page.locator('[data-database]').count();
-    for (let i = 0; i < 3 && core.snapshot().status !== 'ok'; i++) await new Promise((r) => setTimeout(r, 1_000));
+    for (let i = 0; i < 5 && core.snapshot().status !== 'ok'; i++) await new Promise((r) => setTimeout(r, 1_000));
+    const outageAt = performance.timeOrigin + performance.now();
     await proxy.close();
     const deadline = Date.now() + 15_000;
     while (!changes.some((c) => c.state === 'down') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 500));
     const seen = (await page.evaluate('window.__seen')) as { state: string; t: number }[];
-    const delays = changes.flatMap((c) => {
+    const measured = changes.filter((c) => c.t >= outageAt);
+    const delays = measured.flatMap((c) => {
       const shown = seen.find((s) => s.state === c.state && s.t >= c.t - 1);
       return shown ? [shown.t - c.t] : [];
     });
-    const missed = changes.length - delays.length;
+    const missed = measured.length - delays.length;
     const worst = delays.length ? Math.max(...delays) : NaN;
     return {
       name: '(j) 40 cards: state change → card',
@@ -106,7 +109,7 @@ export async function fortyCards(services: Services): Promise<Figure> {
       unit: 'ms',
       target: '≤ 100 ms',
       pass: delays.length > 0 && missed === 0 && worst <= 100,
-      detail: `${changes.map((c) => c.state).join(' → ')} of ${WATCHED}/neo4j with ${ENVIRONMENTS * 2} databases checked every second (${cards} cards rendered at first; healthy sections start collapsed); each: ${delays.map((d) => d.toFixed(1)).join(', ')} ms${missed ? `; ${missed} change(s) never shown` : ''}`,
+      detail: `${measured.map((c) => c.state).join(' → ')} of ${WATCHED}/neo4j with ${ENVIRONMENTS * 2} databases checked every second (${cards} cards rendered at first; healthy sections start collapsed); each: ${delays.map((d) => d.toFixed(1)).join(', ')} ms${missed ? `; ${missed} change(s) never shown` : ''}`,
     };
   } finally {
     for (const c of cleanups.reverse()) await Promise.resolve().then(c).catch(() => undefined);

@@ -20,6 +20,7 @@ import {
 } from '../common/settings-schema.js';
 import { defaultEnvironment } from '../common/settings-schema.js';
 import { CredentialVault, type SecretVault } from './credentials/CredentialVault.js';
+import { withLegacyAccounts } from './credentials/legacyAccounts.js';
 import { planEnvImport } from './credentials/envImport.js';
 import { Secret } from './credentials/Secret.js';
 import type { SecretCacheOptions } from './credentials/SecretCache.js';
@@ -33,6 +34,7 @@ import type { MonitorCore, MonitorCoreEvents } from './MonitorCore.js';
 import { appPaths, defaultDataDir } from './paths.js';
 import { refuseMovedSecretInDraft, refuseMovedSecretInEnv } from './secretBinding.js';
 import { writeSecretsThen, type SecretWrite } from './secretWrites.js';
+import { migrateToEnvironments } from './settings/migrateToEnvironments.js';
 import { SettingsStore, type ConfFactory, type ConfLike } from './settings/SettingsStore.js';
 import { assertNoSecretKeys, parseSettings, validationErrorFrom } from './settings/validation.js';
 import { logStateChange } from './stateChangeLog.js';
@@ -90,6 +92,9 @@ class ComposedMonitorCore implements MonitorCore {
   /** Saves and imports run one at a time, so each checks the secrets' binding against the settings it replaces. */
   private edits: Promise<unknown> = Promise.resolve();
   private readonly connectionTests = new Map<string, { key: string; result: Promise<ProbeResult>; timeoutMs: number }>();
+  /** Moving a version-1 install into "default"; edits wait for it, so a typed secret is never overwritten by an old one. */
+  private migration: Promise<unknown> = Promise.resolve();
+  private migrationPending = false;
 
   constructor(private readonly options: CreateMonitorCoreOptions) {
     this.paths = appPaths(options.dataDir ?? defaultDataDir());
@@ -112,7 +117,8 @@ class ComposedMonitorCore implements MonitorCore {
       const store = options.store;
       const createStore: ConfFactory | undefined = typeof store === 'function' ? store : store ? () => store : undefined;
       this.store = new SettingsStore({ dir: this.paths.dataDir, createStore, logger: this.logger });
-      this.vault = options.vault ?? new CredentialVault();
+      // Until a version-1 install is migrated, "default" still reads its secrets from the version-1 accounts.
+      this.vault = withLegacyAccounts(options.vault ?? new CredentialVault());
       this.settings = this.store.get();
     }
     this.environments = this.settings.environments.map((env) => this.createEnvironment(env));
@@ -121,6 +127,8 @@ class ComposedMonitorCore implements MonitorCore {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    this.migrate();
+    await this.migration;
     await Promise.all(this.environments.map((env) => env.start()));
     if (this.stopping) return;
     this.logger.info(
@@ -158,6 +166,8 @@ class ComposedMonitorCore implements MonitorCore {
   }
 
   async checkNow({ environment }: { environment?: EnvironmentId } = {}): Promise<Snapshot> {
+    // A migration the keychain held up (locked at start) is tried again with every other keychain read.
+    if (this.migrationPending) this.migrate();
     await Promise.all(this.scope(environment).map((env) => env.checkNow()));
     return this.snapshot();
   }
@@ -332,6 +342,14 @@ class ComposedMonitorCore implements MonitorCore {
     this.publish();
   }
 
+  /** Moves a version-1 install into "default" before any secret is read; never rejects. */
+  private migrate(): void {
+    if (!this.store || !this.vault) return;
+    this.migration = migrateToEnvironments({ store: this.store, vault: this.vault, logger: this.logger }).then((outcome) => {
+      this.migrationPending = outcome.status === 'pending';
+    });
+  }
+
   /** Runs an edit that may create environments; those the edit did not adopt (it failed) are closed. */
   private async withNewEnvironments<T>(edit: (created: Map<EnvironmentId, EnvironmentMonitor>) => Promise<T>): Promise<T> {
     const created = new Map<EnvironmentId, EnvironmentMonitor>();
@@ -365,7 +383,8 @@ class ComposedMonitorCore implements MonitorCore {
   }
 
   private oneEditAtATime<T>(edit: () => Promise<T>): Promise<T> {
-    const next = this.edits.then(edit, edit);
+    const run = () => this.migration.then(edit);
+    const next = this.edits.then(run, run);
     this.edits = next.catch(() => undefined);
     return next;
   }
