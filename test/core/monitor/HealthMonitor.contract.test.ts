@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DatabaseId, ProbeResult } from '../../../src-main/common/schemas.js';
 import type { Probe } from '../../../src-main/core/probes/Probe.js';
 import { ScriptedProbe } from './scriptedProbe.js';
-import { advance, fakeMonitor, useFakeClock } from './fakeClock.js';
+import { advance, environmentMonitor, fakeMonitor, useFakeClock } from './fakeClock.js';
 
 useFakeClock();
 
@@ -24,9 +24,9 @@ const healthy = (): Promise<ProbeResult> => Promise.resolve({ database: 'neo4j',
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('HealthMonitor with a misbehaving probe', () => {
-  it('a probe that rejects with nothing gives an "unknown" result', async () => {
+  it.each([null, undefined])('a probe that rejects with %s gives an "unknown" result', async (nothing) => {
     const { monitor, checks } = fakeMonitor(null, null, { retries: 0 });
-    await monitor.replaceProbe('neo4j', probe('neo4j', () => Promise.reject(null)));
+    await monitor.replaceProbe('neo4j', probe('neo4j', () => Promise.reject(nothing)));
     expect(checks.map((c) => [c.state, c.kind, c.message])).toEqual([['down', 'unknown', 'neo4j (bolt://127.0.0.1:7687): check failed (unknown error)']]);
   });
 
@@ -68,6 +68,27 @@ describe('HealthMonitor with a misbehaving probe', () => {
     await advance(1);
     await bounded;
     expect(hungClose.closes).toBe(1);
+  });
+
+  it('replaceProbe in mid-cycle checks the new probe only once the old one has closed', async () => {
+    const refused = (): Promise<ProbeResult> =>
+      Promise.resolve({ database: 'neo4j', healthy: false, state: 'down', latencyMs: null, kind: 'refused', checkedAt: new Date().toISOString() });
+    const old = probe('neo4j', refused, () => sleep(400));
+    const { monitor } = environmentMonitor({ neo4j: old }, { backoffInitialMs: 5_000, backoffMaxMs: 5_000 });
+    monitor.start();
+    await advance(10); // old waits between retries
+    const fresh = new ScriptedProbe('neo4j', () => ({ ok: 1 }));
+    const replaced = monitor.replaceProbe('neo4j', fresh);
+    await advance(399);
+    expect(fresh.calls).toHaveLength(0);
+    await advance(1);
+    expect(old.closes).toBe(1);
+    expect(fresh.calls).toHaveLength(1);
+    await advance(1);
+    await replaced;
+    // then its own schedule, one check per interval
+    await advance(10_000);
+    expect(fresh.calls).toHaveLength(2);
   });
 
   it('replacing a probe by itself does not close it', async () => {

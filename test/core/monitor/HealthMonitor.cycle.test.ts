@@ -18,7 +18,7 @@ describe('HealthMonitor retries', () => {
     const neo4j = new ScriptedProbe('neo4j', always({ fail: 'refused' }));
     const { monitor, checks, changes } = fakeMonitor(neo4j, null, { retries: 4, backoffInitialMs: 100, backoffMaxMs: 300 });
     const snapshots: string[] = [];
-    monitor.on('snapshot', (s) => snapshots.push(s.databases.neo4j.status));
+    monitor.on('snapshot', (s) => snapshots.push(s.databases.neo4j!.status));
     const done = monitor.checkNow('neo4j');
     await advance(5_000);
     await done;
@@ -159,8 +159,8 @@ describe('HealthMonitor checkNow', () => {
     const done = monitor.checkNow();
     await advance(1);
     const snapshot = await done;
-    expect(snapshot.databases.neo4j.status).toBe('healthy');
-    expect(snapshot.databases.supabase.status).toBe('healthy');
+    expect(snapshot.databases.neo4j!.status).toBe('healthy');
+    expect(snapshot.databases.supabase!.status).toBe('healthy');
     await advance(60_000);
     expect([neo4j.calls.length, supabase.calls.length]).toEqual([1, 1]);
   });
@@ -186,7 +186,7 @@ describe('HealthMonitor checkNow', () => {
     const snapshot = await monitor.checkNow();
     expect(neo4j.calls).toHaveLength(1);
     expect(neo4j.closed).toBe(1);
-    expect(snapshot.databases.neo4j.status).toBe('healthy');
+    expect(snapshot.databases.neo4j!.status).toBe('healthy');
     monitor.start(); // a stopped monitor does not start again
     await advance(60_000);
     expect(neo4j.calls).toHaveLength(1);

@@ -84,7 +84,7 @@ describe('HealthMonitor guards', () => {
     const { monitor, checks } = fakeMonitor(neo4j, null);
     const done = monitor.checkNow();
     await advance(1);
-    expect((await done).databases.supabase.status).toBe('not_configured');
+    expect((await done).databases.supabase!.status).toBe('not_configured');
     expect(checks.map((c) => c.database)).toEqual(['neo4j']);
     expect(warnings).not.toHaveBeenCalled();
   });

@@ -3,7 +3,7 @@
  * HealthMonitor.test.ts checks the same on the real clock; this file is the one mutation testing runs.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { SnapshotSchema } from '../../../src-main/common/schemas.js';
+import { EnvironmentStatusSchema } from '../../../src-main/common/schemas.js';
 import { ScriptedProbe, type Step } from './scriptedProbe.js';
 import { advance, fakeMonitor, startOffsets, useFakeClock } from './fakeClock.js';
 
@@ -15,8 +15,10 @@ describe('HealthMonitor schedule', () => {
     const neo4j = new ScriptedProbe('neo4j', always({ ok: 300 }));
     const { monitor, changes } = fakeMonitor(neo4j, null, { intervalSec: 2 });
     expect(monitor.snapshot()).toMatchObject({
+      id: 'default',
+      name: 'default',
+      colour: null,
       status: 'unconfigured',
-      version: '1.2.3',
       paused: null,
       databases: { neo4j: { status: 'unknown', target: 'bolt://127.0.0.1:7687' }, supabase: { status: 'not_configured', target: null } },
     });
@@ -26,7 +28,7 @@ describe('HealthMonitor schedule', () => {
     expect(startOffsets(neo4j)).toEqual([0, 2_000, 4_000]);
     expect(changes.map((c) => `${c.database}:${c.from}>${c.to}`)).toEqual(['neo4j:unknown>healthy']);
     const snap = monitor.snapshot();
-    expect(SnapshotSchema.parse(snap)).toEqual(snap);
+    expect(EnvironmentStatusSchema.parse(snap)).toEqual(snap);
     expect(snap.databases.neo4j).toMatchObject({ status: 'healthy', healthy: true, uptimePct: 100, consecutiveFailures: 0 });
   });
 
@@ -150,7 +152,7 @@ describe('HealthMonitor replaceProbe', () => {
     expect(monitor.snapshot().databases.neo4j).toMatchObject({ status: 'down', consecutiveFailures: 1 });
     const fresh = new ScriptedProbe('neo4j', always({ ok: 1 }), 'bolt://10.0.0.9:7687');
     const states: string[] = [];
-    monitor.on('snapshot', (s) => states.push(s.databases.neo4j.status));
+    monitor.on('snapshot', (s) => states.push(s.databases.neo4j!.status));
     const replaced = monitor.replaceProbe('neo4j', fresh);
     await advance(1);
     await replaced;
@@ -174,7 +176,7 @@ describe('HealthMonitor replaceProbe', () => {
     await advance(1_000);
     await replaced;
     expect(checks.map((c) => c.kind ?? c.state)).toEqual(['refused', 'refused', 'refused']);
-    expect(monitor.snapshot().databases.neo4j.target).toBe('bolt://10.0.0.9:7687');
+    expect(monitor.snapshot().databases.neo4j!.target).toBe('bolt://10.0.0.9:7687');
   });
 
   it('a probe set while stopping is closed, not checked', async () => {

@@ -1,6 +1,6 @@
 /** The HealthMonitor with the real probes against real servers and real faults. */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SnapshotSchema, type DatabaseId, type ProbeResult } from '../../../src-main/common/schemas.js';
+import { EnvironmentStatusSchema, type DatabaseId, type ProbeResult } from '../../../src-main/common/schemas.js';
 import type { StateChange } from '../../../src-main/core/MonitorCore.js';
 import { Secret } from '../../../src-main/core/credentials/Secret.js';
 import { HealthMonitor } from '../../../src-main/core/monitor/HealthMonitor.js';
@@ -36,7 +36,7 @@ function run(probes: { neo4j?: Neo4jProbe | null; supabase?: SupabaseProbe | nul
   const monitor = new HealthMonitor({
     probes: { neo4j: probes.neo4j ?? null, supabase: probes.supabase ?? null },
     settings: { ...SETTINGS, ...settings },
-    version: '0.0.0-test',
+    environment: { id: 'real', name: 'Real servers', colour: null },
   });
   monitors.push(monitor);
   const checks: (ProbeResult & { at: number })[] = [];
@@ -45,7 +45,7 @@ function run(probes: { neo4j?: Neo4jProbe | null; supabase?: SupabaseProbe | nul
   monitor.on('check', (r) => checks.push({ ...r, at: performance.now() }));
   monitor.on('stateChange', (c) => changes.push(c));
   monitor.on('snapshot', (s) => snapshots.push(JSON.stringify(s)));
-  const stateOf = (db: DatabaseId) => monitor.snapshot().databases[db].status;
+  const stateOf = (db: DatabaseId) => monitor.snapshot().databases[db]!.status;
   return { monitor, checks, changes, snapshots, stateOf };
 }
 
@@ -55,13 +55,13 @@ describe('HealthMonitor against real servers', () => {
     monitor.start();
     await waitFor(() => stateOf('neo4j') === 'healthy' && stateOf('supabase') === 'healthy', 'both healthy', 10_000);
     const snap = monitor.snapshot();
-    expect(SnapshotSchema.parse(snap)).toEqual(snap);
+    expect(EnvironmentStatusSchema.parse(snap)).toEqual(snap);
     expect(snap.status).toBe('ok');
-    expect(snap.databases.neo4j.server?.agent).toMatch(/^Neo4j\//);
-    expect(snap.databases.neo4j.target).toBe(neo4j.uri);
-    expect(snap.databases.supabase.target).toBe(supabase.url);
-    expect(snap.databases.supabase.uptimePct).toBeGreaterThan(0);
-    expect(snap.databases.neo4j.p50Ms).toBeGreaterThan(0);
+    expect(snap.databases.neo4j!.server?.agent).toMatch(/^Neo4j\//);
+    expect(snap.databases.neo4j!.target).toBe(neo4j.uri);
+    expect(snap.databases.supabase!.target).toBe(supabase.url);
+    expect(snap.databases.supabase!.uptimePct).toBeGreaterThan(0);
+    expect(snap.databases.neo4j!.p50Ms).toBeGreaterThan(0);
     expect(monitor.history('neo4j').entries.at(-1)).toMatchObject({ state: 'healthy' });
   });
 
@@ -99,8 +99,8 @@ describe('HealthMonitor against real servers', () => {
     const snap = monitor.snapshot();
     expect(snap.status).toBe('down');
     expect(snap.databases.neo4j).toMatchObject({ kind: 'refused', hint: `Is Neo4j running on 127.0.0.1:${port}? Start it, or correct NEO4J_URI in Settings` });
-    expect(snap.databases.supabase.kind).toBe('dns');
-    expect(snap.databases.neo4j.consecutiveFailures).toBeGreaterThanOrEqual(4);
+    expect(snap.databases.supabase!.kind).toBe('dns');
+    expect(snap.databases.neo4j!.consecutiveFailures).toBeGreaterThanOrEqual(4);
   });
 
   it('a black-holed Neo4j times out within timeout + 0.5 s while Supabase keeps its schedule', async () => {
@@ -137,7 +137,7 @@ describe('HealthMonitor against real servers', () => {
       const started = performance.now();
       await monitor.stop(500);
       expect(performance.now() - started).toBeLessThan(500 + 300);
-      expect(monitor.snapshot().databases.neo4j.status).toBe('unknown');
+      expect(monitor.snapshot().databases.neo4j!.status).toBe('unknown');
     } finally {
       await hole.close();
     }
@@ -155,7 +155,7 @@ describe('HealthMonitor through a real Neo4j outage', () => {
       await waitFor(() => stateOf('neo4j') === 'down', 'down after the outage', 10_000);
       const sequence = changes.map((c) => c.to);
       expect(sequence).toEqual(['healthy', 'retrying', 'down']);
-      const down = monitor.snapshot().databases.neo4j;
+      const down = monitor.snapshot().databases.neo4j!;
       expect(['refused', 'server_error']).toContain(down.kind);
       expect(down.hint).toBeTruthy();
       expect(down.message).toMatch(/^neo4j \(bolt:\/\/127\.0\.0\.1:\d+\): /);

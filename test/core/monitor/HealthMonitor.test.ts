@@ -1,6 +1,6 @@
 /** The scheduler with scripted probes and real timers at short intervals. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SnapshotSchema, type DatabaseState, type ProbeResult } from '../../../src-main/common/schemas.js';
+import { EnvironmentStatusSchema, type DatabaseState, type ProbeResult } from '../../../src-main/common/schemas.js';
 import { HealthMonitor } from '../../../src-main/core/monitor/HealthMonitor.js';
 import type { MonitorSettings } from '../../../src-main/core/monitor/types.js';
 import type { StateChange } from '../../../src-main/core/MonitorCore.js';
@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 function setup(neo4j: ScriptedProbe | null, supabase: ScriptedProbe | null = null, settings: Partial<MonitorSettings> = {}) {
-  const monitor = new HealthMonitor({ probes: { neo4j, supabase }, settings: { ...FAST, ...settings }, version: '9.9.9' });
+  const monitor = new HealthMonitor({ probes: { neo4j, supabase }, settings: { ...FAST, ...settings }, environment: { id: 'fast', name: 'Fast', colour: null } });
   monitors.push(monitor);
   const checks: ProbeResult[] = [];
   const changes: StateChange[] = [];
@@ -37,7 +37,7 @@ describe('HealthMonitor', () => {
   it('checks every configured database at once and on its interval; unconfigured ones never', async () => {
     const neo4j = new ScriptedProbe('neo4j', always({ ok: 2 }));
     const { monitor, changes } = setup(neo4j, null);
-    expect(monitor.snapshot()).toMatchObject({ status: 'unconfigured', version: '9.9.9', databases: { neo4j: { status: 'unknown' }, supabase: { status: 'not_configured', target: null } } });
+    expect(monitor.snapshot()).toMatchObject({ id: 'fast', name: 'Fast', status: 'unconfigured', databases: { neo4j: { status: 'unknown' }, supabase: { status: 'not_configured', target: null } } });
     monitor.start();
     await waitFor(() => neo4j.calls.length >= 3, '3 scheduled checks');
     const gaps = neo4j.calls.slice(1).map((c, i) => c.startedAt - neo4j.calls[i]!.startedAt);
@@ -46,7 +46,7 @@ describe('HealthMonitor', () => {
     for (const gap of gaps) expect(gap).toBeLessThan(400);
     expect(transitions(changes)).toEqual(['neo4j:unknown>healthy']);
     const snap = monitor.snapshot();
-    expect(SnapshotSchema.parse(snap)).toEqual(snap);
+    expect(EnvironmentStatusSchema.parse(snap)).toEqual(snap);
     expect(snap.databases.neo4j).toMatchObject({ status: 'healthy', healthy: true, target: 'bolt://127.0.0.1:7687', uptimePct: 100, consecutiveFailures: 0 });
   });
 
@@ -54,7 +54,7 @@ describe('HealthMonitor', () => {
     const neo4j = new ScriptedProbe('neo4j', always({ fail: 'refused' }));
     const { monitor, checks, changes } = setup(neo4j, null, { intervalSec: 60 });
     const snapshots: string[] = [];
-    monitor.on('snapshot', (s) => snapshots.push(s.databases.neo4j.status));
+    monitor.on('snapshot', (s) => snapshots.push(s.databases.neo4j!.status));
     await monitor.checkNow('neo4j');
     expect(neo4j.calls).toHaveLength(3);
     const [a, b, c] = neo4j.calls.map((x) => x.startedAt);
@@ -65,7 +65,7 @@ describe('HealthMonitor', () => {
     expect(checks.every((r) => r.kind === 'refused' && r.hint?.includes('127.0.0.1:7687'))).toBe(true);
     expect(transitions(changes)).toEqual(['neo4j:unknown>retrying', 'neo4j:retrying>down']);
     expect(snapshots).toEqual(['retrying', 'retrying', 'down']);
-    expect(monitor.snapshot().databases.neo4j.consecutiveFailures).toBe(3);
+    expect(monitor.snapshot().databases.neo4j!.consecutiveFailures).toBe(3);
     expect(monitor.snapshot().status).toBe('down');
 
     // Once down: one attempt per cycle, and the first success is healthy at once.
@@ -77,7 +77,7 @@ describe('HealthMonitor', () => {
     const neo4j = new ScriptedProbe('neo4j', (n) => (n < 3 ? { fail: 'refused' } : { ok: 1 }));
     const { monitor, changes } = setup(neo4j, null, { intervalSec: 60 });
     await monitor.checkNow();
-    expect(monitor.snapshot().databases.neo4j.status).toBe('down');
+    expect(monitor.snapshot().databases.neo4j!.status).toBe('down');
     await monitor.checkNow();
     expect(neo4j.calls).toHaveLength(4);
     expect(monitor.snapshot().databases.neo4j).toMatchObject({ status: 'healthy', consecutiveFailures: 0 });
@@ -189,10 +189,10 @@ describe('HealthMonitor', () => {
     const old = new ScriptedProbe('neo4j', always({ fail: 'refused' }));
     const { monitor } = setup(old, null, { intervalSec: 60, retries: 0 });
     await monitor.checkNow();
-    expect(monitor.snapshot().databases.neo4j.status).toBe('down');
+    expect(monitor.snapshot().databases.neo4j!.status).toBe('down');
     const fresh = new ScriptedProbe('neo4j', always({ ok: 1 }), 'bolt://10.0.0.9:7687');
     const states: DatabaseState[] = [];
-    monitor.on('snapshot', (s) => states.push(s.databases.neo4j.status));
+    monitor.on('snapshot', (s) => states.push(s.databases.neo4j!.status));
     await monitor.replaceProbe('neo4j', fresh);
     expect(old.closed).toBe(1);
     expect(fresh.calls).toHaveLength(1);
@@ -201,7 +201,7 @@ describe('HealthMonitor', () => {
     expect(monitor.snapshot().databases.neo4j).toMatchObject({ target: 'bolt://10.0.0.9:7687', uptimePct: 100 });
     await monitor.replaceProbe('neo4j', null);
     expect(fresh.closed).toBe(1);
-    expect(monitor.snapshot().databases.neo4j.status).toBe('not_configured');
+    expect(monitor.snapshot().databases.neo4j!.status).toBe('not_configured');
   });
 
   it('a listener that throws does not stop monitoring', async () => {

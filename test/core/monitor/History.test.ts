@@ -35,7 +35,7 @@ describe('History', () => {
     expect(s.uptimePct).toBeCloseTo((21 / 23) * 100, 1);
     expect(s.p50Ms).toBe(11);
     expect(s.p95Ms).toBe(20);
-    expect(h.view('neo4j', 2)).toMatchObject({ database: 'neo4j', entries: [{ state: 'degraded' }, { state: 'unknown' }] });
+    expect(h.view('staging', 'neo4j', 2)).toMatchObject({ environment: 'staging', database: 'neo4j', entries: [{ state: 'degraded' }, { state: 'unknown' }] });
     expect(h.entries().find((e) => e.kind === 'refused')).toBeDefined();
   });
 

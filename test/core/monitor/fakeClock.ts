@@ -5,7 +5,9 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import { HealthMonitor } from '../../../src-main/core/monitor/HealthMonitor.js';
 import type { MonitorSettings } from '../../../src-main/core/monitor/types.js';
-import type { ProbeResult } from '../../../src-main/common/schemas.js';
+import type { DatabaseId, ProbeResult } from '../../../src-main/common/schemas.js';
+import type { EnvironmentMeta } from '../../../src-main/core/monitor/snapshot.js';
+import type { Probe } from '../../../src-main/core/probes/Probe.js';
 import type { StateChange } from '../../../src-main/core/MonitorCore.js';
 import type { ScriptedProbe } from './scriptedProbe.js';
 
@@ -36,8 +38,21 @@ export function useFakeClock(): void {
   });
 }
 
+/** The environment every monitor of these tests watches unless a test names another. */
+export const DEFAULT_ENVIRONMENT: EnvironmentMeta = { id: 'default', name: 'default', colour: null };
+
+/** A monitor of both kinds (null = not configured). */
 export function fakeMonitor(neo4j: ScriptedProbe | null, supabase: ScriptedProbe | null = null, settings: Partial<MonitorSettings> = {}) {
-  const monitor = new HealthMonitor({ probes: { neo4j, supabase }, settings: { ...SETTINGS, ...settings }, version: '1.2.3' });
+  return environmentMonitor({ neo4j, supabase }, settings);
+}
+
+/** A monitor of exactly the kinds in `probes`, for `environment`. */
+export function environmentMonitor(
+  probes: Partial<Record<DatabaseId, Probe | null>>,
+  settings: Partial<MonitorSettings> = {},
+  environment: EnvironmentMeta = DEFAULT_ENVIRONMENT,
+) {
+  const monitor = new HealthMonitor({ probes, settings: { ...SETTINGS, ...settings }, environment });
   monitors.push(monitor);
   const checks: ProbeResult[] = [];
   const changes: StateChange[] = [];

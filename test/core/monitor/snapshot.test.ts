@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SnapshotSchema, type DatabaseState, type ProbeResult } from '../../../src-main/common/schemas.js';
-import { buildSnapshot, overallStatus, type DatabaseView } from '../../../src-main/core/monitor/snapshot.js';
+import { buildEnvironmentStatus, buildSnapshot, overallStatus, type DatabaseView } from '../../../src-main/core/monitor/snapshot.js';
 
 describe('overallStatus precedence: down > degraded > unconfigured > unknown > ok', () => {
   it.each<[DatabaseState, DatabaseState, string]>([
@@ -31,7 +31,9 @@ const failed: ProbeResult = {
   checkedAt: new Date(0).toISOString(),
 };
 
-describe('buildSnapshot', () => {
+const production = { id: 'production', name: 'Production', colour: '#d32f2f' };
+
+describe('buildEnvironmentStatus + buildSnapshot', () => {
   it('builds a schema-valid snapshot with non-secret targets and per-database detail', () => {
     const neo4j: DatabaseView = {
       state: 'down',
@@ -41,11 +43,16 @@ describe('buildSnapshot', () => {
       stats,
     };
     const supabase: DatabaseView = { state: 'not_configured', target: null, last: null, consecutiveFailures: 0, stats };
-    const snap = buildSnapshot({ version: '1.2.3', now: Date.UTC(2026, 0, 1), paused: { until: null }, databases: { supabase, neo4j } });
+    const env = buildEnvironmentStatus({ environment: production, paused: { until: null }, databases: [['supabase', supabase], ['neo4j', neo4j]] });
+    const snap = buildSnapshot({ version: '1.2.3', now: Date.UTC(2026, 0, 1), environments: [env] });
     expect(SnapshotSchema.parse(snap)).toEqual(snap);
-    expect(snap.status).toBe('down');
-    expect(snap.paused).toEqual({ until: null });
-    expect(snap.databases.neo4j).toMatchObject({
+    expect(snap).toMatchObject({ status: 'down', version: '1.2.3', checkedAt: '2026-01-01T00:00:00.000Z', paused: { until: null } });
+    expect(snap.environments).toEqual([env]);
+    expect(env).toMatchObject({ id: 'production', name: 'Production', colour: '#d32f2f', status: 'down', paused: { until: null } });
+    expect(Object.keys(env.databases)).toEqual(['supabase', 'neo4j']);
+    expect(env.databases.neo4j).toMatchObject({
+      database: 'neo4j',
+      label: 'Neo4j',
       status: 'down',
       healthy: false,
       target: 'bolt://127.0.0.1:7687',
@@ -55,17 +62,17 @@ describe('buildSnapshot', () => {
       uptimePct: 50,
     });
     expect(JSON.stringify(snap)).not.toContain('secret-pw');
-    expect(snap.databases.supabase).toMatchObject({ status: 'not_configured', target: null, checkedAt: null, latencyMs: null });
+    expect(env.databases.supabase).toMatchObject({ status: 'not_configured', target: null, checkedAt: null, latencyMs: null });
   });
 
   it('a healthy database carries no stale failure fields; degraded still counts as answering', () => {
     const ok: ProbeResult = { database: 'supabase', healthy: true, state: 'degraded', latencyMs: 1500, checkedAt: new Date(0).toISOString() };
     const view: DatabaseView = { state: 'degraded', target: 'https://x.supabase.co', last: ok, consecutiveFailures: 0, stats };
-    const snap = buildSnapshot({ version: '1', now: 0, paused: { until: 3_600_000 }, databases: { supabase: view, neo4j: view } });
-    expect(snap.status).toBe('degraded');
-    expect(snap.paused).toEqual({ until: '1970-01-01T01:00:00.000Z' });
-    expect(snap.databases.supabase.healthy).toBe(true);
-    expect(snap.databases.supabase).not.toHaveProperty('kind');
-    expect(buildSnapshot({ version: '1', now: 0, paused: null, databases: { supabase: view, neo4j: view } }).paused).toBeNull();
+    const env = buildEnvironmentStatus({ environment: production, paused: { until: 3_600_000 }, databases: [['supabase', view], ['neo4j', view]] });
+    expect(env.status).toBe('degraded');
+    expect(env.paused).toEqual({ until: '1970-01-01T01:00:00.000Z' });
+    expect(env.databases.supabase!.healthy).toBe(true);
+    expect(env.databases.supabase).not.toHaveProperty('kind');
+    expect(buildEnvironmentStatus({ environment: production, paused: null, databases: [['supabase', view]] }).paused).toBeNull();
   });
 });
