@@ -94,8 +94,16 @@ describe('the bundled keychain host', () => {
     };
     require(join(out, 'electron', 'main.cjs'));
     electron.app.fakeReady();
-    // Both secrets are read at start, each in its own utility process running the built host.
-    await vi.waitFor(() => expect(electron.utilityProcess.fakeForks.filter((f) => f.process.fakeMessages.length > 0)).toHaveLength(2), { timeout: 20_000 });
+    // At start the version-1 migration looks for the two old accounts, then both secrets are read (each also
+    // falling back to its version-1 account while none is stored): every call in its own utility process running the built host.
+    await vi.waitFor(
+      () => {
+        const forks = electron.utilityProcess.fakeForks;
+        expect(forks.length).toBeGreaterThanOrEqual(4);
+        expect(forks.every((f) => f.process.fakeMessages.length > 0)).toBe(true);
+      },
+      { timeout: 20_000 },
+    );
     for (const f of electron.utilityProcess.fakeForks) {
       expect(f.modulePath).toBe(hostPath());
       expect(f.process.fakeMessages).toEqual([{ ok: true, value: expect.toSatisfy((v) => v === null || typeof v === 'string') }]);
