@@ -450,13 +450,10 @@ async function discard(created: Map<EnvironmentId, EnvironmentMonitor>): Promise
   await Promise.all([...created.values()].map((env) => env.stop()));
 }
 
-/** Field paths as a form knows them: "monitor.intervalSec" for settings, "secrets.<environment>.<secret>" for secret edits. */
 function parseDraft(input: unknown) {
-  const draft = (input ?? {}) as { settings?: unknown; secrets?: unknown; removeEnvironments?: unknown };
-  const settings = parseSettings(draft.settings);
-  const rest = SettingsDraftSchema.omit({ settings: true }).safeParse({ secrets: draft.secrets, removeEnvironments: draft.removeEnvironments });
-  if (!rest.success) throw validationErrorFrom(rest.error);
-  return { settings, edits: rest.data.secrets, removeEnvironments: rest.data.removeEnvironments };
+  const r = SettingsDraftSchema.safeParse(input);
+  if (!r.success) throw validationErrorFrom(r.error, 'settings');
+  return { settings: r.data.settings, edits: r.data.secrets, removeEnvironments: r.data.removeEnvironments };
 }
 
 /** A form's secret edits as values: replace → the new Secret, remove → null, keep (or absent) → absent. */
