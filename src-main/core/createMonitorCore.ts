@@ -433,7 +433,8 @@ async function discard(created: Map<EnvironmentId, EnvironmentMonitor>): Promise
 
 function parseDraft(input: unknown) {
   const r = SettingsDraftSchema.safeParse(input);
-  if (!r.success) throw validationErrorFrom(r.error, 'settings');
+  // The path already starts at the draft ("settings.monitor.intervalSec", "secrets.staging.neo4jPassword").
+  if (!r.success) throw validationErrorFrom(r.error);
   return { settings: r.data.settings, edits: r.data.secrets, removeEnvironments: r.data.removeEnvironments };
 }
 
