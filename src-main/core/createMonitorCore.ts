@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { secretNames } from '../common/databases.js';
 import type { DatabaseId, EnvironmentId, ProbeResult, Snapshot } from '../common/schemas.js';
 import {
   SettingsDraftSchema,
@@ -257,7 +258,8 @@ class ComposedMonitorCore implements MonitorCore {
       writes.push(...toWrites(next.id, envChanges));
       changes.set(next.id, envChanges);
     }
-    for (const env of removed) writes.push(...Object.keys(env.secretPresence()).map((name) => ({ environment: env.id, name, value: null })));
+    // Every kind's secret, not only those of kinds it monitors now: one it stopped monitoring may still be stored.
+    for (const env of removed) writes.push(...secretNames().map((name) => ({ environment: env.id, name, value: null })));
     await writeSecretsThen(vault, writes, () => store.save(settings));
     this.logger.info(
       {
