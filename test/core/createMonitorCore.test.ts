@@ -248,6 +248,16 @@ describe('createMonitorCore against the real services', () => {
     expect(core.snapshot().environments.map((e) => e.id)).toEqual(['production']);
   });
 
+  it('removing an environment deletes every secret stored for it, also one of a kind it stopped monitoring earlier', async () => {
+    const core = newCore();
+    await core.saveSettings(draftOf([pair(services.neo4j.uri, 'production'), pair(services.neo4j.uri, 'staging')], { staging: { neo4jPassword: 'staging-password' } }));
+    // Staging stops monitoring Neo4j; its password stays stored (the kind may come back to the same endpoint).
+    await core.saveSettings(draftOf([pair(services.neo4j.uri, 'production'), { id: 'staging', supabase: { url: services.supabase.url, probeTable: 'wallets' } }]));
+    expect((await vault.readAccount('staging/neo4j-password'))!.reveal()).toBe('staging-password');
+    await core.saveSettings(draftOf([pair(services.neo4j.uri, 'production')], {}, { removeEnvironments: ['staging'] }));
+    expect(await vault.readAccount('staging/neo4j-password')).toBeNull();
+  });
+
   it('leaves the keychain alone while nothing is configured; a secret stored earlier without an endpoint must be entered again', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wt-core-'));
     vault = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
