@@ -382,6 +382,23 @@ describe("one environment's stored secret never reaches another environment's en
     expectNoStoredSecretCaptured();
   });
 
+  it('a secret left in the keychain under an id no saved environment has is not kept for a new environment of that id', async () => {
+    await envVault.set('ghost', 'neo4jPassword', new Secret(stored.neo4jPassword));
+    try {
+      const withGhost = draftOf([production(), stagingAt(), { id: 'ghost', neo4j: { uri: boltUri() } }], {}, MONITOR);
+      const refused = { field: 'secrets.ghost.neo4jPassword', message: `ghost: The Neo4j URI changed: enter the password for ${boltUri()}` };
+      await expect(envCore.testConnection(testRequest(withGhost, 'ghost', 'neo4j'))).rejects.toMatchObject(refused);
+      await expect(envCore.saveSettings(withGhost)).rejects.toMatchObject(refused);
+      await expect(envCore.importEnv({ content: `NEO4J_URI=${boltUri()}\n`, into: { kind: 'new', id: 'ghost', name: 'Ghost' } })).rejects.toMatchObject({
+        field: 'NEO4J_PASSWORD',
+      });
+      expect((await envCore.getSettings()).settings.environments.map((e) => e.id)).toEqual(['production', 'staging']);
+      expectNoStoredSecretCaptured();
+    } finally {
+      await envVault.delete('ghost', 'neo4jPassword');
+    }
+  });
+
   it("a new environment at the capture endpoints has no secret: production's is neither tested, saved nor imported there", async () => {
     const withQa = draftOf([production(), stagingAt(), { id: 'qa', supabase: { url: httpUrl() }, neo4j: { uri: boltUri() } }], {}, MONITOR);
     const tested = await envCore.testConnection(testRequest(withQa, 'qa', 'neo4j'));
