@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { secretNames } from '../common/databases.js';
 import type { DatabaseId, EnvironmentId, ProbeResult, Snapshot } from '../common/schemas.js';
 import {
   SettingsDraftSchema,
@@ -32,7 +33,7 @@ import { buildSnapshot } from './monitor/snapshot.js';
 import type { MonitorSettings } from './monitor/types.js';
 import type { MonitorCore, MonitorCoreEvents } from './MonitorCore.js';
 import { appPaths, defaultDataDir } from './paths.js';
-import { refuseMovedSecretInDraft, refuseMovedSecretInEnv } from './secretBinding.js';
+import { refuseMovedSecretInDraft, refuseMovedSecretInEnv, type SecretUse } from './secretBinding.js';
 import { writeSecretsThen, type SecretWrite } from './secretWrites.js';
 import { migrateToEnvironments } from './settings/migrateToEnvironments.js';
 import { SettingsStore, type ConfFactory, type ConfLike } from './settings/SettingsStore.js';
@@ -240,7 +241,7 @@ class ComposedMonitorCore implements MonitorCore {
     try {
       const config = { databases: next.databases, monitor: this.monitorSettings(settings) };
       await env.loadMissingSecrets(config, changes);
-      bindingFor(env, () => refuseMovedSecretInDraft([database], env.secretUse(next.databases, changes)));
+      bindingFor(env, () => refuseMovedSecretInDraft([database], secretUse(env, created, next, changes)));
       return await env.testOnce(database, config, changes);
     } finally {
       await discard(created);
@@ -263,11 +264,12 @@ class ComposedMonitorCore implements MonitorCore {
       const envChanges = secretChanges(edits[next.id]);
       // Read first: whether a kept secret exists decides whether the endpoint may change without it.
       await env.loadMissingSecrets({ databases: next.databases, monitor: this.monitorSettings(settings) }, envChanges);
-      bindingFor(env, () => refuseMovedSecretInDraft(Object.keys(next.databases), env.secretUse(next.databases, envChanges)));
+      bindingFor(env, () => refuseMovedSecretInDraft(Object.keys(next.databases), secretUse(env, created, next, envChanges)));
       writes.push(...toWrites(next.id, envChanges));
       changes.set(next.id, envChanges);
     }
-    for (const env of removed) writes.push(...Object.keys(env.secretPresence()).map((name) => ({ environment: env.id, name, value: null })));
+    // Every kind's secret, not only those of kinds it monitors now: one it stopped monitoring may still be stored.
+    for (const env of removed) writes.push(...secretNames().map((name) => ({ environment: env.id, name, value: null })));
     await writeSecretsThen(vault, writes, () => store.save(settings));
     this.logger.info(
       {
@@ -299,7 +301,7 @@ class ComposedMonitorCore implements MonitorCore {
     const settings = parseSettings({ ...this.settings, environments, monitor: plan.config.monitor });
     const env = this.environmentOrNew(next, created);
     await env.loadMissingSecrets({ databases: next.databases, monitor: this.monitorSettings(settings) }, plan.secrets);
-    bindingFor(env, () => refuseMovedSecretInEnv(env.secretUse(next.databases, plan.secrets)));
+    bindingFor(env, () => refuseMovedSecretInEnv(secretUse(env, created, next, plan.secrets)));
     await writeSecretsThen(vault, toWrites(next.id, plan.secrets), () => {
       if (plan.report.settings.length > 0 || !existing) store.save(settings);
     });
@@ -452,7 +454,8 @@ async function discard(created: Map<EnvironmentId, EnvironmentMonitor>): Promise
 
 function parseDraft(input: unknown) {
   const r = SettingsDraftSchema.safeParse(input);
-  if (!r.success) throw validationErrorFrom(r.error, 'settings');
+  // The path already starts at the draft ("settings.monitor.intervalSec", "secrets.staging.neo4jPassword").
+  if (!r.success) throw validationErrorFrom(r.error);
   return { settings: r.data.settings, edits: r.data.secrets, removeEnvironments: r.data.removeEnvironments };
 }
 
@@ -468,6 +471,15 @@ function secretChanges(edits: SecretEdits[string] | undefined): SecretValues {
 
 function toWrites(environment: EnvironmentId, changes: SecretValues): SecretWrite[] {
   return Object.entries(changes).flatMap(([name, value]) => (value === undefined ? [] : [{ environment, name, value }]));
+}
+
+/**
+ * What the binding check needs. An environment not saved yet (made for this edit) has no endpoint
+ * its stored secrets belong to: one left in the keychain under its id is kept for none.
+ */
+function secretUse(env: EnvironmentMonitor, created: Map<EnvironmentId, EnvironmentMonitor>, next: EnvironmentSettings, changes: SecretValues): SecretUse {
+  const use = env.secretUse(next.databases, changes);
+  return created.get(env.id) === env ? { ...use, stored: {} } : use;
 }
 
 /** A binding refusal names the environment and points the form at that environment's secret. */

@@ -13,8 +13,8 @@ import {
   parseInput,
   parseOutput,
 } from '../../src-main/common/contract.js';
+import { databaseIds } from '../../src-main/common/databases.js';
 import {
-  DATABASE_IDS,
   DatabaseStateSchema,
   FailureKindSchema,
   HistoryViewSchema,
@@ -26,6 +26,8 @@ import {
 const ok = (schema: z.ZodType, value: unknown) => schema.safeParse(value).success;
 
 const status = {
+  database: 'neo4j',
+  label: 'Neo4j',
   status: 'down',
   healthy: false,
   target: 'bolt://127.0.0.1:7687',
@@ -45,12 +47,24 @@ const snapshot = {
   version: '1.2.3',
   checkedAt: '2026-01-01T00:00:01.000Z',
   paused: { until: '2026-01-01T01:00:00.000Z' },
-  databases: { supabase: { ...status, status: 'healthy', healthy: true, kind: undefined, latencyMs: 5 }, neo4j: status },
+  environments: [
+    {
+      id: 'production',
+      name: 'Production',
+      colour: '#d33682',
+      status: 'down',
+      paused: { until: '2026-01-01T01:00:00.000Z' },
+      databases: { supabase: { ...status, database: 'supabase', label: 'Supabase', status: 'healthy', healthy: true, kind: undefined, latencyMs: 5 }, neo4j: status },
+    },
+  ],
 };
+const production = snapshot.environments[0]!;
+/** The snapshot with its one environment changed. */
+const withEnvironment = (change: Record<string, unknown>) => ({ ...snapshot, environments: [{ ...production, ...change }] });
 
 describe('enums', () => {
   it('are exactly these values', () => {
-    expect(DATABASE_IDS).toEqual(['supabase', 'neo4j']);
+    expect(databaseIds()).toEqual(['supabase', 'neo4j']);
     expect(FailureKindSchema.options).toEqual(['not_configured', 'invalid_config', 'dns', 'refused', 'tls', 'timeout', 'reset', 'auth_failed', 'server_error', 'unknown']);
     expect(DatabaseStateSchema.options).toEqual(['unknown', 'not_configured', 'healthy', 'degraded', 'retrying', 'down']);
     expect(OverallStatusSchema.options).toEqual(['ok', 'degraded', 'down', 'unconfigured', 'unknown']);
@@ -81,7 +95,7 @@ describe('SnapshotSchema', () => {
     ['a hint that is not text', { hint: 1 }],
     ['healthy that is not a boolean', { healthy: 'yes' }],
   ])('refuses %s', (_what, change) => {
-    expect(ok(SnapshotSchema, { ...snapshot, databases: { ...snapshot.databases, neo4j: { ...status, ...change } } })).toBe(false);
+    expect(ok(SnapshotSchema, withEnvironment({ databases: { ...production.databases, neo4j: { ...status, ...change } } }))).toBe(false);
   });
 
   it('refuses a snapshot without a version, a bad overall status or a bad paused time', () => {
@@ -89,7 +103,17 @@ describe('SnapshotSchema', () => {
     expect(ok(SnapshotSchema, { ...snapshot, status: 'fine' })).toBe(false);
     expect(ok(SnapshotSchema, { ...snapshot, checkedAt: 'now' })).toBe(false);
     expect(ok(SnapshotSchema, { ...snapshot, paused: { until: 'later' } })).toBe(false);
-    expect(ok(SnapshotSchema, { ...snapshot, databases: { neo4j: status } })).toBe(false);
+    expect(ok(SnapshotSchema, { ...snapshot, environments: undefined })).toBe(false);
+  });
+
+  it('refuses an environment with a bad id, status or paused time, or a database status without its kind or label', () => {
+    expect(ok(SnapshotSchema, withEnvironment({}))).toBe(true);
+    expect(ok(SnapshotSchema, withEnvironment({ id: 'Production!' }))).toBe(false);
+    expect(ok(SnapshotSchema, withEnvironment({ status: 'fine' }))).toBe(false);
+    expect(ok(SnapshotSchema, withEnvironment({ paused: { until: 'later' } }))).toBe(false);
+    expect(ok(SnapshotSchema, withEnvironment({ name: undefined }))).toBe(false);
+    expect(ok(SnapshotSchema, withEnvironment({ databases: { neo4j: { ...status, database: undefined } } }))).toBe(false);
+    expect(ok(SnapshotSchema, withEnvironment({ databases: { neo4j: { ...status, label: undefined } } }))).toBe(false);
   });
 });
 
@@ -101,9 +125,10 @@ describe('ProbeResultSchema and HistoryViewSchema', () => {
     expect(ok(ProbeResultSchema, { ...result, latencyMs: -5 })).toBe(false);
     expect(ok(ProbeResultSchema, { ...result, checkedAt: '1 Jan' })).toBe(false);
     expect(ok(ProbeResultSchema, { ...result, healthy: undefined })).toBe(false);
-    const view = { database: 'supabase', entries: [{ checkedAt: '2026-01-01T00:00:00.000Z', state: 'healthy', latencyMs: 3, kind: 'dns' }], uptimePct: 100, p50Ms: 3, p95Ms: 3 };
+    const view = { environment: 'production', database: 'supabase', entries: [{ checkedAt: '2026-01-01T00:00:00.000Z', state: 'healthy', latencyMs: 3, kind: 'dns' }], uptimePct: 100, p50Ms: 3, p95Ms: 3 };
     expect(HistoryViewSchema.parse(view)).toEqual(view);
     expect(ok(HistoryViewSchema, { ...view, uptimePct: 101 })).toBe(false);
+    expect(ok(HistoryViewSchema, { ...view, environment: undefined })).toBe(false);
     expect(ok(HistoryViewSchema, { ...view, entries: [{ ...view.entries[0], latencyMs: -1 }] })).toBe(false);
   });
 });
@@ -122,13 +147,22 @@ describe('renderer contract', () => {
     ['pause', { hours: 168.1 }, false],
     ['pause', { hours: 0 }, false],
     ['pause', {}, true],
-    ['getHistory', { database: 'neo4j', limit: 1 }, true],
-    ['getHistory', { database: 'neo4j', limit: 1_000 }, true],
-    ['getHistory', { database: 'neo4j', limit: 1_001 }, false],
-    ['getHistory', { database: 'neo4j', limit: 0 }, false],
-    ['getHistory', { database: 'neo4j', limit: 2.5 }, false],
-    ['importEnv', { content: 'x'.repeat(256 * 1024) }, true],
-    ['importEnv', { content: 'x'.repeat(256 * 1024 + 1) }, false],
+    ['getHistory', { environment: 'production', database: 'neo4j', limit: 1 }, true],
+    ['getHistory', { environment: 'production', database: 'neo4j', limit: 1_000 }, true],
+    ['getHistory', { environment: 'production', database: 'neo4j', limit: 1_001 }, false],
+    ['getHistory', { environment: 'production', database: 'neo4j', limit: 0 }, false],
+    ['getHistory', { environment: 'production', database: 'neo4j', limit: 2.5 }, false],
+    ['getHistory', { database: 'neo4j' }, false],
+    ['getHistory', { environment: 'Production', database: 'neo4j' }, false],
+    ['checkNow', undefined, true],
+    ['checkNow', { environment: 'staging' }, true],
+    ['checkNow', { environment: 'no spaces' }, false],
+    ['pause', { hours: 1, environment: 'staging' }, true],
+    ['resume', { environment: 'staging' }, true],
+    ['importEnv', { content: 'x'.repeat(256 * 1024), into: { kind: 'existing', id: 'production' } }, true],
+    ['importEnv', { content: 'x'.repeat(256 * 1024 + 1), into: { kind: 'existing', id: 'production' } }, false],
+    ['importEnv', { content: 'NEO4J_USER=neo4j', into: { kind: 'new', id: 'dev', name: 'Dev' } }, true],
+    ['importEnv', { content: 'NEO4J_USER=neo4j' }, false],
     ['openWindow', 'settings', true],
     ['openWindow', 'status', true],
     ['openWindow', 'devtools', false],
@@ -146,7 +180,7 @@ describe('renderer contract', () => {
   });
 
   it('names the method and each field in a refusal; a reply refusal says "(reply)"', () => {
-    expect(() => parseInput('getHistory', { database: 'mysql', limit: 0 })).toThrow(/^Rejected getHistory: database: .+; limit: .+$/);
+    expect(() => parseInput('getHistory', { environment: 'production', database: 'mysql', limit: 0 })).toThrow(/^Rejected getHistory: database: .+; limit: .+$/);
     const error = (() => {
       try {
         parseOutput('getAppInfo', { version: '1', host: 'tv', capabilities: { startAtLogin: true, notifications: true } });

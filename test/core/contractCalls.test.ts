@@ -9,24 +9,24 @@ describe('invokeContractMethod', () => {
   it('parses input, runs the handler and parses its output', async () => {
     let seen: unknown;
     const reply = await invokeContractMethod(
-      handlers({ getHistory: (input) => ((seen = input), { database: 'neo4j', entries: [], uptimePct: null, p50Ms: null, p95Ms: null }) }),
+      handlers({ getHistory: (input) => ((seen = input), { environment: 'staging', database: 'neo4j', entries: [], uptimePct: null, p50Ms: null, p95Ms: null }) }),
       'getHistory',
-      { database: 'neo4j', limit: 5 },
+      { environment: 'staging', database: 'neo4j', limit: 5 },
     );
-    expect(seen).toEqual({ database: 'neo4j', limit: 5 });
-    expect(reply).toMatchObject({ ok: true, value: { database: 'neo4j' } });
+    expect(seen).toEqual({ environment: 'staging', database: 'neo4j', limit: 5 });
+    expect(reply).toMatchObject({ ok: true, value: { environment: 'staging', database: 'neo4j' } });
   });
 
   it('refuses bad input before the handler runs, naming the field', async () => {
     let called = false;
-    const reply = await invokeContractMethod(handlers({ getHistory: () => ((called = true), null as never) }), 'getHistory', { database: 'mysql' });
+    const reply = await invokeContractMethod(handlers({ getHistory: () => ((called = true), null as never) }), 'getHistory', { environment: 'staging', database: 'mysql' });
     expect(called).toBe(false);
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error).toMatchObject({ name: 'ValidationError', message: expect.stringContaining('database') });
   });
 
   it('refuses output that breaks the contract', async () => {
-    const reply = await invokeContractMethod(handlers({ getHistory: () => ({ database: 'neo4j' }) as never }), 'getHistory', { database: 'neo4j' });
+    const reply = await invokeContractMethod(handlers({ getHistory: () => ({ database: 'neo4j' }) as never }), 'getHistory', { environment: 'staging', database: 'neo4j' });
     expect(reply.ok).toBe(false);
   });
 });

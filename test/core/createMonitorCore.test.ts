@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Snapshot } from '../../src-main/common/schemas.js';
-import { SettingsSchema, type SettingsDraft } from '../../src-main/common/settings-schema.js';
+import { SettingsSchema } from '../../src-main/common/settings-schema.js';
 import { CredentialVault, type SecretVault } from '../../src-main/core/credentials/CredentialVault.js';
 import { runKeychainCall } from '../../src-main/core/credentials/keychainProcess.js';
 import { Secret } from '../../src-main/core/credentials/Secret.js';
@@ -13,6 +13,8 @@ import { ConfigurationError, CredentialStoreError, ValidationError } from '../..
 import { createLogger } from '../../src-main/core/logging.js';
 import type { MonitorCore } from '../../src-main/core/MonitorCore.js';
 import { testServices, type TestServices } from '../support/services.js';
+import { draftOf, testRequest, type EnvironmentInput } from './drafts.js';
+import { vaultWith } from './vaults.js';
 import { warmUpServices } from './warmUp.js';
 
 let services: TestServices;
@@ -26,8 +28,10 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   await Promise.all(cores.splice(0).map((c) => c.stop()));
-  await vault?.delete('supabaseKey');
-  await vault?.delete('neo4jPassword');
+  for (const env of ['default', 'production', 'staging']) {
+    await vault?.delete(env, 'supabaseKey');
+    await vault?.delete(env, 'neo4jPassword');
+  }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 afterAll(() => undefined);
@@ -40,17 +44,22 @@ function newCore(extra: Parameters<typeof createMonitorCore>[0] = {}) {
   return core;
 }
 
-function draft(overrides: Partial<{ supabaseKey: string | null; neo4jPassword: string | null; neo4jUri: string }> = {}): SettingsDraft {
-  const edit = (v: string | null | undefined) => (v === undefined ? { action: 'keep' as const } : v === null ? { action: 'remove' as const } : { action: 'replace' as const, value: v });
-  return {
-    settings: SettingsSchema.parse({
-      supabase: { url: services.supabase.url, probeTable: 'wallets' },
-      neo4j: { uri: overrides.neo4jUri ?? services.neo4j.uri, user: services.neo4j.user },
-      monitor: { intervalSec: 60, timeoutMs: 3_000, retries: 0 },
-    }),
-    secrets: { supabaseKey: edit(overrides.supabaseKey), neo4jPassword: edit(overrides.neo4jPassword) },
-  };
+/** The Supabase and Neo4j pair of the services, as the "default" environment (or another id). */
+const pair = (neo4jUri = services.neo4j.uri, id = 'default'): EnvironmentInput => ({
+  id,
+  supabase: { url: services.supabase.url, probeTable: 'wallets' },
+  neo4j: { uri: neo4jUri, user: services.neo4j.user },
+});
+
+/** A settings window's draft of the "default" environment; a secret left out is kept. */
+function draft(overrides: Partial<{ supabaseKey: string | null; neo4jPassword: string | null; neo4jUri: string }> = {}) {
+  return draftOf([pair(overrides.neo4jUri)], { default: { supabaseKey: overrides.supabaseKey, neo4jPassword: overrides.neo4jPassword } });
 }
+
+/** The "default" environment's databases in a snapshot. */
+const dbs = (s: Snapshot) => s.environments[0]!.databases;
+const intoDefault = (content: string) => ({ content, into: { kind: 'existing' as const, id: 'default' } });
+const test = (d: ReturnType<typeof draft>, database: string) => testRequest(d, 'default', database);
 
 describe('createMonitorCore against the real services', () => {
   it('starts unconfigured, then saveSettings stores secrets in the keychain, persists settings and checks both', async () => {
@@ -61,9 +70,9 @@ describe('createMonitorCore against the real services', () => {
     core.on('snapshot', (s) => void snapshots.push(s));
 
     const view = await core.saveSettings(draft({ supabaseKey: services.supabase.serviceRoleKey, neo4jPassword: services.neo4j.password }));
-    expect(view.secrets).toEqual({ supabaseKey: 'stored', neo4jPassword: 'stored' });
+    expect(view.secrets).toEqual({ default: { supabaseKey: 'stored', neo4jPassword: 'stored' } });
     expect(view.paths).toEqual({ settingsFile: join(dataDir, 'settings.json'), logFile: join(dataDir, 'logs', 'walltrack-monitor.log') });
-    expect((await vault.get('neo4jPassword'))!.reveal()).toBe(services.neo4j.password);
+    expect((await vault.get('default', 'neo4jPassword'))!.reveal()).toBe(services.neo4j.password);
     const file = readFileSync(join(dataDir, 'settings.json'), 'utf8');
     expect(file).toContain(services.neo4j.uri);
     expect(file).not.toContain(services.neo4j.password);
@@ -71,8 +80,8 @@ describe('createMonitorCore against the real services', () => {
     const snapshot = await core.checkNow();
     expect(snapshot.status).toBe('ok');
     expect(snapshot.version).toBe('9.9.9-test');
-    expect(snapshot.databases.neo4j).toMatchObject({ status: 'healthy', target: services.neo4j.uri });
-    expect(snapshot.databases.supabase.status).toBe('healthy');
+    expect(dbs(snapshot).neo4j!).toMatchObject({ status: 'healthy', target: services.neo4j.uri });
+    expect(dbs(snapshot).supabase!.status).toBe('healthy');
     expect(snapshots.length).toBeGreaterThan(0);
     expect(existsSync(join(dataDir, 'logs', 'walltrack-monitor.log'))).toBe(true);
   });
@@ -86,7 +95,7 @@ describe('createMonitorCore against the real services', () => {
     cores.push(second);
     await second.start();
     expect((await second.checkNow()).status).toBe('ok');
-    expect((await second.getSettingsView()).secrets).toEqual({ supabaseKey: 'stored', neo4jPassword: 'stored' });
+    expect((await second.getSettings()).secrets).toEqual({ default: { supabaseKey: 'stored', neo4jPassword: 'stored' } });
   });
 
   it('testConnection probes a draft once (keep = stored secret) and saves nothing', async () => {
@@ -95,19 +104,19 @@ describe('createMonitorCore against the real services', () => {
     await core.saveSettings(draft({ neo4jPassword: services.neo4j.password }));
     const before = readFileSync(join(dataDir, 'settings.json'), 'utf8');
 
-    const kept = await core.testConnection({ ...draft(), database: 'neo4j' });
+    const kept = await core.testConnection(test(draft(), 'neo4j'));
     expect(kept).toMatchObject({ database: 'neo4j', healthy: true, state: 'healthy' });
-    const wrong = await core.testConnection({ ...draft({ neo4jPassword: 'not-the-password' }), database: 'neo4j' });
+    const wrong = await core.testConnection(test(draft({ neo4jPassword: 'not-the-password' }), 'neo4j'));
     expect(wrong).toMatchObject({ healthy: false, kind: 'auth_failed' });
     expect(wrong.message).toMatch(/neo4j/);
     expect(JSON.stringify(wrong)).not.toContain('not-the-password');
-    const removed = await core.testConnection({ ...draft({ neo4jPassword: null }), database: 'neo4j' });
+    const removed = await core.testConnection(test(draft({ neo4jPassword: null }), 'neo4j'));
     expect(removed).toMatchObject({ state: 'not_configured', kind: 'not_configured' });
     expect(removed.message).toMatch(/password is missing/);
 
     expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(before);
-    expect((await vault.get('neo4jPassword'))!.reveal()).toBe(services.neo4j.password);
-    expect((await core.checkNow()).databases.neo4j.status).toBe('healthy');
+    expect((await vault.get('default', 'neo4jPassword'))!.reveal()).toBe(services.neo4j.password);
+    expect(dbs(await core.checkNow()).neo4j!.status).toBe('healthy');
   });
 
   it('a half-configured database is not_configured with a message saying what is missing', async () => {
@@ -115,10 +124,10 @@ describe('createMonitorCore against the real services', () => {
     await core.start();
     await core.saveSettings(draft({ neo4jPassword: services.neo4j.password }));
     const s = await core.checkNow();
-    expect(s.databases.supabase).toMatchObject({ status: 'not_configured', kind: 'not_configured' });
-    expect(s.databases.supabase.message).toMatch(/Supabase URL is set but the API key is missing/);
-    expect(s.databases.supabase.hint).toMatch(/SUPABASE_KEY/);
-    expect(s.databases.neo4j.status).toBe('healthy');
+    expect(dbs(s).supabase!).toMatchObject({ status: 'not_configured', kind: 'not_configured' });
+    expect(dbs(s).supabase!.message).toMatch(/Supabase URL is set but the API key is missing/);
+    expect(dbs(s).supabase!.hint).toMatch(/SUPABASE_KEY/);
+    expect(dbs(s).neo4j!.status).toBe('healthy');
     expect(s.status).toBe('unconfigured');
   });
 
@@ -131,8 +140,9 @@ describe('createMonitorCore against the real services', () => {
     (bad.settings.monitor as { intervalSec: number }).intervalSec = 0;
     const error = await core.saveSettings(bad).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).field).toBe('monitor.intervalSec');
-    expect((await vault.get('neo4jPassword'))!.reveal()).toBe(services.neo4j.password);
+    // Named from the draft's root, like the binding errors' "secrets.default.neo4jPassword".
+    expect((error as ValidationError).field).toBe('settings.monitor.intervalSec');
+    expect((await vault.get('default', 'neo4jPassword'))!.reveal()).toBe(services.neo4j.password);
     expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(before);
   });
 
@@ -141,16 +151,16 @@ describe('createMonitorCore against the real services', () => {
     await core.start();
     await core.saveSettings(draft({ supabaseKey: services.supabase.secretKey, neo4jPassword: services.neo4j.password }));
     expect((await core.checkNow()).status).toBe('ok');
-    const supabaseHistory = core.history('supabase').entries.length;
+    const supabaseHistory = core.getHistory({ environment: 'default', database: 'supabase' }).entries.length;
     await core.saveSettings(draft({ neo4jPassword: 'wrong-password-1' }));
     const s = await core.checkNow();
-    expect(s.databases.neo4j).toMatchObject({ status: 'down', kind: 'auth_failed' });
-    expect(s.databases.neo4j.hint).toMatch(/NEO4J_PASSWORD/);
+    expect(dbs(s).neo4j!).toMatchObject({ status: 'down', kind: 'auth_failed' });
+    expect(dbs(s).neo4j!.hint).toMatch(/NEO4J_PASSWORD/);
     // Supabase kept its probe and its history.
-    expect(core.history('supabase').entries.length).toBeGreaterThan(supabaseHistory);
+    expect(core.getHistory({ environment: 'default', database: 'supabase' }).entries.length).toBeGreaterThan(supabaseHistory);
     await core.saveSettings(draft({ neo4jPassword: null }));
-    expect(await vault.has('neo4jPassword')).toBe(false);
-    expect((await core.checkNow()).databases.neo4j.status).toBe('not_configured');
+    expect(await vault.has('default', 'neo4jPassword')).toBe(false);
+    expect(dbs(await core.checkNow()).neo4j!.status).toBe('not_configured');
   });
 
   it('importEnv stores secrets in the keychain, settings in the file, reports no secret values, and reconnects', async () => {
@@ -165,7 +175,7 @@ describe('createMonitorCore against the real services', () => {
       'SUPABASE_PROBE_TABLE=wallets',
       'OPENAI_API_KEY=sk-unrelated-secret',
     ].join('\n');
-    const report = await core.importEnv(env);
+    const report = await core.importEnv(intoDefault(env));
     expect(report.secrets).toEqual([
       { name: 'SUPABASE_KEY', stored: true },
       { name: 'NEO4J_PASSWORD', stored: true },
@@ -174,7 +184,7 @@ describe('createMonitorCore against the real services', () => {
     expect(report.ignored).toEqual([{ name: 'OPENAI_API_KEY', reason: expect.stringMatching(/not a WallTrack Monitor setting/) }]);
     const text = JSON.stringify(report);
     for (const s of [services.supabase.serviceRoleKey, services.neo4j.password, 'sk-unrelated-secret']) expect(text).not.toContain(s);
-    expect((await vault.get('supabaseKey'))!.reveal()).toBe(services.supabase.serviceRoleKey);
+    expect((await vault.get('default', 'supabaseKey'))!.reveal()).toBe(services.supabase.serviceRoleKey);
     expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).not.toContain('sk-unrelated-secret');
     expect((await core.checkNow()).status).toBe('ok');
   });
@@ -182,10 +192,10 @@ describe('createMonitorCore against the real services', () => {
   it('importEnv with an invalid value saves nothing and names the variable', async () => {
     const core = newCore();
     await core.start();
-    const error = await core.importEnv(`NEO4J_PASSWORD=would-be-stored\nNEO4J_URI=http://wrong:7474\n`).catch((e: unknown) => e);
+    const error = await core.importEnv(intoDefault(`NEO4J_PASSWORD=would-be-stored\nNEO4J_URI=http://wrong:7474\n`)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).field).toBe('NEO4J_URI');
-    expect(await vault.has('neo4jPassword')).toBe(false);
+    expect(await vault.has('default', 'neo4jPassword')).toBe(false);
     expect(existsSync(join(dataDir, 'settings.json')) ? readFileSync(join(dataDir, 'settings.json'), 'utf8') : '').not.toContain('wrong:7474');
   });
 
@@ -193,40 +203,68 @@ describe('createMonitorCore against the real services', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wt-core-'));
     vault = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
     const real = vault;
-    const flaky: SecretVault = {
-      get: (n) => real.get(n),
-      delete: (n) => real.delete(n),
-      has: (n) => real.has(n),
-      set: async (n, v) => {
+    const flaky = vaultWith(real, {
+      set: async (e, n, v) => {
         if (n === 'neo4jPassword') throw new CredentialStoreError('Could not write neo4jPassword in the OS keychain: locked');
-        await real.set(n, v);
+        await real.set(e, n, v);
       },
-    };
-    await real.set('supabaseKey', new Secret('old-key'));
+    });
+    await real.set('default', 'supabaseKey', new Secret('old-key'));
     const core = createMonitorCore({ dataDir, vault: flaky });
     cores.push(core);
     await core.start();
     const error = await core.saveSettings(draft({ supabaseKey: 'new-key', neo4jPassword: 'new-password' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CredentialStoreError);
-    expect((await real.get('supabaseKey'))!.reveal()).toBe('old-key');
+    expect((await real.get('default', 'supabaseKey'))!.reveal()).toBe('old-key');
     expect(existsSync(join(dataDir, 'settings.json')) ? readFileSync(join(dataDir, 'settings.json'), 'utf8') : '').not.toContain(services.neo4j.uri);
-    const importError = await core.importEnv('SUPABASE_KEY=imported-key\nNEO4J_PASSWORD=imported-password\n').catch((e: unknown) => e);
+    const importError = await core.importEnv(intoDefault('SUPABASE_KEY=imported-key\nNEO4J_PASSWORD=imported-password\n')).catch((e: unknown) => e);
     expect(importError).toBeInstanceOf(CredentialStoreError);
-    expect((await real.get('supabaseKey'))!.reveal()).toBe('old-key');
+    expect((await real.get('default', 'supabaseKey'))!.reveal()).toBe('old-key');
+  });
+
+  it('a save across two environments that fails at the second puts back the first environment’s secrets', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'wt-core-'));
+    vault = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
+    const real = vault;
+    const flaky = vaultWith(real, {
+      set: async (e, n, v) => {
+        if (e === 'staging') throw new CredentialStoreError(`Could not write ${n} in the OS keychain: locked`);
+        await real.set(e, n, v);
+      },
+    });
+    const core = createMonitorCore({ dataDir, vault: flaky });
+    cores.push(core);
+    await core.saveSettings(draftOf([pair(services.neo4j.uri, 'production')], { production: { neo4jPassword: 'old-production-password' } }));
+    const before = readFileSync(join(dataDir, 'settings.json'), 'utf8');
+    const both = draftOf([pair(services.neo4j.uri, 'production'), pair(services.neo4j.uri, 'staging')], {
+      production: { neo4jPassword: 'new-production-password', supabaseKey: 'new-production-key' },
+      staging: { neo4jPassword: 'staging-password' },
+    });
+    await expect(core.saveSettings(both)).rejects.toBeInstanceOf(CredentialStoreError);
+    expect((await real.get('production', 'neo4jPassword'))!.reveal()).toBe('old-production-password');
+    expect(await real.get('production', 'supabaseKey')).toBeNull();
+    expect(await real.get('staging', 'neo4jPassword')).toBeNull();
+    expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(before);
+    expect(core.snapshot().environments.map((e) => e.id)).toEqual(['production']);
+  });
+
+  it('removing an environment deletes every secret stored for it, also one of a kind it stopped monitoring earlier', async () => {
+    const core = newCore();
+    await core.saveSettings(draftOf([pair(services.neo4j.uri, 'production'), pair(services.neo4j.uri, 'staging')], { staging: { neo4jPassword: 'staging-password' } }));
+    // Staging stops monitoring Neo4j; its password stays stored (the kind may come back to the same endpoint).
+    await core.saveSettings(draftOf([pair(services.neo4j.uri, 'production'), { id: 'staging', supabase: { url: services.supabase.url, probeTable: 'wallets' } }]));
+    expect((await vault.readAccount('staging/neo4j-password'))!.reveal()).toBe('staging-password');
+    await core.saveSettings(draftOf([pair(services.neo4j.uri, 'production')], {}, { removeEnvironments: ['staging'] }));
+    expect(await vault.readAccount('staging/neo4j-password')).toBeNull();
   });
 
   it('leaves the keychain alone while nothing is configured; a secret stored earlier without an endpoint must be entered again', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wt-core-'));
     vault = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
     const real = vault;
-    await real.set('neo4jPassword', new Secret(services.neo4j.password));
+    await real.set('default', 'neo4jPassword', new Secret(services.neo4j.password));
     const reads: string[] = [];
-    const counting: SecretVault = {
-      get: (n) => (reads.push(n), real.get(n)),
-      set: (n, v) => real.set(n, v),
-      delete: (n) => real.delete(n),
-      has: (n) => real.has(n),
-    };
+    const counting = vaultWith(real, { get: (e, n) => (reads.push(`${e}/${n}`), real.get(e, n)) });
     const core = createMonitorCore({ dataDir, vault: counting });
     cores.push(core);
     await core.start();
@@ -234,28 +272,34 @@ describe('createMonitorCore against the real services', () => {
     // "keep" for both: the Neo4j password stored before start is found, and refused: it was stored for no endpoint.
     await expect(core.saveSettings(draft())).rejects.toMatchObject({
       name: 'EndpointChangedError',
-      field: 'secrets.neo4jPassword',
-      message: `The Neo4j URI changed: enter the password for ${services.neo4j.uri}`,
+      field: 'secrets.default.neo4jPassword',
+      message: `default: The Neo4j URI changed: enter the password for ${services.neo4j.uri}`,
     });
-    expect(reads.sort()).toEqual(['neo4jPassword', 'supabaseKey']);
+    expect(reads.sort()).toEqual(['default/neo4jPassword', 'default/supabaseKey']);
     await core.saveSettings(draft({ neo4jPassword: services.neo4j.password }));
     const s = await core.checkNow();
-    expect(s.databases.neo4j.healthy, s.databases.neo4j.message).toBe(true);
-    expect(s.databases.supabase.status).toBe('not_configured');
-    expect((await real.get('neo4jPassword'))!.reveal()).toBe(services.neo4j.password);
+    expect(dbs(s).neo4j!.healthy, dbs(s).neo4j!.message).toBe(true);
+    expect(dbs(s).supabase!.status).toBe('not_configured');
+    expect((await real.get('default', 'neo4jPassword'))!.reveal()).toBe(services.neo4j.password);
   });
 
   it('starts even when the keychain fails, showing why per database, and never falls back to a file', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wt-core-'));
+    vault = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
+    const unreadable = async () => {
+      throw new CredentialStoreError('Could not read secret in the OS keychain: locked', { hint: 'Unlock gnome-keyring' });
+    };
+    const unwritable = async () => {
+      throw new CredentialStoreError('Could not write secret in the OS keychain: locked', { hint: 'Unlock gnome-keyring' });
+    };
     const failing: SecretVault = {
-      get: async () => {
-        throw new CredentialStoreError('Could not read secret in the OS keychain: locked', { hint: 'Unlock gnome-keyring' });
-      },
-      set: async () => {
-        throw new CredentialStoreError('Could not write secret in the OS keychain: locked', { hint: 'Unlock gnome-keyring' });
-      },
+      get: unreadable,
+      set: unwritable,
       delete: async () => undefined,
       has: async () => false,
+      readAccount: unreadable,
+      writeAccount: unwritable,
+      deleteAccount: async () => undefined,
     };
     const lines: string[] = [];
     const { logger } = createLogger({ console: { stream: { write: (l: string) => void lines.push(l) } as never, pretty: false } });
@@ -267,7 +311,7 @@ describe('createMonitorCore against the real services', () => {
     expect(existsSync(join(dataDir, 'settings.json')) ? readFileSync(join(dataDir, 'settings.json'), 'utf8') : '').not.toContain('never-written');
     // Endpoints without their secrets: the keychain cannot tell whether one is stored (it would be sent there once readable).
     const unsure = await core.saveSettings(draft()).catch((e: unknown) => e);
-    expect(unsure).toMatchObject({ field: 'secrets.supabaseKey', message: `The Supabase URL changed: enter the API key for ${services.supabase.url}` });
+    expect(unsure).toMatchObject({ field: 'secrets.default.supabaseKey', message: `default: The Supabase URL changed: enter the API key for ${services.supabase.url}` });
     expect((unsure as CredentialStoreError).hint).toBe(
       'The keychain could not be read (Could not read secret in the OS keychain: locked), so a stored secret cannot be ruled out, and one is only sent to the endpoint it was stored for: unlock the keychain and try again, type the secret for the new endpoint, or undo the change',
     );
@@ -280,9 +324,9 @@ describe('createMonitorCore against the real services', () => {
     cores.push(relocked);
     await relocked.start();
     const s = await relocked.checkNow();
-    expect(s.databases.neo4j.status).toBe('not_configured');
-    expect(s.databases.neo4j.message).toBe('neo4j: not configured — keychain unavailable: Could not read secret in the OS keychain: locked');
-    expect(s.databases.neo4j.hint).toBe('Unlock gnome-keyring');
+    expect(dbs(s).neo4j!.status).toBe('not_configured');
+    expect(dbs(s).neo4j!.message).toBe('neo4j: not configured — keychain unavailable: Could not read secret in the OS keychain: locked');
+    expect(dbs(s).neo4j!.hint).toBe('Unlock gnome-keyring');
     expect(lines.join('')).toMatch(/Could not read a secret from the OS keychain/);
   });
 
@@ -293,17 +337,25 @@ describe('createMonitorCore against the real services', () => {
       set: async () => expect.fail('keychain must not be written'),
       delete: async () => expect.fail('keychain must not be written'),
       has: async () => expect.fail('keychain must not be read'),
+      readAccount: async () => expect.fail('keychain must not be read'),
+      writeAccount: async () => expect.fail('keychain must not be written'),
+      deleteAccount: async () => expect.fail('keychain must not be written'),
     };
     const core = createMonitorCore({
       dataDir,
       vault: untouchable,
-      env: { settings: draft().settings, secrets: { neo4jPassword: new Secret(services.neo4j.password) }, source: 'environment variables' },
+      env: {
+        settings: SettingsSchema.parse(draft().settings),
+        secrets: { default: { neo4jPassword: new Secret(services.neo4j.password) } },
+        source: 'environment variables',
+        readKeychain: false,
+      },
     });
     cores.push(core);
     await core.start();
-    expect((await core.checkNow()).databases.neo4j.status).toBe('healthy');
+    expect(dbs(await core.checkNow()).neo4j!.status).toBe('healthy');
     await expect(core.saveSettings(draft())).rejects.toBeInstanceOf(ConfigurationError);
-    await expect(core.importEnv('NEO4J_USER=x')).rejects.toThrow(/environment variables/);
+    await expect(core.importEnv(intoDefault('NEO4J_USER=x'))).rejects.toThrow(/environment variables/);
   });
 
   it('logs one line per state change, none per healthy check', async () => {
@@ -318,12 +370,12 @@ describe('createMonitorCore against the real services', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { msg: string; level: number; kind?: string });
-    const neo4jLines = lines.filter((l) => l.msg.startsWith('neo4j: '));
+    const neo4jLines = lines.filter((l) => l.msg.startsWith('default/neo4j: '));
     expect(neo4jLines.map((l) => l.msg)).toEqual([
-      'neo4j: settings changed, reconnecting',
-      'neo4j: unknown -> healthy',
-      'neo4j: settings changed, reconnecting',
-      'neo4j: unknown -> down',
+      'default/neo4j: settings changed, reconnecting',
+      'default/neo4j: unknown -> healthy',
+      'default/neo4j: settings changed, reconnecting',
+      'default/neo4j: unknown -> down',
     ]);
     expect(neo4jLines[3]).toMatchObject({ level: 50, kind: 'auth_failed' });
     expect(lines.some((l) => l.msg === 'check')).toBe(false);
@@ -356,15 +408,15 @@ describe('createMonitorCore: keychain failures heal themselves', () => {
     const core = createMonitorCore({ dataDir, vault });
     cores.push(core);
     await core.start();
-    await vi.waitFor(() => expect(core.snapshot().databases.neo4j.message).toBeTruthy(), { timeout: 10_000 });
-    const waiting = core.snapshot().databases.neo4j;
+    await vi.waitFor(() => expect(dbs(core.snapshot()).neo4j!.message).toBeTruthy(), { timeout: 10_000 });
+    const waiting = dbs(core.snapshot()).neo4j!;
     expect(waiting.status).toBe('not_configured');
     expect(waiting.hint).toMatch(/Start a Secret Service such as gnome-keyring/);
     vi.unstubAllEnvs();
     // No checkNow, no save, no restart.
-    await vi.waitFor(() => expect(core.snapshot().databases.neo4j.status).toBe('healthy'), { timeout: 30_000, interval: 200 });
-    expect(core.snapshot().databases.neo4j.target).toBe(services.neo4j.uri);
-    expect((await core.getSettingsView()).secrets.neo4jPassword).toBe('stored');
+    await vi.waitFor(() => expect(dbs(core.snapshot()).neo4j!.status).toBe('healthy'), { timeout: 30_000, interval: 200 });
+    expect(dbs(core.snapshot()).neo4j!.target).toBe(services.neo4j.uri);
+    expect((await core.getSettings()).secrets.default!.neo4jPassword).toBe('stored');
     expect(waiting.message).toMatch(/^neo4j: not configured — keychain unavailable: Could not read neo4jPassword in the OS keychain \(service "walltrack-monitor-test-/);
   });
 
@@ -377,12 +429,12 @@ describe('createMonitorCore: keychain failures heal themselves', () => {
     cores.push(first, second);
     await first.start();
     await second.start();
-    expect((await first.checkNow()).databases.neo4j.status).toBe('not_configured');
-    second.pause();
+    expect(dbs(await first.checkNow()).neo4j!.status).toBe('not_configured');
+    second.pause({});
     vi.unstubAllEnvs();
-    expect((await first.checkNow()).databases.neo4j.status).toBe('healthy');
-    second.resume();
-    await vi.waitFor(() => expect(second.snapshot().databases.neo4j.status).toBe('healthy'), { timeout: 30_000, interval: 200 });
+    expect(dbs(await first.checkNow()).neo4j!.status).toBe('healthy');
+    second.resume({});
+    await vi.waitFor(() => expect(dbs(second.snapshot()).neo4j!.status).toBe('healthy'), { timeout: 30_000, interval: 200 });
   });
 
   it('a password whose keychain read failed cannot be kept for a new endpoint: once the keychain answered, it would be read and sent there', async () => {
@@ -392,8 +444,11 @@ describe('createMonitorCore: keychain failures heal themselves', () => {
     await core.start();
     const before = readFileSync(join(dataDir, 'settings.json'), 'utf8');
     const moved = draft({ neo4jUri: 'bolt://127.0.0.1:1' });
-    await expect(core.saveSettings(moved)).rejects.toMatchObject({ field: 'secrets.neo4jPassword', message: 'The Neo4j URI changed: enter the password for bolt://127.0.0.1:1' });
-    await expect(core.testConnection({ ...moved, database: 'neo4j' })).rejects.toMatchObject({ field: 'secrets.neo4jPassword' });
+    await expect(core.saveSettings(moved)).rejects.toMatchObject({
+      field: 'secrets.default.neo4jPassword',
+      message: 'default: The Neo4j URI changed: enter the password for bolt://127.0.0.1:1',
+    });
+    await expect(core.testConnection(test(moved, 'neo4j'))).rejects.toMatchObject({ field: 'secrets.default.neo4jPassword' });
     expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(before);
   });
 
@@ -406,14 +461,16 @@ describe('createMonitorCore: keychain failures heal themselves', () => {
     cores.push(core);
     await core.start();
     vi.stubEnv('DBUS_SESSION_BUS_ADDRESS', UNREACHABLE);
-    const burst = () => Promise.all(Array.from({ length: 200 }, () => core.testConnection({ ...draft(), database: 'neo4j' }).catch((e: unknown) => e)));
+    const burst = () => Promise.all(Array.from({ length: 200 }, () => core.testConnection(test(draft(), 'neo4j')).catch((e: unknown) => e)));
     for (const round of ['not read yet', 'after it failed']) {
       started.length = 0;
       const results = await burst();
       // Both configured databases' secrets, once each (a retry may add one).
       expect(started.length, round).toBeLessThanOrEqual(4);
       // Nothing saved yet and the keychain unreadable: a stored password cannot be ruled out, so it is not kept for this URI.
-      for (const r of results) expect(r).toMatchObject({ field: 'secrets.neo4jPassword', message: `The Neo4j URI changed: enter the password for ${services.neo4j.uri}` });
+      for (const r of results) {
+        expect(r).toMatchObject({ field: 'secrets.default.neo4jPassword', message: `default: The Neo4j URI changed: enter the password for ${services.neo4j.uri}` });
+      }
       expect((results[0] as { hint: string }).hint).toMatch(/^The keychain could not be read \(Could not read neo4jPassword in the OS keychain/);
     }
   });

@@ -1,5 +1,5 @@
 /** Settings drafts (version 2) for core tests, spelled out the way a settings window sends them. */
-import type { SecretEdit, SettingsDraftInput } from '../../src-main/common/settings-schema.js';
+import type { SecretEdit, SettingsDraftInput, TestConnectionRequest } from '../../src-main/common/settings-schema.js';
 
 export interface EnvironmentInput {
   id: string;
@@ -40,4 +40,9 @@ export function draftOf(
     // A fresh data folder starts with the "default" environment; a draft without it removes it, confirmed.
     removeEnvironments: [...(extra.removeEnvironments ?? []), ...(environments.some((e) => e.id === 'default') ? [] : ['default'])],
   };
+}
+
+/** A connection test of one environment's database with a draft as the window sends it (the core parses it). */
+export function testRequest(draft: SettingsDraftInput, environment: string, database: string): TestConnectionRequest {
+  return { ...draft, environment, database } as TestConnectionRequest;
 }

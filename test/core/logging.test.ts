@@ -21,11 +21,11 @@ describe('createLogger', () => {
   it('writes JSON lines to the file, creating the logs folder', () => {
     const file = join(dir, 'logs', 'walltrack-monitor.log');
     const log = createLogger({ file, console: false });
-    log.logger.info({ database: 'neo4j', from: 'healthy', to: 'down' }, 'neo4j: healthy -> down');
+    log.logger.info({ environment: 'production', database: 'neo4j', from: 'healthy', to: 'down' }, 'production/neo4j: healthy -> down');
     log.close();
     expect(log.logFile).toBe(file);
     const [line] = readLines(file);
-    expect(line).toMatchObject({ level: 30, msg: 'neo4j: healthy -> down', database: 'neo4j', to: 'down' });
+    expect(line).toMatchObject({ level: 30, msg: 'production/neo4j: healthy -> down', environment: 'production', database: 'neo4j', to: 'down' });
   });
 
   it('redacts secret-bearing fields at any depth, and Secret values print [redacted]', () => {
@@ -54,8 +54,8 @@ describe('createLogger', () => {
     const out: string[] = [];
     const stream = { write: (s: string) => void out.push(s) } as unknown as NodeJS.WritableStream;
     const log = createLogger({ console: { stream, pretty: true } });
-    log.logger.warn({ database: 'neo4j', kind: 'timeout' }, 'neo4j: healthy -> retrying');
-    expect(out[0]).toMatch(/^\d\d:\d\d:\d\d WARN {2}neo4j: healthy -> retrying {2}database=neo4j kind=timeout\n$/);
+    log.logger.warn({ environment: 'production', database: 'neo4j', kind: 'timeout' }, 'production/neo4j: healthy -> retrying');
+    expect(out[0]).toMatch(/^\d\d:\d\d:\d\d WARN {2}production\/neo4j: healthy -> retrying {2}environment=production database=neo4j kind=timeout\n$/);
     expect(formatPrettyLine('not json')).toBe('not json');
   });
 

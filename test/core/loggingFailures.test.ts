@@ -181,18 +181,23 @@ describe.skipIf(mountProblem)('the core with a full log folder', () => {
     const core = createMonitorCore({ dataDir, vault, logger: log.logger });
     try {
       await core.start();
-      const view = await core.getSettingsView();
+      const view = await core.getSettings();
+      const [current] = view.settings.environments;
       const saved = await core.saveSettings({
-        settings: { ...view.settings, neo4j: { uri: services.neo4j.uri, user: services.neo4j.user, database: null } },
-        secrets: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'replace', value: services.neo4j.password } },
+        settings: {
+          ...view.settings,
+          environments: [{ ...current!, databases: { ...current!.databases, neo4j: { uri: services.neo4j.uri, user: services.neo4j.user, database: null } } }],
+        },
+        secrets: { default: { supabaseKey: { action: 'keep' }, neo4jPassword: { action: 'replace', value: services.neo4j.password } } },
+        removeEnvironments: [],
       });
-      expect(saved.secrets.neo4jPassword).toBe('stored');
-      expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).neo4j.uri).toBe(services.neo4j.uri);
+      expect(saved.secrets.default!.neo4jPassword).toBe('stored');
+      expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).environments[0].databases.neo4j.uri).toBe(services.neo4j.uri);
       const snapshot = await core.checkNow();
-      expect(snapshot.databases.neo4j.status).toBe('healthy');
+      expect(snapshot.environments[0]!.databases.neo4j!.status).toBe('healthy');
     } finally {
       await core.stop();
-      await vault.delete('neo4jPassword');
+      await vault.delete('default', 'neo4jPassword');
       log.close();
     }
     expect(out.lines.filter((l) => l.includes('Cannot write the log file'))).toHaveLength(1);

@@ -17,8 +17,8 @@ vi.mock('electron', () => import('../mocks/electron.js'));
 import * as electron from '../mocks/electron.js';
 import { endpointChange, type EndpointFields } from '../../src-main/common/endpointIdentity.js';
 import { methodChannel, type MethodName } from '../../src-main/common/contract.js';
-import { SettingsSchema, type SettingsDraft } from '../../src-main/common/settings-schema.js';
-import { CredentialVault, type SecretVault } from '../../src-main/core/credentials/CredentialVault.js';
+import type { SettingsDraftInput } from '../../src-main/common/settings-schema.js';
+import { CredentialVault } from '../../src-main/core/credentials/CredentialVault.js';
 import { Secret } from '../../src-main/core/credentials/Secret.js';
 import { createMonitorCore } from '../../src-main/core/createMonitorCore.js';
 import { EndpointChangedError } from '../../src-main/core/errors.js';
@@ -29,6 +29,8 @@ import { rendererLocation, setupWindows } from '../../src-main/electron/windows.
 import { createBrowserMode, type BrowserMode } from '../../src-main/headless/browser/browserMode.js';
 import { createHealthServer, type HealthServer } from '../../src-main/headless/healthServer.js';
 import { recordingLog } from '../electron/recordingLog.js';
+import { draftOf, testRequest, type EnvironmentInput } from './drafts.js';
+import { vaultWith } from './vaults.js';
 
 describe('endpointChange: the identity a stored secret is bound to', () => {
   const at = (url: string | null, uri: string | null = null, user = 'neo4j'): EndpointFields => ({ supabase: { url }, neo4j: { uri, user } });
@@ -78,39 +80,36 @@ let dataDir: string;
 let vault: CredentialVault;
 let core: MonitorCore;
 
-function draft(over: { url?: string; uri?: string; user?: string; password?: string } = {}): SettingsDraft {
-  return {
-    settings: SettingsSchema.parse({
-      supabase: { url: over.url ?? SAVED_SUPABASE },
-      neo4j: { uri: over.uri ?? SAVED_NEO4J, user: over.user ?? 'neo4j' },
-      monitor: { timeoutMs: 1_000, retries: 0 },
-    }),
-    secrets: { supabaseKey: { action: 'keep' }, neo4jPassword: over.password ? { action: 'replace', value: over.password } : { action: 'keep' } },
-  };
+const MONITOR = { monitor: { timeoutMs: 1_000, retries: 0 } };
+/** The "default" environment at the saved endpoints unless changed; both secrets kept unless a password is typed. */
+function draft(over: { url?: string; uri?: string; user?: string; password?: string } = {}): SettingsDraftInput {
+  const env: EnvironmentInput = { id: 'default', supabase: { url: over.url ?? SAVED_SUPABASE }, neo4j: { uri: over.uri ?? SAVED_NEO4J, user: over.user ?? 'neo4j' } };
+  return draftOf([env], { default: { neo4jPassword: over.password } }, MONITOR);
 }
 const boltUri = () => `bolt://127.0.0.1:${boltPort}`;
 const httpUrl = () => `http://127.0.0.1:${httpPort}`;
+const intoDefault = (content: string) => ({ content, into: { kind: 'existing' as const, id: 'default' } });
 
 /** The calls a window can make with "keep" and an endpoint pointed at a capture server, and the error each must give. */
 function hostileCalls(): { method: MethodName; input: unknown; field: string; message: string }[] {
-  const neo4jMessage = `The Neo4j URI changed: enter the password for ${boltUri()}`;
-  const supabaseMessage = `The Supabase URL changed: enter the API key for ${httpUrl()}`;
+  const neo4jMessage = `default: The Neo4j URI changed: enter the password for ${boltUri()}`;
+  const supabaseMessage = `default: The Supabase URL changed: enter the API key for ${httpUrl()}`;
   return [
-    { method: 'testConnection', input: { ...draft({ uri: boltUri() }), database: 'neo4j' }, field: 'secrets.neo4jPassword', message: neo4jMessage },
-    { method: 'testConnection', input: { ...draft({ url: httpUrl() }), database: 'supabase' }, field: 'secrets.supabaseKey', message: supabaseMessage },
-    { method: 'saveSettings', input: draft({ uri: boltUri() }), field: 'secrets.neo4jPassword', message: neo4jMessage },
-    { method: 'saveSettings', input: draft({ url: httpUrl() }), field: 'secrets.supabaseKey', message: supabaseMessage },
+    { method: 'testConnection', input: testRequest(draft({ uri: boltUri() }), 'default', 'neo4j'), field: 'secrets.default.neo4jPassword', message: neo4jMessage },
+    { method: 'testConnection', input: testRequest(draft({ url: httpUrl() }), 'default', 'supabase'), field: 'secrets.default.supabaseKey', message: supabaseMessage },
+    { method: 'saveSettings', input: draft({ uri: boltUri() }), field: 'secrets.default.neo4jPassword', message: neo4jMessage },
+    { method: 'saveSettings', input: draft({ url: httpUrl() }), field: 'secrets.default.supabaseKey', message: supabaseMessage },
     {
       method: 'importEnv',
-      input: { content: `NEO4J_URI=${boltUri()}\n` },
+      input: intoDefault(`NEO4J_URI=${boltUri()}\n`),
       field: 'NEO4J_PASSWORD',
-      message: `NEO4J_URI changes where the stored secret would be sent (${boltUri()}), but the file has no NEO4J_PASSWORD: add NEO4J_PASSWORD to the file`,
+      message: `default: NEO4J_URI changes where the stored secret would be sent (${boltUri()}), but the file has no NEO4J_PASSWORD: add NEO4J_PASSWORD to the file`,
     },
     {
       method: 'importEnv',
-      input: { content: `SUPABASE_URL=${httpUrl()}\nNEO4J_PASSWORD=a-new-password\n` },
+      input: intoDefault(`SUPABASE_URL=${httpUrl()}\nNEO4J_PASSWORD=a-new-password\n`),
       field: 'SUPABASE_KEY',
-      message: `SUPABASE_URL changes where the stored secret would be sent (${httpUrl()}), but the file has no SUPABASE_KEY: add SUPABASE_KEY to the file`,
+      message: `default: SUPABASE_URL changes where the stored secret would be sent (${httpUrl()}), but the file has no SUPABASE_KEY: add SUPABASE_KEY to the file`,
     },
   ];
 }
@@ -144,15 +143,12 @@ beforeAll(async () => {
   vault = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
   core = createMonitorCore({ dataDir, vault });
   // Not started: nothing is probed, so the saved endpoints (which do not exist) are never contacted.
-  await core.saveSettings({
-    settings: draft().settings,
-    secrets: { supabaseKey: { action: 'replace', value: stored.supabaseKey }, neo4jPassword: { action: 'replace', value: stored.neo4jPassword } },
-  });
+  await core.saveSettings({ ...draft(), secrets: { default: { supabaseKey: { action: 'replace', value: stored.supabaseKey }, neo4jPassword: { action: 'replace', value: stored.neo4jPassword } } } });
 });
 afterAll(async () => {
   await core.stop();
-  await vault.delete('supabaseKey');
-  await vault.delete('neo4jPassword');
+  await vault.delete('default', 'supabaseKey');
+  await vault.delete('default', 'neo4jPassword');
   httpServer.closeAllConnections();
   await new Promise((r) => httpServer.close(r));
   await new Promise((r) => boltServer.close(r));
@@ -162,7 +158,7 @@ afterAll(async () => {
 describe('a stored secret never reaches another endpoint', () => {
   it('the capture servers do record a secret that is sent to them (a new one, typed for them)', async () => {
     const typed = `typed-for-capture-${randomBytes(6).toString('hex')}`;
-    const result = await core.testConnection({ ...draft({ uri: boltUri(), password: typed }), database: 'neo4j' });
+    const result = await core.testConnection(testRequest(draft({ uri: boltUri(), password: typed }), 'default', 'neo4j'));
     expect(result).toMatchObject({ database: 'neo4j', healthy: false, kind: 'timeout' });
     expect(Buffer.concat(captured).toString('latin1')).toContain(typed);
     expectNoStoredSecretCaptured();
@@ -173,9 +169,9 @@ describe('a stored secret never reaches another endpoint', () => {
     for (const c of hostileCalls()) {
       const call =
         c.method === 'importEnv'
-          ? core.importEnv((c.input as { content: string }).content)
+          ? core.importEnv(c.input as Parameters<MonitorCore['importEnv']>[0])
           : c.method === 'saveSettings'
-            ? core.saveSettings(c.input as SettingsDraft)
+            ? core.saveSettings(c.input as SettingsDraftInput)
             : core.testConnection(c.input as Parameters<MonitorCore['testConnection']>[0]);
       const error = await call.then(
         () => null,
@@ -185,35 +181,35 @@ describe('a stored secret never reaches another endpoint', () => {
       expect(error).toMatchObject({ field: c.field, message: c.message });
     }
     expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(settingsFile);
-    expect((await vault.get('neo4jPassword'))!.reveal()).toBe(stored.neo4jPassword);
-    expect((await vault.get('supabaseKey'))!.reveal()).toBe(stored.supabaseKey);
+    expect((await vault.get('default', 'neo4jPassword'))!.reveal()).toBe(stored.neo4jPassword);
+    expect((await vault.get('default', 'supabaseKey'))!.reveal()).toBe(stored.supabaseKey);
     expectNoStoredSecretCaptured();
   });
 
   it('a changed Neo4j user needs the password again; the same server under another scheme does not', async () => {
-    await expect(core.testConnection({ ...draft({ user: 'intruder' }), database: 'neo4j' })).rejects.toMatchObject({
-      field: 'secrets.neo4jPassword',
-      message: `The Neo4j user changed: enter the password for user "intruder" at ${SAVED_NEO4J}`,
+    await expect(core.testConnection(testRequest(draft({ user: 'intruder' }), 'default', 'neo4j'))).rejects.toMatchObject({
+      field: 'secrets.default.neo4jPassword',
+      message: `default: The Neo4j user changed: enter the password for user "intruder" at ${SAVED_NEO4J}`,
     });
     // bolt+s to the saved host and port: the same identity, so the stored password is used (the host does not resolve).
-    const same = await core.testConnection({ ...draft({ uri: 'bolt+s://walltrack-monitor-test.invalid' }), database: 'neo4j' });
+    const same = await core.testConnection(testRequest(draft({ uri: 'bolt+s://walltrack-monitor-test.invalid' }), 'default', 'neo4j'));
     expect(same).toMatchObject({ database: 'neo4j', healthy: false });
   });
 
   it('a secret stored with no endpoint saved (never read yet) is not sent to a new one either', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wt-binding-'));
     const otherVault = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
-    await otherVault.set('neo4jPassword', new Secret(stored.neo4jPassword));
+    await otherVault.set('default', 'neo4jPassword', new Secret(stored.neo4jPassword));
     const fresh = createMonitorCore({ dataDir: dir, vault: otherVault });
     try {
-      await expect(fresh.testConnection({ ...draft({ uri: boltUri() }), database: 'neo4j' })).rejects.toMatchObject({
-        field: 'secrets.neo4jPassword',
-        message: `The Neo4j URI changed: enter the password for ${boltUri()}`,
+      await expect(fresh.testConnection(testRequest(draft({ uri: boltUri() }), 'default', 'neo4j'))).rejects.toMatchObject({
+        field: 'secrets.default.neo4jPassword',
+        message: `default: The Neo4j URI changed: enter the password for ${boltUri()}`,
       });
       expectNoStoredSecretCaptured();
     } finally {
       await fresh.stop();
-      await otherVault.delete('neo4jPassword');
+      await otherVault.delete('default', 'neo4jPassword');
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -223,15 +219,12 @@ describe('a stored secret never reaches another endpoint', () => {
     const real = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
     let releaseFirstWrite!: () => void;
     const firstWrite = new Promise<void>((r) => (releaseFirstWrite = r));
-    const gated: SecretVault = {
-      get: (n) => real.get(n),
-      set: async (n, v) => {
+    const gated = vaultWith(real, {
+      set: async (e, n, v) => {
         if (v.reveal() === 'new-password-for-the-new-host') await firstWrite;
-        return real.set(n, v);
+        return real.set(e, n, v);
       },
-      delete: (n) => real.delete(n),
-      has: (n) => real.has(n),
-    };
+    });
     const editing = createMonitorCore({ dataDir: dir, vault: gated });
     try {
       await editing.saveSettings(draft({ password: stored.neo4jPassword }));
@@ -242,12 +235,15 @@ describe('a stored secret never reaches another endpoint', () => {
       await new Promise((r) => setImmediate(r));
       releaseFirstWrite();
       await moving;
-      await expect(keeping).rejects.toMatchObject({ field: 'secrets.neo4jPassword', message: 'The Neo4j URI changed: enter the password for neo4j://walltrack-monitor-test.invalid:7687' });
-      expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).neo4j.uri).toBe('neo4j://new-host.invalid:7687');
+      await expect(keeping).rejects.toMatchObject({
+        field: 'secrets.default.neo4jPassword',
+        message: 'default: The Neo4j URI changed: enter the password for neo4j://walltrack-monitor-test.invalid:7687',
+      });
+      expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).environments[0].databases.neo4j.uri).toBe('neo4j://new-host.invalid:7687');
     } finally {
       await editing.stop();
-      await real.delete('neo4jPassword');
-      await real.delete('supabaseKey');
+      await real.delete('default', 'neo4jPassword');
+      await real.delete('default', 'supabaseKey');
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -310,5 +306,114 @@ describe('a stored secret never reaches another endpoint', () => {
       await server.close();
       rmSync(rendererDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("one environment's stored secret never reaches another environment's endpoint", () => {
+  /** Production's secrets live at the saved (unresolvable) endpoints; staging's own are stored for the capture servers. */
+  const staging = { neo4jPassword: `staging-pw-${randomBytes(8).toString('hex')}`, supabaseKey: `staging-key-${randomBytes(8).toString('hex')}` };
+  const production = (over: { url?: string; uri?: string } = {}): EnvironmentInput => ({
+    id: 'production',
+    name: 'Production',
+    supabase: { url: over.url ?? SAVED_SUPABASE },
+    neo4j: { uri: over.uri ?? SAVED_NEO4J },
+  });
+  const stagingAt = (over: { url?: string; uri?: string } = {}): EnvironmentInput => ({
+    id: 'staging',
+    name: 'Staging',
+    supabase: { url: over.url ?? httpUrl() },
+    neo4j: { uri: over.uri ?? boltUri() },
+  });
+  let dir: string;
+  let envVault: CredentialVault;
+  let envCore: MonitorCore;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wt-binding-envs-'));
+    envVault = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
+    envCore = createMonitorCore({ dataDir: dir, vault: envVault });
+    // Not started: only the calls below contact anything.
+    await envCore.saveSettings(
+      draftOf(
+        [production(), stagingAt()],
+        { production: { supabaseKey: stored.supabaseKey, neo4jPassword: stored.neo4jPassword }, staging: { supabaseKey: staging.supabaseKey, neo4jPassword: staging.neo4jPassword } },
+        MONITOR,
+      ),
+    );
+  });
+  afterAll(async () => {
+    await envCore.stop();
+    for (const env of ['production', 'staging', 'qa']) for (const name of ['supabaseKey', 'neo4jPassword']) await envVault.delete(env, name);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("staging's test sends staging's own stored secrets to its endpoints, and never production's", async () => {
+    const draft = draftOf([production(), stagingAt()], {}, MONITOR);
+    expect(await envCore.testConnection(testRequest(draft, 'staging', 'neo4j'))).toMatchObject({ database: 'neo4j', healthy: false, kind: 'timeout' });
+    expect(await envCore.testConnection(testRequest(draft, 'staging', 'supabase'))).toMatchObject({ database: 'supabase' });
+    const all = Buffer.concat(captured).toString('latin1');
+    expect(all).toContain(staging.neo4jPassword);
+    expect(all).toContain(staging.supabaseKey);
+    expectNoStoredSecretCaptured();
+  });
+
+  it("production pointed at staging's endpoints is refused on test, save and import, naming production's secret", async () => {
+    const settingsFile = readFileSync(join(dir, 'settings.json'), 'utf8');
+    const moved = draftOf([production({ uri: boltUri(), url: httpUrl() }), stagingAt()], {}, MONITOR);
+    const neo4j = { field: 'secrets.production.neo4jPassword', message: `Production: The Neo4j URI changed: enter the password for ${boltUri()}` };
+    await expect(envCore.testConnection(testRequest(moved, 'production', 'neo4j'))).rejects.toMatchObject(neo4j);
+    const supabase = { field: 'secrets.production.supabaseKey', message: `Production: The Supabase URL changed: enter the API key for ${httpUrl()}` };
+    await expect(envCore.testConnection(testRequest(moved, 'production', 'supabase'))).rejects.toMatchObject(supabase);
+    // A save names the first moved secret in registry order.
+    await expect(envCore.saveSettings(moved)).rejects.toMatchObject(supabase);
+    // Swapped endpoints: each environment's secret would go to the other's endpoint.
+    const swapped = draftOf([production({ uri: boltUri(), url: httpUrl() }), stagingAt({ uri: SAVED_NEO4J, url: SAVED_SUPABASE })], {}, MONITOR);
+    await expect(envCore.saveSettings(swapped)).rejects.toMatchObject(supabase);
+    await expect(envCore.testConnection(testRequest(swapped, 'staging', 'neo4j'))).rejects.toMatchObject({
+      field: 'secrets.staging.neo4jPassword',
+      message: `Staging: The Neo4j URI changed: enter the password for ${SAVED_NEO4J}`,
+    });
+    await expect(envCore.importEnv({ content: `NEO4J_URI=${boltUri()}\n`, into: { kind: 'existing', id: 'production' } })).rejects.toMatchObject({
+      field: 'NEO4J_PASSWORD',
+      message: `Production: NEO4J_URI changes where the stored secret would be sent (${boltUri()}), but the file has no NEO4J_PASSWORD: add NEO4J_PASSWORD to the file`,
+    });
+    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(settingsFile);
+    expect((await envVault.get('production', 'neo4jPassword'))!.reveal()).toBe(stored.neo4jPassword);
+    expectNoStoredSecretCaptured();
+  });
+
+  it('a secret left in the keychain under an id no saved environment has is not kept for a new environment of that id', async () => {
+    await envVault.set('ghost', 'neo4jPassword', new Secret(stored.neo4jPassword));
+    try {
+      const withGhost = draftOf([production(), stagingAt(), { id: 'ghost', neo4j: { uri: boltUri() } }], {}, MONITOR);
+      const refused = { field: 'secrets.ghost.neo4jPassword', message: `ghost: The Neo4j URI changed: enter the password for ${boltUri()}` };
+      await expect(envCore.testConnection(testRequest(withGhost, 'ghost', 'neo4j'))).rejects.toMatchObject(refused);
+      await expect(envCore.saveSettings(withGhost)).rejects.toMatchObject(refused);
+      await expect(envCore.importEnv({ content: `NEO4J_URI=${boltUri()}\n`, into: { kind: 'new', id: 'ghost', name: 'Ghost' } })).rejects.toMatchObject({
+        field: 'NEO4J_PASSWORD',
+      });
+      expect((await envCore.getSettings()).settings.environments.map((e) => e.id)).toEqual(['production', 'staging']);
+      expectNoStoredSecretCaptured();
+    } finally {
+      await envVault.delete('ghost', 'neo4jPassword');
+    }
+  });
+
+  it("a new environment at the capture endpoints has no secret: production's is neither tested, saved nor imported there", async () => {
+    const withQa = draftOf([production(), stagingAt(), { id: 'qa', supabase: { url: httpUrl() }, neo4j: { uri: boltUri() } }], {}, MONITOR);
+    const tested = await envCore.testConnection(testRequest(withQa, 'qa', 'neo4j'));
+    expect(tested).toMatchObject({ database: 'neo4j', state: 'not_configured' });
+    expect(tested.message).toMatch(/Neo4j URI is set but the password is missing/);
+    await envCore.saveSettings(withQa);
+    expect((await envCore.getSettings()).secrets.qa).toEqual({ supabaseKey: 'not_set', neo4jPassword: 'not_set' });
+    const report = await envCore.importEnv({ content: `NEO4J_URI=${boltUri()}\nNEO4J_USER=neo4j\n`, into: { kind: 'new', id: 'dev', name: 'Dev' } });
+    expect(report).toMatchObject({ environment: 'dev', secrets: [] });
+    for (const env of ['qa', 'dev']) {
+      const s = await envCore.checkNow({ environment: env });
+      expect(s.environments.find((e) => e.id === env)!.databases.neo4j).toMatchObject({ status: 'not_configured' });
+    }
+    expect(await envVault.has('qa', 'neo4jPassword')).toBe(false);
+    expect(await envVault.has('dev', 'neo4jPassword')).toBe(false);
+    expectNoStoredSecretCaptured();
   });
 });

@@ -1,20 +1,20 @@
 /**
- * Runs a session full of failures through createMonitorCore and the CLI, then searches everything
+ * Runs a session full of failures in two environments through createMonitorCore and the CLI, then searches everything
  * an operator or attacker could read (log files, settings file, snapshots, history, settings view,
  * reports, error messages, CLI output) for every secret's bytes and base64. None may appear.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SettingsSchema, type SettingsDraft } from '../../src-main/common/settings-schema.js';
 import { CredentialVault } from '../../src-main/core/credentials/CredentialVault.js';
 import { createMonitorCore } from '../../src-main/core/createMonitorCore.js';
 import { createLogger } from '../../src-main/core/logging.js';
 import { startBlackHole, type BlackHole } from '../support/faults.js';
 import { runBin } from '../headless/cliHarness.js';
 import { testServices, type TestServices } from '../support/services.js';
+import { draftOf, testRequest, type SecretInput } from './drafts.js';
 
 const fresh = (label: string) => `${label}-${randomBytes(12).toString('hex')}`;
 
@@ -45,6 +45,22 @@ function tempDir(): string {
   return d;
 }
 
+/** A --config file: production at the test services, staging at a black hole (its secret comes from WALLTRACK_STAGING_NEO4J_PASSWORD). */
+function twoEnvironmentsFile(dir: string): string {
+  const file = join(dir, 'two-environments.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      environments: [
+        { id: 'production', name: 'Production', databases: { supabase: { url: services.supabase.url }, neo4j: { uri: services.neo4j.uri } } },
+        { id: 'staging', name: 'Staging', databases: { neo4j: { uri: `bolt://127.0.0.1:${blackHole.port}` } } },
+      ],
+      monitor: { timeoutMs: 1_000 },
+    }),
+  );
+  return file;
+}
+
 function readTree(dir: string): { path: string; text: string }[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -62,7 +78,28 @@ describe('no secret leaks', () => {
     const malformedSecret = fresh('malformed-line-secret');
     const cliPassword = fresh('cli-password');
     const cliKey = fresh('cli-key');
-    secrets.push(services.neo4j.password, services.supabase.serviceRoleKey, wrongPassword, wrongKey, blackHolePassword, urlPassword, importPassword, malformedSecret, cliPassword, cliKey);
+    const stagingPassword = fresh('staging-password');
+    const stagingKey = fresh('staging-key');
+    const stagingBlackHolePassword = fresh('staging-blackhole-password');
+    const devPassword = fresh('dev-password');
+    const cliStagingPassword = fresh('cli-staging-password');
+    secrets.push(
+      services.neo4j.password,
+      services.supabase.serviceRoleKey,
+      wrongPassword,
+      wrongKey,
+      blackHolePassword,
+      urlPassword,
+      importPassword,
+      malformedSecret,
+      cliPassword,
+      cliKey,
+      stagingPassword,
+      stagingKey,
+      stagingBlackHolePassword,
+      devPassword,
+      cliStagingPassword,
+    );
 
     const dataDir = tempDir();
     const vault = new CredentialVault({ service: `walltrack-monitor-test-${randomUUID()}` });
@@ -70,48 +107,87 @@ describe('no secret leaks', () => {
     const core = createMonitorCore({ dataDir, vault, logger: log.logger });
     core.on('snapshot', (s) => see('snapshot event', s));
     core.on('stateChange', (c) => see('stateChange event', c));
-    const settings = (neo4jUri = services.neo4j.uri) => {
-      const parsed = SettingsSchema.parse({
-        supabase: { url: services.supabase.url, probeTable: 'wallets' },
-        neo4j: { uri: services.neo4j.uri },
-        monitor: { timeoutMs: 1_000, retries: 1, backoffInitialMs: 10, backoffMaxMs: 20, intervalSec: 60 },
-      });
-      // The URI goes in unparsed: the schema refuses one with a password, and so must saveSettings.
-      return { ...parsed, neo4j: { ...parsed.neo4j, uri: neo4jUri } };
-    };
-    const draft = (s: string | null, n: string | null, uri?: string): SettingsDraft => ({
-      settings: settings(uri),
-      secrets: {
-        supabaseKey: s === null ? { action: 'keep' } : { action: 'replace', value: s },
-        neo4jPassword: n === null ? { action: 'keep' } : { action: 'replace', value: n },
-      },
-    });
+    core.on('check', (c) => see('check event', c));
+    const monitor = { timeoutMs: 1_000, retries: 1, backoffInitialMs: 10, backoffMaxMs: 20, intervalSec: 60 };
+    /**
+     * production: the real services (its Neo4j URI may change); staging: the same servers with its own
+     * (wrong) secrets, or a black hole. A secret left out is kept. The URI goes in unparsed: the schema
+     * refuses one with a password, and so must saveSettings.
+     */
+    const draft = (
+      production: { supabaseKey?: SecretInput; neo4jPassword?: SecretInput },
+      staging: { supabaseKey?: SecretInput; neo4jPassword?: SecretInput } = {},
+      at: { production?: string; staging?: string } = {},
+    ) =>
+      draftOf(
+        [
+          { id: 'production', supabase: { url: services.supabase.url, probeTable: 'wallets' }, neo4j: { uri: at.production ?? services.neo4j.uri } },
+          { id: 'staging', supabase: { url: services.supabase.url }, neo4j: { uri: at.staging ?? services.neo4j.uri } },
+        ],
+        { production, staging },
+        { monitor },
+      );
+    const blackHoleUri = `bolt://127.0.0.1:${blackHole.port}`;
+    const into = (id: string) => ({ kind: 'existing' as const, id });
 
     try {
       await core.start();
-      see('view', await core.saveSettings(draft(services.supabase.serviceRoleKey, services.neo4j.password)));
-      see('checkNow healthy', await core.checkNow());
-      see('view', await core.saveSettings(draft(null, wrongPassword)));
+      see(
+        'view',
+        await core.saveSettings(
+          draft({ supabaseKey: services.supabase.serviceRoleKey, neo4jPassword: services.neo4j.password }, { supabaseKey: stagingKey, neo4jPassword: stagingPassword }),
+        ),
+      );
+      see('checkNow production healthy, staging failing', await core.checkNow());
+      see('view', await core.saveSettings(draft({ neo4jPassword: wrongPassword })));
       see('checkNow wrong password', await core.checkNow());
-      see('view', await core.saveSettings(draft(wrongKey, null)));
-      see('checkNow wrong key', await core.checkNow());
-      see('test black hole', await core.testConnection({ ...draft(null, blackHolePassword, `bolt://127.0.0.1:${blackHole.port}`), database: 'neo4j' }));
-      see('test wrong key', await core.testConnection({ ...draft(wrongKey, null), database: 'supabase' }));
-      await core.saveSettings(draft(null, null, `bolt://neo4j:${urlPassword}@127.0.0.1:7687`)).then(
+      see('view', await core.saveSettings(draft({ supabaseKey: wrongKey })));
+      see('checkNow wrong key', await core.checkNow({ environment: 'production' }));
+      see('test black hole', await core.testConnection(testRequest(draft({ neo4jPassword: blackHolePassword }, {}, { production: blackHoleUri }), 'production', 'neo4j')));
+      see(
+        'test staging black hole',
+        await core.testConnection(testRequest(draft({}, { neo4jPassword: stagingBlackHolePassword }, { staging: blackHoleUri }), 'staging', 'neo4j')),
+      );
+      see('test wrong key', await core.testConnection(testRequest(draft({ supabaseKey: wrongKey }), 'production', 'supabase')));
+      see('test staging kept key', await core.testConnection(testRequest(draft({}), 'staging', 'supabase')));
+      await core.saveSettings(draft({}, {}, { production: `bolt://neo4j:${urlPassword}@127.0.0.1:7687` })).then(
         () => expect.fail('a URI with a password must be rejected'),
         (e: unknown) => see('saveSettings error', errorText(e)),
       );
-      await core.importEnv(`NEO4J_PASSWORD=${importPassword}\nNEO4J_URI=http://x\n`).then(
+      await core.saveSettings(draft({}, {}, { staging: `bolt://neo4j:${urlPassword}@127.0.0.1:7687` })).then(
+        () => expect.fail('a staging URI with a password must be rejected'),
+        (e: unknown) => see('saveSettings staging error', errorText(e)),
+      );
+      // Staging's endpoint moved to the black hole while keeping its stored password: refused.
+      await core.saveSettings(draft({}, {}, { staging: blackHoleUri })).then(
+        () => expect.fail('keeping a secret for a moved endpoint must be refused'),
+        (e: unknown) => see('saveSettings moved error', errorText(e)),
+      );
+      await core.importEnv({ content: `NEO4J_PASSWORD=${importPassword}\nNEO4J_URI=http://x\n`, into: into('production') }).then(
         () => expect.fail('bad NEO4J_URI must be rejected'),
         (e: unknown) => see('importEnv error', errorText(e)),
       );
-      see('import report', await core.importEnv(`${malformedSecret} oops\nNEO4J_PASSWORD=${importPassword}\nUNKNOWN_TOKEN=${malformedSecret}\n`));
+      see(
+        'import report',
+        await core.importEnv({ content: `${malformedSecret} oops\nNEO4J_PASSWORD=${importPassword}\nUNKNOWN_TOKEN=${malformedSecret}\n`, into: into('staging') }),
+      );
+      see(
+        'import report new environment',
+        await core.importEnv({ content: `NEO4J_URI=${services.neo4j.uri}\nNEO4J_PASSWORD=${devPassword}\n`, into: { kind: 'new', id: 'dev', name: 'Dev' } }),
+      );
       see('checkNow after import', await core.checkNow());
-      see('history neo4j', core.history('neo4j'));
-      see('history supabase', core.history('supabase'));
-      see('view', await core.getSettingsView());
-      see('pause', core.pause(1));
-      see('resume', core.resume());
+      for (const environment of ['production', 'staging', 'dev']) {
+        for (const database of ['neo4j', 'supabase']) {
+          if (environment === 'dev' && database === 'supabase') continue;
+          see(`history ${environment}/${database}`, core.getHistory({ environment, database }));
+        }
+      }
+      see('view', await core.getSettings());
+      see('pause staging', core.pause({ hours: 1, environment: 'staging' }));
+      see('pause', core.pause({ hours: 1 }));
+      see('resume staging', core.resume({ environment: 'staging' }));
+      see('resume', core.resume({}));
+      see('snapshot', core.getSnapshot());
     } finally {
       await core.stop();
       log.close();
@@ -121,6 +197,8 @@ describe('no secret leaks', () => {
     expect(text).toContain('auth_failed');
     expect(text).toContain('"kind":"timeout"');
     expect(text).toContain('must not contain credentials');
+    expect(text).toContain('staging: The Neo4j URI changed');
+    expect(text).toContain('"environment":"dev"');
 
     // The CLI with failures: wrong password, wrong key, and a black hole.
     const cliDir = tempDir();
@@ -130,14 +208,25 @@ describe('no secret leaks', () => {
       await runBin(['check'], { ...cliEnv, NEO4J_URI: `bolt://127.0.0.1:${blackHole.port}`, NEO4J_PASSWORD: cliPassword, WALLTRACK_TIMEOUT_MS: '1000' }),
       await runBin(['check'], { ...cliEnv, NEO4J_URI: `bolt://u:${cliPassword}@127.0.0.1:1`, NEO4J_PASSWORD: cliPassword }),
       await runBin(['check'], { ...cliEnv, SUPABASE_KEY: cliKey }),
+      await runBin(['check', '--config', twoEnvironmentsFile(cliDir)], {
+        ...cliEnv,
+        WALLTRACK_PRODUCTION_NEO4J_PASSWORD: cliPassword,
+        WALLTRACK_PRODUCTION_SUPABASE_KEY: cliKey,
+        WALLTRACK_STAGING_NEO4J_PASSWORD: cliStagingPassword,
+      }),
     ];
-    expect(runs.map((r) => r.code)).toEqual([1, 1, 2, 2]);
+    expect(runs.map((r) => r.code)).toEqual([1, 1, 2, 2, 1]);
+    expect(runs[4]!.stdout, runs[4]!.stderr).toMatch(/^Production\s+Neo4j\s+down \(auth_failed\)/m);
+    expect(runs[4]!.stdout).toMatch(/^Staging\s+Neo4j\s+down \(timeout\)/m);
     expect(runs[1]!.stdout).toMatch(/timeout/);
+    // The checks really ran (a CLI that failed before checking would exit 1 too).
+    expect(JSON.parse(runs[0]!.stdout)).toMatchObject({ status: 'down', environments: [{ id: 'default' }] });
     runs.forEach((r, i) => see(`cli run ${i}`, r.stdout + r.stderr));
 
     for (const dir of [dataDir, cliDir]) for (const file of readTree(dir)) see(file.path, file.text);
     const logText = readTree(join(dataDir, 'logs')).map((f) => f.text).join('');
-    expect(logText).toMatch(/"kind":"auth_failed".*"msg":"neo4j: unknown -> down"/);
+    expect(logText).toMatch(/"kind":"auth_failed".*"msg":"production\/neo4j: unknown -> down"/);
+    expect(logText).toMatch(/"kind":"auth_failed".*"msg":"staging\/neo4j: unknown -> down"/);
 
     for (const secret of secrets) {
       const forms = [

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseId } from '../../src-main/common/schemas.js';
-import { SettingsSchema, type SettingsDraft } from '../../src-main/common/settings-schema.js';
+import type { TestConnectionRequest } from '../../src-main/common/settings-schema.js';
 import { CredentialVault } from '../../src-main/core/credentials/CredentialVault.js';
 import { Secret } from '../../src-main/core/credentials/Secret.js';
 import { createMonitorCore } from '../../src-main/core/createMonitorCore.js';
@@ -16,6 +16,7 @@ import type { MonitorCore } from '../../src-main/core/MonitorCore.js';
 import { HealthMonitor } from '../../src-main/core/monitor/HealthMonitor.js';
 import { Neo4jProbe } from '../../src-main/core/probes/Neo4jProbe.js';
 import { startBlackHole, type BlackHole } from '../support/faults.js';
+import { draftOf, testRequest } from './drafts.js';
 
 const TIMEOUT_MS = 200;
 
@@ -34,16 +35,16 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function draft(database: DatabaseId, user = 'neo4j'): SettingsDraft & { database: DatabaseId } {
-  return {
+/** A test of one database of `environment` (default: "default"); production and staging both point at the black hole. */
+function draft(database: DatabaseId, user = 'neo4j', environment = 'default'): TestConnectionRequest {
+  const at = (id: string) => ({ id, supabase: { url: `http://127.0.0.1:${hole.port}` }, neo4j: { uri: `bolt://127.0.0.1:${hole.port}`, user } });
+  const secrets = { supabaseKey: 'black-hole-key', neo4jPassword: 'black-hole-password' };
+  const envs = environment === 'default' ? [at('default')] : [at('production'), at('staging')];
+  return testRequest(
+    draftOf(envs, Object.fromEntries(envs.map((e) => [e.id, secrets])), { monitor: { timeoutMs: TIMEOUT_MS, retries: 0 } }),
+    environment,
     database,
-    settings: SettingsSchema.parse({
-      supabase: { url: `http://127.0.0.1:${hole.port}` },
-      neo4j: { uri: `bolt://127.0.0.1:${hole.port}`, user },
-      monitor: { timeoutMs: TIMEOUT_MS, retries: 0 },
-    }),
-    secrets: { supabaseKey: { action: 'replace', value: 'black-hole-key' }, neo4jPassword: { action: 'replace', value: 'black-hole-password' } },
-  };
+  );
 }
 
 /** Waits until `condition` holds, at most `ms`; returns whether it did. */
@@ -73,13 +74,24 @@ describe('connection tests release their sockets', () => {
     const joined = core.testConnection(draft('neo4j'));
     const different = core.testConnection(draft('neo4j', 'someone-else'));
     const otherDatabase = core.testConnection(draft('supabase'));
-    await expect(different).rejects.toThrow('neo4j: a connection test is already running; wait for its result, then test again');
+    await expect(different).rejects.toThrow('default/neo4j: a connection test is already running; wait for its result, then test again');
     const [a, b, s] = await Promise.all([first, joined, otherDatabase]);
     expect(b).toBe(a);
     expect(a).toMatchObject({ database: 'neo4j', healthy: false, kind: 'timeout' });
     expect(s).toMatchObject({ database: 'supabase', healthy: false, kind: 'timeout' });
     // Once the first has finished, a different draft runs.
     await expect(core.testConnection(draft('neo4j', 'someone-else'))).resolves.toMatchObject({ database: 'neo4j', kind: 'timeout' });
+  });
+
+  it('the same database in another environment is another test: it runs alongside, and each environment refuses its own second one', async () => {
+    const production = core.testConnection(draft('neo4j', 'neo4j', 'production'));
+    const staging = core.testConnection(draft('neo4j', 'neo4j', 'staging'));
+    const stagingAgain = core.testConnection(draft('neo4j', 'someone-else', 'staging'));
+    await expect(stagingAgain).rejects.toThrow('staging/neo4j: a connection test is already running; wait for its result, then test again');
+    const [p, s] = await Promise.all([production, staging]);
+    expect(s).not.toBe(p);
+    expect(p).toMatchObject({ database: 'neo4j', healthy: false, kind: 'timeout' });
+    expect(s).toMatchObject({ database: 'neo4j', healthy: false, kind: 'timeout' });
   });
 });
 
@@ -90,7 +102,7 @@ describe('a replaced probe releases its sockets', () => {
     const monitor = new HealthMonitor({
       probes: { supabase: null, neo4j: probe },
       settings: { intervalSec: 60, timeoutMs: TIMEOUT_MS, retries: 0, backoffInitialMs: 10, backoffMaxMs: 10, slowMs: 1_000 },
-      version: 'test',
+      environment: { id: 'default', name: 'default', colour: null },
     });
     try {
       await monitor.checkNow('neo4j');
