@@ -456,6 +456,10 @@ function parseDraft(input: unknown) {
   const r = SettingsDraftSchema.safeParse(input);
   // The issue's path already starts at the draft ("settings.monitor.intervalSec", "secrets.staging.neo4jPassword").
   if (!r.success) throw validationErrorFrom(r.error);
+  const ids = new Set(r.data.settings.environments.map((e) => e.id));
+  // A secret for an environment the draft does not have would be dropped silently: refuse it instead.
+  const stray = Object.keys(r.data.secrets).find((id) => !ids.has(id));
+  if (stray) throw new ValidationError(`secrets.${stray}`, `There is no environment "${stray}" in these settings to store secrets for`);
   return { settings: r.data.settings, edits: r.data.secrets, removeEnvironments: r.data.removeEnvironments };
 }
 

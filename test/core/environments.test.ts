@@ -232,3 +232,16 @@ describe('environments side by side', () => {
     expect(result.message).toMatch(/Neo4j URI is set but the password is missing/);
   });
 });
+
+describe('a draft', () => {
+  it('with secrets for an environment it does not have is refused, and nothing is written', async () => {
+    const core = newCore();
+    await core.start();
+    const draft = draftOf([{ id: 'production', neo4j: { uri: services.neo4j.uri } }], { staging: { neo4jPassword: 'stray-password' } });
+    const error = await core.saveSettings(draft).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toBe('secrets.staging: There is no environment "staging" in these settings to store secrets for');
+    expect(await vault.readAccount('staging/neo4j-password')).toBeNull();
+    expect(core.snapshot().environments.map((e) => e.id)).toEqual(['default']);
+  });
+});
