@@ -13,10 +13,7 @@ const ENVIRONMENTS = 20;
 /** BENCH_MINUTES shortens the run while developing; the target is for 5 minutes. */
 const MINUTES = Number(process.env.BENCH_MINUTES ?? 5);
 
-export interface Services {
-  neo4j: { uri: string; user: string; password: string };
-  supabase: { url: string; key: string };
-}
+import type { Services } from './benchEnvironments.js';
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

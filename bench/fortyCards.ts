@@ -8,15 +8,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Secret } from '../src-main/core/credentials/Secret.js';
-import { createMonitorCore } from '../src-main/core/createMonitorCore.js';
-import { createLogger } from '../src-main/core/logging.js';
 import { createBrowserMode } from '../src-main/headless/browser/browserMode.js';
 import { createHealthServer } from '../src-main/headless/healthServer.js';
 import { launchChromium } from '../test/renderer/e2e/chromium.js';
 import { buildRenderer } from '../test/renderer/e2e/renderBuild.js';
 import { startCountingProxy } from './connectionCountingProxy.js';
-import type { Services } from './environments.js';
+import { benchCore, type Services } from './benchEnvironments.js';
 import type { Figure } from './figure.js';
 
 const ENVIRONMENTS = 20;
@@ -28,35 +25,13 @@ export async function fortyCards(services: Services): Promise<Figure> {
     const proxyTarget = new URL(services.neo4j.uri);
     const proxy = await startCountingProxy(Number(proxyTarget.port));
     cleanups.push(() => proxy.close());
-    const dataDir = mkdtempSync(join(tmpdir(), 'wt-bench-cards-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const { logger, close } = createLogger({ file: join(dataDir, 'bench.log') });
-    cleanups.push(close);
-    const ids = Array.from({ length: ENVIRONMENTS }, (_, i) => `env-${String(i + 1).padStart(2, '0')}`);
-    const core = createMonitorCore({
-      dataDir,
-      logger,
-      version: 'bench',
-      env: {
-        source: 'bench',
-        readKeychain: false,
-        settings: {
-          version: 2,
-          environments: ids.map((id) => ({
-            id,
-            name: id,
-            colour: null,
-            databases: {
-              supabase: { url: services.supabase.url, probeTable: 'wallets' },
-              neo4j: { uri: id === WATCHED ? `bolt://127.0.0.1:${proxy.port}` : services.neo4j.uri, user: services.neo4j.user, database: null },
-            },
-          })),
-          monitor: { intervalSec: 1, timeoutMs: 2_000, retries: 1, backoffInitialMs: 200, backoffMaxMs: 400, slowMs: 30_000 },
-          app: { notifications: false, startAtLogin: false },
-        },
-        secrets: Object.fromEntries(ids.map((id) => [id, { supabaseKey: new Secret(services.supabase.key), neo4jPassword: new Secret(services.neo4j.password) }])),
-      },
+    const { core, dataDir, closeLog } = benchCore({
+      count: ENVIRONMENTS,
+      services,
+      monitor: { intervalSec: 1, timeoutMs: 2_000, retries: 1, backoffInitialMs: 200, backoffMaxMs: 400, slowMs: 30_000 },
+      neo4jUri: (id) => (id === WATCHED ? `bolt://127.0.0.1:${proxy.port}` : services.neo4j.uri),
     });
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), closeLog);
     cleanups.push(() => core.stop());
     const changes: { state: string; t: number }[] = [];
     core.on('stateChange', (c) => {

@@ -5,48 +5,19 @@
  * Prints one JSON line of results on stdout when done.
  */
 import net from 'node:net';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Secret } from '../src-main/core/credentials/Secret.js';
-import { createMonitorCore } from '../src-main/core/createMonitorCore.js';
-import { createLogger } from '../src-main/core/logging.js';
+import { benchCore, type Services } from './benchEnvironments.js';
 
-interface ChildConfig {
+interface ChildConfig extends Services {
   environments: number;
   minutes: number;
   sinkPort: number;
-  neo4j: { uri: string; user: string; password: string };
-  supabase: { url: string; key: string };
 }
 
 const config = JSON.parse(process.argv[2]!) as ChildConfig;
-const ids = Array.from({ length: config.environments }, (_, i) => `env-${String(i + 1).padStart(2, '0')}`);
-const dataDir = mkdtempSync(join(tmpdir(), 'wt-bench-envs-'));
-const { logger, close } = createLogger({ file: join(dataDir, 'bench.log') });
-const core = createMonitorCore({
-  dataDir,
-  logger,
-  version: 'bench',
-  env: {
-    source: 'bench',
-    readKeychain: false,
-    settings: {
-      version: 2,
-      environments: ids.map((id) => ({
-        id,
-        name: id,
-        colour: null,
-        databases: {
-          supabase: { url: config.supabase.url, probeTable: 'wallets' },
-          neo4j: { uri: config.neo4j.uri, user: config.neo4j.user, database: null },
-        },
-      })),
-      monitor: { intervalSec: 10, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
-      app: { notifications: false, startAtLogin: false },
-    },
-    secrets: Object.fromEntries(ids.map((id) => [id, { supabaseKey: new Secret(config.supabase.key), neo4jPassword: new Secret(config.neo4j.password) }])),
-  },
+const { core, closeLog: close } = benchCore({
+  count: config.environments,
+  services: config,
+  monitor: { intervalSec: 10, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
 });
 
 const sink = net.connect(config.sinkPort, '127.0.0.1');
