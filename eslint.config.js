@@ -11,7 +11,7 @@ import globals from 'globals';
 const noElectron = { name: 'electron', message: 'Only src-main/electron may import electron: keep the core host-agnostic.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test/neo4j-launcher/target/**', 'coverage/**', 'docs/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test/neo4j-launcher/target/**', 'coverage/**', 'docs/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
