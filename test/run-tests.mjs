@@ -39,6 +39,8 @@ function checkPrerequisites() {
   need(onPath('dbus-send'), 'dbus-send (checks the private Secret Service is up)', 'dbus-bin');
   need(onPath('gnome-keyring-daemon'), 'gnome-keyring-daemon (the Secret Service)', 'gnome-keyring');
   need(fs.existsSync('/usr/bin/chromium'), '/usr/bin/chromium (browser-mode end-to-end tests)', 'chromium');
+  need(onPath('prometheus') && onPath('promtool'), 'Prometheus and promtool (scrape /metrics; check the alerting rules)', 'prometheus');
+  need(onPath('systemd-analyze'), 'systemd-analyze (verifies the shipped systemd unit)', 'systemd');
   if (process.getuid?.() === 0) need(onPath('setpriv'), 'setpriv (runs PostgreSQL unprivileged when tests run as root)', 'util-linux');
   if (missing.length) {
     console.error(`[npm test] Missing prerequisites (bash .ci/run installs them all):\n${missing.join('\n')}`);
