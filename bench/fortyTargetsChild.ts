@@ -5,6 +5,7 @@
  * Prints one JSON line of results on stdout when done.
  */
 import net from 'node:net';
+import { PROBE_FACTORIES } from '../src-main/core/probes/probeFactories.js';
 import { benchCore, type Services } from './benchEnvironments.js';
 
 interface ChildConfig extends Services {
@@ -14,6 +15,22 @@ interface ChildConfig extends Services {
 }
 
 const config = JSON.parse(process.argv[2]!) as ChildConfig;
+
+// Schedule drift is measured where a check starts (the probe is asked), so a check's own latency does not count.
+const starts = new Map<string, number[]>();
+let measuring = false;
+for (const [kind, factory] of Object.entries(PROBE_FACTORIES)) {
+  PROBE_FACTORIES[kind] = (section, secret, timeoutMs) => {
+    const probe = factory(section, secret, timeoutMs);
+    const check = probe.check.bind(probe);
+    const key = `${kind}@${Math.random()}`;
+    probe.check = (signal) => {
+      if (measuring) (starts.get(key) ?? starts.set(key, []).get(key)!).push(performance.now());
+      return check(signal);
+    };
+    return probe;
+  };
+}
 const { core, closeLog: close } = benchCore({
   count: config.environments,
   services: config,
@@ -25,7 +42,6 @@ await new Promise<void>((resolve, reject) => sink.once('connect', resolve).once(
 
 const checkTimes = new Map<string, number[]>();
 let lastCheckAt = 0;
-let measuring = false;
 const pushMs: number[] = [];
 let failures = 0;
 core.on('check', ({ environment, result }) => {
@@ -60,7 +76,7 @@ const wallMs = performance.now() - wallStart;
 measuring = false;
 
 const drifts: number[] = [];
-for (const times of checkTimes.values()) for (let i = 1; i < times.length; i++) drifts.push(Math.abs(times[i]! - times[i - 1]! - 10_000));
+for (const times of starts.values()) for (let i = 1; i < times.length; i++) drifts.push(Math.abs(times[i]! - times[i - 1]! - 10_000));
 await core.stop();
 close();
 sink.end();
