@@ -6,12 +6,15 @@
  */
 import net from 'node:net';
 import { PROBE_FACTORIES } from '../src-main/core/probes/probeFactories.js';
+import { createMetricsCollector } from '../src-main/headless/metrics/collector.js';
 import { benchCore, type Services } from './benchEnvironments.js';
 
 interface ChildConfig extends Services {
   environments: number;
   minutes: number;
   sinkPort: number;
+  /** Render /metrics (as a scrape would) once a second while measuring. */
+  scrapeEverySecond?: boolean;
 }
 
 const config = JSON.parse(process.argv[2]!) as ChildConfig;
@@ -68,9 +71,14 @@ measuring = true;
 const cpuStart = process.cpuUsage();
 const wallStart = performance.now();
 let rssMax = 0;
+const collector = config.scrapeEverySecond ? createMetricsCollector(core) : null;
+let scrapes = 0;
+const scraper = collector && setInterval(() => void collector.render().then(() => scrapes++), 1_000);
 const sampler = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 250);
 await new Promise((r) => setTimeout(r, config.minutes * 60_000));
 clearInterval(sampler);
+if (scraper) clearInterval(scraper);
+collector?.close();
 const cpu = process.cpuUsage(cpuStart);
 const wallMs = performance.now() - wallStart;
 measuring = false;
@@ -89,6 +97,7 @@ console.log(
     checks: [...checkTimes.values()].reduce((n, t) => n + t.length, 0),
     targets: checkTimes.size,
     failures,
+    scrapes,
   }),
 );
 process.exit(0);

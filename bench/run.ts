@@ -12,6 +12,7 @@
  *   (h) /metrics         p99 render time and RSS growth for 40 targets, 20 environments × 2 (metricsRender.ts)
  *   (i) 40 targets       20 environments × 2 databases at a 10 s interval for 5 minutes: CPU, RSS, drift, push cost (environments.ts)
  *   (j) 40 cards         status window in Chromium with 40 cards: core state change → card shows it (fortyCards.ts)
+ *   (k) scraped          (i)'s 40 targets while /metrics is rendered once a second: schedule drift (environments.ts)
  */
 import os from 'node:os';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -25,7 +26,7 @@ import { startCountingProxy } from './connectionCountingProxy.js';
 import type { Figure } from './figure.js';
 import { endlessBody } from './endlessBody.js';
 import { envParseWorstCase } from './envParse.js';
-import { fortyTargets } from './environments.js';
+import { fortyTargets, scrapedSchedules } from './environments.js';
 import { fortyCards } from './fortyCards.js';
 import { metricsRender } from './metricsRender.js';
 import { startPostgres } from '../test/support/postgres.js';
@@ -243,6 +244,7 @@ async function main(): Promise<void> {
       const targets = { neo4j: neo4jTarget, supabase: { url: supabase.url, key: supabase.serviceRoleKey } };
       figures.push(print(await fortyCards(targets)));
       for (const figure of await fortyTargets(targets)) figures.push(print(figure));
+      figures.push(print(await scrapedSchedules(targets)));
     } finally {
       await supabase.close();
       await postgres.dispose();
