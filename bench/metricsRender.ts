@@ -31,11 +31,11 @@ function fleetCore(): Pick<MonitorCore, 'snapshot' | 'on'> & { check(environment
     databases: Object.fromEntries(
       DATABASE_KINDS.map((kind): [string, DatabaseStatus] => [
         kind.id,
-        { database: kind.id, label: kind.label, status: 'healthy', healthy: true, target: null, latencyMs: 4, checkedAt, consecutiveFailures: 0, uptimePct: 100, p50Ms: 4, p95Ms: 9 },
+        { database: kind.id, label: kind.label, status: 'healthy', healthy: true, target: null, latencyMs: 4, checkedAt, since: checkedAt, consecutiveFailures: 0, p50Ms: 4, p95Ms: 9 },
       ]),
     ),
   }));
-  const snapshot: Snapshot = { status: 'ok', version: 'bench', checkedAt, paused: null, environments };
+  const snapshot: Snapshot = { status: 'ok', version: 'bench', checkedAt, paused: null, staleAfterMs: 25_000, lastIncident: null, environments };
   return {
     snapshot: () => snapshot,
     on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]) {

@@ -4,7 +4,8 @@
  * `rendererContract`; nothing else lists channels or payload shapes.
  */
 import { z } from 'zod';
-import { DatabaseIdSchema, EnvironmentIdSchema, HistoryViewSchema, ProbeResultSchema, SnapshotSchema } from './schemas.js';
+import { HistoryRequestSchema, HistoryViewSchema, IncidentListSchema, IncidentsRequestSchema } from './history.js';
+import { EnvironmentIdSchema, ProbeResultSchema, SnapshotSchema } from './schemas.js';
 import {
   ImportEnvRequestSchema,
   ImportReportSchema,
@@ -44,10 +45,10 @@ export const rendererContract = {
     checkNow: { input: ScopeRequestSchema, output: SnapshotSchema },
     pause: { input: PauseRequestSchema, output: SnapshotSchema },
     resume: { input: ScopeRequestSchema, output: SnapshotSchema },
-    getHistory: {
-      input: z.object({ environment: EnvironmentIdSchema, database: DatabaseIdSchema, limit: z.number().int().min(1).max(1_000).optional() }),
-      output: HistoryViewSchema,
-    },
+    /** One database's chart series (default the last hour) and uptime over 24 h / 7 d / 30 d / 365 d, from the durable history. */
+    getHistory: { input: HistoryRequestSchema, output: HistoryViewSchema },
+    /** Newest first, from the durable history. */
+    getIncidents: { input: IncidentsRequestSchema, output: IncidentListSchema },
     getSettings: { input: NoInput, output: SettingsViewSchema },
     /** One-off probe with unsaved values; a "keep" secret uses the stored one inside main. */
     testConnection: { input: TestConnectionRequestSchema, output: ProbeResultSchema },

@@ -75,8 +75,10 @@ export const DatabaseStatusSchema = z.object({
   hint: z.string().optional(),
   server: ServerInfoSchema.optional(),
   checkedAt: z.iso.datetime().nullable(),
+  /** When the database entered its current state, from the durable history where it knows; null before the first check. */
+  since: z.iso.datetime().nullable(),
   consecutiveFailures: z.number().int().nonnegative(),
-  uptimePct: z.number().min(0).max(100).nullable(),
+  /** Latency percentiles over the last checks kept in memory (uptime over stated periods is in the HistoryView). */
   p50Ms: z.number().nonnegative().nullable(),
   p95Ms: z.number().nonnegative().nullable(),
 });
@@ -103,6 +105,23 @@ export const EnvironmentStatusSchema = z.object({
 });
 export type EnvironmentStatus = z.infer<typeof EnvironmentStatusSchema>;
 
+/** A database went down (opened) and came back (closed). */
+export const IncidentSchema = z.object({
+  id: z.number().int().positive(),
+  environment: EnvironmentIdSchema,
+  database: ShownDatabaseIdSchema,
+  /** Public form of the endpoint, never a secret. */
+  endpoint: z.string(),
+  startedAt: z.iso.datetime(),
+  /** null while still open. */
+  endedAt: z.iso.datetime().nullable(),
+  durationMs: z.number().int().nonnegative().nullable(),
+  kind: FailureKindSchema.optional(),
+  message: z.string().max(1_000).optional(),
+  hint: z.string().max(1_000).optional(),
+});
+export type Incident = z.infer<typeof IncidentSchema>;
+
 export const SnapshotSchema = z.object({
   /** The worst of all environments. */
   status: OverallStatusSchema,
@@ -110,23 +129,14 @@ export const SnapshotSchema = z.object({
   checkedAt: z.iso.datetime(),
   /** Non-null only when every environment is paused; `until` = the latest resume (null if any waits for resume()). */
   paused: PausedSchema,
+  /**
+   * A database's last result older than this (2 × interval + timeout) is stale: the viewer shows it as such,
+   * since nothing pushes a snapshot when checks stop happening.
+   */
+  staleAfterMs: z.number().int().positive(),
+  /** The newest incident of any environment (open or closed), for the tray's one-line summary; null if none. */
+  lastIncident: IncidentSchema.nullable(),
   /** In the settings' order. */
   environments: z.array(EnvironmentStatusSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
-
-export const HistoryEntrySchema = z.object({
-  checkedAt: z.iso.datetime(),
-  state: DatabaseStateSchema,
-  latencyMs: z.number().nonnegative().nullable(),
-  kind: FailureKindSchema.optional(),
-});
-export const HistoryViewSchema = z.object({
-  environment: EnvironmentIdSchema,
-  database: ShownDatabaseIdSchema,
-  entries: z.array(HistoryEntrySchema),
-  uptimePct: z.number().min(0).max(100).nullable(),
-  p50Ms: z.number().nonnegative().nullable(),
-  p95Ms: z.number().nonnegative().nullable(),
-});
-export type HistoryView = z.infer<typeof HistoryViewSchema>;

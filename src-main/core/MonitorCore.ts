@@ -2,7 +2,8 @@
  * The host-agnostic heart of the app as the hosts (Electron shell, headless CLI/server) see it.
  * Hosts depend on this interface only; `createMonitorCore` in ./createMonitorCore.ts builds the real one.
  */
-import type { DatabaseId, DatabaseState, EnvironmentId, HistoryView, ProbeResult, Snapshot } from '../common/schemas.js';
+import type { HistoryRequest, HistoryView, IncidentList, IncidentsRequest } from '../common/history.js';
+import type { DatabaseId, DatabaseState, EnvironmentId, ProbeResult, Snapshot } from '../common/schemas.js';
 import type { CoreMethodName, RendererApiHandlers } from '../common/contract.js';
 import type { ImportEnvRequest, ImportReport, SettingsDraftInput, SettingsView, TestConnectionRequest } from '../common/settings-schema.js';
 
@@ -42,7 +43,9 @@ export interface MonitorCore extends CoreMethods {
   /** `hours` omitted = until resume. */
   pause(request?: { hours?: number; environment?: EnvironmentId }): Snapshot;
   resume(scope?: { environment?: EnvironmentId }): Snapshot;
-  getHistory(request: { environment: EnvironmentId; database: DatabaseId; limit?: number }): HistoryView;
+  /** From the durable history; an unknown environment or database is a ValidationError. */
+  getHistory(request: HistoryRequest): HistoryView;
+  getIncidents(request?: IncidentsRequest): IncidentList;
   getSettings(): Promise<SettingsView>;
   /** One-off probe with unsaved values; a "keep" secret edit uses that environment's stored secret. Saves nothing. */
   testConnection(request: TestConnectionRequest): Promise<ProbeResult>;

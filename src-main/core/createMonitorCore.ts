@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { secretNames } from '../common/databases.js';
-import type { DatabaseId, EnvironmentId, ProbeResult, Snapshot } from '../common/schemas.js';
+import { isHealthyState, type DatabaseId, type EnvironmentId, type ProbeResult, type Snapshot } from '../common/schemas.js';
 import {
   SettingsDraftSchema,
   type EnvironmentSettings,
@@ -30,6 +30,8 @@ import type { SecretValues } from './environmentConfig.js';
 import { ConfigurationError, EndpointChangedError, ValidationError, WallTrackError } from './errors.js';
 import { createLogger, type Logger } from './logging.js';
 import { buildSnapshot } from './monitor/snapshot.js';
+import { staleAfterMs } from '../common/freshness.js';
+import { UPTIME_WINDOWS, type HistoryRequest, type HistoryView, type IncidentList } from '../common/history.js';
 import type { MonitorSettings } from './monitor/types.js';
 import type { MonitorCore, MonitorCoreEvents } from './MonitorCore.js';
 import { appPaths, defaultDataDir } from './paths.js';
@@ -158,7 +160,13 @@ class ComposedMonitorCore implements MonitorCore {
 
   /** The same object until the next change: callers treat it as read-only. */
   snapshot(): Snapshot {
-    this.lastSnapshot ??= buildSnapshot({ version: this.version, now: Date.now(), environments: this.environments.map((e) => e.status()) });
+    this.lastSnapshot ??= buildSnapshot({
+      version: this.version,
+      now: Date.now(),
+      staleAfterMs: staleAfterMs(this.monitorSettings(this.settings)),
+      lastIncident: null,
+      environments: this.environments.map((e) => e.status()),
+    });
     return this.lastSnapshot;
   }
 
@@ -187,14 +195,41 @@ class ComposedMonitorCore implements MonitorCore {
     return this.snapshot();
   }
 
-  getHistory({ environment, database, limit }: { environment: EnvironmentId; database: DatabaseId; limit?: number }) {
+  // SPEC (issue 10): interim, from the in-memory ring; replaced by the durable HistoryStore.
+  getHistory({ environment, database, range = '1h' }: HistoryRequest): HistoryView {
     const env = this.environmentOf(environment);
     try {
-      return env.history(database, limit);
+      const recent = env.history(database);
+      const now = Date.now();
+      return {
+        environment,
+        database,
+        endpoint: env.status().databases[database]?.target ?? null,
+        range,
+        from: new Date(now - 3_600_000).toISOString(),
+        to: new Date(now).toISOString(),
+        stepSec: 0,
+        points: recent.entries.map((e) => ({
+          at: e.checkedAt,
+          checks: 1,
+          failed: isHealthyState(e.state) ? 0 : 1,
+          degraded: e.state === 'degraded' ? 1 : 0,
+          latencyMs: e.latencyMs,
+          state: e.state,
+          ...(e.kind ? { kind: e.kind } : {}),
+        })),
+        uptime: UPTIME_WINDOWS.map((window) => ({ window, ratio: null, checks: 0 })),
+        recoveredRetries: 0,
+      };
     } catch (error) {
       if (error instanceof RangeError) throw new ValidationError('database', `${error.message}; add it in Settings first`);
       throw error;
     }
+  }
+
+  // SPEC (issue 10): interim; replaced by the durable HistoryStore.
+  getIncidents(): IncidentList {
+    return { incidents: [] };
   }
 
   async getSettings(): Promise<SettingsView> {

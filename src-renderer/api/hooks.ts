@@ -1,7 +1,8 @@
 /** React bindings for the renderer API: the snapshot arrives by event, never by polling. */
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../src-main/common/contract.js';
-import type { DatabaseId, EnvironmentId, HistoryView, Snapshot } from '../../src-main/common/schemas.js';
+import type { DatabaseId, EnvironmentId, Snapshot } from '../../src-main/common/schemas.js';
+import type { ChartRange, HistoryView } from '../../src-main/common/history.js';
 import type { ConnectionState } from './connectionStatus.js';
 import { api, connection } from './hostApi.js';
 
@@ -29,15 +30,15 @@ export function useAppInfo(): AppInfo | null {
 }
 
 /** Recent checks of one database of one environment, re-read when a new check lands (checkedAt changes). */
-export function useHistory(environment: EnvironmentId, database: DatabaseId, checkedAt: string | null, limit = 60): HistoryView | null {
+export function useHistory(environment: EnvironmentId, database: DatabaseId, checkedAt: string | null, range: ChartRange = '1h'): HistoryView | null {
   const [history, setHistory] = useState<HistoryView | null>(null);
   useEffect(() => {
     let live = true;
-    api.getHistory({ environment, database, limit }).then((h) => live && setHistory(h), () => undefined);
+    api.getHistory({ environment, database, range }).then((h) => live && setHistory(h), () => undefined);
     return () => {
       live = false;
     };
-  }, [environment, database, checkedAt, limit]);
+  }, [environment, database, checkedAt, range]);
   return history;
 }
 

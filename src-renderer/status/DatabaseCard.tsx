@@ -1,4 +1,5 @@
-import type { DatabaseStatus, EnvironmentId, HistoryView } from '../../src-main/common/schemas.js';
+import type { DatabaseStatus, EnvironmentId } from '../../src-main/common/schemas.js';
+import type { HistoryView } from '../../src-main/common/history.js';
 import { STATE_TONES, formatLatency, formatUptime } from '../lib/format.js';
 import { RelativeTime } from './RelativeTime.js';
 import { Sparkline } from './Sparkline.js';
@@ -43,7 +44,7 @@ export function DatabaseCard({ environment, status, history, headingLevel = 2 }:
         </div>
         <div>
           <dt>Uptime</dt>
-          <dd data-metric="uptime">{formatUptime(status.uptimePct)}</dd>
+          <dd data-metric="uptime">{formatUptime(uptime24h(history))}</dd>
         </div>
         <div>
           <dt>Last checked</dt>
@@ -77,4 +78,10 @@ export function DatabaseCard({ environment, status, history, headingLevel = 2 }:
 function serverLabel(agent: string | undefined, version: string): string {
   if (agent?.includes(version)) return agent;
   return `${agent ?? 'Server'} ${version}`;
+}
+
+// SPEC (issue 10): interim; the card will show 24 h / 7 d / 30 d with their periods.
+function uptime24h(history: HistoryView | null): number | null {
+  const ratio = history?.uptime[0]?.ratio;
+  return ratio === undefined || ratio === null ? null : ratio * 100;
 }

@@ -1,4 +1,4 @@
-import type { HistoryView } from '../../src-main/common/schemas.js';
+import type { HistoryView } from '../../src-main/common/history.js';
 import { formatLatency } from '../lib/format.js';
 import { sparkGeometry } from '../lib/sparkline.js';
 
@@ -7,13 +7,13 @@ const HEIGHT = 40;
 
 /** Latency of recent checks as an SVG line; failed checks are marks on the baseline. */
 export function Sparkline({ history }: { history: HistoryView | null }) {
-  const entries = history?.entries ?? [];
+  const entries = history?.points ?? [];
   if (entries.length < 2) {
     return <p className="sparkline-empty">Latency chart appears after a few checks.</p>;
   }
   const points = entries.map((e) => ({
     latencyMs: e.latencyMs,
-    failed: e.state === 'down' || e.state === 'retrying',
+    failed: e.failed > 0,
   }));
   const g = sparkGeometry(points, WIDTH, HEIGHT);
   const label =

@@ -17,11 +17,11 @@ import { databaseIds } from '../../src-main/common/databases.js';
 import {
   DatabaseStateSchema,
   FailureKindSchema,
-  HistoryViewSchema,
   OverallStatusSchema,
   ProbeResultSchema,
   SnapshotSchema,
 } from '../../src-main/common/schemas.js';
+import { HistoryViewSchema } from '../../src-main/common/history.js';
 
 const ok = (schema: z.ZodType, value: unknown) => schema.safeParse(value).success;
 
@@ -125,11 +125,24 @@ describe('ProbeResultSchema and HistoryViewSchema', () => {
     expect(ok(ProbeResultSchema, { ...result, latencyMs: -5 })).toBe(false);
     expect(ok(ProbeResultSchema, { ...result, checkedAt: '1 Jan' })).toBe(false);
     expect(ok(ProbeResultSchema, { ...result, healthy: undefined })).toBe(false);
-    const view = { environment: 'production', database: 'supabase', entries: [{ checkedAt: '2026-01-01T00:00:00.000Z', state: 'healthy', latencyMs: 3, kind: 'dns' }], uptimePct: 100, p50Ms: 3, p95Ms: 3 };
+    const view = {
+      environment: 'production',
+      database: 'supabase',
+      endpoint: 'https://abcd.supabase.co',
+      range: '1h',
+      from: '2026-01-01T00:00:00.000Z',
+      to: '2026-01-01T01:00:00.000Z',
+      stepSec: 0,
+      points: [{ at: '2026-01-01T00:00:30.000Z', checks: 1, failed: 1, degraded: 0, latencyMs: null, kind: 'dns', state: 'down' }],
+      uptime: [{ window: '24h', ratio: 0.5, checks: 2 }],
+      recoveredRetries: 1,
+    };
     expect(HistoryViewSchema.parse(view)).toEqual(view);
-    expect(ok(HistoryViewSchema, { ...view, uptimePct: 101 })).toBe(false);
+    expect(ok(HistoryViewSchema, { ...view, uptime: [{ window: '24h', ratio: 1.01, checks: 2 }] })).toBe(false);
+    expect(ok(HistoryViewSchema, { ...view, uptime: [{ window: '1y', ratio: 1, checks: 2 }] })).toBe(false);
     expect(ok(HistoryViewSchema, { ...view, environment: undefined })).toBe(false);
-    expect(ok(HistoryViewSchema, { ...view, entries: [{ ...view.entries[0], latencyMs: -1 }] })).toBe(false);
+    expect(ok(HistoryViewSchema, { ...view, points: [{ ...view.points[0], latencyMs: -1 }] })).toBe(false);
+    expect(ok(HistoryViewSchema, { ...view, points: [{ ...view.points[0], checks: 0 }] })).toBe(false);
   });
 });
 

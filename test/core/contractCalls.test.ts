@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RendererApiHandlers } from '../../src-main/common/contract.js';
 import { describeCallError, invokeContractMethod } from '../../src-main/core/contractCalls.js';
 import { DatabaseConnectionError, ValidationError } from '../../src-main/core/errors.js';
+import { emptyHistoryView } from '../support/historyViews.js';
 
 const handlers = (overrides: Partial<RendererApiHandlers>) => overrides as RendererApiHandlers;
 
@@ -9,11 +10,11 @@ describe('invokeContractMethod', () => {
   it('parses input, runs the handler and parses its output', async () => {
     let seen: unknown;
     const reply = await invokeContractMethod(
-      handlers({ getHistory: (input) => ((seen = input), { environment: 'staging', database: 'neo4j', entries: [], uptimePct: null, p50Ms: null, p95Ms: null }) }),
+      handlers({ getHistory: (input) => ((seen = input), emptyHistoryView('staging', 'neo4j')) }),
       'getHistory',
-      { environment: 'staging', database: 'neo4j', limit: 5 },
+      { environment: 'staging', database: 'neo4j', range: '24h' },
     );
-    expect(seen).toEqual({ environment: 'staging', database: 'neo4j', limit: 5 });
+    expect(seen).toEqual({ environment: 'staging', database: 'neo4j', range: '24h' });
     expect(reply).toMatchObject({ ok: true, value: { environment: 'staging', database: 'neo4j' } });
   });
 

@@ -151,13 +151,13 @@ describe('createMonitorCore against the real services', () => {
     await core.start();
     await core.saveSettings(draft({ supabaseKey: services.supabase.secretKey, neo4jPassword: services.neo4j.password }));
     expect((await core.checkNow()).status).toBe('ok');
-    const supabaseHistory = core.getHistory({ environment: 'default', database: 'supabase' }).entries.length;
+    const supabaseHistory = core.getHistory({ environment: 'default', database: 'supabase' }).points.length;
     await core.saveSettings(draft({ neo4jPassword: 'wrong-password-1' }));
     const s = await core.checkNow();
     expect(dbs(s).neo4j!).toMatchObject({ status: 'down', kind: 'auth_failed' });
     expect(dbs(s).neo4j!.hint).toMatch(/NEO4J_PASSWORD/);
     // Supabase kept its probe and its history.
-    expect(core.getHistory({ environment: 'default', database: 'supabase' }).entries.length).toBeGreaterThan(supabaseHistory);
+    expect(core.getHistory({ environment: 'default', database: 'supabase' }).points.length).toBeGreaterThan(supabaseHistory);
     await core.saveSettings(draft({ neo4jPassword: null }));
     expect(await vault.has('default', 'neo4jPassword')).toBe(false);
     expect(dbs(await core.checkNow()).neo4j!.status).toBe('not_configured');

@@ -165,7 +165,7 @@ describe('environments side by side', () => {
     await core.saveSettings(draftOf([production(), staging], { production: productionSecrets(), staging: { neo4jPassword: services.neo4j.password } }));
     await core.checkNow();
     await core.checkNow();
-    expect(core.getHistory({ environment: 'production', database: 'neo4j' }).entries).toHaveLength(2);
+    expect(core.getHistory({ environment: 'production', database: 'neo4j' }).points).toHaveLength(2);
 
     await core.saveSettings(draftOf([staging, { ...production(), name: 'Prod (EU)' }]));
     const s = core.snapshot();
@@ -174,7 +174,7 @@ describe('environments side by side', () => {
       ['production', 'Prod (EU)'],
     ]);
     // Not reconnected: a rebuilt probe would have started a new history.
-    expect(core.getHistory({ environment: 'production', database: 'neo4j' }).entries).toHaveLength(2);
+    expect(core.getHistory({ environment: 'production', database: 'neo4j' }).points).toHaveLength(2);
   });
 
   it('a hung database in one environment never delays the checks of another', async () => {
@@ -195,7 +195,7 @@ describe('environments side by side', () => {
     const s = core.snapshot();
     // Staging's first check is still waiting for its 30 s timeout; production went on at its 1 s interval.
     expect(s.environments[1]!.databases.neo4j!.checkedAt).toBeNull();
-    expect(core.getHistory({ environment: 'production', database: 'neo4j' }).entries.length).toBeGreaterThanOrEqual(3);
+    expect(core.getHistory({ environment: 'production', database: 'neo4j' }).points.length).toBeGreaterThanOrEqual(3);
   });
 
   it('a .env file imported into a new environment creates it with its own accounts', async () => {

@@ -2,7 +2,6 @@
 import { EventEmitter } from 'node:events';
 import {
   SnapshotSchema,
-  type DatabaseId,
   type DatabaseStatus,
   type EnvironmentId,
   type EnvironmentStatus,
@@ -10,6 +9,7 @@ import {
 } from '../../src-main/common/schemas.js';
 import { SettingsSchema, defaultEnvironment, type ImportEnvRequest, type SettingsView } from '../../src-main/common/settings-schema.js';
 import type { MonitorCore, MonitorCoreEvents, StateChange } from '../../src-main/core/MonitorCore.js';
+import { emptyHistoryView } from '../support/historyViews.js';
 
 const CHECKED_AT = '2026-01-01T12:00:00.000Z';
 
@@ -23,7 +23,7 @@ export function makeStatus(over: Partial<DatabaseStatus> = {}): DatabaseStatus {
     latencyMs: 42,
     checkedAt: CHECKED_AT,
     consecutiveFailures: 0,
-    uptimePct: 100,
+    since: CHECKED_AT,
     p50Ms: 40,
     p95Ms: 50,
     ...over,
@@ -54,7 +54,7 @@ export function makeSnapshot(over: Partial<Omit<Snapshot, 'environments'>> & Dat
 
 /** A snapshot of these environments, in this (settings) order. */
 export function makeSnapshotOf(environments: EnvironmentStatus[], over: Partial<Omit<Snapshot, 'environments'>> = {}): Snapshot {
-  return SnapshotSchema.parse({ status: 'ok', version: '0.1.0', checkedAt: CHECKED_AT, paused: null, environments, ...over });
+  return SnapshotSchema.parse({ status: 'ok', version: '0.1.0', checkedAt: CHECKED_AT, paused: null, staleAfterMs: 65_000, lastIncident: null, environments, ...over });
 }
 
 /** Records every call with the arguments as passed; `stopDelayMs: Infinity` makes stop() hang like a stuck driver. */
@@ -108,10 +108,16 @@ export class FakeMonitorCore implements MonitorCore {
     this.current = { ...this.current, environments, paused: all };
     return this.current;
   }
-  getHistory(request: { environment: EnvironmentId; database: DatabaseId; limit?: number }) {
+
+  getIncidents(request?: { environment?: EnvironmentId }) {
+    this.record('getIncidents', request);
+    return { incidents: [] };
+  }
+
+  getHistory(request: { environment: EnvironmentId; database: string; range?: '1h' | '24h' | '7d' }) {
     this.record('getHistory', request);
     const { environment, database } = request;
-    return { environment, database, entries: [], uptimePct: null, p50Ms: null, p95Ms: null };
+    return emptyHistoryView(environment, database);
   }
   async getSettings() {
     this.record('getSettings');

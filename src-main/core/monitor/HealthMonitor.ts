@@ -13,12 +13,12 @@ import {
   type TimeoutPolicy,
 } from 'cockatiel';
 import { DATABASE_KINDS } from '../../common/databases.js';
-import { isHealthyState, type DatabaseId, type DatabaseState, type EnvironmentStatus, type FailureKind, type HistoryView, type ProbeResult } from '../../common/schemas.js';
+import { isHealthyState, type DatabaseId, type DatabaseState, type EnvironmentStatus, type FailureKind, type ProbeResult } from '../../common/schemas.js';
 import type { StateChange } from '../MonitorCore.js';
 import type { Probe } from '../probes/Probe.js';
 import { abortable } from '../probes/abortable.js';
 import { failureResult, resultFromError } from '../probes/result.js';
-import { History } from './History.js';
+import { History, type RecentChecks } from './History.js';
 import { buildEnvironmentStatus, type EnvironmentMeta } from './snapshot.js';
 import type { HealthMonitorApi, HealthMonitorEvents, HealthMonitorOptions, MonitorSettings } from './types.js';
 
@@ -37,6 +37,8 @@ interface Runtime {
   /** Bumped by replaceProbe so a late result from the old probe is dropped. */
   generation: number;
   state: DatabaseState;
+  /** When `state` began (epoch ms), as seen by this monitor; null before the first result. */
+  since: number | null;
   last: ProbeResult | null;
   consecutiveFailures: number;
   readonly history: History;
@@ -121,6 +123,7 @@ export class HealthMonitor implements HealthMonitorApi {
       state: rt.state,
       target: rt.probe?.target ?? null,
       last: rt.last,
+      since: rt.since,
       consecutiveFailures: rt.consecutiveFailures,
       stats: rt.history.stats(),
     });
@@ -131,7 +134,7 @@ export class HealthMonitor implements HealthMonitorApi {
     });
   }
 
-  history(database: DatabaseId, limit?: number): HistoryView {
+  history(database: DatabaseId, limit?: number): RecentChecks {
     return this.runtime(database).history.view(this.environment.id, database, limit);
   }
 
@@ -151,7 +154,7 @@ export class HealthMonitor implements HealthMonitorApi {
     rt.generation++;
     rt.cycleAbort?.abort();
     this.clearTimer(rt);
-    Object.assign(rt, { probe, cycle: null, cycleAbort: null, attempt: null, last: null, lastStartedAt: null });
+    Object.assign(rt, { probe, cycle: null, cycleAbort: null, attempt: null, last: null, since: null, lastStartedAt: null });
     rt.consecutiveFailures = 0;
     rt.history.clear();
     rt.state = probe ? 'unknown' : 'not_configured';
@@ -297,6 +300,7 @@ export class HealthMonitor implements HealthMonitorApi {
     const labelled: ProbeResult = { ...result, state, healthy: isHealthyState(state) };
     const from = rt.state;
     rt.state = state;
+    if (from !== state || rt.since === null) rt.since = Date.parse(labelled.checkedAt);
     rt.last = labelled;
     rt.consecutiveFailures = labelled.healthy ? 0 : rt.consecutiveFailures + 1;
     rt.history.push(labelled);
@@ -348,6 +352,7 @@ function newRuntime(id: DatabaseId, probe: Probe | null): Runtime {
     probe,
     generation: 0,
     state: probe ? 'unknown' : 'not_configured',
+    since: null,
     last: null,
     consecutiveFailures: 0,
     history: new History(),

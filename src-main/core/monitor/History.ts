@@ -1,7 +1,18 @@
-/** The last N check results of one database, with uptime and latency percentiles over them. */
-import type { DatabaseId, DatabaseState, EnvironmentId, HistoryView, ProbeResult } from '../../common/schemas.js';
+/** The last N check results of one database, with uptime and latency percentiles over them (in memory; the durable record is core/history). */
+import type { DatabaseId, DatabaseState, EnvironmentId, FailureKind, ProbeResult } from '../../common/schemas.js';
 
-export type HistoryEntry = HistoryView['entries'][number];
+export interface HistoryEntry {
+  checkedAt: string;
+  state: DatabaseState;
+  latencyMs: number | null;
+  kind?: FailureKind;
+}
+
+export interface RecentChecks extends HistoryStats {
+  environment: EnvironmentId;
+  database: DatabaseId;
+  entries: HistoryEntry[];
+}
 
 export interface HistoryStats {
   /** Share of checks that got an answer (healthy or degraded); null before the first check. */
@@ -89,7 +100,7 @@ export class History {
     else this.sortedLatencies.splice(at, 1);
   }
 
-  view(environment: EnvironmentId, database: DatabaseId, limit?: number): HistoryView {
+  view(environment: EnvironmentId, database: DatabaseId, limit?: number): RecentChecks {
     return { environment, database, entries: this.entries(limit), ...this.stats() };
   }
 }

@@ -6,6 +6,7 @@ import {
   type DatabaseState,
   type DatabaseStatus,
   type EnvironmentStatus,
+  type Incident,
   type OverallStatus,
   type ProbeResult,
   type Snapshot,
@@ -13,11 +14,15 @@ import {
 import { publicTarget } from '../probes/redact.js';
 import type { HistoryStats } from './History.js';
 
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
 export interface DatabaseView {
   state: DatabaseState;
   /** The probe's endpoint; null when not configured. */
   target: string | null;
   last: ProbeResult | null;
+  /** When `state` began (epoch ms); null before the first result. */
+  since: number | null;
   consecutiveFailures: number;
   stats: HistoryStats;
 }
@@ -54,8 +59,10 @@ export function databaseStatus(database: DatabaseId, view: DatabaseView): Databa
     ...(failed && last.hint ? { hint: last.hint } : {}),
     ...(last?.server ? { server: last.server } : {}),
     checkedAt: last?.checkedAt ?? null,
+    since: iso(view.since),
     consecutiveFailures: view.consecutiveFailures,
-    ...view.stats,
+    p50Ms: view.stats.p50Ms,
+    p95Ms: view.stats.p95Ms,
   };
 }
 
@@ -65,7 +72,6 @@ export interface EnvironmentMeta {
   colour: string | null;
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function buildEnvironmentStatus(input: {
   environment: EnvironmentMeta;
@@ -86,7 +92,13 @@ export function buildEnvironmentStatus(input: {
 }
 
 /** Every environment, in settings order; paused only when all are (until the latest resume). */
-export function buildSnapshot(input: { version: string; now: number; environments: readonly EnvironmentStatus[] }): Snapshot {
+export function buildSnapshot(input: {
+  version: string;
+  now: number;
+  staleAfterMs: number;
+  lastIncident: Incident | null;
+  environments: readonly EnvironmentStatus[];
+}): Snapshot {
   const envs = input.environments;
   const pauses = envs.map((e) => e.paused);
   let paused: Snapshot['paused'] = null;
@@ -99,6 +111,8 @@ export function buildSnapshot(input: { version: string; now: number; environment
     version: input.version,
     checkedAt: new Date(input.now).toISOString(),
     paused,
+    staleAfterMs: input.staleAfterMs,
+    lastIncident: input.lastIncident,
     environments: [...envs],
   };
 }

@@ -1,5 +1,6 @@
 /** Contract between the HealthMonitor (./HealthMonitor.ts) and whoever composes it (../createMonitorCore.ts). */
-import type { DatabaseId, EnvironmentStatus, HistoryView, ProbeResult } from '../../common/schemas.js';
+import type { DatabaseId, EnvironmentStatus, ProbeResult } from '../../common/schemas.js';
+import type { RecentChecks } from './History.js';
 import type { Settings } from '../../common/settings-schema.js';
 import type { Probe } from '../probes/Probe.js';
 import type { StateChange } from '../MonitorCore.js';
@@ -33,7 +34,7 @@ export interface HealthMonitorApi {
   resume(): EnvironmentStatus;
   snapshot(): EnvironmentStatus;
   /** Throws a RangeError for a kind this environment does not monitor. */
-  history(database: DatabaseId, limit?: number): HistoryView;
+  history(database: DatabaseId, limit?: number): RecentChecks;
   /**
    * Swaps a probe (settings saved): closes the old one, resets that database's state, checks at once.
    * A kind not monitored yet is added; `undefined` removes the kind from this environment.

@@ -31,19 +31,27 @@ describe('worstStatus precedence: down > degraded > unconfigured > unknown > ok'
 function env(id: string, status: OverallStatus, paused: EnvironmentStatus['paused']): EnvironmentStatus {
   return { id, name: id.toUpperCase(), colour: null, status, paused, databases: {} };
 }
-const snapshotOf = (environments: EnvironmentStatus[]) => buildSnapshot({ version: '2.0.0', now: Date.UTC(2026, 0, 1, 12), environments });
+const snapshotOf = (environments: EnvironmentStatus[]) => buildSnapshot({ version: '2.0.0', now: Date.UTC(2026, 0, 1, 12), staleAfterMs: 25_000, lastIncident: null, environments });
 
 describe('buildSnapshot', () => {
   it('lists the environments in the order given, with the worst status, the version and the time', () => {
     const environments = [env('production', 'ok', null), env('staging', 'down', null), env('dev', 'unknown', null)];
     const snap = snapshotOf(environments);
-    expect(snap).toEqual({ status: 'down', version: '2.0.0', checkedAt: '2026-01-01T12:00:00.000Z', paused: null, environments });
+    expect(snap).toEqual({ status: 'down', version: '2.0.0', checkedAt: '2026-01-01T12:00:00.000Z', paused: null, staleAfterMs: 25_000, lastIncident: null, environments });
     expect(snap.environments).not.toBe(environments);
     expect(SnapshotSchema.parse(snap)).toEqual(snap);
   });
 
   it('no environment at all: ok, not paused, an empty list', () => {
-    expect(snapshotOf([])).toEqual({ status: 'ok', version: '2.0.0', checkedAt: '2026-01-01T12:00:00.000Z', paused: null, environments: [] });
+    expect(snapshotOf([])).toEqual({ status: 'ok', version: '2.0.0', checkedAt: '2026-01-01T12:00:00.000Z', paused: null, staleAfterMs: 25_000, lastIncident: null, environments: [] });
+  });
+
+  it('carries the newest incident as given', () => {
+    const incident = { id: 7, environment: 'staging', database: 'neo4j', endpoint: 'bolt://db:7687', startedAt: '2026-01-01T02:13:00.000Z', endedAt: null, durationMs: null, kind: 'refused' as const };
+    const snap = buildSnapshot({ version: '2.0.0', now: 0, staleAfterMs: 65_000, lastIncident: incident, environments: [] });
+    expect(snap.lastIncident).toEqual({ id: 7, environment: 'staging', database: 'neo4j', endpoint: 'bolt://db:7687', startedAt: '2026-01-01T02:13:00.000Z', endedAt: null, durationMs: null, kind: 'refused' });
+    expect(snap.staleAfterMs).toBe(65_000);
+    expect(SnapshotSchema.parse(snap)).toEqual(snap);
   });
 
   it('none paused → not paused', () => {
@@ -72,7 +80,7 @@ describe('buildSnapshot', () => {
 });
 
 describe('databaseStatus carries the kind and its label from the registry', () => {
-  const view: DatabaseView = { state: 'unknown', target: null, last: null, consecutiveFailures: 0, stats: { uptimePct: null, p50Ms: null, p95Ms: null } };
+  const view: DatabaseView = { state: 'unknown', target: null, last: null, since: null, consecutiveFailures: 0, stats: { uptimePct: null, p50Ms: null, p95Ms: null } };
 
   it.each([
     ['supabase', 'Supabase'],

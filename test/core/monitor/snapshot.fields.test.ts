@@ -10,7 +10,7 @@ const at = '2026-01-01T00:00:00.000Z';
 describe('databaseStatus', () => {
   it('a failure carries its kind, message, hint and server', () => {
     const last: ProbeResult = { database: 'neo4j', healthy: false, state: 'down', latencyMs: null, kind: 'auth_failed', message: 'm', hint: 'h', server: { version: '5.26.0' }, checkedAt: at };
-    expect(databaseStatus('neo4j', { state: 'down', target: 'bolt://u:p@h:7687', last, consecutiveFailures: 2, stats })).toEqual({
+    expect(databaseStatus('neo4j', { state: 'down', target: 'bolt://u:p@h:7687', last, since: Date.UTC(2025, 11, 31, 23, 58), consecutiveFailures: 2, stats })).toEqual({
       database: 'neo4j',
       label: 'Neo4j',
       status: 'down',
@@ -22,14 +22,16 @@ describe('databaseStatus', () => {
       hint: 'h',
       server: { version: '5.26.0' },
       checkedAt: at,
+      since: '2025-12-31T23:58:00.000Z',
       consecutiveFailures: 2,
-      ...stats,
+      p50Ms: null,
+      p95Ms: null,
     });
   });
 
   it('a success carries no failure text, only its latency and server', () => {
     const last: ProbeResult = { database: 'neo4j', healthy: true, state: 'healthy', latencyMs: 7, message: 'stale', hint: 'stale', server: { version: '5' }, checkedAt: at };
-    expect(databaseStatus('neo4j', { state: 'degraded', target: null, last, consecutiveFailures: 0, stats })).toEqual({
+    expect(databaseStatus('neo4j', { state: 'degraded', target: null, last, since: null, consecutiveFailures: 0, stats })).toEqual({
       database: 'neo4j',
       label: 'Neo4j',
       status: 'degraded',

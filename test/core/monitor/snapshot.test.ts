@@ -39,12 +39,13 @@ describe('buildEnvironmentStatus + buildSnapshot', () => {
       state: 'down',
       target: 'bolt://neo4j:secret-pw@127.0.0.1:7687',
       last: failed,
+      since: Date.UTC(2025, 11, 31, 23, 50),
       consecutiveFailures: 3,
       stats,
     };
-    const supabase: DatabaseView = { state: 'not_configured', target: null, last: null, consecutiveFailures: 0, stats };
+    const supabase: DatabaseView = { state: 'not_configured', target: null, last: null, since: null, consecutiveFailures: 0, stats };
     const env = buildEnvironmentStatus({ environment: production, paused: { until: null }, databases: [['supabase', supabase], ['neo4j', neo4j]] });
-    const snap = buildSnapshot({ version: '1.2.3', now: Date.UTC(2026, 0, 1), environments: [env] });
+    const snap = buildSnapshot({ version: '1.2.3', now: Date.UTC(2026, 0, 1), staleAfterMs: 25_000, lastIncident: null, environments: [env] });
     expect(SnapshotSchema.parse(snap)).toEqual(snap);
     expect(snap).toMatchObject({ status: 'down', version: '1.2.3', checkedAt: '2026-01-01T00:00:00.000Z', paused: { until: null } });
     expect(snap.environments).toEqual([env]);
@@ -59,19 +60,21 @@ describe('buildEnvironmentStatus + buildSnapshot', () => {
       kind: 'refused',
       hint: failed.hint,
       consecutiveFailures: 3,
-      uptimePct: 50,
+      since: '2025-12-31T23:50:00.000Z',
     });
+    expect(env.databases.neo4j).not.toHaveProperty('uptimePct');
     expect(JSON.stringify(snap)).not.toContain('secret-pw');
-    expect(env.databases.supabase).toMatchObject({ status: 'not_configured', target: null, checkedAt: null, latencyMs: null });
+    expect(env.databases.supabase).toMatchObject({ status: 'not_configured', target: null, checkedAt: null, since: null, latencyMs: null });
   });
 
   it('a healthy database carries no stale failure fields; degraded still counts as answering', () => {
     const ok: ProbeResult = { database: 'supabase', healthy: true, state: 'degraded', latencyMs: 1500, checkedAt: new Date(0).toISOString() };
-    const view: DatabaseView = { state: 'degraded', target: 'https://x.supabase.co', last: ok, consecutiveFailures: 0, stats };
+    const view: DatabaseView = { state: 'degraded', target: 'https://x.supabase.co', last: ok, since: 0, consecutiveFailures: 0, stats };
     const env = buildEnvironmentStatus({ environment: production, paused: { until: 3_600_000 }, databases: [['supabase', view], ['neo4j', view]] });
     expect(env.status).toBe('degraded');
     expect(env.paused).toEqual({ until: '1970-01-01T01:00:00.000Z' });
     expect(env.databases.supabase!.healthy).toBe(true);
+    expect(env.databases.supabase!.since).toBe('1970-01-01T00:00:00.000Z');
     expect(env.databases.supabase).not.toHaveProperty('kind');
     expect(buildEnvironmentStatus({ environment: production, paused: null, databases: [['supabase', view]] }).paused).toBeNull();
   });

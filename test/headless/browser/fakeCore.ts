@@ -4,6 +4,7 @@ import type { MonitorCore, MonitorCoreEvents } from '../../../src-main/core/Moni
 import type { DatabaseState, DatabaseStatus, EnvironmentStatus, OverallStatus, Snapshot } from '../../../src-main/common/schemas.js';
 import type { SettingsView } from '../../../src-main/common/settings-schema.js';
 import { ValidationError } from '../../../src-main/core/errors.js';
+import { emptyHistoryView } from '../../support/historyViews.js';
 
 const LABELS: Record<string, string> = { supabase: 'Supabase', neo4j: 'Neo4j' };
 const TARGETS: Record<string, string> = { supabase: 'http://127.0.0.1:54321', neo4j: 'bolt://127.0.0.1:7687' };
@@ -21,7 +22,7 @@ export function databaseStatus(database: string, status: DatabaseState): Databas
     ...(failed ? { kind: 'refused' as const, message: `${database}: connection refused`, hint: `Start ${database}` } : {}),
     checkedAt: status === 'unknown' ? null : '2026-01-01T00:00:00.000Z',
     consecutiveFailures: failed ? 1 : 0,
-    uptimePct: 100,
+    since: '2026-01-01T00:00:00.000Z',
     p50Ms: 3,
     p95Ms: 4,
   };
@@ -40,7 +41,7 @@ export function environmentStatus(
 }
 
 export function snapshotOf(environments: EnvironmentStatus[], status: OverallStatus): Snapshot {
-  return { status, version: '0.1.0', checkedAt: '2026-01-01T00:00:00.000Z', paused: null, environments };
+  return { status, version: '0.1.0', checkedAt: '2026-01-01T00:00:00.000Z', paused: null, staleAfterMs: 65_000, lastIncident: null, environments };
 }
 
 /** One environment "default": Supabase healthy, Neo4j in `neo4j`. */
@@ -91,7 +92,8 @@ export function createFakeCore(options: FakeCoreOptions = {}): MonitorCore & {
       known(environment);
       return core.current;
     },
-    getHistory: ({ environment, database }: { environment: string; database: string }) => ({ environment, database, entries: [], uptimePct: null, p50Ms: null, p95Ms: null }),
+    getHistory: ({ environment, database }: { environment: string; database: string }) => emptyHistoryView(environment, database),
+    getIncidents: () => ({ incidents: [] }),
     getSettings: async () => {
       if (options.settingsView) return structuredClone(options.settingsView);
       throw new Error('internal detail that must not reach the page');

@@ -19,7 +19,7 @@ function status(database: DatabaseId, state: DatabaseState): DatabaseStatus {
     latencyMs: null,
     checkedAt: null,
     consecutiveFailures: 0,
-    uptimePct: null,
+    since: null,
     p50Ms: null,
     p95Ms: null,
   };
@@ -39,6 +39,8 @@ export function createCoreDouble(environmentIds: string[], version = '9.8.7'): C
     version,
     checkedAt: '2026-12-01T00:00:00.000Z',
     paused: null,
+    staleAfterMs: 25_000,
+    lastIncident: null,
     environments: environmentIds.map((id) => ({
       id,
       name: id,

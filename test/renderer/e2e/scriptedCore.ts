@@ -5,6 +5,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { databaseKind } from '../../../src-main/common/databases.js';
+import type { HistoryView } from '../../../src-main/common/history.js';
+import { emptyHistoryView } from '../../support/historyViews.js';
 import type { MonitorCore, MonitorCoreEvents } from '../../../src-main/core/MonitorCore.js';
 import {
   SnapshotSchema,
@@ -13,7 +15,6 @@ import {
   type DatabaseStatus,
   type EnvironmentId,
   type EnvironmentStatus,
-  type HistoryView,
   type OverallStatus,
   type Snapshot,
 } from '../../../src-main/common/schemas.js';
@@ -45,7 +46,7 @@ export function database(kind: DatabaseId, state: DatabaseState): DatabaseStatus
     ...(kind === 'neo4j' && !failed ? { server: { agent: 'Neo4j/5.26.30', version: '5.26.30' } } : {}),
     checkedAt: CHECKED_AT,
     consecutiveFailures: failed ? 3 : 0,
-    uptimePct: failed ? 91.7 : 100,
+    since: failed ? '2026-01-01T11:57:00.000Z' : '2026-01-01T09:00:00.000Z',
     p50Ms: 9,
     p95Ms: state === 'degraded' ? 1_600 : 31,
   };
@@ -89,24 +90,29 @@ export function snapshotOf(environments: EnvironmentStatus[]): Snapshot {
     version: '0.1.0',
     checkedAt: CHECKED_AT,
     paused: everyPaused ? { until: untils.includes(null) ? null : untils.sort().at(-1)! } : null,
+    staleAfterMs: 65_000,
+    lastIncident: null,
     environments,
   });
 }
 
 /** Thirty checks a minute apart ending at CHECKED_AT; the last three failed when the database is failing now. */
-function historyOf(status: DatabaseStatus | undefined, env: EnvironmentId, kind: DatabaseId, limit: number): HistoryView {
+function historyOf(status: DatabaseStatus | undefined, env: EnvironmentId, kind: DatabaseId): HistoryView {
   const failing = status?.status === 'down' || status?.status === 'retrying';
   const end = Date.parse(CHECKED_AT);
-  const entries = Array.from({ length: 30 }, (_, i) => {
+  const points = Array.from({ length: 30 }, (_, i) => {
     const failed = failing && i >= 27;
     const base = status?.status === 'degraded' ? 900 : 10;
     return {
-      checkedAt: new Date(end - (29 - i) * 60_000).toISOString(),
+      at: new Date(end - (29 - i) * 60_000).toISOString(),
+      checks: 1,
+      failed: failed ? 1 : 0,
+      degraded: 0,
       state: failed ? ('down' as const) : ('healthy' as const),
       latencyMs: failed ? null : base + ((i * 7) % 11) * (base / 10),
     };
-  }).slice(-limit);
-  return { environment: env, database: kind, entries, uptimePct: status?.uptimePct ?? null, p50Ms: status?.p50Ms ?? null, p95Ms: status?.p95Ms ?? null };
+  });
+  return { ...emptyHistoryView(env, kind, end), endpoint: status?.target ?? null, points };
 }
 
 export interface ScriptedCall {
@@ -166,7 +172,8 @@ export function createScriptedCore(initial: Snapshot): ScriptedCore {
       calls.push({ method: 'resume', environment: env });
       return setPaused(env, null);
     },
-    getHistory: ({ environment: env, database: kind, limit = 60 }) => historyOf(current.environments.find((e) => e.id === env)?.databases[kind], env, kind, limit),
+    getHistory: ({ environment: env, database: kind }) => historyOf(current.environments.find((e) => e.id === env)?.databases[kind], env, kind),
+    getIncidents: () => ({ incidents: [] }),
     getSettings: notScripted,
     testConnection: notScripted,
     saveSettings: notScripted,

@@ -3,6 +3,7 @@
  * memory, every settings-related call recorded as received. No probes, no keychain: what is under
  * test is the window and the real browser-mode host between it and the core.
  */
+import { emptyHistoryView } from '../../support/historyViews.js';
 import { EventEmitter } from 'node:events';
 import { DATABASE_KINDS } from '../../../src-main/common/databases.js';
 import type { EnvironmentId, ProbeResult, Snapshot } from '../../../src-main/common/schemas.js';
@@ -47,6 +48,8 @@ export function createSettingsScriptedCore(initial: SettingsInput, stored: Setti
     version: '0.0.0-e2e',
     checkedAt: CHECKED_AT,
     paused: null,
+    staleAfterMs: 65_000,
+    lastIncident: null,
     environments: settings.environments.map((env) => ({
       id: env.id,
       name: env.name,
@@ -70,7 +73,8 @@ export function createSettingsScriptedCore(initial: SettingsInput, stored: Setti
     checkNow: async () => snapshot(),
     pause: () => snapshot(),
     resume: () => snapshot(),
-    getHistory: ({ environment, database }) => ({ environment, database, entries: [], uptimePct: null, p50Ms: null, p95Ms: null }),
+    getHistory: ({ environment, database }) => emptyHistoryView(environment, database),
+    getIncidents: () => ({ incidents: [] }),
     getSettings: async () => view(),
 
     async testConnection(raw) {

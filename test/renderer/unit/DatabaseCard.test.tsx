@@ -1,4 +1,5 @@
 import { renderToStaticMarkup } from 'react-dom/server';
+import { emptyHistoryView } from '../../support/historyViews.js';
 import { describe, expect, it } from 'vitest';
 import { DatabaseCard } from '../../../src-renderer/status/DatabaseCard.js';
 import { Sparkline } from '../../../src-renderer/status/Sparkline.js';
@@ -46,12 +47,14 @@ describe('database card', () => {
   });
 
   it('draws the sparkline with an accessible summary', () => {
-    const entries = [5, 7, null, 6].map((ms, i) => ({
-      checkedAt: `2026-01-01T12:00:0${i}.000Z`,
-      state: ms === null ? ('down' as const) : ('healthy' as const),
+    const points = [5, 7, null, 6].map((ms, i) => ({
+      at: `2026-01-01T12:00:0${i}.000Z`,
+      checks: 1,
+      failed: ms === null ? 1 : 0,
+      degraded: 0,
       latencyMs: ms,
     }));
-    const html = renderToStaticMarkup(<Sparkline history={{ environment: 'default', database: 'neo4j', entries, uptimePct: 75, p50Ms: 6, p95Ms: 7 }} />);
+    const html = renderToStaticMarkup(<Sparkline history={{ ...emptyHistoryView('default', 'neo4j'), points }} />);
     expect(html).toContain('role="img"');
     expect(html).toContain('aria-label="Latency of the last 4 checks, up to 7.0 ms; 1 failed"');
     expect(html).toContain('sparkline-failure');

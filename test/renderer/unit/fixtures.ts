@@ -20,7 +20,7 @@ export function status(state: DatabaseState, extra: Partial<DatabaseStatus> = {}
     latencyMs: state === 'down' ? null : 12.3,
     checkedAt: '2026-01-01T12:00:00.000Z',
     consecutiveFailures: state === 'down' ? 3 : 0,
-    uptimePct: 99.5,
+    since: '2026-01-01T11:00:00.000Z',
     p50Ms: 10,
     p95Ms: 20,
     ...extra,
@@ -47,6 +47,8 @@ export function overallFor(overall: OverallStatus, supabase: DatabaseState, neo4
     version: '0.1.0',
     checkedAt: '2026-01-01T12:00:00.000Z',
     paused: null,
+    staleAfterMs: 65_000,
+    lastIncident: null,
     environments: [env('default', { supabase, neo4j }, overall)],
   });
 }
