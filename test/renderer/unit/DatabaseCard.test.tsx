@@ -7,7 +7,8 @@ import { status } from './fixtures.js';
 
 describe('database card', () => {
   it('shows a healthy database with word, mark, latency, p95 and uptime, and no problem block', () => {
-    const html = renderToStaticMarkup(<DatabaseCard environment="default" status={status('healthy')} history={null} />);
+    const history = { ...emptyHistoryView('default', 'neo4j'), uptime: [{ window: '24h' as const, ratio: 0.995, checks: 2_880 }] };
+    const html = renderToStaticMarkup(<DatabaseCard environment="default" status={status('healthy')} history={history} />);
     expect(html).toContain('data-state="healthy"');
     expect(html).toContain('>Healthy<');
     expect(html).toContain('✓');
