@@ -165,7 +165,7 @@ describe('ProbeResultSchema and HistoryViewSchema', () => {
 describe('renderer contract', () => {
   it('lists its methods and events, and names their channels', () => {
     expect(methodNames).toEqual(['getAppInfo', 'getSnapshot', 'checkNow', 'pause', 'resume', 'getHistory', 'getIncidents', 'getSettings', 'testConnection', 'saveSettings', 'importEnv', 'openWindow']);
-    expect(eventNames).toEqual(['snapshot']);
+    expect(eventNames).toEqual(['snapshot', 'stopped']);
     expect(methodChannel('pause')).toBe('walltrack:pause');
     expect(eventChannel('snapshot')).toBe('walltrack:event:snapshot');
     expect(eventListenerName('snapshot')).toBe('onSnapshot');
@@ -250,6 +250,6 @@ describe('renderer contract', () => {
     expect(calls).toEqual([['pause', { hours: 1 }], ['getSnapshot', undefined], ['unsubscribed', 'snapshot']]);
     expect(seen).toEqual(['event snapshot']);
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual([...methodNames, 'onSnapshot'].sort());
+    expect(Object.keys(api).sort()).toEqual([...methodNames, 'onSnapshot', 'onStopped'].sort());
   });
 });
