@@ -119,8 +119,9 @@ function shortText(database: DatabaseStatus, fresh: Freshness, view: TrayView, d
 
 /** A paused environment's "last known: down 11:00": its worst state then, as of its oldest result. */
 function environmentLastKnown(environment: EnvironmentStatus, view: TrayView): string {
-  const times = databasesOf(environment).flatMap((d) => d.checkedAt ?? []).sort();
-  return lastKnownText(TRAY_STATES[lastKnownIconState(environment)].word, times[0] ?? null, view);
+  const oldest = databasesOf(environment).flatMap((d) => d.checkedAt ?? []).sort()[0];
+  if (oldest === undefined) return STATE_WORDS.unknown;
+  return lastKnownText(TRAY_STATES[lastKnownIconState(environment)].word, oldest, view);
 }
 
 /**

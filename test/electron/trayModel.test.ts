@@ -119,6 +119,15 @@ describe('tray tooltip with several environments: what is wrong first', () => {
     );
   });
 
+  it('says "not checked yet" for a paused environment that never had a result', () => {
+    const never = { status: 'unknown' as const, healthy: false, latencyMs: null, checkedAt: null };
+    const snapshot = makeSnapshotOf([makeEnvironment({ id: 'qa', name: 'qa' }), makeEnvironment({ id: 'demo', name: 'demo', status: 'unknown', paused: { until: null }, supabase: never, neo4j: never })]);
+    expect(trayTooltip(snapshot, fixedTime)).toBe('WallTrack — demo paused — not checked yet · qa ok');
+    expect(shape(trayMenuTemplate(snapshot, options, recordingActions().actions, fixedTime))[1]).toEqual({
+      'demo: paused — not checked yet': ['Supabase: paused — not checked yet', 'Neo4j: paused — not checked yet', '---', 'Check now', 'Resume (paused)'],
+    });
+  });
+
   it('stays within 127 characters (Windows cuts there) and says how many environments it left out', () => {
     const failing = (id: string) =>
       makeEnvironment({ id, name: `${id}-environment`, status: 'down', neo4j: { status: 'down', healthy: false, latencyMs: null, kind: 'refused' } });
