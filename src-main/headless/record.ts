@@ -49,6 +49,15 @@ export interface HistoryEntry {
   environment: EnvironmentStatus;
   status: DatabaseStatus | undefined;
   view: HistoryView;
+  /** The newest recorded check, when the core does not know the current state (it is never started here). */
+  lastCheck?: { state: string; at: string };
+}
+
+/** The newest raw check of the last hour with its state, if any. */
+function lastCheckOf(core: MonitorCore, environment: string, database: DatabaseId, view: HistoryView): HistoryEntry['lastCheck'] {
+  const raw = view.range === '1h' ? view : core.getHistory({ environment, database, range: '1h' });
+  const point = raw.points.findLast((p) => p.state !== undefined);
+  return point ? { state: point.state!, at: point.at } : undefined;
 }
 
 /** One view per selected environment and database (each monitored database in registry order, or only `database`). */
@@ -56,7 +65,12 @@ export function readHistory(core: MonitorCore, { environments, database, range }
   const entries: HistoryEntry[] = [];
   for (const env of environmentsOf(core.snapshot(), environments)) {
     const databases = database ? [database] : DATABASE_KINDS.map((k) => k.id).filter((id) => env.databases[id] !== undefined);
-    for (const id of databases) entries.push({ environment: env, status: env.databases[id], view: core.getHistory({ environment: env.id, database: id, range }) });
+    for (const id of databases) {
+      const status = env.databases[id];
+      const view = core.getHistory({ environment: env.id, database: id, range });
+      const lastCheck = status?.since ? undefined : lastCheckOf(core, env.id, id, view);
+      entries.push({ environment: env, status, view, ...(lastCheck ? { lastCheck } : {}) });
+    }
   }
   return entries;
 }
@@ -125,22 +139,23 @@ function rangeSummary(view: HistoryView): string {
   return `${view.points.length} points (${step}), ${checks} checks, ${failed} failed, ${latency}`;
 }
 
-function stateLine(status: DatabaseStatus | undefined, now: number, timeZone?: string): string {
+function stateLine({ status, lastCheck }: HistoryEntry, now: number, timeZone?: string): string {
   if (!status) return 'not monitored';
-  if (!status.since) return `${status.status} (no check recorded yet)`;
+  if (!status.since) return lastCheck ? `last recorded check: ${lastCheck.state} at ${localTime(lastCheck.at, timeZone)}` : 'no check recorded in the last hour';
   return `${status.status} since ${localTime(status.since, timeZone)} (for ${humanDuration(now - Date.parse(status.since))})`;
 }
 
 /** One block per environment and database: state, uptime and checks per period, the range's summary. */
 export function formatHistory(entries: HistoryEntry[], { now = Date.now(), timeZone }: { now?: number; timeZone?: string } = {}): string {
   if (entries.length === 0) return 'No database is monitored in the selected environments.\n';
-  const blocks = entries.map(({ environment, status, view }) => {
+  const blocks = entries.map((entry) => {
+    const { environment, status, view } = entry;
     const label = status?.label ?? DATABASE_KINDS.find((k) => k.id === view.database)?.label ?? view.database;
     const uptime = view.uptime.map((u) => `${u.ratio === null ? '-' : percent(u.ratio)} (${PERIOD[u.window]})`).join('  ');
     const checks = view.uptime.map((u) => `${u.checks} (${PERIOD[u.window]})`).join('  ');
     return [
       `${environment.name} / ${label}${view.endpoint ? `  ${view.endpoint}` : ''}`,
-      `  state      ${stateLine(status, now, timeZone)}`,
+      `  state      ${stateLine(entry, now, timeZone)}`,
       `  uptime     ${uptime}`,
       `  checks     ${checks}`,
       `  last ${PERIOD[view.range]!.padEnd(6)}${rangeSummary(view)}; ${view.recoveredRetries} failed checks recovered on a retry`,

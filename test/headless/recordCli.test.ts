@@ -158,6 +158,25 @@ describe('history', () => {
     expect(run.stdout).toContain('  last 24 h  0 points (checks), 0 checks, 0 failed, no latency (nothing answered); 0 failed checks recovered on a retry');
   });
 
+  it('where the never-started core does not know the state, shows the newest check recorded in the last hour', async () => {
+    const unknown = snapshotOf([environmentStatus('production', { supabase: 'unknown', neo4j: 'unknown' }, 'unknown', 'Production')], 'unknown');
+    for (const db of Object.values(unknown.environments[0]!.databases)) db!.since = null;
+    const core = createFakeCore({ snapshot: unknown });
+    const ranges: string[] = [];
+    core.getHistory = ({ environment, database, range = '1h' }) => {
+      ranges.push(`${database}/${range}`);
+      const view = { ...emptyHistoryView(environment, database), range };
+      if (database !== 'neo4j' || range !== '1h') return view;
+      return { ...view, points: [{ at: '2025-12-31T23:59:30.000Z', checks: 1, failed: 1, degraded: 0, latencyMs: null, state: 'down' as const, kind: 'refused' as const }] };
+    };
+    const stdout = sink();
+    const code = await runCli(['history'], { stdout: stdout.stream, stderr: sink().stream, env: { WALLTRACK_DATA_DIR: dataDir, TZ: 'UTC' }, createCore: () => core });
+    expect(code).toBe(0);
+    expect(stdout.text()).toContain('Production / Supabase\n  state      no check recorded in the last hour\n');
+    expect(stdout.text()).toContain('Production / Neo4j\n  state      last recorded check: down at 2025-12-31 23:59:30\n');
+    expect(ranges).toEqual(['supabase/24h', 'supabase/1h', 'neo4j/24h', 'neo4j/1h']);
+  });
+
   it('--json prints the history views; --db and --since choose database and range', async () => {
     const run = await cli(['history', '--db', 'neo4j', '--since', '7d', '--json']);
     expect(run.code).toBe(0);
