@@ -52,6 +52,7 @@ export type MetricsCore = Pick<MonitorCore, 'snapshot' | 'on' | 'getHistory'>;
 export function createMetricsCollector(core: MetricsCore, options: UptimeCacheOptions = {}): MetricsCollector {
   const registry = new Registry();
   const uptime = createUptimeCache(core, options);
+  let shownRatios: unknown = null;
   const labelNames = ['environment', 'database'] as const;
   // Targets the event-fed series exist for; series of a removed environment or kind are dropped at the next scrape.
   const counted = new Map<string, Target>();
@@ -112,8 +113,12 @@ export function createMetricsCollector(core: MetricsCore, options: UptimeCacheOp
     labelNames: ['environment', 'database', 'window'] as const,
     registers: [registry],
     collect() {
+      // Set only when the cache was read again: between refreshes a scrape costs nothing here.
+      const ratios = uptime.ratios();
+      if (ratios === shownRatios) return;
+      shownRatios = ratios;
       this.reset();
-      for (const { environment, database, window, ratio } of uptime.ratios()) this.set({ environment, database, window }, ratio);
+      for (const { environment, database, window, ratio } of ratios) this.set({ environment, database, window }, ratio);
     },
   });
 

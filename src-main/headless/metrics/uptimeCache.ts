@@ -50,10 +50,13 @@ function read(core: Pick<MonitorCore, 'getHistory'>, snapshot: Snapshot): Uptime
 
 export function createUptimeCache(core: Pick<MonitorCore, 'snapshot' | 'getHistory'>, { now = Date.now }: UptimeCacheOptions = {}) {
   let cached: { at: number; key: string; ratios: UptimeRatio[] } | null = null;
+  // The core returns the same snapshot object until something changes: its key is computed once.
+  let keyed: { snapshot: Snapshot; key: string } | null = null;
   return {
     ratios(): UptimeRatio[] {
       const snapshot = core.snapshot();
-      const key = targetsKey(snapshot);
+      if (keyed?.snapshot !== snapshot) keyed = { snapshot, key: targetsKey(snapshot) };
+      const { key } = keyed;
       if (!cached || cached.key !== key || now() - cached.at >= UPTIME_REFRESH_MS) cached = { at: now(), key, ratios: read(core, snapshot) };
       return cached.ratios;
     },
