@@ -14,7 +14,9 @@
  *   (j) 40 cards         status window in Chromium with 40 cards: core state change → card shows it (fortyCards.ts)
  *   (k) scraped          (i)'s 40 targets while /metrics is rendered once a second: schedule drift (environments.ts)
  * While developing: BENCH_ONLY=h,i runs only those steps (letters, comma-separated; servers start only when
- * a chosen step needs them), and BENCH_MINUTES=1 shortens (i) and (k), whose targets are for 5 minutes.
+ * a chosen step needs them), BENCH_MINUTES=1 shortens (i) and (k), whose targets are for 5 minutes, and
+ * BENCH_CHILD_FLAGS="--cpu-prof --trace-gc" passes node flags to their child (profiles land in the repository root),
+ * and BENCH_TIMELINE=1 makes that child print RSS, V8's new and old space, heap used and GC count/ms every 10 s to stderr.
  */
 import os from 'node:os';
 import neo4j, { type Driver } from 'neo4j-driver';
