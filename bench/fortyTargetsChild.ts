@@ -4,6 +4,8 @@
  * serialized and written to the parent's socket; the time from a finished check to that write is the push cost.
  * Prints one JSON line of results on stdout when done.
  */
+// First, as in every host entry point (headless/cli.ts, electron/main.ts): the process runs as the shipped CLI does.
+import '../src-main/core/memoryPolicy.js';
 import net from 'node:net';
 import v8 from 'node:v8';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';

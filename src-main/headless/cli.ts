@@ -3,6 +3,8 @@
  * without Electron. `check` for scripts and CI, `serve` for a long-running /api/health, `history` and
  * `incidents` to read the durable record.
  */
+// First: it must run before loading the rest can grow V8's young generation (see the module).
+import '../core/memoryPolicy.js';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DATABASE_KINDS } from '../common/databases.js';
