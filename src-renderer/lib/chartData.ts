@@ -80,6 +80,16 @@ export function pointClock(range: ChartRange): Clock {
   return (iso) => new Date(iso).toLocaleString([], options);
 }
 
+/** Labels of the time axis (seconds in): clock times, and for a week the date at midnight. */
+export function axisLabels(range: ChartRange): (seconds: number) => string {
+  const time = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+  const date = new Intl.DateTimeFormat([], { day: 'numeric', month: 'short' });
+  return (seconds) => {
+    const d = new Date(seconds * 1000);
+    return range === '7d' && d.getHours() === 0 && d.getMinutes() === 0 ? date.format(d) : time.format(d);
+  };
+}
+
 /** "14:02:30 — 23 ms", "14:03:00 — failed (refused)", "14:00 — avg 23 ms; 2 of 60 failed". */
 export function pointText(point: HistoryPoint, stepSec: number, clock: Clock): string {
   const time = clock(point.at);

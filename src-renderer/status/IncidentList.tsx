@@ -21,7 +21,7 @@ export function IncidentList({ env, incidents, error, now, headingLevel }: Props
   return (
     <section className="incidents" aria-labelledby={headingId} data-environment={env.id}>
       <Heading id={headingId} className="incidents-title">
-        Incidents<span className="visually-hidden">: {env.name}</span>
+        Incidents<span className="visually-hidden"> in {env.name}</span>
       </Heading>
       {error && (
         <p className="incidents-error" role="alert">

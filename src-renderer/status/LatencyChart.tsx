@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import uPlot from 'uplot';
 import { CHART_RANGES, type ChartRange, type HistoryView } from '../../src-main/common/history.js';
-import { RANGE_WORDS, chartData, chartSummary, pointClock, pointText, type ChartData } from '../lib/chartData.js';
+import { RANGE_WORDS, axisLabels, chartData, chartSummary, pointClock, pointText, type ChartData } from '../lib/chartData.js';
 import { formatLatency } from '../lib/format.js';
 
 const HEIGHT = 120;
@@ -74,6 +74,7 @@ function Plot({ label, view, data, summaryId }: { label: string; view: HistoryVi
     const host = hostRef.current!;
     const tip = tipRef.current!;
     const colours = themeColours(host);
+    const axisLabel = axisLabels(view.range);
     const describe = (i: number | null | undefined): string | null => {
       if (i === null || i === undefined) return null;
       const point = data.points[i];
@@ -91,13 +92,18 @@ function Plot({ label, view, data, summaryId }: { label: string; view: HistoryVi
         y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.15 : 1] },
       },
       axes: [
-        { stroke: () => colours.text, grid: { stroke: () => colours.grid, width: 1 }, ticks: { stroke: () => colours.grid, width: 1 } },
+        {
+          stroke: () => colours.text,
+          grid: { stroke: () => colours.grid, width: 1 },
+          ticks: { stroke: () => colours.grid, width: 1 },
+          values: (_u, splits) => splits.map(axisLabel),
+        },
         {
           stroke: () => colours.text,
           grid: { stroke: () => colours.grid, width: 1 },
           ticks: { show: false },
           size: 56,
-          values: (_u, splits) => splits.map((v) => formatLatency(v)),
+          values: (_u, splits) => splits.map((v) => (v === 0 ? '0' : formatLatency(v))),
         },
       ],
       series: [{}, { label: 'Latency', stroke: () => colours.line, width: 1.5, spanGaps: false, points: { show: data.xs.length <= 90, size: 4 } }],

@@ -99,8 +99,8 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     }
     expect(await status.locator('.banner').innerText()).toContain('All databases healthy');
     await watchCardStates(status);
-    // A few checks so the sparkline and p95 have data for the screenshots.
-    await expect.poll(() => status.locator('section[data-database="neo4j"] .sparkline').count(), { timeout: 15_000 }).toBe(1);
+    // A few checks so the chart and p95 have data for the screenshots.
+    await expect.poll(() => status.locator('section[data-database="neo4j"] .chart-plot canvas').count(), { timeout: 15_000 }).toBe(1);
     await status.waitForTimeout(2_500);
     await screenshot(status, 'status', 'light');
     await screenshot(status, 'status', 'dark');
