@@ -133,6 +133,7 @@ export const UPTIME_PERIOD_WORDS: Record<UptimeWindow, string> = { '24h': '24 h'
 /** An uptime ratio as shown, or "—" with why there is no value. */
 export function uptimeText(uptime: Uptime | undefined): { value: string; reason?: string } {
   if (!uptime) return { value: '—', reason: 'not loaded yet' };
-  if (uptime.ratio === null) return { value: '—', reason: `no checks in the last ${UPTIME_PERIOD_WORDS[uptime.window]}` };
+  // The period is written next to the value already (UPTIME_PERIOD_WORDS).
+  if (uptime.ratio === null) return { value: '—', reason: 'no checks in this period' };
   return { value: formatUptime(uptime.ratio * 100) };
 }

@@ -75,7 +75,6 @@ export function DatabaseCard({ environment, status, freshness, now, history, ran
           );
         })}
       </dl>
-      <LatencyChart label={status.label} range={range} onRange={onRange} view={history.view} error={history.error} />
       {PROBLEM_STATES.has(status.status) && (status.message || status.hint) && (
         <div className="problem" role="group" aria-label={`${status.label} problem`}>
           {status.message && <p className="problem-message">{status.message}</p>}
@@ -87,6 +86,7 @@ export function DatabaseCard({ environment, status, freshness, now, history, ran
           )}
         </div>
       )}
+      <LatencyChart label={status.label} range={range} onRange={onRange} view={history.view} error={history.error} />
       {status.server?.version && (
         <p className="card-server">
           {serverLabel(status.server.agent, status.server.version)}

@@ -19,7 +19,7 @@ export function IncidentList({ env, incidents, error, now, headingLevel }: Props
   const headingId = `incidents-${env.id}-title`;
   const label = (database: string) => env.databases[database]?.label ?? DATABASE_LABELS[database as keyof typeof DATABASE_LABELS] ?? database;
   return (
-    <section className="incidents" aria-labelledby={headingId} data-environment={env.id}>
+    <section className="incidents" aria-labelledby={headingId} data-incidents={env.id} data-empty={incidents !== null && incidents.length === 0}>
       <Heading id={headingId} className="incidents-title">
         Incidents<span className="visually-hidden"> in {env.name}</span>
       </Heading>

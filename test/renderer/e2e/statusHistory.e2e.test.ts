@@ -248,14 +248,14 @@ describe.sequential('status window history, incidents and freshness, in Chromium
 
   it('lists the environment’s incidents newest first (start, duration or ongoing, database, kind, message), and says when there are none', async () => {
     const page = await open([PRODUCTION(), STAGING()]);
-    const list = page.locator('section.incidents[data-environment="production"] li.incident');
+    const list = page.locator('section.incidents[data-incidents="production"] li.incident');
     await expect.poll(() => list.count()).toBe(2);
     expect(await list.allInnerTexts()).toEqual([
       'Neo4j down · refused\n1 Jan, 11:57, ongoing (3 min)\nneo4j (neo4j+s://db.example.com:7687): connection refused',
       'Supabase down · timeout\n1 Jan, 07:10, lasted 5 min\nsupabase (https://abcd.supabase.co): no answer within 5000 ms',
     ]);
     expect(await list.first().locator('time').getAttribute('datetime')).toBe('2026-01-01T11:57:00.000Z');
-    expect(await page.locator('section.incidents[data-environment="staging"] .incidents-empty').innerText()).toBe('No incidents recorded in Staging.');
+    expect(await page.locator('section.incidents[data-incidents="staging"] .incidents-empty').innerText()).toBe('No incidents recorded in Staging.');
     expect(core.incidentCalls).toContainEqual({ environment: 'production', limit: 20 });
     expect(await page.getByRole('region', { name: 'Incidents in Production', exact: true }).count()).toBe(1);
 

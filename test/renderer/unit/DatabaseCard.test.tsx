@@ -49,7 +49,7 @@ describe('database card', () => {
 
   it('says "—" and why when a period has no checks, and that uptime is loading before the history arrives', () => {
     expect(card(status('healthy'), { view: withUptime([0.5, null, null, null]) })).toContain(
-      '<dd data-uptime="7d">—<span class="uptime-reason"> no checks in the last 7 d</span></dd>',
+      '<dd data-uptime="7d">—<span class="uptime-reason"> no checks in this period</span></dd>',
     );
     expect(card(status('healthy'))).toContain('<dd data-uptime="24h">…<span class="uptime-reason"> loading</span></dd>');
   });

@@ -34,12 +34,12 @@ describe('durations in words', () => {
 });
 
 describe('uptime text', () => {
-  it('is a percentage, or "—" with the period in the reason when nothing was checked in it', () => {
+  it('is a percentage, or "—" with the reason when nothing was checked in the period', () => {
     expect(uptimeText({ window: '24h', ratio: 0.995, checks: 2_880 })).toEqual({ value: '99.50 %' });
     expect(uptimeText({ window: '7d', ratio: 1, checks: 20_160 })).toEqual({ value: '100 %' });
     expect(uptimeText({ window: '30d', ratio: 0.9, checks: 10 })).toEqual({ value: '90.0 %' });
     expect(uptimeText({ window: '30d', ratio: 0, checks: 10 })).toEqual({ value: '0.0 %' });
-    expect(uptimeText({ window: '7d', ratio: null, checks: 0 })).toEqual({ value: '—', reason: 'no checks in the last 7 d' });
+    expect(uptimeText({ window: '7d', ratio: null, checks: 0 })).toEqual({ value: '—', reason: 'no checks in this period' });
     expect(uptimeText(undefined)).toEqual({ value: '—', reason: 'not loaded yet' });
   });
 });
