@@ -11,8 +11,8 @@ export type NotLive = Exclude<Freshness, { kind: 'live' }>;
 
 /** The badge of a card that cannot show its state as current: a word and a mark of its own, tone neutral. */
 export const FRESHNESS_BADGES: Record<NotLive['kind'], { word: string; mark: string }> = {
-  paused: { word: 'Paused', mark: '⏸' },
-  stale: { word: 'Stale', mark: '⌛' },
+  paused: { word: 'Paused', mark: '‖' },
+  stale: { word: 'Stale', mark: '◷' },
   lost: { word: 'Unknown', mark: '?' },
 };
 

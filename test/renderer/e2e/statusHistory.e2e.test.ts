@@ -67,6 +67,7 @@ let context: BrowserContext | undefined;
 const pageErrors: string[] = [];
 /** Set while a test closes the server under a page on purpose: its reconnect attempts log errors. */
 let socketClosedOnPurpose = false;
+const figures: string[] = [];
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'walltrack-renderer-build-'));
@@ -88,6 +89,7 @@ afterAll(async () => {
   await mode?.close();
   await server?.close();
   if (outDir) rmSync(outDir, { recursive: true, force: true });
+  if (figures.length) console.log(`\n[e2e measurements]\n  ${figures.join('\n  ')}\n`);
 }, 60_000);
 
 /** A fresh tab on the status window of `on` (default the shared server), showing the snapshot `environments` make. */
@@ -372,6 +374,25 @@ describe.sequential('status window history, incidents and freshness, in Chromium
       await expect.poll(() => page.locator('section.card[data-freshness="paused"]').count()).toBe(4);
       expect(await axeViolations(page)).toEqual([]);
     }
+  });
+
+  it('renders 40 cards with their charts (measured, not asserted: the weight the chart adds to a card)', async () => {
+    const forty = Array.from({ length: 20 }, (_, i) => environment(`env-${String(i + 1).padStart(2, '0')}`, `Env ${i + 1}`, { supabase: 'healthy', neo4j: 'down' }));
+    core.set(snapshotOf(forty));
+    context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+    await context.clock.setFixedTime(PAGE_CLOCK);
+    const page = await context.newPage();
+    const started = Date.now();
+    await page.goto(mode.url(server.port));
+    await expect.poll(() => page.locator('section.card').count(), { timeout: 30_000, interval: 20 }).toBe(40);
+    const cardsAt = Date.now() - started;
+    await expect.poll(() => page.locator('section.card .chart-plot canvas').count(), { timeout: 30_000, interval: 20 }).toBe(40);
+    const chartsAt = Date.now() - started;
+    const nodes = await page.evaluate(() => ({ all: document.querySelectorAll('*').length, chart: document.querySelectorAll('.chart *').length }));
+    figures.push(
+      `40 cards (20 environments, each with a failing database, all open): cards in ${cardsAt} ms, all 40 charts drawn ${chartsAt} ms after navigation; ` +
+        `${nodes.all} DOM elements, of which ${nodes.chart} in the charts (${(nodes.chart / 40).toFixed(0)} per card)`,
+    );
   });
 
   it('runs under the strict CSP (uPlot included) without a single page error', () => {
