@@ -353,6 +353,8 @@ describe.sequential('status window history, incidents and freshness, in Chromium
       expect(await page.locator('section.card .card-freshness').allInnerTexts()).toEqual(['Unknown — connection lost since 12:05', 'Unknown — connection lost since 12:05']);
       expect(await page.locator('.banner-text').innerText()).toBe('Unknown — connection lost since 12:05');
       expect(await page.getByRole('alert').innerText()).toContain('Lost the connection to WallTrack Monitor');
+      // The last result's age keeps counting while nothing arrives.
+      await expect.poll(() => page.locator('[data-metric="checked"]').allInnerTexts()).toEqual(['5 min ago', '5 min ago']);
       await page.screenshot({ path: join(SCREENSHOTS, 'status-connection-lost-light.png'), fullPage: true, animations: 'disabled' });
     } finally {
       await context?.close();
