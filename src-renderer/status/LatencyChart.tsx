@@ -63,12 +63,16 @@ function nextPoint(data: ChartData, from: number, step: number): number {
 }
 
 function Plot({ label, view, data, summaryId }: { label: string; view: HistoryView; data: ChartData; summaryId: string }) {
+  const plotRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
+  /** The focused check's time, to find it again when a new check redraws the chart. */
+  const focusedAt = useRef<string | null>(null);
   const tipRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<uPlot | null>(null);
   const [focused, setFocused] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const clock = useMemo(() => pointClock(view.range), [view.range]);
+  const showRef = useRef<(i: number, chart: uPlot) => void>(() => undefined);
 
   useEffect(() => {
     const host = hostRef.current!;
@@ -108,6 +112,15 @@ function Plot({ label, view, data, summaryId }: { label: string; view: HistoryVi
       ],
       series: [{}, { label: 'Latency', stroke: () => colours.line, width: 1.5, spanGaps: false, points: { show: data.xs.length <= 90, size: 4 } }],
       hooks: {
+        // A new check re-creates the chart: a keyboard user stays on the check they were on.
+        ready: [
+          (u) =>
+            requestAnimationFrame(() => {
+              if (chartRef.current !== u || focusedAt.current === null || document.activeElement !== plotRef.current) return;
+              const i = data.points.findIndex((p) => p?.at === focusedAt.current);
+              if (i >= 0) showRef.current(i, u);
+            }),
+        ],
         // Failed checks: an ✕ on the time axis in the theme's "bad" colour, so shape and colour both say it.
         draw: [
           (u) => {
@@ -162,15 +175,16 @@ function Plot({ label, view, data, summaryId }: { label: string; view: HistoryVi
     };
   }, [view, data, clock]);
 
-  const show = (i: number) => {
-    const chart = chartRef.current;
+  const show = (i: number, chart = chartRef.current) => {
     const point = data.points[i];
     if (!chart || !point) return;
     setFocused(i);
+    focusedAt.current = point.at;
     const y = point.latencyMs === null ? chart.bbox.height / devicePixelRatio : chart.valToPos(point.latencyMs, 'y');
     chart.setCursor({ left: chart.valToPos(data.xs[i]!, 'x'), top: y });
     setAnnouncement(pointText(point, view.stepSec, clock));
   };
+  showRef.current = show;
   const onKeyDown = (e: KeyboardEvent) => {
     const last = nextPoint(data, data.xs.length, -1);
     const current = focused ?? last;
@@ -183,6 +197,7 @@ function Plot({ label, view, data, summaryId }: { label: string; view: HistoryVi
   return (
     <>
       <div
+        ref={plotRef}
         className="chart-plot"
         tabIndex={0}
         role="group"
@@ -192,6 +207,7 @@ function Plot({ label, view, data, summaryId }: { label: string; view: HistoryVi
         onFocus={() => show(focused ?? nextPoint(data, data.xs.length, -1))}
         onBlur={() => {
           setFocused(null);
+          focusedAt.current = null;
           chartRef.current?.setCursor({ left: -10, top: -10 });
         }}
       >

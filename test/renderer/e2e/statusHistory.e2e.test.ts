@@ -221,6 +221,14 @@ describe.sequential('status window history, incidents and freshness, in Chromium
     await expect.poll(() => liveRegion(neo).innerText()).toBe('11:19:30 — 23 ms');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => liveRegion(neo).innerText()).toBe(`${HOUR_GAP.to.slice(11, 19)} — 24 ms`);
+    // A new check redraws the chart (a new canvas); the keyboard user stays on the same check.
+    await neo.locator('.chart-plot canvas').evaluate((c) => c.setAttribute('data-before', ''));
+    const next = PRODUCTION();
+    next.databases.neo4j = { ...next.databases.neo4j!, checkedAt: '2026-01-01T12:00:05.000Z' };
+    core.set(snapshotOf([next]));
+    await expect.poll(() => neo.locator('.chart-plot canvas:not([data-before])').count()).toBe(1);
+    await expect.poll(() => neo.locator('.chart-tooltip').isVisible()).toBe(true);
+    expect(await neo.locator('.chart-tooltip').innerText()).toBe('11:30:00 — 24 ms');
   });
 
   it('switches the range per card (24 h, 7 d) by asking for that range, keyboard included', async () => {
