@@ -110,8 +110,14 @@ describe.sequential('status and settings windows in Chromium, through browser mo
   it('is operable by keyboard: Tab reaches the controls, Enter pauses and resumes', async () => {
     await status.locator('body').focus();
     const focused = async () => status.evaluate(() => document.activeElement?.textContent ?? '');
-    await status.keyboard.press('Tab');
-    expect(await focused()).toBe('Check now');
+    // Each card's chart range buttons and its chart come first, in card order, then the window's controls.
+    const stops: string[] = [];
+    for (let i = 0; i < 12 && stops.at(-1) !== 'Check now'; i++) {
+      await status.keyboard.press('Tab');
+      stops.push(await status.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? ''));
+    }
+    const chart = (label: string) => `${label} latency chart, the last hour; arrow keys move between checks`;
+    expect(stops).toEqual(['1 h', '24 h', '7 d', chart('Supabase'), '1 h', '24 h', '7 d', chart('Neo4j'), 'Check now']);
     await status.keyboard.press('Tab');
     expect(await focused()).toBe('Pause (1 h)');
     await status.keyboard.press('Enter');
