@@ -82,7 +82,7 @@ export function pointClock(range: ChartRange): Clock {
 
 /** Labels of the time axis (seconds in): clock times, and for a week the date at midnight. */
 export function axisLabels(range: ChartRange): (seconds: number) => string {
-  const time = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+  const time = new Intl.DateTimeFormat([], { timeStyle: 'short' });
   const date = new Intl.DateTimeFormat([], { day: 'numeric', month: 'short' });
   return (seconds) => {
     const d = new Date(seconds * 1000);

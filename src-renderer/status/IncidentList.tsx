@@ -31,7 +31,8 @@ export function IncidentList({ env, incidents, error, now, headingLevel }: Props
       {incidents === null ? (
         !error && <p className="incidents-empty">Loading incidents…</p>
       ) : incidents.length === 0 ? (
-        <p className="incidents-empty">No incidents recorded{env.name ? ` in ${env.name}` : ''}.</p>
+        // Alone in the window the environment goes unnamed (it is often just "default").
+        <p className="incidents-empty">No incidents recorded{headingLevel === 3 ? ` in ${env.name}` : ''}.</p>
       ) : (
         <ol className="incident-list">
           {[...incidents].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt)).map((incident) => (
