@@ -18,8 +18,11 @@ const CHECKED_AT = '2026-01-01T12:00:00.000Z';
  * Sets the clock (Date only, unless fake timers are on) to 30 s after the fixtures' results were taken, where
  * they are current (the tray shows a result older than staleAfterMs, 65 s here, as stale). Undo: vi.useRealTimers().
  */
+/** Half a minute after the fixtures' checks: their results are current, not stale. */
+export const FIXTURE_NOW = new Date('2026-01-01T12:00:30.000Z');
+
 export function atFixtureTime(): void {
-  vi.setSystemTime(new Date('2026-01-01T12:00:30.000Z'));
+  vi.setSystemTime(FIXTURE_NOW);
 }
 
 export function makeStatus(over: Partial<DatabaseStatus> = {}): DatabaseStatus {

@@ -22,7 +22,7 @@ import { createRendererHandlers } from '../../src-main/core/rendererHandlers.js'
 import { broadcast, setupIpc } from '../../src-main/electron/ipc.js';
 import { APP_ORIGIN, createAppProtocolHandler } from '../../src-main/electron/protocol.js';
 import { setupWindows, type WindowManager, type WindowName } from '../../src-main/electron/windows.js';
-import { FakeMonitorCore, makeSnapshot } from './fixtures.js';
+import { FIXTURE_NOW, FakeMonitorCore, makeSnapshot } from './fixtures.js';
 import { recordingLog } from './recordingLog.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -144,6 +144,8 @@ async function openPage(name: WindowName): Promise<Page> {
   const page = await browser.contexts()[0]!.newPage();
   // The window's preload runs before any of the page's own scripts, as in Electron.
   await page.addInitScript({ content: preloadShim(name, preload) });
+  // The page's clock at the fixtures' time, or their 2026 results would be shown as stale (as they should).
+  await page.clock.setFixedTime(FIXTURE_NOW);
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(m.text());
   });
