@@ -3,7 +3,8 @@
  * database is moved aside (never deleted, like the settings file) and a fresh one is started; a file
  * that cannot be opened at all (folder unwritable) gives an in-memory database, so monitoring goes on.
  */
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'libsql';
 import { NOTICE, type Logger } from '../logging.js';
 
@@ -86,6 +87,8 @@ function inMemory(path: string, logger: Logger | undefined, error: unknown): Ope
 }
 
 function openFile(path: string): Db {
+  // The first run of a fresh install: the data folder may not exist yet.
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
     // Before any table exists: lets retention give freed pages back to the file system.

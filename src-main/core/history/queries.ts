@@ -100,12 +100,13 @@ export interface IncidentFilter {
 type IncidentRow = [number, string, string, string, number, number | null, FailureKind | null, string | null, string | null];
 
 export function incidentsOf(db: Db, filter: IncidentFilter): Incident[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.environment !== undefined) where.push('s.environment = ?') && params.push(filter.environment);
-  if (filter.database !== undefined) where.push('s.database = ?') && params.push(filter.database);
+  const conditions: Array<[string, unknown]> = [];
+  if (filter.environment !== undefined) conditions.push(['s.environment = ?', filter.environment]);
+  if (filter.database !== undefined) conditions.push(['s.database = ?', filter.database]);
   // Still open at `since`, or started after it (which then also ended after it, if it ended).
-  if (filter.since !== undefined) where.push('(i.ended_at IS NULL OR i.ended_at >= ?)') && params.push(filter.since);
+  if (filter.since !== undefined) conditions.push(['(i.ended_at IS NULL OR i.ended_at >= ?)', filter.since]);
+  const where = conditions.map(([c]) => c);
+  const params = conditions.map(([, p]) => p);
   const rows = sql(
     db,
     `SELECT i.id, s.environment, s.database, s.endpoint, i.started_at, i.ended_at, i.kind, i.message, i.hint

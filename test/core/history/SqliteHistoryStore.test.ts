@@ -164,7 +164,7 @@ describe('incidents', () => {
     store.record(NEO4J, check('2026-01-10T08:00:00Z', 'down', null, { kind: 'timeout' }));
     store.record(NEO4J, check('2026-01-10T08:10:00Z', 'healthy', 5));
     store.record(staging, check('2026-01-10T09:00:00Z', 'down', null, { kind: 'dns' }));
-    store.record(supabase, check('2026-01-10T10:00:00Z', 'down', null, { kind: 'http' }));
+    store.record(supabase, check('2026-01-10T10:00:00Z', 'down', null, { kind: 'server_error' }));
     store.record(supabase, check('2026-01-10T10:01:00Z', 'healthy', 5));
     const ids = (r?: Parameters<typeof store.incidents>[0]) => store.incidents(r).map((i) => `${i.environment}/${i.database}@${i.startedAt.slice(11, 16)}`);
     expect(ids()).toEqual(['production/supabase@10:00', 'staging/neo4j@09:00', 'production/neo4j@08:00']);
