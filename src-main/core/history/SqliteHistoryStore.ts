@@ -1,6 +1,6 @@
 /**
  * The HistoryStore on an embedded SQLite file (libsql). record() only updates the series' state in memory
- * and queues the check; a timer writes the queue in one transaction every second (raw row, minute and hour
+ * and queues the check; a timer writes the queue in one transaction twice a second (raw row, minute and hour
  * aggregates, incidents, the series' state). A write that fails keeps the queue (bounded: the oldest are
  * dropped and counted) and is logged once per outage; checks go on.
  */
@@ -23,7 +23,7 @@ export interface SqliteHistoryStoreOptions {
   /** Raw checks are kept this long (default 7 days); the aggregates and closed incidents for `aggregateRetentionDays` (400). */
   rawRetentionDays?: number;
   aggregateRetentionDays?: number;
-  /** Default 1 s: a kill -9 loses at most this much. */
+  /** Default 500 ms: a kill -9 loses at most this much (plus the write under way), well within a second. */
   flushEveryMs?: number;
   /** Checks kept in memory while writes fail (default 10,000); the oldest are dropped after that. */
   maxQueued?: number;
@@ -48,6 +48,7 @@ interface Queued {
   closes: boolean;
 }
 
+const DEFAULT_FLUSH_EVERY_MS = 500;
 const DEFAULT_MAX_QUEUED = 10_000;
 const DEFAULT_RETENTION_EVERY_MS = 600_000;
 const DEFAULT_INCIDENT_LIMIT = 50;
@@ -75,7 +76,7 @@ export class SqliteHistoryStore implements HistoryStore {
       aggregateDays: options.aggregateRetentionDays ?? DEFAULT_AGGREGATE_RETENTION_DAYS,
     };
     this.maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
-    this.timers.push(setInterval(() => this.flush(), options.flushEveryMs ?? 1_000));
+    this.timers.push(setInterval(() => this.flush(), options.flushEveryMs ?? DEFAULT_FLUSH_EVERY_MS));
     const retentionEvery = options.retentionEveryMs ?? DEFAULT_RETENTION_EVERY_MS;
     if (retentionEvery > 0) this.timers.push(setInterval(() => void this.retain(), retentionEvery));
     for (const timer of this.timers) timer.unref();
@@ -155,7 +156,7 @@ export class SqliteHistoryStore implements HistoryStore {
     const batch = this.queue;
     let written: Map<SeriesEntry, { id: number; until: number }>;
     try {
-      written = this.db.transaction(() => this.write(batch))();
+      written = inTransaction(this.db, () => this.write(batch));
     } catch (error) {
       this.rollups.reset();
       this.writeFailed(error);
@@ -265,5 +266,25 @@ export class SqliteHistoryStore implements HistoryStore {
     this.rollups = new Rollups(this.db);
     this.last = undefined;
     for (const series of this.series.values()) Object.assign(series, { id: null, durableUntil: null, incidentOpen: false });
+  }
+}
+
+/**
+ * BEGIN … COMMIT by hand: on SQLITE_FULL SQLite has already rolled back, and libsql's transaction() would then
+ * throw "cannot rollback - no transaction is active" instead of the error that says what happened.
+ */
+function inTransaction<T>(db: Db, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    try {
+      db.exec('ROLLBACK');
+    } catch {
+      // Already rolled back by SQLite.
+    }
+    throw error;
   }
 }
