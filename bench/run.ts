@@ -13,6 +13,7 @@
  *   (i) 40 targets       20 environments × 2 databases at a 10 s interval for 5 minutes: CPU, RSS, drift, push cost (environments.ts)
  *   (j) 40 cards         status window in Chromium with 40 cards: core state change → card shows it (fortyCards.ts)
  *   (k) scraped          (i)'s 40 targets while /metrics is rendered once a second: schedule drift (environments.ts)
+ *   (l) history store    a year of 30 s checks for 2 targets: uptime, first load, file size, record() p99, start-up (historyStore.ts)
  */
 import os from 'node:os';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -28,6 +29,7 @@ import { endlessBody } from './endlessBody.js';
 import { envParseWorstCase } from './envParse.js';
 import { fortyTargets, scrapedSchedules } from './environments.js';
 import { fortyCards } from './fortyCards.js';
+import { historyStore } from './historyStore.js';
 import { metricsRender } from './metricsRender.js';
 import { startPostgres } from '../test/support/postgres.js';
 import { startSupabaseStandin } from '../test/support/supabase-standin.js';
@@ -252,6 +254,7 @@ async function main(): Promise<void> {
   } finally {
     await server.dispose();
   }
+  for (const figure of await historyStore()) figures.push(print(figure));
   console.log(`\n${figures.filter((f) => f.pass).length}/${figures.length} targets met.`);
 }
 

@@ -9,9 +9,9 @@ import { sql } from './statements.js';
 const DAY_MS = 86_400_000;
 export const DEFAULT_RAW_RETENTION_DAYS = 7;
 export const DEFAULT_AGGREGATE_RETENTION_DAYS = 400;
-export const RETENTION_BATCH = 2_000;
+export const RETENTION_BATCH = 1_000;
 /** Pages handed back to the file system per batch (4 KiB each). */
-const VACUUM_PAGES = 1_000;
+const VACUUM_PAGES = 250;
 
 export interface Retention {
   rawDays: number;

@@ -210,7 +210,7 @@ describe('series identity and restarts', () => {
 });
 
 describe('retention', () => {
-  it('deletes raw checks after rawRetentionDays and aggregates and closed incidents after aggregateRetentionDays, in batches of 2,000', async () => {
+  it('deletes raw checks after rawRetentionDays and aggregates and closed incidents after aggregateRetentionDays, in batches of 1,000', async () => {
     const store = open({ rawRetentionDays: 1, aggregateRetentionDays: 3 });
     const start = Date.parse('2026-01-01T00:00:00Z');
     // 5,000 checks, one a minute: 3.47 days.
