@@ -4,7 +4,11 @@
  * serialized and written to the parent's socket; the time from a finished check to that write is the push cost.
  * Prints one JSON line of results on stdout when done.
  */
+// First, as in every host entry point (headless/cli.ts, electron/main.ts): the process runs as the shipped CLI does.
+import '../src-main/core/memoryPolicy.js';
 import net from 'node:net';
+import v8 from 'node:v8';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { PROBE_FACTORIES } from '../src-main/core/probes/probeFactories.js';
 import { createMetricsCollector } from '../src-main/headless/metrics/collector.js';
 import { benchCore, type Services } from './benchEnvironments.js';
@@ -70,13 +74,41 @@ await new Promise((r) => setTimeout(r, 12_000));
 measuring = true;
 const cpuStart = process.cpuUsage();
 const wallStart = performance.now();
-let rssMax = 0;
+/** process.memoryUsage() and V8's heap spaces (committed MB) at the highest RSS seen. */
+const memory = (): NodeJS.MemoryUsage & Record<string, number> => ({
+  ...process.memoryUsage(),
+  ...Object.fromEntries(v8.getHeapSpaceStatistics().filter((s) => s.space_size > 0).map((s) => [s.space_name, s.space_size])),
+});
+let peak = memory();
+// Where the CPU goes, for the figures' details: time in garbage collection, and how late the event loop ran.
+let gcMs = 0;
+let gcs = 0;
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gcMs += entry.duration;
+    gcs++;
+  }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
 const collector = config.scrapeEverySecond ? createMetricsCollector(core) : null;
 let scrapes = 0;
 const scraper = collector && setInterval(() => void collector.render().then(() => scrapes++), 1_000);
-const sampler = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 250);
+let ticks = 0;
+const sampler = setInterval(() => {
+  const usage = memory();
+  if (usage.rss > peak.rss) peak = usage;
+  if (process.env.BENCH_TIMELINE && ++ticks % 40 === 0) {
+    const mb = (bytes = 0) => (bytes / 2 ** 20).toFixed(1);
+    const seconds = ((performance.now() - wallStart) / 1_000).toFixed(0);
+    console.error(`${seconds} s: RSS ${mb(usage.rss)}, new space ${mb(usage['new_space'])}, old space ${mb(usage['old_space'])}, heap used ${mb(usage.heapUsed)} MB; ${gcs} GCs, ${gcMs.toFixed(0)} ms`);
+  }
+}, 250);
 await new Promise((r) => setTimeout(r, config.minutes * 60_000));
 clearInterval(sampler);
+gcObserver.disconnect();
+loopDelay.disable();
 if (scraper) clearInterval(scraper);
 collector?.close();
 const cpu = process.cpuUsage(cpuStart);
@@ -91,7 +123,11 @@ sink.end();
 console.log(
   JSON.stringify({
     cpuPct: ((cpu.user + cpu.system) / 1_000 / wallMs) * 100,
-    rssMb: rssMax / 2 ** 20,
+    rssMb: peak.rss / 2 ** 20,
+    peakMb: Object.fromEntries(Object.entries(peak).map(([k, v]) => [k, Math.round((v / 2 ** 20) * 10) / 10])),
+    gcMs,
+    gcs,
+    loopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
     drifts,
     pushMs,
     checks: [...checkTimes.values()].reduce((n, t) => n + t.length, 0),

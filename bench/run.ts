@@ -14,6 +14,14 @@
  *   (j) 40 cards         status window in Chromium with 40 cards: core state change → card shows it (fortyCards.ts)
  *   (k) scraped          (i)'s 40 targets while /metrics is rendered once a second: schedule drift (environments.ts)
  *   (l) history store    a year of 30 s checks for 2 targets: uptime, first load, file size, record() p99, start-up (historyStore.ts)
+ *
+ * While developing: BENCH_ONLY=h,i runs only those steps (letters, comma-separated; servers start only when
+ * a chosen step needs them), BENCH_MINUTES=1 shortens (i) and (k), whose targets are for 5 minutes, and
+ * BENCH_CHILD_FLAGS="--cpu-prof --trace-gc" passes node flags to their child (profiles land in the repository root),
+ * and BENCH_TIMELINE=1 makes that child print RSS, V8's new and old space, heap used and GC count/ms every 10 s to stderr.
+ *
+ * `npm run bench` imports src-main/core/memoryPolicy.ts before this file (as every host entry point does first),
+ * so the monitor's steps run in a process set up as the app's is.
  */
 import os from 'node:os';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -223,39 +231,52 @@ function print(figure: Figure): Figure {
   return figure;
 }
 
+/** BENCH_ONLY=h,i: the steps to run (all when unset). */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+const wanted = (...steps: string[]) => !ONLY || steps.some((step) => ONLY.includes(step));
+
 async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`Machine: ${os.availableParallelism()} CPUs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}\n`);
   // (f) first: it reads this process's RSS, which the later steps' heaps (10,000 checks of history) would have grown and
   // left for V8 to resize during its window; it needs no Neo4j.
-  const figures: Figure[] = [print(await endlessBody())];
-  console.log('Starting a Neo4j for the benchmark…');
-  const server = await startNeo4j();
+  const figures: Figure[] = wanted('f') ? [print(await endlessBody())] : [];
+  if (wanted('a', 'b', 'c', 'd', 'e', 'g', 'h', 'i', 'j', 'k')) await withServers(figures);
+  if (wanted('l')) for (const figure of await historyStore()) figures.push(print(figure));
+  console.log(`\n${figures.filter((f) => f.pass).length}/${figures.length} targets met.`);
+}
+
+async function withServers(figures: Figure[]): Promise<void> {
+  const needsNeo4j = wanted('a', 'b', 'c', 'd', 'e', 'i', 'j', 'k');
+  if (needsNeo4j) console.log('Starting a Neo4j for the benchmark…');
+  const server = needsNeo4j ? await startNeo4j() : null;
   try {
-    const infoDriver = rawDriver(server);
-    const info = await infoDriver.getServerInfo();
-    await infoDriver.close();
-    console.log(`Neo4j ${info.agent} on ${server.uri}\n`);
-    for (const step of [probeOverhead, costRatio, connectionsOpened, memoryGrowth, outageDetection, envParseWorstCase, metricsRender]) {
-      figures.push(print(await step(server)));
+    if (server) {
+      const infoDriver = rawDriver(server);
+      const info = await infoDriver.getServerInfo();
+      await infoDriver.close();
+      console.log(`Neo4j ${info.agent} on ${server.uri}\n`);
     }
+    const steps = { a: probeOverhead, b: costRatio, c: connectionsOpened, d: memoryGrowth, e: outageDetection, g: envParseWorstCase, h: metricsRender };
+    for (const [letter, step] of Object.entries(steps)) {
+      if (wanted(letter)) figures.push(print(await step(server!)));
+    }
+    if (!server || !wanted('i', 'j', 'k')) return;
     const postgres = await startPostgres();
     const supabase = await startSupabaseStandin({ connectionString: postgres.connectionString });
     try {
       const neo4jTarget = { uri: server.uri, user: server.user, password: server.password };
       const targets = { neo4j: neo4jTarget, supabase: { url: supabase.url, key: supabase.serviceRoleKey } };
-      figures.push(print(await fortyCards(targets)));
-      for (const figure of await fortyTargets(targets)) figures.push(print(figure));
-      figures.push(print(await scrapedSchedules(targets)));
+      if (wanted('j')) figures.push(print(await fortyCards(targets)));
+      if (wanted('i')) for (const figure of await fortyTargets(targets)) figures.push(print(figure));
+      if (wanted('k')) figures.push(print(await scrapedSchedules(targets)));
     } finally {
       await supabase.close();
       await postgres.dispose();
     }
   } finally {
-    await server.dispose();
+    await server?.dispose();
   }
-  for (const figure of await historyStore()) figures.push(print(figure));
-  console.log(`\n${figures.filter((f) => f.pass).length}/${figures.length} targets met.`);
 }
 
 main().then(

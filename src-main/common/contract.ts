@@ -59,6 +59,8 @@ export const rendererContract = {
   },
   events: {
     snapshot: SnapshotSchema,
+    /** The core is stopping (app quitting, server shutting down): what a window shows from now on is no longer live. */
+    stopped: z.object({ at: z.iso.datetime() }),
   },
 } as const;
 

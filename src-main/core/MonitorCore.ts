@@ -22,6 +22,8 @@ export interface MonitorCoreEvents {
   stateChange: (change: StateChange) => void;
   /** Every finished check (retries included), e.g. for metrics. */
   check: (check: { environment: EnvironmentId; result: ProbeResult }) => void;
+  /** stop() began: nothing will be checked or pushed any more. */
+  stopped: (event: { at: string }) => void;
 }
 
 /**

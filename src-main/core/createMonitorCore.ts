@@ -155,6 +155,7 @@ class ComposedMonitorCore implements MonitorCore {
 
   stop(timeoutMs = DEFAULT_STOP_MS): Promise<void> {
     this.stopping ??= (async () => {
+      this.events.emit('stopped', { at: new Date().toISOString() });
       try {
         await Promise.all(this.environments.map((env) => env.stop(timeoutMs)));
       } finally {

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { Menu, Notification, app, session } from 'electron';
-import type { AppInfo } from '../common/contract.js';
+import type { AppInfo, EventName } from '../common/contract.js';
 import { createRendererHandlers } from '../core/rendererHandlers.js';
 import { APP_VERSION } from '../core/version.js';
 import { setupCore } from './core.js';
@@ -57,7 +57,10 @@ export async function startShell(platform: NodeJS.Platform = process.platform, o
     afterSave: (view) => settings.afterSave(view),
   });
   setupIpc({ handlers, policy: { owns: windows.owns, allowedOrigins: [windows.location.origin] }, log: logger });
-  core.on('snapshot', (snapshot) => broadcast(windows.all().map((w) => w.webContents), 'snapshot', snapshot, logger));
+  const toWindows = (name: EventName, payload: unknown): void => broadcast(windows.all().map((w) => w.webContents), name, payload, logger);
+  core.on('snapshot', (snapshot) => toWindows('snapshot', snapshot));
+  // The core emits it as stop() begins, before lifecycle's cleanup closes the windows: each is told first.
+  core.on('stopped', (event) => toWindows('stopped', event));
 
   const tray = setupTray({
     core,

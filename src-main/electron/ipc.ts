@@ -47,7 +47,10 @@ export function setupIpc(deps: { handlers: RendererApiHandlers; policy: SenderPo
   };
 }
 
-/** Pushes an event to every open window, validated against the contract first. */
+/**
+ * Pushes an event to every open window, validated against the contract first. Runs inside the core's
+ * emit (stop() included), so one window that cannot take it is logged, never thrown at the core.
+ */
 export function broadcast<E extends EventName>(targets: readonly WebContents[], name: E, payload: unknown, log: ShellLog): void {
   const parsed = rendererContract.events[name].safeParse(payload);
   if (!parsed.success) {
@@ -55,6 +58,10 @@ export function broadcast<E extends EventName>(targets: readonly WebContents[], 
     return;
   }
   for (const contents of targets) {
-    if (!contents.isDestroyed()) contents.send(eventChannel(name), parsed.data);
+    try {
+      if (!contents.isDestroyed()) contents.send(eventChannel(name), parsed.data);
+    } catch (error) {
+      log.warn({ error: errorSummary(error) }, `Could not send the ${name} event to a window`);
+    }
   }
 }

@@ -1,4 +1,6 @@
 /** Electron entry point (bundled to dist/electron/main.cjs). The order matters; see each step. */
+// First: it must run before loading the rest can grow V8's young generation (see the module).
+import '../core/memoryPolicy.js';
 import { join, resolve } from 'node:path';
 import { app, dialog } from 'electron';
 import { PRODUCT_NAME } from '../core/paths.js';

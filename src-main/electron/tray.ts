@@ -1,13 +1,17 @@
 /**
- * The tray icon: image, tooltip and menu follow every snapshot. Clicking opens the status window
+ * The tray icon: image, tooltip and menu follow every snapshot, and redraw themselves when a result
+ * turns stale (nothing pushes a snapshot when checks stop). Clicking opens the status window
  * where the platform sends clicks; Linux AppIndicator does not, hence the menu item too.
  */
 import { Menu, Tray, nativeImage, nativeTheme, type NativeImage } from 'electron';
 import type { MonitorCore } from '../core/MonitorCore.js';
 import { errorSummary, type ShellLog } from './log.js';
-import { renderTrayIconSet, trayBaseSize, trayIconStateFor, type MenuBarVariant, type TrayIconState } from './trayIcons.js';
-import { trayMenuTemplate, trayTooltip, type TrayActions } from './trayModel.js';
+import { nextStaleAt, renderTrayIconSet, trayBaseSize, trayIconStateFor, type MenuBarVariant, type TrayIconState } from './trayIcons.js';
+import { defaultFormatTime, trayMenuTemplate, trayTooltip, type TrayActions } from './trayModel.js';
 import type { WindowName } from './windows.js';
+
+/** setTimeout's longest delay (a longer one fires at once). */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export interface TrayDeps {
   core: Pick<MonitorCore, 'snapshot' | 'on' | 'checkNow' | 'pause' | 'resume'>;
@@ -16,6 +20,8 @@ export interface TrayDeps {
   quit(): void;
   log: ShellLog;
   platform?: NodeJS.Platform;
+  /** How times read in the tooltip and menu; local "14:02" by default. */
+  formatTime?: (iso: string) => string;
 }
 
 export interface TrayHandle {
@@ -58,14 +64,23 @@ export function setupTray(deps: TrayDeps): TrayHandle {
     quit: () => deps.quit(),
   };
 
+  const formatTime = deps.formatTime ?? defaultFormatTime;
   const initial = deps.core.snapshot();
   const tray = new Tray(imageFor(trayIconStateFor(initial)));
+  /** The one pending redraw: when the next result shown as current turns stale. */
+  let staleTimer: NodeJS.Timeout | undefined;
   const render = (snapshot: ReturnType<MonitorCore['snapshot']>): void => {
+    clearTimeout(staleTimer);
     if (tray.isDestroyed()) return;
-    tray.setImage(imageFor(trayIconStateFor(snapshot)));
-    tray.setToolTip(trayTooltip(snapshot));
+    const now = Date.now();
+    tray.setImage(imageFor(trayIconStateFor(snapshot, now)));
+    tray.setToolTip(trayTooltip(snapshot, formatTime, now));
     const options = { startAtLogin: deps.startAtLogin.enabled(), canStartAtLogin: deps.startAtLogin.supported };
-    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(snapshot, options, actions)));
+    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(snapshot, options, actions, formatTime, now)));
+    const staleAt = nextStaleAt(snapshot, now);
+    if (staleAt === null) return;
+    staleTimer = setTimeout(() => render(snapshot), Math.min(staleAt - now, MAX_TIMEOUT_MS));
+    staleTimer.unref?.();
   };
   const refresh = (): void => render(deps.core.snapshot());
 
@@ -80,6 +95,7 @@ export function setupTray(deps: TrayDeps): TrayHandle {
     tray,
     refresh,
     dispose: () => {
+      clearTimeout(staleTimer);
       offSnapshot();
       nativeTheme.off('updated', onTheme);
       if (!tray.isDestroyed()) tray.destroy();

@@ -1,10 +1,11 @@
 /**
  * Tray icons drawn in code (no binary assets to keep in sync): a coloured disc per overall
- * state with a white mark, so the state reads without colour too (check, exclamation, cross,
+ * state with a white mark, so the state reads without colour too (check, exclamation, cross, clock hands,
  * dash, pause bars). A thin ring keeps the disc visible on both light and dark menu bars.
  */
 import { PNG } from 'pngjs';
-import type { EnvironmentStatus, Snapshot } from '../common/schemas.js';
+import { freshness, type Freshness } from '../common/freshness.js';
+import type { DatabaseState, DatabaseStatus, EnvironmentStatus, Snapshot } from '../common/schemas.js';
 
 /** light = a light menu bar (dark ring), dark = a dark menu bar (light ring). */
 export type MenuBarVariant = 'light' | 'dark';
@@ -28,6 +29,12 @@ export const TRAY_STATES = {
     word: 'degraded',
     colour: [0xe3, 0x9a, 0x00], // amber
     mark: { segments: [[[0.5, 0.27], [0.5, 0.56]], [[0.5, 0.72], [0.5, 0.72]]], width: 0.13 },
+  },
+  /** The last result is older than the snapshot's staleAfterMs: checks stopped happening (clock hands). */
+  stale: {
+    word: 'stale',
+    colour: [0x8c, 0x95, 0x9f], // grey
+    mark: { segments: [[[0.5, 0.5], [0.5, 0.26]], [[0.5, 0.5], [0.72, 0.5]]], width: 0.12 },
   },
   unknown: {
     word: 'unknown',
@@ -54,24 +61,80 @@ const RING_COLOURS: Record<MenuBarVariant, Rgb> = { light: [0x24, 0x29, 0x2f], d
 /** Negative when `a` is worse than `b`: sorts worst first. */
 export const compareWorstFirst = (a: TrayIconState, b: TrayIconState): number => TRAY_ICON_STATES.indexOf(a) - TRAY_ICON_STATES.indexOf(b);
 
-/** One environment's state: paused wins, then down; a retry or a slow answer is degraded even beside an unconfigured kind. */
-export function environmentIconState(environment: EnvironmentStatus): TrayIconState {
+/** A live result's state as the tray shows it. */
+const LIVE_STATES: Record<DatabaseState, TrayIconState> = {
+  down: 'down',
+  retrying: 'degraded',
+  degraded: 'degraded',
+  not_configured: 'unknown',
+  unknown: 'unknown',
+  healthy: 'ok',
+};
+
+/** What the tray needs besides the snapshot to tell a current result from an old one. */
+export interface TrayClock {
+  staleAfterMs: number;
+  now: number;
+}
+export const clockOf = (snapshot: Pick<Snapshot, 'staleAfterMs'>, now: number): TrayClock => ({ staleAfterMs: snapshot.staleAfterMs, now });
+
+/** Whether a database's last result may be shown as current: common/freshness.ts decides, as it does for the windows. */
+export function databaseFreshness(environment: EnvironmentStatus, database: DatabaseStatus, clock: TrayClock): Freshness {
+  return freshness({ database, paused: environment.paused !== null, staleAfterMs: clock.staleAfterMs, now: clock.now, connectionLostSince: null });
+}
+
+export function databaseIconState(environment: EnvironmentStatus, database: DatabaseStatus, clock: TrayClock): TrayIconState {
+  const fresh = databaseFreshness(environment, database, clock);
+  switch (fresh.kind) {
+    case 'live':
+      return LIVE_STATES[database.status];
+    case 'paused':
+    case 'stale':
+      return fresh.kind;
+    case 'lost':
+      return 'unknown';
+  }
+}
+
+const worstOf = (states: TrayIconState[]): TrayIconState | undefined => [...states].sort(compareWorstFirst)[0];
+const databasesIn = (environment: EnvironmentStatus): DatabaseStatus[] => Object.values(environment.databases).flatMap((d) => d ?? []);
+
+/** One environment's state: paused wins, then the worst of its databases (a stale one is stale, whatever it last said). */
+export function environmentIconState(environment: EnvironmentStatus, clock: TrayClock): TrayIconState {
   if (environment.paused) return 'paused';
-  if (environment.status === 'down') return 'down';
-  const troubled = Object.values(environment.databases).some((d) => d?.status === 'retrying' || d?.status === 'degraded');
-  if (environment.status === 'degraded' || troubled) return 'degraded';
-  return environment.status === 'ok' ? 'ok' : 'unknown';
+  return worstOf(databasesIn(environment).map((d) => databaseIconState(environment, d, clock))) ?? 'unknown';
+}
+
+/** What a paused environment last said, as if it were still checked. */
+export function lastKnownIconState(environment: EnvironmentStatus): TrayIconState {
+  return worstOf(databasesIn(environment).map((d) => LIVE_STATES[d.status])) ?? 'unknown';
 }
 
 /**
  * The icon: the worst state of the environments still checked; paused only when every one is (a
  * paused environment's last news is stale, and pausing is how the operator says "I know").
  */
-export function trayIconStateFor(snapshot: Snapshot): TrayIconState {
-  const states = snapshot.environments.map(environmentIconState);
+export function trayIconStateFor(snapshot: Snapshot, now: number = Date.now()): TrayIconState {
+  const states = snapshot.environments.map((e) => environmentIconState(e, clockOf(snapshot, now)));
   const checked = states.filter((s) => s !== 'paused');
   if (states.length > 0 && checked.length === 0) return 'paused';
-  return checked.sort(compareWorstFirst)[0] ?? 'unknown';
+  return worstOf(checked) ?? 'unknown';
+}
+
+/**
+ * When the next database still shown as current turns stale (ms since epoch), or null if none will: nothing
+ * pushes a snapshot when checks stop, so the tray redraws itself then. Freshness is asked about that moment.
+ */
+export function nextStaleAt(snapshot: Snapshot, now: number): number | null {
+  let next: number | null = null;
+  for (const environment of snapshot.environments) {
+    for (const database of databasesIn(environment)) {
+      if (database.checkedAt === null || databaseFreshness(environment, database, clockOf(snapshot, now)).kind !== 'live') continue;
+      const at = Date.parse(database.checkedAt) + snapshot.staleAfterMs + 1; // freshness: stale once strictly older
+      if (databaseFreshness(environment, database, clockOf(snapshot, at)).kind === 'stale' && (next === null || at < next)) next = at;
+    }
+  }
+  return next;
 }
 
 function distanceToSegment(p: Point, [a, b]: Segment): number {

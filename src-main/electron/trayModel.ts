@@ -1,12 +1,25 @@
 /**
  * What the tray says for a snapshot: the tooltip line and the context menu, as plain data.
  * Database names are the snapshot's labels (from the registry); with one environment the tray reads
- * as it did before environments, with several it leads with what is wrong.
+ * as it did before environments, with several it leads with what is wrong. A result is shown as
+ * current only when common/freshness.ts says so: paused and stale results say what was last known, and when.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import { databaseIds } from '../common/databases.js';
+import type { Freshness } from '../common/freshness.js';
 import type { DatabaseState, DatabaseStatus, EnvironmentId, EnvironmentStatus, FailureKind, Snapshot } from '../common/schemas.js';
-import { TRAY_STATES, compareWorstFirst, environmentIconState } from './trayIcons.js';
+import { incidentSummary, oneLine } from './trayIncident.js';
+import {
+  TRAY_STATES,
+  clockOf,
+  compareWorstFirst,
+  databaseFreshness,
+  databaseIconState,
+  environmentIconState,
+  lastKnownIconState,
+  type TrayClock,
+  type TrayIconState,
+} from './trayIcons.js';
 
 /** The short word per database state; describeDatabase adds latency or the reason. */
 const STATE_WORDS: Record<DatabaseState, string> = {
@@ -38,6 +51,8 @@ const KIND_TEXT: Record<FailureKind, string> = {
 export const TOOLTIP_MAX = 127;
 const TOOLTIP_PREFIX = 'WallTrack — ';
 const SEPARATOR = ' · ';
+/** The incident summary joins the tooltip only if the state still gets this much of it. */
+const TOOLTIP_STATE_ROOM = 64;
 
 /** e.g. "ok 42 ms", "slow 1200 ms", "down: auth failed", "retrying: timed out". */
 export function describeDatabase(status: DatabaseStatus): string {
@@ -54,8 +69,6 @@ export function describeDatabase(status: DatabaseStatus): string {
   }
 }
 
-/** Names and labels come from a settings file: a line break or control character must not add lines to the tooltip or menu. */
-const oneLine = (text: string): string => text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
 const nameOf = (environment: EnvironmentStatus): string => oneLine(environment.name);
 const labelOf = (database: DatabaseStatus): string => oneLine(database.label);
 
@@ -72,48 +85,101 @@ function pausedText(paused: EnvironmentStatus['paused'], formatTime: (iso: strin
 export const defaultFormatTime = (iso: string): string =>
   new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
+/** How the tray reads a snapshot at one moment: its clock (for staleness) and how it writes a time. */
+interface TrayView {
+  clock: TrayClock;
+  formatTime: (iso: string) => string;
+}
+
+/** "last known: down 11:00"; just the word ("not checked yet") when nothing was checked. */
+function lastKnownText(word: string, at: string | null, view: TrayView): string {
+  return at === null ? word : `last known: ${word} ${view.formatTime(at)}`;
+}
+
+/** A menu line's text: "ok 42 ms", "paused — last known: ok 14:02", "stale since 14:02 — last known: down". */
+function describeFreshly(database: DatabaseStatus, fresh: Freshness, view: TrayView): string {
+  switch (fresh.kind) {
+    case 'live':
+      return describeDatabase(database);
+    case 'paused':
+      return `paused — ${lastKnownText(STATE_WORDS[fresh.lastKnown], fresh.at, view)}`;
+    case 'stale':
+      return `stale since ${view.formatTime(fresh.at)} — last known: ${STATE_WORDS[fresh.lastKnown]}`;
+    case 'lost':
+      return `unknown — connection lost since ${view.formatTime(fresh.since)}`;
+  }
+}
+
+/** A tooltip part's text, shorter: the word (or the reason with one environment) or "stale since 14:02". */
+function shortText(database: DatabaseStatus, fresh: Freshness, view: TrayView, detailed: boolean): string {
+  if (fresh.kind === 'stale') return `stale since ${view.formatTime(fresh.at)}`;
+  if (fresh.kind === 'paused') return lastKnownText(STATE_WORDS[fresh.lastKnown], fresh.at, view);
+  return detailed ? describeDatabase(database) : STATE_WORDS[database.status];
+}
+
+/** A paused environment's "last known: down 11:00": its worst state then, as of its oldest result. */
+function environmentLastKnown(environment: EnvironmentStatus, view: TrayView): string {
+  const oldest = databasesOf(environment).flatMap((d) => d.checkedAt ?? []).sort()[0];
+  if (oldest === undefined) return STATE_WORDS.unknown;
+  return lastKnownText(TRAY_STATES[lastKnownIconState(environment)].word, oldest, view);
+}
+
 /**
  * One environment: `WallTrack — <label> ok 42 ms · <label> down: auth failed` ("paused …" first when paused).
  * Several: `WallTrack — production: <label> down · staging ok`, worst first, then in settings order.
+ * Then the last incident, if the state still has room.
  */
-export function trayTooltip(snapshot: Snapshot, formatTime = defaultFormatTime): string {
+export function trayTooltip(snapshot: Snapshot, formatTime = defaultFormatTime, now: number = Date.now()): string {
+  const view: TrayView = { clock: clockOf(snapshot, now), formatTime };
+  const incident = incidentSummary(snapshot, formatTime);
+  const suffix = incident === null ? '' : SEPARATOR + incident;
+  const room = TOOLTIP_MAX - suffix.length;
+  if (suffix && room >= TOOLTIP_STATE_ROOM) return stateTooltip(snapshot, view, room) + suffix;
+  return stateTooltip(snapshot, view, TOOLTIP_MAX);
+}
+
+function stateTooltip(snapshot: Snapshot, view: TrayView, max: number): string {
   const [only, ...others] = snapshot.environments;
   if (!only) return `${TOOLTIP_PREFIX}no environments`;
   if (others.length === 0) {
-    const parts = databasesOf(only).map((d) => `${labelOf(d)} ${describeDatabase(d)}`);
-    const paused = pausedText(only.paused, formatTime);
+    const parts = databasesOf(only).map((d) => `${labelOf(d)} ${shortText(d, databaseFreshness(only, d, view.clock), view, true)}`);
+    const paused = pausedText(only.paused, view.formatTime);
     const text = TOOLTIP_PREFIX + (paused ? [paused, ...parts] : parts).join(SEPARATOR);
-    return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
   }
   const ranked = snapshot.environments
-    .map((environment) => ({ environment, state: environmentIconState(environment) }))
+    .map((environment) => ({ environment, state: environmentIconState(environment, view.clock) }))
     .sort((a, b) => compareWorstFirst(a.state, b.state)); // stable: ties keep settings order
-  return fitTooltip(ranked.map(({ environment, state }) => environmentSummary(environment, state, formatTime)));
+  return fitTooltip(ranked.map(({ environment, state }) => environmentSummary(environment, state, view)), max);
 }
 
-/** "staging ok", "demo paused until 13:00", "dev not configured", "production: <label> down, <label> slow". */
-function environmentSummary(environment: EnvironmentStatus, state: keyof typeof TRAY_STATES, formatTime: (iso: string) => string): string {
+/**
+ * "staging ok", "demo paused until 13:00 — last known: ok 12:00", "dev not configured",
+ * "production: <label> down, <label> stale since 14:02".
+ */
+function environmentSummary(environment: EnvironmentStatus, state: TrayIconState, view: TrayView): string {
   const name = nameOf(environment);
-  if (state === 'paused') return `${name} ${pausedText(environment.paused, formatTime)}`;
-  const databases = databasesOf(environment);
-  const unwell = databases.filter((d) => d.status !== 'healthy');
+  if (state === 'paused') return `${name} ${pausedText(environment.paused, view.formatTime)} — ${environmentLastKnown(environment, view)}`;
+  const unwell = databasesOf(environment)
+    .filter((d) => databaseIconState(environment, d, view.clock) !== 'ok')
+    .map((d) => ({ label: labelOf(d), text: shortText(d, databaseFreshness(environment, d, view.clock), view, false) }));
   if (state === 'ok' || unwell.length === 0) return `${name} ${TRAY_STATES[state].word}`;
-  // Several databases all in the same state ("not checked yet" at start): say it once.
-  if (databases.length > 1 && unwell.length === databases.length && unwell.every((d) => d.status === unwell[0]!.status)) {
-    return `${name} ${STATE_WORDS[unwell[0]!.status]}`;
+  // Several databases all saying the same ("not checked yet" at start, "stale since 14:02" after a sleep): say it once.
+  if (unwell.length > 1 && unwell.length === databasesOf(environment).length && unwell.every((d) => d.text === unwell[0]!.text)) {
+    return `${name} ${unwell[0]!.text}`;
   }
-  return `${name}: ${unwell.map((d) => `${labelOf(d)} ${STATE_WORDS[d.status]}`).join(', ')}`;
+  return `${name}: ${unwell.map((d) => `${d.label} ${d.text}`).join(', ')}`;
 }
 
-/** As many whole parts as fit in TOOLTIP_MAX with "+N more" for the rest; the first part is cut if even it does not fit. */
-function fitTooltip(parts: string[]): string {
+/** As many whole parts as fit in `max` with "+N more" for the rest; the first part is cut if even it does not fit. */
+function fitTooltip(parts: string[], max: number): string {
   const more = (hidden: number): string[] => (hidden > 0 ? [`+${hidden} more`] : []);
   for (let shown = parts.length; shown > 0; shown--) {
     const text = TOOLTIP_PREFIX + [...parts.slice(0, shown), ...more(parts.length - shown)].join(SEPARATOR);
-    if (text.length <= TOOLTIP_MAX) return text;
+    if (text.length <= max) return text;
   }
   const tail = more(parts.length - 1).map((m) => SEPARATOR + m).join('');
-  const room = TOOLTIP_MAX - TOOLTIP_PREFIX.length - tail.length - 1;
+  const room = max - TOOLTIP_PREFIX.length - tail.length - 1;
   return `${TOOLTIP_PREFIX}${parts[0]!.slice(0, room)}…${tail}`;
 }
 
@@ -131,12 +197,18 @@ export interface TrayActions {
 /** Electron takes a single "&" in a menu label for a Windows access key and hides it; "&&" shows one. */
 const menuText = (text: string): string => text.replaceAll('&', '&&');
 
-function databaseLines(environment: EnvironmentStatus, idPrefix: string): MenuItemConstructorOptions[] {
+function databaseLines(environment: EnvironmentStatus, idPrefix: string, view: TrayView): MenuItemConstructorOptions[] {
   return databasesOf(environment).map((d) => ({
     id: `${idPrefix}${d.database}`,
-    label: menuText(`${labelOf(d)}: ${describeDatabase(d)}`),
+    label: menuText(`${labelOf(d)}: ${describeFreshly(d, databaseFreshness(environment, d, view.clock), view)}`),
     enabled: false,
   }));
+}
+
+/** The newest incident, if any: a click opens the status window, where the incidents are listed. */
+function incidentLines(snapshot: Snapshot, actions: TrayActions, view: TrayView): MenuItemConstructorOptions[] {
+  const summary = incidentSummary(snapshot, view.formatTime);
+  return summary === null ? [] : [{ id: 'last-incident', label: menuText(summary), click: () => actions.openStatus() }];
 }
 
 export function trayMenuTemplate(
@@ -144,13 +216,16 @@ export function trayMenuTemplate(
   options: { startAtLogin: boolean; canStartAtLogin: boolean },
   actions: TrayActions,
   formatTime = defaultFormatTime,
+  now: number = Date.now(),
 ): MenuItemConstructorOptions[] {
+  const view: TrayView = { clock: clockOf(snapshot, now), formatTime };
   const environments = snapshot.environments;
   const top: MenuItemConstructorOptions[] = [];
   if (environments.length === 1) {
     const paused = pausedText(environments[0]!.paused, formatTime);
     top.push(
-      ...databaseLines(environments[0]!, 'database-'),
+      ...databaseLines(environments[0]!, 'database-', view),
+      ...incidentLines(snapshot, actions, view),
       { type: 'separator' },
       { id: 'check-now', label: 'Check now', click: () => actions.checkNow() },
       paused
@@ -158,7 +233,7 @@ export function trayMenuTemplate(
         : { id: 'pause', label: 'Pause for 1 hour', click: () => actions.pauseOneHour() },
     );
   } else {
-    top.push(...environments.map((environment) => environmentSubmenu(environment, actions, formatTime)));
+    top.push(...environments.map((environment) => environmentSubmenu(environment, actions, view)), ...incidentLines(snapshot, actions, view));
     if (top.length > 0) top.push({ type: 'separator' });
     top.push({ id: 'check-now', label: 'Check all now', click: () => actions.checkNow() });
     if (environments.some((e) => !e.paused)) top.push({ id: 'pause', label: 'Pause all for 1 hour', click: () => actions.pauseOneHour() });
@@ -183,15 +258,20 @@ export function trayMenuTemplate(
   ];
 }
 
-/** "production: down" › its databases, Check now, Pause for 1 hour / Resume — for that environment only. */
-function environmentSubmenu(environment: EnvironmentStatus, actions: TrayActions, formatTime: (iso: string) => string): MenuItemConstructorOptions {
+/**
+ * "production: down" (or "demo: paused — last known: ok 12:00") › its databases, Check now,
+ * Pause for 1 hour / Resume — for that environment only.
+ */
+function environmentSubmenu(environment: EnvironmentStatus, actions: TrayActions, view: TrayView): MenuItemConstructorOptions {
   const id = environment.id;
-  const paused = pausedText(environment.paused, formatTime);
+  const paused = pausedText(environment.paused, view.formatTime);
+  const state = environmentIconState(environment, view.clock);
+  const stateText = state === 'paused' ? `paused — ${environmentLastKnown(environment, view)}` : TRAY_STATES[state].word;
   return {
     id: `environment-${id}`,
-    label: menuText(`${nameOf(environment)}: ${TRAY_STATES[environmentIconState(environment)].word}`),
+    label: menuText(`${nameOf(environment)}: ${stateText}`),
     submenu: [
-      ...databaseLines(environment, `database-${id}-`),
+      ...databaseLines(environment, `database-${id}-`, view),
       { type: 'separator' },
       { id: `check-now-${id}`, label: 'Check now', click: () => actions.checkNow(id) },
       paused

@@ -1,10 +1,16 @@
 /**
  * The headless CLI (`walltrack-monitor`, `npm run headless -- …`): the same core as the tray app,
- * without Electron. `check` for scripts and CI, `serve` for a long-running /api/health.
+ * without Electron. `check` for scripts and CI, `serve` for a long-running /api/health, `history` and
+ * `incidents` to read the durable record.
  */
+// First: it must run before loading the rest can grow V8's young generation (see the module).
+import '../core/memoryPolicy.js';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DATABASE_KINDS } from '../common/databases.js';
+import { CHART_RANGES, type ChartRange } from '../common/history.js';
+import type { DatabaseId } from '../common/schemas.js';
+import type { MonitorCore } from '../core/MonitorCore.js';
 import { CredentialVault } from '../core/credentials/CredentialVault.js';
 import { createMonitorCore } from '../core/createMonitorCore.js';
 import { WallTrackError } from '../core/errors.js';
@@ -18,8 +24,11 @@ import { ENVIRONMENT_ID_VARIABLE, MONITOR_VARIABLES, variablesOf } from './envCo
 import { createHealthServer, HEALTH_ALL_PATH, HEALTH_PATH } from './healthServer.js';
 import { setupServeBrowserMode } from './browser/serveBrowserMode.js';
 import { setupServeMetrics, type ServeMetricsFlags } from './metrics/serveMetrics.js';
+import { HISTORY_PATH, INCIDENTS_PATH } from './browser/recordApi.js';
+import { formatHistory, formatIncidents, openRecordCore, readHistory, readIncidents, SINCE_DURATION_HELP, sinceDuration } from './record.js';
 
 export const DEFAULT_PORT = 8765;
+const DATABASE_IDS = DATABASE_KINDS.map((k) => k.id);
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -50,6 +59,27 @@ function describeError(error: unknown): { message: string; hint?: string; name: 
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** Prints a failure for people (stderr) and, with --json, as {"error": ...} on stdout; returns the exit code. */
+function reportFailure(error: unknown, json: boolean, io: CliIo): number {
+  const e = describeError(error);
+  if (json) io.stdout.write(JSON.stringify({ error: e }, null, 2) + '\n');
+  io.stderr.write(`walltrack-monitor: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
+  return error instanceof WallTrackError ? EXIT_CONFIG : EXIT_UNHEALTHY;
+}
+
+function choiceArg<T extends string>(flag: string, allowed: readonly T[]) {
+  return (value: string): T => {
+    if (!allowed.includes(value as T)) throw new InvalidArgumentError(`${flag} must be one of ${allowed.join(', ')}.`);
+    return value as T;
+  };
+}
+
+function sinceArg(value: string): string {
+  const since = sinceDuration(value);
+  if (since === null) throw new InvalidArgumentError(`--since must be ${SINCE_DURATION_HELP}.`);
+  return since;
+}
 
 function configurationHelp(dataDir: string): string {
   const secretVariables = DATABASE_KINDS.map((k) => k.secret.envVar).join(', ');
@@ -82,12 +112,48 @@ const CHECK_HELP = [
   'environments: [{id, name, colour, status, paused, databases: {<kind>: {...}}}]}; status is the worst of them.',
 ].join('\n');
 
+const RECORD_EXIT_CODES = [
+  '',
+  'Exit codes:',
+  '  0  printed (an empty record is not an error)',
+  '  1  the record could not be read (see the log file)',
+  '  2  configuration or usage error, on stderr (and as {"error": {...}} on stdout with --json): an unknown --env,',
+  '     a bad --db, --since or --limit, a bad --config file, --config together with the variables',
+  '',
+  'Reads the data folder\'s history as saved by the tray app or `serve` (also while one of them runs); checks nothing,',
+  'and never reads the keychain. The environments come from the same sources as for `check` (see walltrack-monitor --help).',
+];
+
+const HISTORY_HELP = [
+  ...RECORD_EXIT_CODES,
+  '',
+  'Per environment and database: its state and since when, uptime over 24 h, 7 d, 30 d and 365 d (answered checks ÷',
+  'checks; "-" where nothing was checked), the checks counted in each period, and for --since the points, failed checks,',
+  'latency min/avg/max and the failed checks that recovered on a retry (not incidents).',
+  '--json prints the history views: [{environment, database, endpoint, range, from, to, stepSec, points: [{at, checks,',
+  'failed, degraded, latencyMs, kind?, state?}], uptime: [{window, ratio, checks}], recoveredRetries}].',
+].join('\n');
+
+const INCIDENTS_HELP = [
+  ...RECORD_EXIT_CODES,
+  '',
+  'Newest first: environment, database, start (local time; TZ applies), duration or "ongoing", failure kind, message.',
+  '--json prints {incidents: [{id, environment, database, endpoint, startedAt, endedAt, durationMs, kind?, message?, hint?}]}',
+  '(times in ISO 8601, UTC; endedAt and durationMs are null while the incident is ongoing).',
+].join('\n');
+
 const SERVE_HELP = [
   '',
   `GET ${HEALTH_PATH}: the first environment in the original service's shape, {"status": "ok"|"degraded", "version",`,
   '"databases": {<kind>: {"status": "connected"|"disconnected"|"error", "healthy"}}}, plus details under other keys;',
   `${HEALTH_PATH}?env=ID answers for another environment (404 for an unknown id); GET ${HEALTH_ALL_PATH} answers for every one.`,
   'HTTP 200 when "status" is "ok" (every database of the answer healthy), 503 otherwise.',
+'',
+`With the status window (not with --no-ui), GET ${HISTORY_PATH}?environment=ID&database=KIND[&range=1h|24h|7d] and`,
+`GET ${INCIDENTS_PATH}[?environment=ID][&database=KIND][&since=ISO-TIME][&limit=1-500] answer the history view and the`,
+'incident list as JSON; they need the status window\'s token (printed after #token=) as "Authorization: Bearer <token>".',
+'400 names a bad parameter, 404 an unknown environment, 401 a missing or wrong token.',
+'GET /metrics: Prometheus metrics (token-free unless --metrics-token-file).',
 ].join('\n');
 
 /** Runs the CLI and resolves with the exit code (serve resolves when it has shut down). */
@@ -126,13 +192,44 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
         io.stdout.write(opts.json ? JSON.stringify(snapshot, null, 2) + '\n' : formatSnapshot(snapshot));
         exitCode = code;
       } catch (error) {
-        const e = describeError(error);
-        if (opts.json) io.stdout.write(JSON.stringify({ error: e }, null, 2) + '\n');
-        io.stderr.write(`walltrack-monitor: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
-        exitCode = error instanceof WallTrackError ? EXIT_CONFIG : EXIT_UNHEALTHY;
+        exitCode = reportFailure(error, Boolean(opts.json), io);
       } finally {
         log.close();
       }
+    });
+
+  program
+    .command('history')
+    .description('print uptime over 24 h, 7 d, 30 d and 365 d and the recent history of each database, from the data folder')
+    .option('--env <id>', 'this environment only (repeatable; default: every environment)', collect)
+    .option('--db <kind>', `this database only: ${DATABASE_KINDS.map((k) => k.id).join(' or ')}`, choiceArg('--db', DATABASE_IDS))
+    .option('--since <range>', `the recent history to summarise: ${CHART_RANGES.join(', ')}`, choiceArg('--since', CHART_RANGES), '24h')
+    .option('--config <file>', 'read the settings from this JSON file (see walltrack-monitor --help)')
+    .option('--json', 'print the history views as JSON')
+    .addHelpText('after', HISTORY_HELP)
+    .action(async (opts: { env?: string[]; db?: DatabaseId; since: ChartRange; config?: string; json?: boolean }) => {
+      exitCode = await withRecordCore(opts, dataDir, io, (core) => {
+        const entries = readHistory(core, { environments: opts.env ?? [], ...(opts.db ? { database: opts.db } : {}), range: opts.since });
+        return opts.json ? JSON.stringify(entries.map((e) => e.view), null, 2) + '\n' : formatHistory(entries, { timeZone: io.env.TZ });
+      });
+    });
+
+  program
+    .command('incidents')
+    .description('print the incidents (a database down until it recovered), newest first, from the data folder')
+    .option('--env <id>', 'this environment only (repeatable; default: every environment)', collect)
+    .option('--db <kind>', `this database only: ${DATABASE_KINDS.map((k) => k.id).join(' or ')}`, choiceArg('--db', DATABASE_IDS))
+    .option('--since <duration>', `only incidents ongoing or started within this long: ${SINCE_DURATION_HELP}`, sinceArg)
+    .option('--limit <n>', 'at most this many (1 to 500)', parseIntArg(1, 500, '--limit'), 50)
+    .option('--config <file>', 'read the settings from this JSON file (see walltrack-monitor --help)')
+    .option('--json', 'print the incident list as JSON')
+    .addHelpText('after', INCIDENTS_HELP)
+    .action(async (opts: { env?: string[]; db?: DatabaseId; since?: string; limit: number; config?: string; json?: boolean }) => {
+      exitCode = await withRecordCore(opts, dataDir, io, (core) => {
+        const request = { environments: opts.env ?? [], ...(opts.db ? { database: opts.db } : {}), ...(opts.since ? { since: opts.since } : {}), limit: opts.limit };
+        const list = readIncidents(core, request);
+        return opts.json ? JSON.stringify(list, null, 2) + '\n' : formatIncidents(list, core.snapshot(), { timeZone: io.env.TZ });
+      });
     });
 
   program
@@ -156,6 +253,22 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     throw error;
   }
   return exitCode;
+}
+
+/** Opens the record's core (never started), prints what `read` returns, stops it; the exit code. */
+async function withRecordCore(opts: { config?: string; json?: boolean }, dataDir: string, io: CliIo, read: (core: MonitorCore) => string): Promise<number> {
+  const log = createLogger({ file: appPaths(dataDir).logFile, console: { stream: io.stderr, pretty: true, noticesOnly: true } });
+  let core: MonitorCore | undefined;
+  try {
+    core = openRecordCore({ env: io.env, dataDir, logger: log.logger, configFile: opts.config, ...(io.createCore ? { createCore: io.createCore } : {}) });
+    io.stdout.write(read(core));
+    return 0;
+  } catch (error) {
+    return reportFailure(error, Boolean(opts.json), io);
+  } finally {
+    await core?.stop();
+    log.close();
+  }
 }
 
 async function serve(opts: { port: number; interval?: number; config?: string; ui?: boolean } & ServeMetricsFlags, dataDir: string, io: CliIo): Promise<number> {
@@ -218,10 +331,12 @@ async function serve(opts: { port: number; interval?: number; config?: string; u
       done(EXIT_UNHEALTHY);
     });
   });
+  // stop() emits `stopped` at once: connected windows hear it before their sockets close.
+  const stopping = core.stop(5_000);
   await browser.close();
   await metrics.close();
   await server.close();
-  await core.stop(5_000);
+  await stopping;
   log.close();
   return code;
 }

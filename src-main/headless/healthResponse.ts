@@ -29,6 +29,8 @@ export interface DatabaseHealth {
   target: string | null;
   latencyMs: number | null;
   checkedAt: string | null;
+  /** When the database entered its current state (ISO); null before its first result. */
+  since: string | null;
   /** Why the last check failed (FailureKind), with the message and the operator hint. */
   kind?: DatabaseStatus['kind'];
   message?: string;
@@ -70,6 +72,7 @@ function databaseHealth(db: DatabaseStatus): DatabaseHealth {
     target: db.target,
     latencyMs: db.latencyMs,
     checkedAt: db.checkedAt,
+    since: db.since,
     ...(db.kind ? { kind: db.kind } : {}),
     ...(db.message ? { message: db.message } : {}),
     ...(db.hint ? { hint: db.hint } : {}),

@@ -48,7 +48,7 @@ export function isLoopbackHost(host: string | undefined, port: number): boolean 
   return LOOPBACK_NAMES.has(name!) && (hostPort === undefined || Number(hostPort) === port);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headOnly = false): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headOnly = false): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -59,9 +59,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headOnly =
   res.end(headOnly ? undefined : text);
 }
 
+/** The 404 body for an environment id that is not configured. An invalid id is not echoed back (it comes from whoever sent the request). */
+export function unknownEnvironment(given: string | undefined, parameter: string, known: string[]): { error: string; environments: string[] } {
+  const named = EnvironmentIdSchema.safeParse(given).success ? `"${given}"` : 'given';
+  return { error: `Unknown environment ${named} in ${parameter}; known environments: ${known.join(', ')}`, environments: known };
+}
+
 /**
  * /api/health: the first environment, or `?env=ID`; /api/health/all: every environment.
- * An id that is not a valid one is not echoed back (it comes from whoever sent the request).
  */
 function healthAnswer(snapshot: Snapshot, path: string, query: URLSearchParams): { status: number; body: unknown } {
   if (path === HEALTH_ALL_PATH) {
@@ -72,10 +77,7 @@ function healthAnswer(snapshot: Snapshot, path: string, query: URLSearchParams):
   const wanted = query.getAll('env');
   if (wanted.length > 1) return { status: 400, body: { error: `Give ?env= once (known environments: ${known.join(', ')}), or use ${HEALTH_ALL_PATH} for all of them` } };
   const env = wanted.length === 0 ? snapshot.environments[0] : snapshot.environments.find((e) => e.id === wanted[0]);
-  if (!env) {
-    const named = EnvironmentIdSchema.safeParse(wanted[0]).success ? `"${wanted[0]}"` : 'given';
-    return { status: 404, body: { error: `Unknown environment ${named} in ?env=; known environments: ${known.join(', ')}`, environments: known } };
-  }
+  if (!env) return { status: 404, body: unknownEnvironment(wanted[0], '?env=', known) };
   const body = environmentHealth(snapshot, env);
   return { status: httpStatusOf(body), body };
 }

@@ -5,6 +5,7 @@
  */
 import type { RendererApi } from '../../src-main/common/contract.js';
 import { pageTokens } from './accessToken.js';
+import { trackConnectionLoss } from './connectionLoss.js';
 import { createConnectionStatus, type ConnectionStatus } from './connectionStatus.js';
 import { createWebSocketApi } from './websocketTransport.js';
 
@@ -23,3 +24,6 @@ function pick(): { api: RendererApi; connection: ConnectionStatus; windowHref: (
 
 /** windowHref('settings.html'): the href of another window of this app, opened in a new browser tab. */
 export const { api, connection, windowHref } = pick();
+
+/** When this window lost its host (socket closed or core stopped); tracked from boot, so no loss goes unseen. */
+export const connectionLoss = trackConnectionLoss(connection, api.onStopped);

@@ -1,6 +1,7 @@
 /** Words, marks and numbers shown for states: the word and mark carry the meaning, colour only repeats it. */
 import { DATABASE_KINDS } from '../../src-main/common/databases.js';
 import type { DatabaseId, DatabaseState, DatabaseStatus, EnvironmentStatus, OverallStatus, Snapshot } from '../../src-main/common/schemas.js';
+import type { Uptime, UptimeWindow } from '../../src-main/common/history.js';
 
 /** For forms that have no DatabaseStatus to read a label from; the status window uses DatabaseStatus.label. */
 export const DATABASE_LABELS = Object.fromEntries(DATABASE_KINDS.map((k) => [k.id, k.label])) as Record<DatabaseId, string>;
@@ -107,4 +108,32 @@ export function formatRelative(iso: string | null, nowMs: number): string {
 
 export function formatClock(iso: string): string {
   return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** "45 s", "12 min", "2 h 5 min", "3 d": how long something has lasted, coarser as it grows. */
+export function formatDuration(ms: number): string {
+  const sec = Math.max(0, Math.floor(ms / 1000));
+  if (sec < 60) return `${sec} s`;
+  const min = Math.floor(sec / 60);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  if (h < 10 && min % 60 !== 0) return `${h} h ${min % 60} min`;
+  if (h < 48) return `${h} h`;
+  return `${Math.floor(h / 24)} d`;
+}
+
+/** "Down for 12 min": the state and how long it has lasted (the duration part is what a <time> carries). */
+export function stateDuration(state: DatabaseState, sinceIso: string, nowMs: number): { word: string; duration: string } {
+  return { word: `${STATE_WORDS[state]} for`, duration: formatDuration(nowMs - Date.parse(sinceIso)) };
+}
+
+/** The period an uptime value is over, written next to it: "24 h", "7 d". */
+export const UPTIME_PERIOD_WORDS: Record<UptimeWindow, string> = { '24h': '24 h', '7d': '7 d', '30d': '30 d', '365d': '365 d' };
+
+/** An uptime ratio as shown, or "—" with why there is no value. */
+export function uptimeText(uptime: Uptime | undefined): { value: string; reason?: string } {
+  if (!uptime) return { value: '—', reason: 'not loaded yet' };
+  // The period is written next to the value already (UPTIME_PERIOD_WORDS).
+  if (uptime.ratio === null) return { value: '—', reason: 'no checks in this period' };
+  return { value: formatUptime(uptime.ratio * 100) };
 }

@@ -1,37 +1,49 @@
+import type { Freshness } from '../../src-main/common/freshness.js';
+import type { ChartRange, HistoryView } from '../../src-main/common/history.js';
 import type { DatabaseStatus, EnvironmentId } from '../../src-main/common/schemas.js';
-import type { HistoryView } from '../../src-main/common/history.js';
-import { STATE_TONES, formatLatency, formatUptime } from '../lib/format.js';
+import { STATE_TONES, UPTIME_PERIOD_WORDS, formatLatency, stateDuration, uptimeText } from '../lib/format.js';
+import { freshnessSentence } from '../lib/freshnessWords.js';
+import { LatencyChart } from './LatencyChart.js';
 import { RelativeTime } from './RelativeTime.js';
-import { Sparkline } from './Sparkline.js';
 import { StateBadge } from './StateBadge.js';
 
 const PROBLEM_STATES = new Set(['down', 'retrying', 'degraded', 'not_configured']);
+/** The uptime periods a card shows (365 d is for the headless report). */
+const CARD_UPTIME = ['24h', '7d', '30d'] as const;
 
 interface Props {
   environment: EnvironmentId;
   /** Everything shown comes from here, label included, so a kind this window was not built with still renders. */
   status: DatabaseStatus;
-  history: HistoryView | null;
+  /** Whether the state may be shown as current (freshness() from common/freshness.ts). */
+  freshness: Freshness;
+  now: number;
+  history: { view: HistoryView | null; error: string | null };
+  range: ChartRange;
+  onRange: (range: ChartRange) => void;
   /** h2 when the cards stand alone (one environment), h3 under an environment's h2. */
   headingLevel?: 2 | 3;
 }
 
-export function DatabaseCard({ environment, status, history, headingLevel = 2 }: Props) {
+export function DatabaseCard({ environment, status, freshness, now, history, range, onRange, headingLevel = 2 }: Props) {
   // "_" cannot occur in an environment id, so no two (environment, database) pairs share an id.
   const titleId = `card-${environment}_${status.database}-title`;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const notLive = freshness.kind === 'live' ? undefined : freshness;
   return (
     <section
-      className={`card tone-${STATE_TONES[status.status]}`}
+      className={`card tone-${notLive ? 'neutral' : STATE_TONES[status.status]}`}
       aria-labelledby={titleId}
       data-environment={environment}
       data-database={status.database}
       data-state={status.status}
+      data-freshness={freshness.kind}
     >
       <header className="card-header">
         <Heading id={titleId}>{status.label}</Heading>
-        <StateBadge state={status.status} />
+        <StateBadge state={status.status} notLive={notLive} />
       </header>
+      {notLive ? <p className="card-freshness">{freshnessSentence(notLive)}</p> : <StateSince status={status} now={now} />}
       {status.target && <p className="card-target">{status.target}</p>}
       <dl className="metrics">
         <div>
@@ -43,17 +55,26 @@ export function DatabaseCard({ environment, status, history, headingLevel = 2 }:
           <dd data-metric="p95">{formatLatency(status.p95Ms)}</dd>
         </div>
         <div>
-          <dt>Uptime</dt>
-          <dd data-metric="uptime">{formatUptime(uptime24h(history))}</dd>
-        </div>
-        <div>
           <dt>Last checked</dt>
           <dd data-metric="checked">
             <RelativeTime iso={status.checkedAt} />
           </dd>
         </div>
       </dl>
-      <Sparkline history={history} />
+      <dl className="uptime">
+        {CARD_UPTIME.map((window) => {
+          const text = history.view ? uptimeText(history.view.uptime.find((u) => u.window === window)) : { value: '…', reason: 'loading' };
+          return (
+            <div key={window}>
+              <dt>Uptime {UPTIME_PERIOD_WORDS[window]}</dt>
+              <dd data-uptime={window}>
+                {text.value}
+                {text.reason && <span className="uptime-reason"> {text.reason}</span>}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
       {PROBLEM_STATES.has(status.status) && (status.message || status.hint) && (
         <div className="problem" role="group" aria-label={`${status.label} problem`}>
           {status.message && <p className="problem-message">{status.message}</p>}
@@ -65,6 +86,7 @@ export function DatabaseCard({ environment, status, history, headingLevel = 2 }:
           )}
         </div>
       )}
+      <LatencyChart label={status.label} range={range} onRange={onRange} view={history.view} error={history.error} />
       {status.server?.version && (
         <p className="card-server">
           {serverLabel(status.server.agent, status.server.version)}
@@ -74,14 +96,22 @@ export function DatabaseCard({ environment, status, history, headingLevel = 2 }:
   );
 }
 
+/** "Down for 12 min", the duration as a <time> carrying the moment the state began. */
+function StateSince({ status, now }: { status: DatabaseStatus; now: number }) {
+  if (!status.since || status.status === 'unknown' || status.status === 'not_configured') return null;
+  const { word, duration } = stateDuration(status.status, status.since, now);
+  return (
+    <p className="card-since">
+      {word}{' '}
+      <time dateTime={status.since} title={`since ${new Date(status.since).toLocaleString()}`}>
+        {duration}
+      </time>
+    </p>
+  );
+}
+
 /** Neo4j's agent already carries the version ("Neo4j/5.26.30"); don't print it twice. */
 function serverLabel(agent: string | undefined, version: string): string {
   if (agent?.includes(version)) return agent;
   return `${agent ?? 'Server'} ${version}`;
-}
-
-// SPEC (issue 10): interim; the card will show 24 h / 7 d / 30 d with their periods.
-function uptime24h(history: HistoryView | null): number | null {
-  const ratio = history?.uptime[0]?.ratio;
-  return ratio === undefined || ratio === null ? null : ratio * 100;
 }

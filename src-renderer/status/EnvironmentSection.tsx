@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { EnvironmentStatus } from '../../src-main/common/schemas.js';
 import { STATE_TONES, formatClock } from '../lib/format.js';
+import type { NotLive } from '../lib/freshnessWords.js';
 import { worstState } from '../lib/statusOrder.js';
 import { StateBadge } from './StateBadge.js';
 
@@ -15,17 +16,21 @@ interface Props {
   controls: ReactNode;
   /** The cards, rendered only while expanded. */
   children: ReactNode;
+  /** Shown under the cards while expanded (the environment's incidents). */
+  after?: ReactNode;
+  /** Set when its databases' states are not current (paused, stale, host lost): the heading turns grey and says so. */
+  notLive?: NotLive | undefined;
 }
 
 /** One environment: a heading that opens and closes it, its worst state, its own buttons, then its cards. */
-export function EnvironmentSection({ env, expanded, onToggle, controls, children }: Props) {
+export function EnvironmentSection({ env, expanded, onToggle, controls, children, after, notLive }: Props) {
   const worst = worstState(env);
   const headingId = `env-${env.id}-title`;
   const bodyId = `env-${env.id}-cards`;
   const colour = env.colour !== null && COLOUR.test(env.colour) ? env.colour : null;
   return (
     <section
-      className={`environment tone-${STATE_TONES[worst]}`}
+      className={`environment tone-${notLive ? 'neutral' : STATE_TONES[worst]}`}
       aria-labelledby={headingId}
       data-environment={env.id}
       data-state={worst}
@@ -45,7 +50,7 @@ export function EnvironmentSection({ env, expanded, onToggle, controls, children
             )}
             <span className="environment-name">{env.name}</span>
             {/* Open, the cards' badges announce changes; closed, this one does. */}
-            <StateBadge state={worst} live={!expanded} />
+            <StateBadge state={worst} live={!expanded} notLive={notLive} />
           </button>
         </h2>
         {env.paused && (
@@ -56,6 +61,7 @@ export function EnvironmentSection({ env, expanded, onToggle, controls, children
       <div id={bodyId} className="cards" hidden={!expanded}>
         {expanded && children}
       </div>
+      {expanded && after}
     </section>
   );
 }

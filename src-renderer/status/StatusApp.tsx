@@ -1,26 +1,55 @@
 import { useState } from 'react';
+import type { ChartRange } from '../../src-main/common/history.js';
 import type { DatabaseStatus, EnvironmentId, EnvironmentStatus, Snapshot } from '../../src-main/common/schemas.js';
-import { useAppInfo, useHistory, useSnapshot } from '../api/hooks.js';
+import { useAppInfo, useConnectionLostSince, useHistory, useIncidents, useSnapshot } from '../api/hooks.js';
+import { cardFreshness, environmentFreshness, type ViewState } from '../lib/freshnessWords.js';
 import { isExpanded, orderDatabases, orderEnvironments } from '../lib/statusOrder.js';
+import { useNow } from '../lib/useNow.js';
 import { ConnectionNotice } from './ConnectionNotice.js';
 import { DatabaseCard } from './DatabaseCard.js';
 import { EnvironmentControls } from './EnvironmentControls.js';
 import { EnvironmentSection } from './EnvironmentSection.js';
+import { IncidentList } from './IncidentList.js';
 import { OverallBanner } from './OverallBanner.js';
 import { StatusControls } from './StatusControls.js';
 
-function Card({ environment, status, headingLevel }: { environment: EnvironmentId; status: DatabaseStatus; headingLevel: 2 | 3 }) {
-  const history = useHistory(environment, status.database, status.checkedAt);
-  return <DatabaseCard environment={environment} status={status} history={history} headingLevel={headingLevel} />;
+interface Shown {
+  snapshot: Snapshot;
+  view: ViewState;
 }
 
-function Cards({ env, headingLevel }: { env: EnvironmentStatus; headingLevel: 2 | 3 }) {
-  // Keyed by kind, so a card keeps its history while moving up or down.
-  return orderDatabases(env).map((status) => <Card key={status.database} environment={env.id} status={status} headingLevel={headingLevel} />);
+function Card({ env, status, headingLevel, shown }: { env: EnvironmentStatus; status: DatabaseStatus; headingLevel: 2 | 3; shown: Shown }) {
+  const [range, setRange] = useState<ChartRange>('1h');
+  const history = useHistory(env.id, status.database, status.checkedAt, range);
+  return (
+    <DatabaseCard
+      environment={env.id}
+      status={status}
+      freshness={cardFreshness(status, env, shown.snapshot, shown.view)}
+      now={shown.view.now}
+      history={history}
+      range={range}
+      onRange={setRange}
+      headingLevel={headingLevel}
+    />
+  );
+}
+
+function Cards({ env, headingLevel, shown }: { env: EnvironmentStatus; headingLevel: 2 | 3; shown: Shown }) {
+  // Keyed by kind, so a card keeps its history and chosen range while moving up or down.
+  return orderDatabases(env).map((status) => <Card key={status.database} env={env} status={status} headingLevel={headingLevel} shown={shown} />);
+}
+
+/** Re-read when a new incident opens or closes anywhere, or one of this environment's databases changes state. */
+function Incidents({ env, headingLevel, shown }: { env: EnvironmentStatus; headingLevel: 2 | 3; shown: Shown }) {
+  const last = shown.snapshot.lastIncident;
+  const states = Object.values(env.databases).map((d) => `${d?.database}=${d?.status}`);
+  const { incidents, error } = useIncidents(env.id, [last?.id, last?.endedAt, ...states].join('|'));
+  return <IncidentList env={env} incidents={incidents} error={error} now={shown.view.now} headingLevel={headingLevel} />;
 }
 
 /** Sections of several environments, problems first; which are open is the user's choice once made. */
-function Environments({ environments, onSnapshot }: { environments: EnvironmentStatus[]; onSnapshot: (s: Snapshot) => void }) {
+function Environments({ environments, onSnapshot, shown }: { environments: EnvironmentStatus[]; onSnapshot: (s: Snapshot) => void; shown: Shown }) {
   // Kept here, by environment id, so it survives every snapshot and the sections moving.
   const [choices, setChoices] = useState<Partial<Record<EnvironmentId, boolean>>>({});
   return (
@@ -34,8 +63,10 @@ function Environments({ environments, onSnapshot }: { environments: EnvironmentS
             expanded={expanded}
             onToggle={() => setChoices((c) => ({ ...c, [env.id]: !expanded }))}
             controls={<EnvironmentControls env={env} onSnapshot={onSnapshot} />}
+            after={<Incidents env={env} headingLevel={3} shown={shown} />}
+            notLive={environmentFreshness(env, shown.snapshot, shown.view)}
           >
-            <Cards env={env} headingLevel={3} />
+            <Cards env={env} headingLevel={3} shown={shown} />
           </EnvironmentSection>
         );
       })}
@@ -46,6 +77,7 @@ function Environments({ environments, onSnapshot }: { environments: EnvironmentS
 export function StatusApp() {
   const [snapshot, setSnapshot] = useSnapshot();
   const appInfo = useAppInfo();
+  const view = { now: useNow(), connectionLostSince: useConnectionLostSince() };
   const environments = snapshot ? orderEnvironments(snapshot.environments) : [];
   const only = environments.length === 1 ? environments[0]! : null;
   return (
@@ -56,14 +88,17 @@ export function StatusApp() {
         <p className="loading">Loading status…</p>
       ) : (
         <>
-          <OverallBanner snapshot={snapshot} environments={environments} />
+          <OverallBanner snapshot={snapshot} environments={environments} view={view} />
           {only ? (
-            // One environment looks as before: its cards, no section around them.
-            <div className="cards" data-environment={only.id}>
-              <Cards env={only} headingLevel={2} />
-            </div>
+            // One environment looks as before: its cards, no section around them; its incidents below.
+            <>
+              <div className="cards" data-environment={only.id}>
+                <Cards env={only} headingLevel={2} shown={{ snapshot, view }} />
+              </div>
+              <Incidents env={only} headingLevel={2} shown={{ snapshot, view }} />
+            </>
           ) : (
-            <Environments environments={environments} onSnapshot={setSnapshot} />
+            <Environments environments={environments} onSnapshot={setSnapshot} shown={{ snapshot, view }} />
           )}
           <StatusControls snapshot={snapshot} appInfo={appInfo} onSnapshot={setSnapshot} />
           <footer className="footer">

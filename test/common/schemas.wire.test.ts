@@ -37,8 +37,8 @@ const status = {
   hint: 'Is Neo4j running?',
   server: { agent: 'Neo4j/5.26.0', version: '5.26.0', address: '127.0.0.1:7687' },
   checkedAt: '2026-01-01T00:00:00.000Z',
+  since: '2025-12-31T23:58:00.000Z',
   consecutiveFailures: 3,
-  uptimePct: 50,
   p50Ms: 12,
   p95Ms: 40,
 };
@@ -47,6 +47,19 @@ const snapshot = {
   version: '1.2.3',
   checkedAt: '2026-01-01T00:00:01.000Z',
   paused: { until: '2026-01-01T01:00:00.000Z' },
+  staleAfterMs: 65_000,
+  lastIncident: {
+    id: 3,
+    environment: 'production',
+    database: 'neo4j',
+    endpoint: 'bolt://127.0.0.1:7687',
+    startedAt: '2025-12-31T23:58:00.000Z',
+    endedAt: null,
+    durationMs: null,
+    kind: 'refused',
+    message: 'neo4j (bolt://127.0.0.1:7687): connection refused',
+    hint: 'Is Neo4j running?',
+  },
   environments: [
     {
       id: 'production',
@@ -76,14 +89,17 @@ describe('SnapshotSchema', () => {
     expect(SnapshotSchema.parse(snapshot)).toEqual(snapshot);
     expect(SnapshotSchema.parse({ ...snapshot, paused: null }).paused).toBeNull();
     expect(SnapshotSchema.parse({ ...snapshot, paused: { until: null } }).paused).toEqual({ until: null });
+    expect(SnapshotSchema.parse({ ...snapshot, lastIncident: null }).lastIncident).toBeNull();
+    expect(ok(SnapshotSchema, { ...snapshot, staleAfterMs: 0 })).toBe(false);
+    expect(ok(SnapshotSchema, { ...snapshot, lastIncident: { ...snapshot.lastIncident, endpoint: undefined } })).toBe(false);
+    expect(ok(SnapshotSchema, { ...snapshot, lastIncident: { ...snapshot.lastIncident, durationMs: -1 } })).toBe(false);
   });
 
   it.each([
     ['a negative latency', { latencyMs: -1 }],
     ['a fractional failure count', { consecutiveFailures: 1.5 }],
     ['a negative failure count', { consecutiveFailures: -1 }],
-    ['uptime over 100 %', { uptimePct: 100.1 }],
-    ['uptime under 0 %', { uptimePct: -0.1 }],
+    ['a since that is not ISO', { since: 'an hour ago' }],
     ['a negative p50', { p50Ms: -1 }],
     ['a negative p95', { p95Ms: -1 }],
     ['a time that is not ISO', { checkedAt: 'yesterday' }],
@@ -148,8 +164,8 @@ describe('ProbeResultSchema and HistoryViewSchema', () => {
 
 describe('renderer contract', () => {
   it('lists its methods and events, and names their channels', () => {
-    expect(methodNames).toEqual(['getAppInfo', 'getSnapshot', 'checkNow', 'pause', 'resume', 'getHistory', 'getSettings', 'testConnection', 'saveSettings', 'importEnv', 'openWindow']);
-    expect(eventNames).toEqual(['snapshot']);
+    expect(methodNames).toEqual(['getAppInfo', 'getSnapshot', 'checkNow', 'pause', 'resume', 'getHistory', 'getIncidents', 'getSettings', 'testConnection', 'saveSettings', 'importEnv', 'openWindow']);
+    expect(eventNames).toEqual(['snapshot', 'stopped']);
     expect(methodChannel('pause')).toBe('walltrack:pause');
     expect(eventChannel('snapshot')).toBe('walltrack:event:snapshot');
     expect(eventListenerName('snapshot')).toBe('onSnapshot');
@@ -160,11 +176,17 @@ describe('renderer contract', () => {
     ['pause', { hours: 168.1 }, false],
     ['pause', { hours: 0 }, false],
     ['pause', {}, true],
-    ['getHistory', { environment: 'production', database: 'neo4j', limit: 1 }, true],
-    ['getHistory', { environment: 'production', database: 'neo4j', limit: 1_000 }, true],
-    ['getHistory', { environment: 'production', database: 'neo4j', limit: 1_001 }, false],
-    ['getHistory', { environment: 'production', database: 'neo4j', limit: 0 }, false],
-    ['getHistory', { environment: 'production', database: 'neo4j', limit: 2.5 }, false],
+    ['getHistory', { environment: 'production', database: 'neo4j', range: '1h' }, true],
+    ['getHistory', { environment: 'production', database: 'neo4j', range: '7d', endpoint: 'bolt://old:7687' }, true],
+    ['getHistory', { environment: 'production', database: 'neo4j', range: '30d' }, false],
+    ['getHistory', { environment: 'production', database: 'mysql' }, false],
+    ['getHistory', { environment: 'production', database: 'neo4j', endpoint: 'x'.repeat(2_049) }, false],
+    ['getIncidents', undefined, true],
+    ['getIncidents', { environment: 'production', database: 'neo4j', since: '2026-01-01T00:00:00.000Z', limit: 500 }, true],
+    ['getIncidents', { limit: 501 }, false],
+    ['getIncidents', { limit: 0 }, false],
+    ['getIncidents', { database: 'mysql' }, false],
+    ['getIncidents', { since: 'yesterday' }, false],
     ['getHistory', { database: 'neo4j' }, false],
     ['getHistory', { environment: 'Production', database: 'neo4j' }, false],
     ['checkNow', undefined, true],
@@ -193,7 +215,7 @@ describe('renderer contract', () => {
   });
 
   it('names the method and each field in a refusal; a reply refusal says "(reply)"', () => {
-    expect(() => parseInput('getHistory', { environment: 'production', database: 'mysql', limit: 0 })).toThrow(/^Rejected getHistory: database: .+; limit: .+$/);
+    expect(() => parseInput('getHistory', { environment: 'production', database: 'mysql', range: '1y' })).toThrow(/^Rejected getHistory: database: .+; range: .+$/);
     const error = (() => {
       try {
         parseOutput('getAppInfo', { version: '1', host: 'tv', capabilities: { startAtLogin: true, notifications: true } });
@@ -228,6 +250,6 @@ describe('renderer contract', () => {
     expect(calls).toEqual([['pause', { hours: 1 }], ['getSnapshot', undefined], ['unsubscribed', 'snapshot']]);
     expect(seen).toEqual(['event snapshot']);
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual([...methodNames, 'onSnapshot'].sort());
+    expect(Object.keys(api).sort()).toEqual([...methodNames, 'onSnapshot', 'onStopped'].sort());
   });
 });

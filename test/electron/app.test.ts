@@ -16,7 +16,7 @@ vi.mock('../../src-main/electron/core.js', () => ({
 import * as electron from '../mocks/electron.js';
 import { eventChannel, methodChannel, methodNames } from '../../src-main/common/contract.js';
 import { startShell } from '../../src-main/electron/app.js';
-import { FakeMonitorCore, makeEnvironment, makeSnapshot, makeSnapshotOf } from './fixtures.js';
+import { FakeMonitorCore, atFixtureTime, makeEnvironment, makeSnapshot, makeSnapshotOf } from './fixtures.js';
 import { recordingLog, type LogEntry } from './recordingLog.js';
 
 let core: FakeMonitorCore;
@@ -28,6 +28,7 @@ let signalListenersBefore: Map<string, unknown[]>;
 beforeEach(() => {
   electron.resetElectronFake();
   electron.app.fakeReady(); // what these tests use exists only once the app is ready
+  atFixtureTime();
   core = new FakeMonitorCore();
   fakes.core = core;
   log = recordingLog();
@@ -38,6 +39,7 @@ beforeEach(() => {
   signalListenersBefore = new Map(['SIGINT', 'SIGTERM'].map((s) => [s, process.listeners(s as NodeJS.Signals)]));
 });
 afterEach(() => {
+  vi.useRealTimers();
   for (const [signal, before] of signalListenersBefore) {
     for (const l of process.listeners(signal as NodeJS.Signals)) if (!before.includes(l)) process.off(signal, l);
   }
@@ -122,6 +124,67 @@ describe('the composed shell', () => {
     await willQuit;
     expect(core.stopped).toBe(true);
     expect(electron.Tray.fakeAll[0]!.isDestroyed()).toBe(true);
+  });
+
+  it('tells every open window that the core stopped before the windows close, skipping a destroyed one', async () => {
+    const shell = await startShell();
+    const status = electron.BrowserWindow.getAllWindows()[0]!;
+    const settings = shell.windows.open('settings') as unknown as electron.BrowserWindow;
+    settings.webContents.destroyed = true; // its page is gone while the window is still being torn down
+    let sentBeforeClose: { channel: string; args: unknown[] }[] = [];
+    status.once('closed', () => (sentBeforeClose = [...status.webContents.sent]));
+    const willQuit = new Promise((resolve) => electron.app.once('will-quit', resolve));
+    electron.app.quit();
+    await willQuit;
+    expect(sentBeforeClose.filter((m) => m.channel === 'walltrack:event:stopped')).toEqual([
+      { channel: 'walltrack:event:stopped', args: [{ at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) }] },
+    ]);
+    expect(settings.webContents.sent.filter((m) => m.channel === 'walltrack:event:stopped')).toEqual([]);
+    expect(core.stopped).toBe(true);
+    expect(log.entries.filter((e) => e.level === 'warn' || e.level === 'error')).toEqual([]);
+  });
+
+  it('keeps telling the other windows and stops the core when sending to one window throws', async () => {
+    const shell = await startShell();
+    const status = electron.BrowserWindow.getAllWindows()[0]!;
+    const settings = shell.windows.open('settings') as unknown as electron.BrowserWindow;
+    settings.webContents.send = () => {
+      throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+    };
+    const willQuit = new Promise((resolve) => electron.app.once('will-quit', resolve));
+    electron.app.quit();
+    await willQuit;
+    expect(status.webContents.sent.map((m) => m.channel)).toContain('walltrack:event:stopped');
+    expect(core.stopped).toBe(true);
+    expect(log.entries.filter((e) => e.level === 'warn').map((e) => e.message)).toEqual(['Could not send the stopped event to a window']);
+  });
+
+  it('shows no notification for a paused environment going stale, nor when the core stops; a state change still shows once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.parse('2026-01-01T12:00:30.000Z') });
+    try {
+      core.current = makeSnapshotOf([
+        makeEnvironment({ id: 'production', name: 'production' }),
+        makeEnvironment({ id: 'demo', name: 'demo', paused: { until: null } }),
+      ]);
+      await startShell();
+      core.emitStateChange({
+        environment: { id: 'production', name: 'production' },
+        database: 'neo4j',
+        from: 'healthy',
+        to: 'down',
+        result: { database: 'neo4j', healthy: false, state: 'down', latencyMs: null, kind: 'refused', message: 'connection refused', checkedAt: '2026-01-01T12:00:30.000Z' },
+      });
+      await vi.advanceTimersByTimeAsync(3 * 3_600_000); // every result is hours old: production stale, demo paused
+      // Local time as the tray shows it, whatever this machine's locale: the same time everywhere.
+      expect(electron.Tray.fakeAll[0]!.tooltip).toMatch(/^WallTrack — production stale since (.+) · demo paused — last known: ok \1$/);
+      const willQuit = new Promise((resolve) => electron.app.once('will-quit', resolve));
+      electron.app.quit();
+      await vi.advanceTimersByTimeAsync(1_000);
+      await willQuit;
+      expect(electron.Notification.fakeShown.map((n) => n.title)).toEqual(['production: Neo4j is down']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('starts hidden (tray only) when launched at login', async () => {

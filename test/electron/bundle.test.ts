@@ -86,10 +86,13 @@ describe('the built main bundle with the real core', () => {
     expect(electron.ipcMain.listenerCount('electron-store-get-data')).toBe(0);
   });
 
-  it('quits only after the core stopped', async () => {
+  it('quits only after the core stopped, telling the window it stopped before closing it', async () => {
+    const window = statusWindow();
     const willQuit = new Promise((resolve) => electron.app.once('will-quit', resolve));
     electron.app.quit();
     await willQuit;
+    expect(window.isDestroyed()).toBe(true);
+    expect(window.webContents.sent.filter((m) => m.channel === 'walltrack:event:stopped')).toHaveLength(1);
     expect(electron.Tray.fakeAll[0]!.isDestroyed()).toBe(true);
     const log = readFileSync(join(dataDir, 'logs', 'walltrack-monitor.log'), 'utf8');
     expect(log).toContain('WallTrack Monitor started');

@@ -1,5 +1,6 @@
 /** Snapshots and a fake MonitorCore for shell tests; the real core is tested under test/core. */
 import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
 import {
   SnapshotSchema,
   type DatabaseStatus,
@@ -12,6 +13,14 @@ import type { MonitorCore, MonitorCoreEvents, StateChange } from '../../src-main
 import { emptyHistoryView } from '../support/historyViews.js';
 
 const CHECKED_AT = '2026-01-01T12:00:00.000Z';
+
+/**
+ * Sets the clock (Date only, unless fake timers are on) to 30 s after the fixtures' results were taken, where
+ * they are current (the tray shows a result older than staleAfterMs, 65 s here, as stale). Undo: vi.useRealTimers().
+ */
+export function atFixtureTime(): void {
+  vi.setSystemTime(new Date('2026-01-01T12:00:30.000Z'));
+}
 
 export function makeStatus(over: Partial<DatabaseStatus> = {}): DatabaseStatus {
   return {
@@ -73,8 +82,10 @@ export class FakeMonitorCore implements MonitorCore {
     this.record('start');
     this.started = true;
   }
+  /** Like the real core: `stopped` once, as stop() begins. */
   async stop(timeoutMs?: number): Promise<void> {
     this.record('stop', timeoutMs);
+    if (!this.calls.slice(0, -1).some((c) => c.method === 'stop')) this.events.emit('stopped', { at: new Date().toISOString() });
     if (this.stopDelayMs === Infinity) return new Promise(() => {});
     await new Promise((r) => setTimeout(r, this.stopDelayMs));
     this.stopped = true;

@@ -301,6 +301,29 @@ describe('IPC derived from the contract', () => {
       expect(settings.webContents.sent).toHaveLength(1);
     });
 
+    it('sends the stopped event to the windows still open, and not a malformed one', async () => {
+      const status = await setup();
+      const settings = windows.open('settings') as unknown as electron.BrowserWindow;
+      settings.close();
+      broadcast(windows.all().map((w) => w.webContents), 'stopped', { at: '2026-01-01T12:00:00.000Z' }, log);
+      broadcast([status.webContents as never], 'stopped', { at: 'yesterday' }, log);
+      expect(status.webContents.sent).toEqual([{ channel: 'walltrack:event:stopped', args: [{ at: '2026-01-01T12:00:00.000Z' }] }]);
+      expect(settings.webContents.sent).toEqual([]);
+    });
+
+    it('reaches every other window when sending to one throws, and logs it instead of throwing', async () => {
+      const status = await setup();
+      const settings = windows.open('settings') as unknown as electron.BrowserWindow;
+      settings.webContents.send = () => {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+      };
+      expect(() => broadcast([settings.webContents as never, status.webContents as never], 'stopped', { at: '2026-01-01T12:00:00.000Z' }, log)).not.toThrow();
+      expect(status.webContents.sent).toEqual([{ channel: 'walltrack:event:stopped', args: [{ at: '2026-01-01T12:00:00.000Z' }] }]);
+      expect(log.entries.filter((e) => e.level === 'warn')).toEqual([
+        expect.objectContaining({ message: 'Could not send the stopped event to a window', details: { error: { name: 'Error', message: 'Render frame was disposed before WebFrameMain could be accessed' } } }),
+      ]);
+    });
+
     it('does not send an invalid snapshot', async () => {
       const status = await setup();
       broadcast([status.webContents as never], 'snapshot', { status: 'ok' }, log);

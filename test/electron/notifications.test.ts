@@ -84,6 +84,16 @@ describe('desktop notifications', () => {
     expect(notification.deref(), `still held after ${event}`).toBeUndefined();
   });
 
+  it('shows a state change once, and nothing for results going stale or paused, or when the core stops', async () => {
+    core.emitStateChange(change('healthy', 'down'));
+    core.emitSnapshot(makeSnapshotOf([makeEnvironment({ paused: { until: null } })])); // paused: its results age
+    vi.advanceTimersByTime(3 * 3_600_000); // hours past staleAfterMs
+    const stopping = core.stop();
+    await vi.advanceTimersByTimeAsync(0);
+    await stopping;
+    expect(shown()).toEqual(['Neo4j is down | neo4j (bolt://127.0.0.1:7687): authentication failed — Check the Neo4j password in Settings.']);
+  });
+
   it('shows nothing for retries', () => {
     core.emitStateChange(change('healthy', 'retrying'));
     core.emitStateChange(change('retrying', 'healthy'));

@@ -62,6 +62,16 @@ describe('preload', () => {
     await expect(api.pause({ hours: -1 })).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringContaining('hours') });
   });
 
+  it('has onStopped from the contract, delivering the payload only', async () => {
+    const api = await loadPreload();
+    const seen: unknown[] = [];
+    const off = api.onStopped((s) => seen.push(s));
+    electron.ipcRenderer.emit('walltrack:event:stopped', { sender: 'ipc-internals' }, { at: '2026-01-01T12:00:00.000Z' });
+    off();
+    electron.ipcRenderer.emit('walltrack:event:stopped', {}, { at: '2026-01-01T12:00:01.000Z' });
+    expect(seen).toEqual([{ at: '2026-01-01T12:00:00.000Z' }]);
+  });
+
   it('delivers snapshot events with the payload only and unsubscribes', async () => {
     const api = await loadPreload();
     const seen: unknown[] = [];

@@ -1,11 +1,11 @@
 import { PNG } from 'pngjs';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../mocks/electron.js'));
 import * as electron from '../mocks/electron.js';
 import { setupTray } from '../../src-main/electron/tray.js';
 import { TRAY_STATES } from '../../src-main/electron/trayIcons.js';
-import { FakeMonitorCore, makeEnvironment, makeSnapshot, makeSnapshotOf } from './fixtures.js';
+import { FakeMonitorCore, atFixtureTime, makeEnvironment, makeSnapshot, makeSnapshotOf } from './fixtures.js';
 import { recordingLog } from './recordingLog.js';
 
 describe('tray', () => {
@@ -18,12 +18,15 @@ describe('tray', () => {
   beforeEach(() => {
     electron.resetElectronFake();
     electron.app.fakeReady(); // what these tests use exists only once the app is ready
+    atFixtureTime();
     core = new FakeMonitorCore();
     opened = [];
     quits = 0;
     startAtLogin = false;
     log = recordingLog();
   });
+
+  afterEach(() => vi.useRealTimers());
 
   const create = (platform: NodeJS.Platform = 'linux') =>
     setupTray({
@@ -33,6 +36,7 @@ describe('tray', () => {
       quit: () => void quits++,
       log,
       platform,
+      formatTime: (iso) => iso.slice(11, 16), // UTC HH:MM, so expected labels can be written out
     });
   const tray = () => electron.Tray.fakeAll[0]!;
   const labels = () => tray().menu!.items.map((i) => (i.type === 'separator' ? '---' : i.label));
@@ -82,7 +86,7 @@ describe('tray', () => {
     expect(labels()[1]).toBe('Neo4j: down: auth failed');
     core.emitSnapshot(makeSnapshot({ status: 'degraded', supabase: { status: 'degraded', latencyMs: 1500 } }));
     expect(centreColour()).toEqual([...TRAY_STATES.degraded.colour]);
-    core.emitSnapshot(makeSnapshot({ status: 'unconfigured' }));
+    core.emitSnapshot(makeSnapshot({ status: 'unconfigured', neo4j: { status: 'not_configured', healthy: false, latencyMs: null } }));
     expect(centreColour()).toEqual([...TRAY_STATES.unknown.colour]);
   });
 
@@ -94,7 +98,7 @@ describe('tray', () => {
     expect(core.businessCalls()).toEqual(['checkNow', 'pause']);
     expect(core.calls.find((c) => c.method === 'pause')!.args).toEqual([{ hours: 1, environment: undefined }]); // no environment = all
     core.emitSnapshot(core.current);
-    expect(labels()).toContain('Resume (paused until ' + new Date(core.current.paused!.until!).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) + ')');
+    expect(labels()).toContain('Resume (paused until 13:00)');
     item('resume').fakeClick();
     item('open-status').fakeClick();
     item('open-settings').fakeClick();
@@ -123,7 +127,7 @@ describe('tray', () => {
       expect(argsOf('checkNow')).toEqual([[{ environment: 'production' }]]);
       expect(argsOf('pause')).toEqual([[{ hours: 1, environment: 'production' }]]);
       core.emitSnapshot(core.current); // the core reports production paused
-      expect(item('environment-production').label).toBe('production: paused');
+      expect(item('environment-production').label).toBe('production: paused — last known: ok 12:00');
       item('resume-production').fakeClick();
       item('check-now').fakeClick();
       await flush();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PNG } from 'pngjs';
 import {
   MARK_COLOUR,
@@ -9,8 +9,10 @@ import {
   trayIconStateFor,
   type TrayIconState,
 } from '../../src-main/electron/trayIcons.js';
-import { makeEnvironment, makeSnapshot, makeSnapshotOf } from './fixtures.js';
+import { atFixtureTime, makeEnvironment, makeSnapshot, makeSnapshotOf } from './fixtures.js';
 
+beforeEach(atFixtureTime);
+afterEach(() => vi.useRealTimers());
 
 function decode(buffer: Buffer): PNG {
   return PNG.sync.read(buffer);
@@ -87,17 +89,22 @@ describe('tray icons', () => {
 
   it('maps snapshots to icon states: paused wins, unconfigured/unknown are grey, a retry is amber', () => {
     expect(trayIconStateFor(makeSnapshot({}))).toBe('ok');
-    expect(trayIconStateFor(makeSnapshot({ status: 'down' }))).toBe('down');
-    expect(trayIconStateFor(makeSnapshot({ status: 'degraded' }))).toBe('degraded');
-    expect(trayIconStateFor(makeSnapshot({ status: 'unconfigured' }))).toBe('unknown');
-    expect(trayIconStateFor(makeSnapshot({ status: 'unknown' }))).toBe('unknown');
-    expect(trayIconStateFor(makeSnapshot({ status: 'down', paused: { until: null } }))).toBe('paused');
+    // The icon follows the databases' own states (each one's freshness decided by common/freshness.ts).
+    expect(trayIconStateFor(makeSnapshot({ status: 'down', neo4j: { status: 'down', healthy: false } }))).toBe('down');
+    expect(trayIconStateFor(makeSnapshot({ status: 'degraded', supabase: { status: 'degraded' } }))).toBe('degraded');
+    expect(trayIconStateFor(makeSnapshot({ status: 'unconfigured', neo4j: { status: 'not_configured', healthy: false } }))).toBe('unknown');
+    expect(trayIconStateFor(makeSnapshot({ status: 'unknown', supabase: { status: 'unknown', checkedAt: null }, neo4j: { status: 'unknown', checkedAt: null } }))).toBe('unknown');
+    expect(trayIconStateFor(makeSnapshot({ status: 'down', neo4j: { status: 'down', healthy: false }, paused: { until: null } }))).toBe('paused');
+    // Older than staleAfterMs (65 s before 12:00:30): stale, whatever it last said.
+    expect(trayIconStateFor(makeSnapshot({ neo4j: { checkedAt: '2026-01-01T11:59:24.999Z' } }))).toBe('stale');
+    expect(trayIconStateFor(makeSnapshot({ neo4j: { checkedAt: '2026-01-01T11:00:00.000Z', status: 'down', healthy: false } }))).toBe('stale');
+    expect(trayIconStateFor(makeSnapshot({ neo4j: { checkedAt: '2026-01-01T11:59:25.000Z' } }), Date.parse('2026-01-01T12:00:30.000Z'))).toBe('ok'); // exactly 65 s: not yet
     expect(trayIconStateFor(makeSnapshot({ neo4j: { status: 'retrying', healthy: false } }))).toBe('degraded');
   });
 
   it('has one table of states, worst first, with a word for each', () => {
-    expect(TRAY_ICON_STATES).toEqual(['down', 'degraded', 'unknown', 'paused', 'ok']);
-    expect(TRAY_ICON_STATES.map((s) => TRAY_STATES[s].word)).toEqual(['down', 'degraded', 'unknown', 'paused', 'ok']);
+    expect(TRAY_ICON_STATES).toEqual(['down', 'degraded', 'stale', 'unknown', 'paused', 'ok']);
+    expect(TRAY_ICON_STATES.map((s) => TRAY_STATES[s].word)).toEqual(['down', 'degraded', 'stale', 'unknown', 'paused', 'ok']);
   });
 
   it('shows the worst state of all environments; a paused one counts only when all are paused', () => {
@@ -116,6 +123,11 @@ describe('tray icons', () => {
     expect(icon(makeEnvironment({ id: 'a', name: 'a', status: 'unconfigured', supabase: { status: 'not_configured', healthy: false }, neo4j: { status: 'retrying', healthy: false } }))).toBe('degraded');
     expect(icon(paused(down('a')), ok('b'))).toBe('ok');
     expect(icon(paused(down('a')), paused(ok('b')))).toBe('paused');
+    const stale = (id: string) => makeEnvironment({ id, name: id, neo4j: { checkedAt: '2026-01-01T11:00:00.000Z' } });
+    expect(icon(stale('a'), ok('b'))).toBe('stale'); // never green while anything is stale
+    expect(icon(stale('a'), unconfigured('b'))).toBe('stale');
+    expect(icon(stale('a'), retrying('b'))).toBe('degraded');
+    expect(icon(paused(stale('a')), ok('b'))).toBe('ok'); // a paused environment's old results are paused, not stale
     expect(icon()).toBe('unknown');
   });
 });

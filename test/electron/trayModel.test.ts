@@ -1,12 +1,14 @@
 /** The tray's words as plain data: tooltip and menu for one environment (as before environments) and for several. */
 import { readFileSync } from 'node:fs';
 import type { MenuItemConstructorOptions } from 'electron';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EnvironmentId } from '../../src-main/common/schemas.js';
 import { TOOLTIP_MAX, describeDatabase, trayMenuTemplate, trayTooltip, type TrayActions } from '../../src-main/electron/trayModel.js';
-import { makeEnvironment, makeSnapshot, makeSnapshotOf, makeStatus } from './fixtures.js';
+import { atFixtureTime, makeEnvironment, makeSnapshot, makeSnapshotOf, makeStatus } from './fixtures.js';
 
 const fixedTime = () => '13:00';
+beforeEach(atFixtureTime);
+afterEach(() => vi.useRealTimers());
 const options = { startAtLogin: false, canStartAtLogin: true };
 
 /** Labels as a tree: "---" for a separator, { label: [...] } for a submenu. */
@@ -72,11 +74,13 @@ describe('tray tooltip with one environment: as before environments', () => {
     expect(describeDatabase(makeStatus(over))).toBe(text);
   });
 
-  it('says when checks are paused', () => {
+  it('says when checks are paused, and shows the results as last known, not as current', () => {
     expect(trayTooltip(makeSnapshot({ paused: { until: '2026-01-01T13:00:00.000Z' } }), fixedTime)).toBe(
-      'WallTrack — paused until 13:00 · Supabase ok 42 ms · Neo4j ok 7 ms',
+      'WallTrack — paused until 13:00 · Supabase last known: ok 13:00 · Neo4j last known: ok 13:00',
     );
-    expect(trayTooltip(makeSnapshot({ paused: { until: null } }))).toBe('WallTrack — paused · Supabase ok 42 ms · Neo4j ok 7 ms');
+    expect(trayTooltip(makeSnapshot({ paused: { until: null }, neo4j: { status: 'unknown', checkedAt: null, latencyMs: null } }), fixedTime)).toBe(
+      'WallTrack — paused · Supabase last known: ok 13:00 · Neo4j not checked yet',
+    );
   });
 
   it('stays within the Windows tooltip limit, ending in "…" when cut', () => {
@@ -106,13 +110,22 @@ describe('tray tooltip with several environments: what is wrong first', () => {
     const snapshot = makeSnapshotOf([
       makeEnvironment({ id: 'qa', name: 'qa' }),
       makeEnvironment({ id: 'dev', name: 'dev', status: 'unconfigured', supabase: { status: 'not_configured', healthy: false, latencyMs: null }, neo4j: { status: 'not_configured', healthy: false, latencyMs: null } }),
-      makeEnvironment({ id: 'demo', name: 'demo', paused: { until: '2026-01-01T13:00:00.000Z' } }),
-      makeEnvironment({ id: 'staging', name: 'staging', status: 'ok', supabase: { status: 'retrying', healthy: false, kind: 'timeout' }, neo4j: { status: 'degraded', latencyMs: 1500 } }),
+      makeEnvironment({ id: 'demo', name: 'demo', paused: { until: null } }),
+      makeEnvironment({ id: 'staging', name: 'staging', status: 'ok', neo4j: { status: 'degraded', latencyMs: 1500 } }),
       makeEnvironment({ id: 'production', name: 'production', status: 'down', supabase: { status: 'down', healthy: false, kind: 'refused' }, neo4j: { status: 'down', healthy: false, kind: 'dns' } }),
     ]);
     expect(trayTooltip(snapshot, fixedTime)).toBe(
-      'WallTrack — production down · staging: Supabase retrying, Neo4j slow · dev not configured · demo paused until 13:00 · qa ok',
+      'WallTrack — production down · staging: Neo4j slow · dev not configured · demo paused — last known: ok 13:00 · qa ok',
     );
+  });
+
+  it('says "not checked yet" for a paused environment that never had a result', () => {
+    const never = { status: 'unknown' as const, healthy: false, latencyMs: null, checkedAt: null };
+    const snapshot = makeSnapshotOf([makeEnvironment({ id: 'qa', name: 'qa' }), makeEnvironment({ id: 'demo', name: 'demo', status: 'unknown', paused: { until: null }, supabase: never, neo4j: never })]);
+    expect(trayTooltip(snapshot, fixedTime)).toBe('WallTrack — demo paused — not checked yet · qa ok');
+    expect(shape(trayMenuTemplate(snapshot, options, recordingActions().actions, fixedTime))[1]).toEqual({
+      'demo: paused — not checked yet': ['Supabase: paused — not checked yet', 'Neo4j: paused — not checked yet', '---', 'Check now', 'Resume (paused)'],
+    });
   });
 
   it('stays within 127 characters (Windows cuts there) and says how many environments it left out', () => {
@@ -209,7 +222,15 @@ describe('tray menu with several environments', () => {
     const template = trayMenuTemplate(snapshot, options, actions, fixedTime);
     expect(shape(template).slice(0, 6)).toEqual([
       { 'staging: ok': ['Supabase: ok 42 ms', 'Neo4j: ok 7 ms', '---', 'Check now', 'Pause for 1 hour'] },
-      { 'production: paused': ['Supabase: ok 42 ms', 'Neo4j: down: auth failed', '---', 'Check now', 'Resume (paused until 13:00)'] },
+      {
+        'production: paused — last known: down 13:00': [
+          'Supabase: paused — last known: ok 13:00',
+          'Neo4j: paused — last known: down 13:00',
+          '---',
+          'Check now',
+          'Resume (paused until 13:00)',
+        ],
+      },
       { 'dev: ok': ['Supabase: ok 42 ms', 'Neo4j: ok 7 ms', '---', 'Check now', 'Pause for 1 hour'] },
       '---',
       'Check all now',

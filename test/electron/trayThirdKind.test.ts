@@ -1,5 +1,5 @@
 /** A third kind of database added to the registry reaches the tray and notifications without touching the shell. */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../mocks/electron.js'));
 vi.mock('../../src-main/common/databases.js', async (importOriginal) => {
@@ -15,7 +15,7 @@ vi.mock('../../src-main/common/databases.js', async (importOriginal) => {
 import * as electron from '../mocks/electron.js';
 import { setupNotifications } from '../../src-main/electron/notifications.js';
 import { trayMenuTemplate, trayTooltip } from '../../src-main/electron/trayModel.js';
-import { FakeMonitorCore, makeEnvironment, makeSnapshotOf, makeStatus } from './fixtures.js';
+import { FakeMonitorCore, atFixtureTime, makeEnvironment, makeSnapshotOf, makeStatus } from './fixtures.js';
 import { recordingLog } from './recordingLog.js';
 
 const redisDown = makeStatus({ database: 'redis', label: 'Redis', status: 'down', healthy: false, latencyMs: null, kind: 'refused' });
@@ -28,7 +28,9 @@ const withRedis = () => {
 beforeEach(() => {
   electron.resetElectronFake();
   electron.app.fakeReady();
+  atFixtureTime(); // the fixtures' results are current
 });
+afterEach(() => vi.useRealTimers());
 
 describe('a third kind in the registry', () => {
   it('shows in the tooltip and the menu after the others, by its registry label', () => {

@@ -109,6 +109,7 @@ describe('GET /api/health, the original service\'s contract', () => {
           target: 'http://127.0.0.1:54321',
           latencyMs: 3,
           checkedAt: '2026-01-01T00:00:00.000Z',
+          since: '2026-01-01T00:00:00.000Z',
         },
         neo4j: {
           status: 'error',
@@ -118,6 +119,7 @@ describe('GET /api/health, the original service\'s contract', () => {
           target: 'bolt://127.0.0.1:7687',
           latencyMs: null,
           checkedAt: '2026-01-01T00:00:00.000Z',
+          since: '2026-01-01T00:00:00.000Z',
           kind: 'refused',
           message: 'neo4j: connection refused',
           hint: 'Start neo4j',

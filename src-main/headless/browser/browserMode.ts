@@ -4,7 +4,8 @@
  * Origin checks on every request and on the socket. The renderer's files carry no data and are
  * served without a credential; the socket opens for calls and events only after its first message
  * carries the access token (see accessToken.ts and socketBridge.ts). No cookie is set or read.
- * /api/* is left to the caller (the health endpoint keeps its own Host check).
+ * /api/history and /api/incidents pass the same checks, then want the token as a bearer token (recordApi.ts);
+ * the rest of /api/* is left to the caller (the health endpoint keeps its own Host check).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -13,6 +14,7 @@ import type { MonitorCore } from '../../core/MonitorCore.js';
 import { createRendererHandlers } from '../../core/rendererHandlers.js';
 import { createAccessToken, tokensEqual, urlWithToken } from './accessToken.js';
 import { isAllowedHost, isAllowedOrigin, isCrossSite } from './requestGuards.js';
+import { createRecordApi, isRecordPath } from './recordApi.js';
 import { createSocketBridge, type BridgeLogger } from './socketBridge.js';
 import { sendRendererFile } from './staticFiles.js';
 
@@ -33,7 +35,7 @@ export interface BrowserMode {
   readonly token: string;
   /** The URL to open, with the token in its fragment, for a server listening on `port`. */
   url(port: number): string;
-  /** Answers UI requests; returns false for /api/* so the caller's routes handle them. */
+  /** Answers UI requests and the record's /api/ paths; returns false for the rest of /api/* so the caller's routes handle them. */
   handleRequest(req: IncomingMessage, res: ServerResponse): boolean;
   /** Accepts the renderer's WebSocket on /ws after the Host and Origin checks; refuses everything else. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -65,6 +67,8 @@ export function createBrowserMode({ core, rendererDir, version, log, token = cre
     log,
   });
 
+  const recordApi = createRecordApi({ core, token });
+
   const serve = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     if (url.pathname === '/') {
       res.writeHead(302, { Location: START_PAGE, 'Cache-Control': 'no-store' });
@@ -79,7 +83,8 @@ export function createBrowserMode({ core, rendererDir, version, log, token = cre
 
     handleRequest(req, res) {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      if (url.pathname.startsWith('/api/')) return false;
+      const record = isRecordPath(url.pathname);
+      if (url.pathname.startsWith('/api/') && !record) return false;
       if (!isAllowedHost(req)) {
         log.warn({ host: req.headers.host?.slice(0, 100) }, 'browser mode: refused a request for a foreign Host');
         plain(res, 403, 'Forbidden: this server answers only to 127.0.0.1 or localhost on its own port.\n');
@@ -88,6 +93,8 @@ export function createBrowserMode({ core, rendererDir, version, log, token = cre
         plain(res, 403, 'Forbidden: cross-origin requests are refused.\n');
       } else if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      } else if (record) {
+        recordApi(req, res, url);
       } else {
         serve(req, res, url).catch((e: unknown) => {
           log.error({ err: String(e) }, 'browser mode: request failed');

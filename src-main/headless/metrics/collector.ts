@@ -3,11 +3,13 @@
  * environment ids, database kind ids, states and failure kinds only: bounded, and never a message,
  * URL or secret. Gauges are read from the core's snapshot at scrape time; the histogram and the
  * failure counter count every finished check (retries included) from the core's `check` events.
+ * Uptime comes from the history store, read at most once a minute (see uptimeCache.ts).
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { FAILURE_KINDS } from '../../common/databases.js';
 import { DatabaseStateSchema, isHealthyState, type DatabaseId, type DatabaseState, type DatabaseStatus, type EnvironmentId, type Snapshot } from '../../common/schemas.js';
 import type { MonitorCore } from '../../core/MonitorCore.js';
+import { createUptimeCache, type UptimeCacheOptions } from './uptimeCache.js';
 
 /**
  * Seconds. 1 ms covers a database on the same host (Neo4j answers RETURN 1 in about 1 ms), 25–250 ms a
@@ -45,8 +47,12 @@ function* checkedDatabases(snapshot: Snapshot) {
 
 const keyOf = (t: Target) => `${t.environment}\u0000${t.database}`;
 
-export function createMetricsCollector(core: Pick<MonitorCore, 'snapshot' | 'on'>): MetricsCollector {
+export type MetricsCore = Pick<MonitorCore, 'snapshot' | 'on' | 'getHistory'>;
+
+export function createMetricsCollector(core: MetricsCore, options: UptimeCacheOptions = {}): MetricsCollector {
   const registry = new Registry();
+  const uptime = createUptimeCache(core, options);
+  let shownRatios: unknown = null;
   const labelNames = ['environment', 'database'] as const;
   // Targets the event-fed series exist for; series of a removed environment or kind are dropped at the next scrape.
   const counted = new Map<string, Target>();
@@ -98,6 +104,21 @@ export function createMetricsCollector(core: Pick<MonitorCore, 'snapshot' | 'on'
       for (const { environment, database, status } of databasesOf(core.snapshot())) {
         for (const state of DatabaseStateSchema.options) this.set({ environment, database, state }, status.status === state ? 1 : 0);
       }
+    },
+  });
+
+  new Gauge({
+    name: 'walltrack_uptime_ratio',
+    help: 'Answered checks (healthy or degraded) / checks, 0-1, over the window, from the history; absent when nothing was checked in it. Up to a minute old.',
+    labelNames: ['environment', 'database', 'window'] as const,
+    registers: [registry],
+    collect() {
+      // Set only when the cache was read again: between refreshes a scrape costs nothing here.
+      const ratios = uptime.ratios();
+      if (ratios === shownRatios) return;
+      shownRatios = ratios;
+      this.reset();
+      for (const { environment, database, window, ratio } of ratios) this.set({ environment, database, window }, ratio);
     },
   });
 

@@ -3,10 +3,9 @@
  * that server's Host check), and with `--listen ADDR` a second, metrics-only server on ADDR with the
  * same port. A network address is refused without `--metrics-token-file`. The CLI calls only this.
  */
-import type { MonitorCore } from '../../core/MonitorCore.js';
 import { ConfigurationError } from '../../core/errors.js';
 import type { HealthServerOptions } from '../healthServer.js';
-import { createMetricsCollector, type MetricsCollector } from './collector.js';
+import { createMetricsCollector, type MetricsCollector, type MetricsCore } from './collector.js';
 import { metricsRoute } from './metricsRoute.js';
 import { readMetricsTokenFile } from './metricsToken.js';
 import { parseListenAddress, startNetworkListener, type NetworkListener } from './networkListener.js';
@@ -26,7 +25,7 @@ type Hooks = Pick<HealthServerOptions, 'routes' | 'onUpgrade'>;
 
 export interface ServeMetrics {
   /** Starts collecting from `core`; returns browser mode's hooks with /metrics tried first, for createHealthServer. */
-  serverHooks(core: Pick<MonitorCore, 'snapshot' | 'on'>, hooks: Hooks): Hooks;
+  serverHooks(core: MetricsCore, hooks: Hooks): Hooks;
   /** Starts the --listen server on `port` (the loopback server's); false (logged) when it cannot. */
   listen(port: number): Promise<boolean>;
   close(): Promise<void>;

@@ -35,8 +35,8 @@ describe('HealthMonitor kinds: exactly those it was given', () => {
           target: 'bolt://127.0.0.1:7687',
           latencyMs: null,
           checkedAt: null,
+          since: null,
           consecutiveFailures: 0,
-          uptimePct: null,
           p50Ms: null,
           p95Ms: null,
         },
@@ -178,7 +178,8 @@ describe('HealthMonitor replaceProbe adds and removes kinds', () => {
     const added = monitor.replaceProbe('neo4j', fresh);
     await advance(1);
     await added;
-    expect(monitor.snapshot().databases.neo4j).toMatchObject({ status: 'healthy', consecutiveFailures: 0, uptimePct: 100 });
+    expect(monitor.snapshot().databases.neo4j).toMatchObject({ status: 'healthy', consecutiveFailures: 0 });
+    expect(monitor.history('neo4j').uptimePct).toBe(100);
     expect(monitor.history('neo4j').entries.map((e) => e.state)).toEqual(['healthy']);
   });
 });
@@ -230,5 +231,23 @@ describe('Two environments, two HealthMonitors', () => {
     expect(other.changes.map((c) => c.environment.id)).toEqual(['staging']);
     await advance(1_000);
     expect(startOffsets(fine)).toEqual([0, 1_000, 2_000, 3_000, 4_000]);
+  });
+});
+
+describe('HealthMonitor since: when the current state began', () => {
+  it('null before the first result; the first result of a state sets it and repeats keep it; a change moves it', async () => {
+    // Checks start at 0 s, 10 s, 20 s, 30 s; each answers after 1 ms. Calls 2 and 3 are refused logins (never retried).
+    const script = (call: number): Step => (call < 2 ? { ok: 1 } : { fail: 'auth_failed' });
+    const { monitor } = environmentMonitor({ neo4j: new ScriptedProbe('neo4j', script) });
+    expect(monitor.snapshot().databases.neo4j!.since).toBeNull();
+    monitor.start();
+    await advance(1);
+    expect(monitor.snapshot().databases.neo4j).toMatchObject({ status: 'healthy', since: '2026-01-01T00:00:00.001Z' });
+    await advance(10_000);
+    expect(monitor.snapshot().databases.neo4j).toMatchObject({ status: 'healthy', since: '2026-01-01T00:00:00.001Z', checkedAt: '2026-01-01T00:00:10.001Z' });
+    await advance(10_000);
+    expect(monitor.snapshot().databases.neo4j).toMatchObject({ status: 'down', since: '2026-01-01T00:00:20.000Z' });
+    await advance(10_000);
+    expect(monitor.snapshot().databases.neo4j).toMatchObject({ status: 'down', since: '2026-01-01T00:00:20.000Z', checkedAt: '2026-01-01T00:00:30.000Z' });
   });
 });

@@ -47,7 +47,8 @@ describe('HealthMonitor', () => {
     expect(transitions(changes)).toEqual(['neo4j:unknown>healthy']);
     const snap = monitor.snapshot();
     expect(EnvironmentStatusSchema.parse(snap)).toEqual(snap);
-    expect(snap.databases.neo4j).toMatchObject({ status: 'healthy', healthy: true, target: 'bolt://127.0.0.1:7687', uptimePct: 100, consecutiveFailures: 0 });
+    expect(snap.databases.neo4j).toMatchObject({ status: 'healthy', healthy: true, target: 'bolt://127.0.0.1:7687', consecutiveFailures: 0 });
+    expect(monitor.history('neo4j').uptimePct).toBe(100);
   });
 
   it('retries with exponential backoff (shown as retrying) before down, one stateChange per change', async () => {
@@ -198,7 +199,9 @@ describe('HealthMonitor', () => {
     expect(fresh.calls).toHaveLength(1);
     expect(states).toEqual(['unknown', 'healthy']);
     expect(monitor.history('neo4j').entries).toHaveLength(1);
-    expect(monitor.snapshot().databases.neo4j).toMatchObject({ target: 'bolt://10.0.0.9:7687', uptimePct: 100 });
+    expect(monitor.snapshot().databases.neo4j).toMatchObject({ target: 'bolt://10.0.0.9:7687' });
+    expect(monitor.snapshot().databases.neo4j!.since).toBe(monitor.snapshot().databases.neo4j!.checkedAt);
+    expect(monitor.history('neo4j').uptimePct).toBe(100);
     await monitor.replaceProbe('neo4j', null);
     expect(fresh.closed).toBe(1);
     expect(monitor.snapshot().databases.neo4j!.status).toBe('not_configured');

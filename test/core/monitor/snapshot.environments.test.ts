@@ -95,7 +95,7 @@ describe('databaseStatus carries the kind and its label from the registry', () =
       latencyMs: null,
       checkedAt: null,
       consecutiveFailures: 0,
-      uptimePct: null,
+      since: null,
       p50Ms: null,
       p95Ms: null,
     });

@@ -40,8 +40,10 @@ describe('databaseStatus', () => {
       latencyMs: 7,
       server: { version: '5' },
       checkedAt: at,
+      since: null,
       consecutiveFailures: 0,
-      ...stats,
+      p50Ms: null,
+      p95Ms: null,
     });
   });
 });

@@ -18,6 +18,58 @@ describe('the metrics collector', () => {
       'walltrack_state{environment="production",database="neo4j",state="unknown"} 1',
     ]);
     expect(body).not.toMatch(/^up[{ ]/m);
+    // Nothing checked in any window: no uptime series rather than a false 0.
+    expect(lines(body, 'walltrack_uptime_ratio')).toEqual([]);
+  });
+
+  it('walltrack_uptime_ratio per environment, database and window (24h, 7d, 30d) from the history; a window without checks is absent', async () => {
+    const core = createCoreDouble(['production', 'staging']);
+    core.setUptime('production', 'neo4j', [
+      { window: '24h', ratio: 0.995, checks: 2_880 },
+      { window: '7d', ratio: 0.9999, checks: 20_160 },
+      { window: '30d', ratio: null, checks: 0 },
+      { window: '365d', ratio: 0.5, checks: 40_000 },
+    ]);
+    core.setUptime('staging', 'supabase', [
+      { window: '24h', ratio: 0, checks: 10 },
+      { window: '7d', ratio: 0, checks: 10 },
+      { window: '30d', ratio: 1, checks: 10 },
+      { window: '365d', ratio: 1, checks: 10 },
+    ]);
+    const { body } = await createMetricsCollector(core).render();
+    expect(lines(body, 'walltrack_uptime_ratio')).toEqual([
+      'walltrack_uptime_ratio{environment="production",database="neo4j",window="24h"} 0.995',
+      'walltrack_uptime_ratio{environment="production",database="neo4j",window="7d"} 0.9999',
+      'walltrack_uptime_ratio{environment="staging",database="supabase",window="24h"} 0',
+      'walltrack_uptime_ratio{environment="staging",database="supabase",window="7d"} 0',
+      'walltrack_uptime_ratio{environment="staging",database="supabase",window="30d"} 1',
+    ]);
+    expect(body).toContain('# TYPE walltrack_uptime_ratio gauge');
+  });
+
+  it('reads the history at most once a minute, and again at once when a database is pointed elsewhere', async () => {
+    const core = createCoreDouble(['production']);
+    let now = Date.parse('2026-12-01T00:00:00.000Z');
+    const collector = createMetricsCollector(core, { now: () => now });
+    const day = (ratio: number) => [{ window: '24h' as const, ratio, checks: 100 }];
+    core.setUptime('production', 'neo4j', day(0.9));
+    const ratio = async () => lines((await collector.render()).body, 'walltrack_uptime_ratio');
+    expect(await ratio()).toEqual(['walltrack_uptime_ratio{environment="production",database="neo4j",window="24h"} 0.9']);
+    // One read per database (Supabase and Neo4j).
+    expect(core.historyReads()).toBe(2);
+    core.setUptime('production', 'neo4j', day(0.8));
+    now += 59_000;
+    for (let i = 0; i < 50; i++) await collector.render();
+    expect(await ratio()).toEqual(['walltrack_uptime_ratio{environment="production",database="neo4j",window="24h"} 0.9']);
+    expect(core.historyReads()).toBe(2);
+    now += 1_000;
+    expect(await ratio()).toEqual(['walltrack_uptime_ratio{environment="production",database="neo4j",window="24h"} 0.8']);
+    expect(core.historyReads()).toBe(4);
+    // A settings change: the new endpoint is a new series, read at once.
+    core.setUptime('production', 'neo4j', day(0.7));
+    core.moveTarget('production', 'neo4j', 'bolt://127.0.0.1:7688');
+    expect(await ratio()).toEqual(['walltrack_uptime_ratio{environment="production",database="neo4j",window="24h"} 0.7']);
+    expect(core.historyReads()).toBe(6);
   });
 
   it('reports each check by environment and database: success, last duration, one-hot state, histogram and failures by kind', async () => {
@@ -99,7 +151,9 @@ describe('the metrics collector', () => {
     const collector = createMetricsCollector(core);
     core.finishCheck('production', 'neo4j', 'healthy', 3);
     core.finishCheck('eu-staging', 'supabase', 'down', null, 'dns');
+    core.setUptime('production', 'neo4j', [{ window: '24h', ratio: 0.75, checks: 4 }]);
     const { body } = await collector.render();
+    expect(body).toContain('walltrack_uptime_ratio{environment="production",database="neo4j",window="24h"} 0.75');
     const lint = spawnSync('promtool', ['check', 'metrics'], { input: body, encoding: 'utf8' });
     expect({ status: lint.status, output: lint.stdout + lint.stderr }).toEqual({ status: 0, output: '' });
   });

@@ -1,11 +1,15 @@
 /**
  * A small MonitorCore double for the metrics tests: environments of Supabase + Neo4j whose states a
  * test sets; each `finishCheck` updates the snapshot and emits the core's `check` event like the real
- * core does (see MonitorCore.ts). The real core's wiring is covered by prometheus.serve.test.ts.
+ * core does (see MonitorCore.ts). `setUptime` states what the history answers for a database's
+ * uptime windows, and `historyReads` counts the getHistory calls. The real core's wiring is covered by
+ * prometheus.serve.test.ts.
  */
 import { EventEmitter } from 'node:events';
 import type { MonitorCore, MonitorCoreEvents } from '../../../src-main/core/MonitorCore.js';
 import type { DatabaseId, DatabaseState, DatabaseStatus, FailureKind, ProbeResult, Snapshot } from '../../../src-main/common/schemas.js';
+import type { Uptime } from '../../../src-main/common/history.js';
+import { emptyHistoryView } from '../../support/historyViews.js';
 
 const LABELS: Record<string, string> = { supabase: 'Supabase', neo4j: 'Neo4j' };
 
@@ -25,7 +29,13 @@ function status(database: DatabaseId, state: DatabaseState): DatabaseStatus {
   };
 }
 
-export type CoreDouble = Pick<MonitorCore, 'snapshot' | 'on'> & {
+export type CoreDouble = Pick<MonitorCore, 'snapshot' | 'on' | 'getHistory'> & {
+  /** What getHistory answers as the database's uptime from now on (by default: nothing checked). */
+  setUptime(environment: string, database: DatabaseId, uptime: Uptime[]): void;
+  /** getHistory calls so far. */
+  historyReads(): number;
+  /** Points a database at another server (a settings change), like a save does. */
+  moveTarget(environment: string, database: DatabaseId, target: string): void;
   /** One finished check: the snapshot shows it, and listeners of `check` hear it. */
   finishCheck(environment: string, database: DatabaseId, state: DatabaseState, latencyMs: number | null, kind?: FailureKind): void;
   removeEnvironment(id: string): void;
@@ -34,6 +44,8 @@ export type CoreDouble = Pick<MonitorCore, 'snapshot' | 'on'> & {
 
 export function createCoreDouble(environmentIds: string[], version = '9.8.7'): CoreDouble {
   const events = new EventEmitter();
+  const uptimes = new Map<string, Uptime[]>();
+  let reads = 0;
   let current: Snapshot = {
     status: 'unknown',
     version,
@@ -55,6 +67,26 @@ export function createCoreDouble(environmentIds: string[], version = '9.8.7'): C
     on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]) {
       events.on(event, listener);
       return () => void events.off(event, listener);
+    },
+    getHistory({ environment, database }) {
+      reads++;
+      const env = current.environments.find((e) => e.id === environment);
+      if (!env?.databases[database]) throw new Error(`no ${environment}/${database}`);
+      const view = emptyHistoryView(environment, database);
+      return { ...view, uptime: uptimes.get(`${environment}/${database}`) ?? view.uptime };
+    },
+    setUptime(environment, database, uptime) {
+      uptimes.set(`${environment}/${database}`, uptime);
+    },
+    historyReads: () => reads,
+    moveTarget(environment, database, target) {
+      current = {
+        ...current,
+        environments: current.environments.map((env) =>
+          env.id !== environment ? env : { ...env, databases: { ...env.databases, [database]: { ...env.databases[database]!, target } } },
+        ),
+      };
+      events.emit('snapshot', current);
     },
     finishCheck(environment, database, state, latencyMs, kind) {
       const checkedAt = new Date().toISOString();

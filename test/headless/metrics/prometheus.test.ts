@@ -58,6 +58,13 @@ beforeAll(async () => {
 
   const a = await monitor({});
   officeA = a.core;
+  // What office A's history answers: Neo4j in production 99.5 % over 24 h; nothing checked over 30 d yet.
+  officeA.setUptime('production', 'neo4j', [
+    { window: '24h', ratio: 0.995, checks: 2_880 },
+    { window: '7d', ratio: 0.999, checks: 20_160 },
+    { window: '30d', ratio: null, checks: 0 },
+    { window: '365d', ratio: null, checks: 0 },
+  ]);
   const b = await monitor({ listen: address, metricsTokenFile: tokenFile });
   keepChecking(a.core);
   keepChecking(b.core);
@@ -92,6 +99,16 @@ describe('a real Prometheus scraping two monitors', () => {
     ]);
     const info = await prometheus.query('walltrack_build_info');
     expect(info.map((s) => `${s.labels.monitor} ${s.labels.version}`).sort()).toEqual(['office-a 1.2.3', 'office-b 1.2.3']);
+  });
+
+  it('reads walltrack_uptime_ratio per window, with no series for a window in which nothing was checked', async () => {
+    const uptime = await prometheus.waitFor('walltrack_uptime_ratio', (s) => s.length === 2);
+    expect(uptime.map((s) => `${s.labels.monitor} ${s.labels.environment} ${s.labels.database} ${s.labels.window} ${s.value}`).sort()).toEqual([
+      'office-a production neo4j 24h 0.995',
+      'office-a production neo4j 7d 0.999',
+    ]);
+    // An alert on it: below 99 % over a day.
+    expect(await prometheus.query('walltrack_uptime_ratio{window="24h"} < 0.99')).toEqual([]);
   });
 
   it("answers the README's graph query: p95 check duration per environment and database from the histogram", async () => {

@@ -99,8 +99,8 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     }
     expect(await status.locator('.banner').innerText()).toContain('All databases healthy');
     await watchCardStates(status);
-    // A few checks so the sparkline and p95 have data for the screenshots.
-    await expect.poll(() => status.locator('section[data-database="neo4j"] .sparkline').count(), { timeout: 15_000 }).toBe(1);
+    // A few checks so the chart and p95 have data for the screenshots.
+    await expect.poll(() => status.locator('section[data-database="neo4j"] .chart-plot canvas').count(), { timeout: 15_000 }).toBe(1);
     await status.waitForTimeout(2_500);
     await screenshot(status, 'status', 'light');
     await screenshot(status, 'status', 'dark');
@@ -110,8 +110,14 @@ describe.sequential('status and settings windows in Chromium, through browser mo
   it('is operable by keyboard: Tab reaches the controls, Enter pauses and resumes', async () => {
     await status.locator('body').focus();
     const focused = async () => status.evaluate(() => document.activeElement?.textContent ?? '');
-    await status.keyboard.press('Tab');
-    expect(await focused()).toBe('Check now');
+    // Each card's chart range buttons and its chart come first, in card order, then the window's controls.
+    const stops: string[] = [];
+    for (let i = 0; i < 12 && stops.at(-1) !== 'Check now'; i++) {
+      await status.keyboard.press('Tab');
+      stops.push(await status.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? ''));
+    }
+    const chart = (label: string) => `${label} latency chart, the last hour; arrow keys move between checks`;
+    expect(stops).toEqual(['1 h', '24 h', '7 d', chart('Supabase'), '1 h', '24 h', '7 d', chart('Neo4j'), 'Check now']);
     await status.keyboard.press('Tab');
     expect(await focused()).toBe('Pause (1 h)');
     await status.keyboard.press('Enter');

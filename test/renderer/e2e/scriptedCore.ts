@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { databaseKind } from '../../../src-main/common/databases.js';
-import type { HistoryView } from '../../../src-main/common/history.js';
+import type { HistoryRequest, HistoryView, Incident, IncidentsRequest } from '../../../src-main/common/history.js';
 import { emptyHistoryView } from '../../support/historyViews.js';
 import type { MonitorCore, MonitorCoreEvents } from '../../../src-main/core/MonitorCore.js';
 import {
@@ -127,12 +127,25 @@ export type ScriptedCore = MonitorCore & {
   readonly current: Snapshot;
   /** Every check/pause/resume the windows asked for, in order. */
   readonly calls: ScriptedCall[];
+  /** What getHistory answers from now on; null = thirty checks a minute apart (historyOf). */
+  scriptHistory(answer: ((request: HistoryRequest) => HistoryView) | null): void;
+  /** What getIncidents answers from now on (filtered by environment, newest first as given). */
+  scriptIncidents(incidents: Incident[]): void;
+  /** Every getHistory / getIncidents request the windows made, in order. */
+  readonly historyCalls: HistoryRequest[];
+  readonly incidentCalls: IncidentsRequest[];
+  /** Emits the contract's `stopped` event, as the real core does when stop() begins. */
+  emitStopped(at: string): void;
 };
 
 export function createScriptedCore(initial: Snapshot): ScriptedCore {
   const events = new EventEmitter();
   let current = SnapshotSchema.parse(initial);
   const calls: ScriptedCall[] = [];
+  const historyCalls: HistoryRequest[] = [];
+  const incidentCalls: IncidentsRequest[] = [];
+  let history: ((request: HistoryRequest) => HistoryView) | null = null;
+  let incidents: Incident[] = [];
   const set = (s: Snapshot) => {
     current = SnapshotSchema.parse(s);
     events.emit('snapshot', current);
@@ -153,6 +166,11 @@ export function createScriptedCore(initial: Snapshot): ScriptedCore {
       return current;
     },
     calls,
+    historyCalls,
+    incidentCalls,
+    scriptHistory: (answer) => void (history = answer),
+    scriptIncidents: (list) => void (incidents = list),
+    emitStopped: (at) => void events.emit('stopped', { at }),
     start: async () => undefined,
     stop: async () => undefined,
     snapshot: () => current,
@@ -172,8 +190,17 @@ export function createScriptedCore(initial: Snapshot): ScriptedCore {
       calls.push({ method: 'resume', environment: env });
       return setPaused(env, null);
     },
-    getHistory: ({ environment: env, database: kind }) => historyOf(current.environments.find((e) => e.id === env)?.databases[kind], env, kind),
-    getIncidents: () => ({ incidents: [] }),
+    getHistory: (request) => {
+      historyCalls.push(request);
+      if (history) return history(request);
+      const { environment: env, database: kind } = request;
+      return historyOf(current.environments.find((e) => e.id === env)?.databases[kind], env, kind);
+    },
+    getIncidents: (request) => {
+      incidentCalls.push(request ?? {});
+      const env = request?.environment;
+      return { incidents: incidents.filter((i) => env === undefined || i.environment === env).slice(0, request?.limit ?? 500) };
+    },
     getSettings: notScripted,
     testConnection: notScripted,
     saveSettings: notScripted,

@@ -194,7 +194,7 @@ describe.sequential('status window with environments, in Chromium through the re
   for (const scheme of ['light', 'dark'] as const) {
     it(`takes the docs screenshot with three environments (failing, slow, healthy), ${scheme}`, async () => {
       const page = await open(THREE(), { width: 560, height: 900 }, scheme);
-      await expect.poll(() => page.locator('section.card .sparkline').count()).toBe(4);
+      await expect.poll(() => page.locator('section.card .chart-plot canvas').count()).toBe(4);
       expect(await sectionOrder(page)).toEqual(['production', 'staging', 'dev']);
       expect(await page.locator('[data-metric="checked"]').first().innerText()).toBe('12 s ago');
       await page.screenshot({ path: join(SCREENSHOTS, `status-environments-${scheme}.png`), fullPage: true, animations: 'disabled' });
