@@ -13,6 +13,8 @@
  *   (i) 40 targets       20 environments × 2 databases at a 10 s interval for 5 minutes: CPU, RSS, drift, push cost (environments.ts)
  *   (j) 40 cards         status window in Chromium with 40 cards: core state change → card shows it (fortyCards.ts)
  *   (k) scraped          (i)'s 40 targets while /metrics is rendered once a second: schedule drift (environments.ts)
+ *   (l) history store    a year of 30 s checks for 2 targets: uptime, first load, file size, record() p99, start-up (historyStore.ts)
+ *
  * While developing: BENCH_ONLY=h,i runs only those steps (letters, comma-separated; servers start only when
  * a chosen step needs them), BENCH_MINUTES=1 shortens (i) and (k), whose targets are for 5 minutes, and
  * BENCH_CHILD_FLAGS="--cpu-prof --trace-gc" passes node flags to their child (profiles land in the repository root),
@@ -35,6 +37,7 @@ import { endlessBody } from './endlessBody.js';
 import { envParseWorstCase } from './envParse.js';
 import { fortyTargets, scrapedSchedules } from './environments.js';
 import { fortyCards } from './fortyCards.js';
+import { historyStore } from './historyStore.js';
 import { metricsRender } from './metricsRender.js';
 import { startPostgres } from '../test/support/postgres.js';
 import { startSupabaseStandin } from '../test/support/supabase-standin.js';
@@ -239,6 +242,7 @@ async function main(): Promise<void> {
   // left for V8 to resize during its window; it needs no Neo4j.
   const figures: Figure[] = wanted('f') ? [print(await endlessBody())] : [];
   if (wanted('a', 'b', 'c', 'd', 'e', 'g', 'h', 'i', 'j', 'k')) await withServers(figures);
+  if (wanted('l')) for (const figure of await historyStore()) figures.push(print(figure));
   console.log(`\n${figures.filter((f) => f.pass).length}/${figures.length} targets met.`);
 }
 

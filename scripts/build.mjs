@@ -5,8 +5,8 @@
  *   dist/electron/preload.cjs  the sandboxed preload (one self-contained file: it cannot require local files)
  *   dist/electron/keychainHost.cjs  the keychain utility process (utilityProcess.fork; keyring addon external)
  *   dist/headless/cli.mjs      the headless CLI (bin/walltrack-monitor.mjs runs it when tsx is not installed)
- * Every bundle contains its dependencies except the native keyring addon, which is why package.json's
- * `dependencies` list only that addon: it is all electron-builder packages beside the bundles.
+ * Every bundle contains its dependencies except the native addons (the keyring, libsql for history.sqlite),
+ * which is why package.json's `dependencies` list only those: they are all electron-builder packages beside the bundles.
  *   dist/renderer/             the status and settings windows (vite build, config in vite.config.ts)
  *   dist/icons/icon.png        the app icon, drawn by the same code as the tray icons
  * Usage: node scripts/build.mjs [--out DIR] [--skip-main] [--skip-renderer] [--skip-icons]
@@ -34,7 +34,7 @@ const MAIN_TARGET = 'node24';
 const PRELOAD_TARGET = 'chrome144';
 
 /** Native addons cannot be bundled; electron-builder ships them from node_modules (package.json `dependencies`). */
-const NATIVE = ['@napi-rs/keyring'];
+const NATIVE = ['@napi-rs/keyring', 'libsql'];
 
 /**
  * One esbuild bundle from src-main/<entry> to <out>/<outfile>, with the options every bundle here shares.

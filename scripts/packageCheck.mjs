@@ -5,7 +5,7 @@
  * Electron's file names, an inert executable) because the real binary cannot be downloaded here, and
  * fuses are not flipped (they patch the real binary). Needs no network. Then it reads the result:
  *   - every module the bundles (main, preload, keychain host) require resolves inside the package;
- *   - the keyring addon is unpacked next to app.asar and loads (process.dlopen);
+ *   - each native addon (keyring, libsql) is unpacked next to app.asar and loads (process.dlopen);
  *   - every renderer file app:// serves is there, and nothing else is (at most MAX_ASAR_BYTES);
  *   - the packaged package.json and the deb's .desktop entry name the right things.
  * The deb target stops where electron-builder would start fpm (downloaded from GitHub, so not
@@ -32,6 +32,11 @@ const { build: esbuild } = await import('esbuild');
 
 /** 5 MB: the bundles, the renderer and the keyring addon fit with room to spare (MB = 10^6 bytes here). */
 const MAX_ASAR_BYTES = 5_000_000;
+/** The native addons the bundles load: the platform package's folder, and an export that shows the addon loaded. */
+const ADDONS = [
+  { what: 'the @napi-rs/keyring addon', folder: 'node_modules/@napi-rs/keyring-', exported: 'Entry' },
+  { what: 'the libsql addon (history.sqlite)', folder: 'node_modules/@libsql/', exported: 'databaseOpen' },
+];
 /** The bundles the app runs: main (package.json "main") loads the other two by path. */
 const BUNDLES = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/keychainHost.cjs'];
 /** Electron supplies this module itself. */
@@ -180,6 +185,11 @@ function packageDirOf(file) {
   return m ? m[1] : null;
 }
 
+/** Whether this Linux uses musl (Alpine); Node's report names the glibc version otherwise. */
+function isMusl() {
+  return process.platform === 'linux' && !process.report?.getReport?.().header?.glibcVersionRuntime;
+}
+
 const report = { out: keep ? out : null, failures, warnings };
 try {
   say(`building (if the sources changed) and packaging into ${out}`);
@@ -215,21 +225,24 @@ try {
   report.requiredPackages = walked.packages;
   const neededPackageDirs = new Set(walked.files.map(packageDirOf).filter(Boolean));
 
-  // The keyring addon: unpacked (a .node cannot load from inside app.asar) and loadable.
+  // The native addons: unpacked (a .node cannot load from inside app.asar) and loadable.
   const addons = [...files].filter(([f]) => f.endsWith('.node'));
   report.addons = addons.map(([f]) => f);
-  check(addons.some(([f]) => f.startsWith('node_modules/@napi-rs/keyring-')), 'the @napi-rs/keyring addon for this platform is not packaged');
+  for (const { what, folder } of ADDONS) check(addons.some(([f]) => f.startsWith(folder)), `${what} for this platform is not packaged`);
   for (const [file, { unpacked }] of addons) {
     if (!check(unpacked, `${file} is inside app.asar, where it cannot be loaded; it must be in app.asar.unpacked`)) continue;
+    neededPackageDirs.add(packageDirOf(file));
+    // Other libc builds of an addon (linux-x64-musl beside -gnu) are shipped but cannot load here.
+    if (file.includes('-musl') !== isMusl()) continue;
     const onDisk = join(resources, 'app.asar.unpacked', file);
+    const addon = ADDONS.find((a) => file.startsWith(a.folder));
     const module = { exports: {} };
     try {
       process.dlopen(module, onDisk);
-      check(typeof module.exports.Entry === 'function', `${onDisk} loaded but exports no Entry class`);
+      check(!addon || typeof module.exports[addon.exported] === 'function', `${onDisk} loaded but exports no ${addon?.exported}`);
     } catch (error) {
       failures.push(`${onDisk} does not load: ${error.message}`);
     }
-    neededPackageDirs.add(packageDirOf(file));
   }
 
   // Renderer: every built file app:// can serve (source maps are not shipped, see electron-builder.yml).

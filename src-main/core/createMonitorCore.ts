@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { secretNames } from '../common/databases.js';
-import { isHealthyState, type DatabaseId, type EnvironmentId, type ProbeResult, type Snapshot } from '../common/schemas.js';
+import { type DatabaseId, type EnvironmentId, type ProbeResult, type Snapshot } from '../common/schemas.js';
 import {
   SettingsDraftSchema,
   type EnvironmentSettings,
@@ -31,7 +31,8 @@ import { ConfigurationError, EndpointChangedError, ValidationError, WallTrackErr
 import { createLogger, type Logger } from './logging.js';
 import { buildSnapshot } from './monitor/snapshot.js';
 import { staleAfterMs } from '../common/freshness.js';
-import { UPTIME_WINDOWS, type HistoryRequest, type HistoryView, type IncidentList } from '../common/history.js';
+import type { HistoryRequest, HistoryView, IncidentList, IncidentsRequest } from '../common/history.js';
+import { CoreHistory } from './history/coreHistory.js';
 import type { MonitorSettings } from './monitor/types.js';
 import type { MonitorCore, MonitorCoreEvents } from './MonitorCore.js';
 import { appPaths, defaultDataDir } from './paths.js';
@@ -92,6 +93,8 @@ class ComposedMonitorCore implements MonitorCore {
   private started = false;
   private stopping: Promise<void> | null = null;
   private lastSnapshot: Snapshot | null = null;
+  /** Opened with the core, so the CLI can read history without start(). */
+  private readonly history: CoreHistory;
   /** Saves and imports run one at a time, so each checks the secrets' binding against the settings it replaces. */
   private edits: Promise<unknown> = Promise.resolve();
   private readonly connectionTests = new Map<string, { key: string; result: Promise<ProbeResult>; timeoutMs: number }>();
@@ -124,6 +127,10 @@ class ComposedMonitorCore implements MonitorCore {
       this.vault = withLegacyAccounts(options.vault ?? new CredentialVault());
       this.settings = this.store.get();
     }
+    this.history = new CoreHistory({ file: this.paths.historyFile, logger: this.logger, onIncident: () => {
+        if (!this.stopping) this.publish();
+      },
+    });
     this.environments = this.settings.environments.map((env) => this.createEnvironment(env));
   }
 
@@ -152,6 +159,7 @@ class ComposedMonitorCore implements MonitorCore {
       try {
         await Promise.all(this.environments.map((env) => env.stop(timeoutMs)));
       } finally {
+        this.history.close();
         this.logger.info('WallTrack Monitor stopped');
         this.closeLogger();
       }
@@ -165,8 +173,8 @@ class ComposedMonitorCore implements MonitorCore {
       version: this.version,
       now: Date.now(),
       staleAfterMs: staleAfterMs(this.monitorSettings(this.settings)),
-      lastIncident: null,
-      environments: this.environments.map((e) => e.status()),
+      lastIncident: this.history.lastIncident(),
+      environments: this.environments.map((e) => this.history.withDurableSince(e.status())),
     });
     return this.lastSnapshot;
   }
@@ -196,41 +204,13 @@ class ComposedMonitorCore implements MonitorCore {
     return this.snapshot();
   }
 
-  // SPEC (issue 10): interim, from the in-memory ring; replaced by the durable HistoryStore.
-  getHistory({ environment, database, range = '1h' }: HistoryRequest): HistoryView {
-    const env = this.environmentOf(environment);
-    try {
-      const recent = env.history(database);
-      const now = Date.now();
-      return {
-        environment,
-        database,
-        endpoint: env.status().databases[database]?.target ?? null,
-        range,
-        from: new Date(now - 3_600_000).toISOString(),
-        to: new Date(now).toISOString(),
-        stepSec: 0,
-        points: recent.entries.map((e) => ({
-          at: e.checkedAt,
-          checks: 1,
-          failed: isHealthyState(e.state) ? 0 : 1,
-          degraded: e.state === 'degraded' ? 1 : 0,
-          latencyMs: e.latencyMs,
-          state: e.state,
-          ...(e.kind ? { kind: e.kind } : {}),
-        })),
-        uptime: UPTIME_WINDOWS.map((window) => ({ window, ratio: null, checks: 0 })),
-        recoveredRetries: 0,
-      };
-    } catch (error) {
-      if (error instanceof RangeError) throw new ValidationError('database', `${error.message}; add it in Settings first`);
-      throw error;
-    }
+  getHistory(request: HistoryRequest): HistoryView {
+    const env = this.environmentOf(request.environment);
+    return this.history.view(env.status(), env.settings.databases, request);
   }
 
-  // SPEC (issue 10): interim; replaced by the durable HistoryStore.
-  getIncidents(): IncidentList {
-    return { incidents: [] };
+  getIncidents(request?: IncidentsRequest): IncidentList {
+    return this.history.incidents(request);
   }
 
   async getSettings(): Promise<SettingsView> {
@@ -428,7 +408,7 @@ class ComposedMonitorCore implements MonitorCore {
   }
 
   private createEnvironment(environment: EnvironmentSettings): EnvironmentMonitor {
-    return new EnvironmentMonitor({
+    const env: EnvironmentMonitor = new EnvironmentMonitor({
       environment,
       monitor: this.monitorSettings(this.settings),
       logger: this.logger,
@@ -443,10 +423,12 @@ class ComposedMonitorCore implements MonitorCore {
         },
         check: (result) => {
           this.logger.debug({ environment: environment.id, database: result.database, state: result.state, latencyMs: result.latencyMs, kind: result.kind }, 'check');
+          this.history.record(environment.id, env.status().databases[result.database]?.target ?? null, result);
           this.events.emit('check', { environment: environment.id, result });
         },
       },
     });
+    return env;
   }
 
   /** Rebuilds the snapshot and tells listeners; environments not (or no longer) listed are not shown. */

@@ -9,12 +9,15 @@ export const PRODUCT_NAME = 'WallTrack Monitor';
 export const SETTINGS_FILE_NAME = 'settings.json';
 export const LOG_DIR_NAME = 'logs';
 export const LOG_FILE_NAME = 'walltrack-monitor.log';
+export const HISTORY_FILE_NAME = 'history.sqlite';
 
 export interface AppPaths {
   dataDir: string;
   settingsFile: string;
   logDir: string;
   logFile: string;
+  /** The durable record of checks and incidents (core/history). */
+  historyFile: string;
 }
 
 /** Electron's appData folder for this platform (what app.getPath('appData') returns). */
@@ -39,5 +42,6 @@ export function appPaths(dataDir: string = defaultDataDir()): AppPaths {
     settingsFile: join(dataDir, SETTINGS_FILE_NAME),
     logDir,
     logFile: join(logDir, LOG_FILE_NAME),
+    historyFile: join(dataDir, HISTORY_FILE_NAME),
   };
 }

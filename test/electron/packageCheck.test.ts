@@ -6,7 +6,7 @@
  * listen on the root namespace's loopback. Needs root (unshare), as tests have here and in CI.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,10 +62,23 @@ describe('npm run package:check, offline', () => {
     expect(run.output).toContain('package:check: all checks passed');
   });
 
-  it('app.asar holds the three bundles, the renderer and the keyring addon, and nothing else, in at most 5 MB', () => {
+  it('app.asar holds the three bundles, the renderer and the native addons (keyring, libsql), and nothing else, in at most 5 MB', () => {
     expect(report.asarBytes).toBeLessThanOrEqual(5_000_000);
     const entries = asar.listPackage(join(unpacked(), 'resources/app.asar'));
-    expect(entries.filter((e) => !e.startsWith('/dist/renderer/') && !e.startsWith('/node_modules/@napi-rs/')).sort()).toEqual([
+    const libsql = ['/node_modules/libsql/', '/node_modules/@libsql/', '/node_modules/@neon-rs/', '/node_modules/detect-libc/'];
+    // libsql's loader and what it requires; its addons (.node) are listed in app.asar but stored unpacked (next test).
+    expect(entries.filter((e) => libsql.some((p) => e.startsWith(p)) && e.endsWith('.js')).sort()).toEqual([
+      '/node_modules/@neon-rs/load/dist/index.js',
+      '/node_modules/detect-libc/lib/detect-libc.js',
+      '/node_modules/detect-libc/lib/filesystem.js',
+      '/node_modules/detect-libc/lib/process.js',
+      '/node_modules/libsql/auth.js',
+      '/node_modules/libsql/index.js',
+      '/node_modules/libsql/promise.js',
+      '/node_modules/libsql/sqlite-error.js',
+    ]);
+    const packageFolders = ['/node_modules/@napi-rs', '/node_modules/@libsql', '/node_modules/@neon-rs', '/node_modules/detect-libc', '/node_modules/libsql'];
+    expect(entries.filter((e) => !e.startsWith('/dist/renderer/') && !packageFolders.some((p) => e.startsWith(`${p}/`))).sort()).toEqual([
       '/dist',
       '/dist/electron',
       '/dist/electron/keychainHost.cjs',
@@ -73,12 +86,17 @@ describe('npm run package:check, offline', () => {
       '/dist/electron/preload.cjs',
       '/dist/renderer',
       '/node_modules',
+      '/node_modules/@libsql',
       '/node_modules/@napi-rs',
+      '/node_modules/@neon-rs',
+      '/node_modules/detect-libc',
+      '/node_modules/libsql',
       '/package.json',
     ]);
     for (const page of ['/dist/renderer/status.html', '/dist/renderer/settings.html']) expect(entries).toContain(page);
     expect(entries.filter((e) => e.endsWith('.map') || e.includes('/headless') || e.includes('test'))).toEqual([]);
-    expect(report.requiredPackages).toEqual(['@napi-rs/keyring', '@napi-rs/keyring-linux-x64-gnu']);
+    // libsql's platform package (@libsql/linux-x64-gnu) is required by a computed name: the addon checks cover it.
+    expect(report.requiredPackages).toEqual(['@napi-rs/keyring', '@napi-rs/keyring-linux-x64-gnu', '@neon-rs/load', 'detect-libc', 'libsql']);
   });
 
   it('the keyring addon is unpacked beside app.asar and loads from there under Node', () => {
@@ -89,6 +107,18 @@ describe('npm run package:check, offline', () => {
     // The keychain host's require('@napi-rs/keyring') from the extracted app stays inside it.
     const fromHost = createRequire(join(out, 'app/dist/electron/keychainHost.cjs'));
     expect(fromHost.resolve('@napi-rs/keyring')).toBe(join(out, 'app/node_modules/@napi-rs/keyring/index.js'));
+  });
+
+  it('the libsql addon (history.sqlite) is unpacked beside app.asar, not inside it, and loads from there under Node', () => {
+    const archive = join(unpacked(), 'resources/app.asar');
+    const inArchive = (asar as unknown as { statFile(archive: string, file: string): { unpacked?: boolean } }).statFile(archive, 'node_modules/@libsql/linux-x64-gnu/index.node');
+    expect(inArchive.unpacked).toBe(true);
+    const module = { exports: {} as Record<string, unknown> };
+    process.dlopen(module, join(unpacked(), 'resources/app.asar.unpacked/node_modules/@libsql/linux-x64-gnu/index.node'));
+    expect(typeof module.exports.databaseOpen).toBe('function');
+    // The main bundle's require('libsql') from the extracted app stays inside it.
+    expect(createRequire(join(out, 'app/dist/electron/main.cjs')).resolve('libsql')).toBe(join(out, 'app/node_modules/libsql/index.js'));
+    expect(report.failures).toEqual([]);
   });
 
   it('package.json names the main bundle, version and product name; the deb starts the app from its menu entry', () => {
@@ -176,13 +206,18 @@ describe('the packaged app, extracted, with the real core against the real servi
 });
 
 describe('the headless CLI bundle', () => {
-  it('runs `check` from bin/ and dist/headless alone, without node_modules (npm ci --omit=dev)', () => {
+  it('runs `check` from bin/ and dist/headless with only the production dependencies (npm ci --omit=dev)', () => {
     const services = testServices();
     const install = mkdtempSync(join(tmpdir(), 'walltrack-headless-only-'));
     try {
       mkdirSync(join(install, 'dist'));
       cpSync(join(root, 'bin'), join(install, 'bin'), { recursive: true });
       cpSync(join(root, 'dist/headless'), join(install, 'dist/headless'), { recursive: true });
+      // What npm ci --omit=dev installs: the lock file's packages not marked dev (the native addons and their loaders).
+      const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+      const production = Object.entries(lock.packages).filter(([path, meta]) => path.startsWith('node_modules/') && !meta.dev && existsSync(join(root, path)));
+      expect(production.map(([path]) => path)).toContain('node_modules/libsql');
+      for (const [path] of production) cpSync(join(root, path), join(install, path), { recursive: true });
       const r = spawnSync(process.execPath, [join(install, 'bin/walltrack-monitor.mjs'), 'check', '--json'], {
         encoding: 'utf8',
         timeout: 60_000,

@@ -179,12 +179,14 @@ describe('the record of an outage, through serve and the CLI', () => {
   it('a restarted serve keeps the incident, and Neo4j healthy since the recovery (not since the restart)', async () => {
     const restartedAt = Date.now();
     served = await serve(env);
-    await expect.poll(async () => (await neo4jHistory(served)).points.at(-1)?.state, { timeout: 60_000, interval: 500 }).toBe('healthy');
+    // The record says healthy from before the restart at once; wait for the restarted monitor's own first check.
+    type Health = { databases: { neo4j: { state: string; since: string } } };
+    const health = async () => JSON.parse((await get(`${served.base}/api/health`)).body) as Health;
+    await expect.poll(async () => (await health()).databases.neo4j.state, { timeout: 60_000, interval: 500 }).toBe('healthy');
     const { incidents } = await api<{ incidents: Incident[] }>(served, '/api/incidents');
     expect(incidents.map((i) => `${i.database} ${i.kind}`)).toEqual(['neo4j refused']);
-    const health = JSON.parse((await get(`${served.base}/api/health`)).body) as { databases: { neo4j: { state: string; since: string } } };
-    expect(health.databases.neo4j.state).toBe('healthy');
-    expect(Date.parse(health.databases.neo4j.since)).toBeLessThan(restartedAt);
+    const { databases } = await health();
+    expect(Date.parse(databases.neo4j.since)).toBeLessThan(restartedAt);
     expect(await stop(served)).toBe(0);
   });
 });

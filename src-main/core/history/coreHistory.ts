@@ -1,0 +1,66 @@
+/**
+ * The core's side of the durable history: records each check under its series, answers getHistory and
+ * getIncidents, and puts the durable "since" into each database's status (a state that held before a
+ * restart keeps its start: "Healthy for 3 d").
+ */
+import { endpointIn, publicTarget, type EndpointFields } from '../../common/endpointIdentity.js';
+import type { HistoryRequest, HistoryView, IncidentList, IncidentsRequest } from '../../common/history.js';
+import type { EnvironmentId, EnvironmentStatus, ProbeResult } from '../../common/schemas.js';
+import { ValidationError } from '../errors.js';
+import type { Logger } from '../logging.js';
+import { SqliteHistoryStore, type SqliteHistoryStoreOptions } from './SqliteHistoryStore.js';
+
+export class CoreHistory {
+  private readonly store: SqliteHistoryStore;
+
+  constructor(options: { file: string; logger: Logger; onIncident: () => void } & Partial<SqliteHistoryStoreOptions>) {
+    this.store = new SqliteHistoryStore(options);
+  }
+
+  /** A check of a database whose probe checks `endpoint` (the status's public target). */
+  record(environment: EnvironmentId, endpoint: string | null, result: ProbeResult): void {
+    if (endpoint !== null) this.store.record({ environment, database: result.database, endpoint }, result);
+  }
+
+  /** The status with each database's `since` taken from the record where it has held the same state since earlier. */
+  withDurableSince(status: EnvironmentStatus): EnvironmentStatus {
+    let databases: EnvironmentStatus['databases'] | null = null;
+    for (const [database, db] of Object.entries(status.databases)) {
+      if (!db || db.target === null) continue;
+      const durable = this.store.stateSince({ environment: status.id, database, endpoint: db.target });
+      if (!durable || durable.state !== db.status || (db.since !== null && durable.since >= db.since)) continue;
+      databases ??= { ...status.databases };
+      databases[database] = { ...db, since: durable.since };
+    }
+    return databases ? { ...status, databases } : status;
+  }
+
+  /**
+   * `status` is the environment's current one: it says which databases exist and which endpoint the probe checks;
+   * before start() (the CLI) there are no probes yet and the endpoint comes from the settings.
+   */
+  view(status: EnvironmentStatus, settings: EndpointFields, { database, range = '1h', endpoint }: HistoryRequest): HistoryView {
+    const db = status.databases[database];
+    if (!db) {
+      const known = Object.keys(status.databases).join(', ') || 'none';
+      throw new ValidationError('database', `${database} is not monitored in environment "${status.id}" (known: ${known}); add it in Settings first`);
+    }
+    const configured = endpointIn(database, settings);
+    const target = endpoint ?? db.target ?? (configured === null ? null : publicTarget(configured));
+    // A database not configured has no series: the empty endpoint is never recorded.
+    const view = this.store.history({ environment: status.id, database, endpoint: target ?? '' }, range);
+    return { environment: status.id, database, endpoint: target, ...view };
+  }
+
+  incidents(request?: IncidentsRequest): IncidentList {
+    return { incidents: this.store.incidents(request) };
+  }
+
+  lastIncident() {
+    return this.store.lastIncident();
+  }
+
+  close(): void {
+    this.store.close();
+  }
+}
