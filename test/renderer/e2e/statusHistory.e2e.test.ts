@@ -108,7 +108,8 @@ async function open(
   core.incidentCalls.length = 0;
   context = await browser.newContext({ viewport, colorScheme, locale: 'en-GB', timezoneId: 'UTC' });
   context.on('weberror', (e) => pageErrors.push(String(e.error())));
-  context.on('console', (m) => m.type() === 'error' && !(socketClosedOnPurpose && /WebSocket/.test(m.text())) && pageErrors.push(m.text()));
+  // Once a test has shut its server on purpose, the page's reconnect attempts are expected to fail.
+  context.on('console', (m) => m.type() === 'error' && !(socketClosedOnPurpose && /WebSocket|ERR_CONNECTION_REFUSED/.test(m.text())) && pageErrors.push(m.text()));
   await context.clock.setFixedTime(PAGE_CLOCK);
   const page = await context.newPage();
   await page.goto(on.mode.url(on.server.port));
