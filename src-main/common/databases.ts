@@ -19,6 +19,12 @@ export const FAILURE_KINDS = [
   'reset',
   'auth_failed',
   'server_error',
+  /** Supabase's gateway: the project is paused (HTTP 540). */
+  'paused',
+  /** A CDN in front answered that the origin behind it did not (HTTP 522). */
+  'unreachable_origin',
+  /** The server answers, but the configured database on it is not online (Neo4j SHOW DATABASES). */
+  'database_offline',
   'unknown',
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
@@ -157,6 +163,10 @@ export const supabaseKind = {
     reset: 'The connection to {at} was cut before the answer was complete: check proxies, firewalls or a VPN on the way to Supabase',
     auth_failed: 'Check SUPABASE_KEY (anon, service_role or sb_ key) in Settings',
     server_error: 'Supabase answered with a server error: check the project status in the Supabase dashboard and its database',
+    paused: 'The Supabase project is paused: restore it from the dashboard (Project settings → General), then wait until it is healthy again',
+    unreachable_origin:
+      "Supabase's edge at {at} could not reach the project (HTTP 522): check status.supabase.com and the project's health in the dashboard; restart the project if it stays",
+    database_offline: "A Supabase service is down: check the project's health in the Supabase dashboard",
     unknown: 'Check SUPABASE_URL in Settings and the network path to Supabase',
   },
 } as const satisfies DatabaseKind;
@@ -209,6 +219,10 @@ export const neo4jKind = {
     reset: 'The connection to {at} was cut mid-conversation: check proxies, firewalls or a VPN on the way to Neo4j, and the Neo4j log',
     auth_failed: 'Check NEO4J_USER and NEO4J_PASSWORD in Settings',
     server_error: 'Neo4j at {at} accepted the connection but failed: check the server log and that the database is online',
+    paused: 'Neo4j at {at} is paused: resume it (Aura console) or start the server',
+    unreachable_origin: 'A proxy in front of Neo4j at {at} could not reach the server: check the proxy and the server',
+    database_offline:
+      'The database in NEO4J_DATABASE (or the default one) on {at} is not online: run START DATABASE <name> on system as an admin, or check the Neo4j log for why it stopped',
     unknown: 'Check NEO4J_URI in Settings and the network path to the server',
   },
 } as const satisfies DatabaseKind;

@@ -58,6 +58,9 @@ export function redisKind(registry: Registry): Databases.DatabaseKind {
       reset: 'Redis at {at} hung up',
       auth_failed: 'Check REDIS_USERNAME and REDIS_AUTH',
       server_error: 'Redis at {at} failed',
+      paused: 'Redis at {at} is paused',
+      unreachable_origin: 'A proxy in front of Redis at {at} could not reach it',
+      database_offline: 'The Redis database on {at} is not available',
       unknown: 'Check REDIS_ADDRESS ({at})',
     },
   };

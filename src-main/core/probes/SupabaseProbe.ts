@@ -10,6 +10,7 @@ import type { ProbeResult } from '../../common/schemas.js';
 import { kindForHttpStatus } from './classify.js';
 import type { Probe, SupabaseProbeConfig } from './Probe.js';
 import { abortable } from './abortable.js';
+import { gatewayNote } from './gatewayNote.js';
 import { guardedFetch, RefusedResponse } from './guardedFetch.js';
 import { SUPABASE_PROJECT_URL_HINT } from './hints.js';
 import { publicTarget } from './redact.js';
@@ -86,13 +87,14 @@ export class SupabaseProbe implements Probe {
         headers: { apikey: this.config.key.reveal() },
         signal,
       });
-      await abortable(health.arrayBuffer(), signal);
+      const body = await abortable(health.text(), signal);
       if (!health.ok) {
         const kind = kindForHttpStatus(health.status) ?? 'unknown';
+        const note = gatewayNote(health.headers.get('content-type'), body);
         const detail =
           health.status === 404
             ? `GET /auth/v1/health answered HTTP 404: is ${supabaseKind.endpoint.envVar} the project URL?`
-            : `GET /auth/v1/health answered HTTP ${health.status}`;
+            : `GET /auth/v1/health answered HTTP ${health.status}${note ? `: ${note}` : ''}`;
         return failureResult(this.ctx, kind, detail);
       }
       const tableFailure = this.config.probeTable ? await this.checkTable(this.config.probeTable, signal) : null;

@@ -16,6 +16,9 @@ const SUMMARY: Record<FailureKind, string> = {
   reset: 'connection reset',
   auth_failed: 'authentication failed',
   server_error: 'server error',
+  paused: 'project paused',
+  unreachable_origin: 'origin unreachable',
+  database_offline: 'database offline',
   unknown: 'check failed',
 };
 

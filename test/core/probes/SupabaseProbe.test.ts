@@ -2,7 +2,7 @@
  * SupabaseProbe against the Supabase stand-in (an HTTP gateway + PostgREST imitation) backed by a
  * real PostgreSQL that this file owns, so the last test can stop it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ProbeResultSchema } from '../../../src-main/common/schemas.js';
 import { Secret } from '../../../src-main/core/credentials/Secret.js';
 import { SupabaseProbe } from '../../../src-main/core/probes/SupabaseProbe.js';
@@ -98,6 +98,37 @@ describe('SupabaseProbe', () => {
     const result = await check(probe({ url: supabase.url.replace('http://', 'http://admin:pa55word@') }));
     expect(result).toMatchObject({ healthy: false, kind: 'invalid_config' });
     expect(JSON.stringify(result)).not.toContain('pa55word');
+  });
+
+  describe('a project the gateway cannot serve', () => {
+    afterEach(() => {
+      supabase.project.status = 'ACTIVE_HEALTHY';
+      supabase.project.originUnreachable = false;
+    });
+
+    it('paused (HTTP 540) → its own kind and hint, with the gateway\'s own message and hint', async () => {
+      supabase.project.status = 'INACTIVE';
+      const result = await check(probe());
+      expect(result).toMatchObject({
+        healthy: false,
+        state: 'down',
+        kind: 'paused',
+        hint: 'The Supabase project is paused: restore it from the dashboard (Project settings → General), then wait until it is healthy again',
+      });
+      expect(result.message).toBe(
+        `supabase (${supabase.url}): project paused (GET /auth/v1/health answered HTTP 540: "Project paused" — The project is paused; its owner can restore it from the dashboard.)`,
+      );
+    });
+
+    it('origin unreachable (HTTP 522 with an HTML page) → unreachable_origin, and no HTML in the message', async () => {
+      supabase.project.originUnreachable = true;
+      const result = await check(probe());
+      expect(result).toMatchObject({ healthy: false, kind: 'unreachable_origin' });
+      expect(result.message).toBe(`supabase (${supabase.url}): origin unreachable (GET /auth/v1/health answered HTTP 522)`);
+      expect(result.hint).toBe(
+        `Supabase's edge at 127.0.0.1:${supabase.port} could not reach the project (HTTP 522): check status.supabase.com and the project's health in the dashboard; restart the project if it stays`,
+      );
+    });
   });
 
   // Last: stops this file's PostgreSQL.

@@ -1,0 +1,29 @@
+/**
+ * What an HTTP gateway said about a failed request, for the operator: the `message` and `hint` of
+ * its JSON error body (Supabase's gateway answers {"message":…,"hint":…}), bounded to one short line.
+ * Anything else (an HTML error page from a CDN, binary, a huge or malformed body) gives nothing: raw
+ * pages are never shown. Secrets are cut out later, with the whole message (result.ts).
+ */
+import { oneLine } from './redact.js';
+
+/** Longest note shown; a longer message is cut, not dropped. */
+export const MAX_GATEWAY_NOTE = 200;
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? oneLine(value) : null);
+
+/** e.g. `"Project paused" — The project is paused…`; null when the body is not such JSON. */
+export function gatewayNote(contentType: string | null, body: string): string | null {
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType ?? '')) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+  const { message, hint } = parsed as { message?: unknown; hint?: unknown };
+  const said = text(message);
+  if (!said) return null;
+  const extra = text(hint);
+  return oneLine(extra ? `"${said}" — ${extra}` : `"${said}"`, MAX_GATEWAY_NOTE);
+}
