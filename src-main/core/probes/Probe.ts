@@ -15,6 +15,9 @@ export interface Probe {
   close(): Promise<void>;
 }
 
+/** How often a probe's deeper, slower check runs (Supabase Management API, Neo4j SHOW DATABASES). */
+export const DETAILS_INTERVAL_MS = 60_000;
+
 export interface SupabaseProbeConfig {
   url: string;
   key: Secret;
@@ -28,4 +31,6 @@ export interface Neo4jProbeConfig {
   password: Secret;
   database: string | null;
   timeoutMs: number;
+  /** Default DETAILS_INTERVAL_MS. */
+  detailsIntervalMs?: number;
 }
