@@ -65,6 +65,12 @@ export interface DatabaseKind {
     defaultPort?: string;
   };
   secret: SecretField;
+  /**
+   * Optional further secrets, each sent only to the URL in the option named by `sentTo` (with its
+   * `default` when empty): changing that option separates the secret from it, as the endpoint does
+   * for `secret`. The kind is configured without them; they unlock deeper checks.
+   */
+  extraSecrets?: readonly (SecretField & { sentTo: string })[];
   /** Other settings; `bindsSecret` ones also separate a secret from its endpoint when changed (e.g. the Neo4j user). */
   options: (TextField & { bindsSecret?: boolean })[];
   /** What an operator should do next, per failure kind; `{at}` is replaced by host:port of the target. */
@@ -143,6 +149,10 @@ export const supabaseKind = {
     ),
   },
   secret: { name: 'supabaseKey', label: 'API key', envVar: 'SUPABASE_KEY', account: 'supabase-api-key' },
+  extraSecrets: [
+    // A personal access token (sbp_…): it reads every project of its user, so it goes to the Management API only.
+    { name: 'supabaseAccessToken', label: 'access token', envVar: 'SUPABASE_ACCESS_TOKEN', account: 'supabase-access-token', sentTo: 'managementApiUrl' },
+  ],
   options: [
     {
       key: 'probeTable',

@@ -1,6 +1,7 @@
 /** What the HealthMonitor needs from a database probe. Each probe owns its client for its lifetime. */
 import type { DatabaseId, ProbeResult } from '../../common/schemas.js';
 import type { Secret } from '../credentials/Secret.js';
+import type { ManagementConfig } from './supabaseManagement.js';
 
 export interface Probe {
   readonly database: DatabaseId;
@@ -23,6 +24,10 @@ export interface SupabaseProbeConfig {
   key: Secret;
   probeTable: string | null;
   timeoutMs: number;
+  /** Project health through the Management API; absent or null = not asked. */
+  management?: ManagementConfig | null;
+  /** Default DETAILS_INTERVAL_MS. */
+  detailsIntervalMs?: number;
 }
 
 export interface Neo4jProbeConfig {

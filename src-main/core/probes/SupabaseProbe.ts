@@ -6,9 +6,10 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { supabaseKind } from '../../common/databases.js';
-import type { ProbeResult } from '../../common/schemas.js';
+import type { DatabaseDetails, ProbeResult } from '../../common/schemas.js';
 import { kindForHttpStatus } from './classify.js';
-import type { Probe, SupabaseProbeConfig } from './Probe.js';
+import { DETAILS_INTERVAL_MS, type Probe, type SupabaseProbeConfig } from './Probe.js';
+import { projectHealth } from './supabaseManagement.js';
 import { abortable } from './abortable.js';
 import { gatewayNote } from './gatewayNote.js';
 import { guardedFetch, RefusedResponse } from './guardedFetch.js';
@@ -32,10 +33,13 @@ export class SupabaseProbe implements Probe {
   /** supabase-js flattens network errors into text; the wrapper keeps the original per request signal. */
   private readonly fetchErrors = new WeakMap<AbortSignal, unknown>();
   private closed = false;
+  private details: DatabaseDetails | undefined;
+  private detailsAt = -Infinity;
+  private refreshing: Promise<void> | null = null;
 
   constructor(private readonly config: SupabaseProbeConfig) {
     this.target = publicTarget(config.url);
-    this.ctx = { database: 'supabase', target: this.target, secrets: [config.key] };
+    this.ctx = { database: 'supabase', target: this.target, secrets: [config.key, config.management?.token] };
     let client: SupabaseClient | null = null;
     let baseUrl: string | null = null;
     let configError: unknown = null;
@@ -79,6 +83,30 @@ export class SupabaseProbe implements Probe {
   }
 
   async check(signal: AbortSignal): Promise<ProbeResult> {
+    const result = await this.checkProject(signal);
+    this.refreshDetailsWhenDue();
+    return this.details ? { ...result, details: this.details } : result;
+  }
+
+  /**
+   * The Management API's view, when configured: in the background and at most once per interval
+   * (the API allows about 60 requests a minute per user), so it neither slows nor fails a check.
+   * A refusal (401/403/429) keeps the last statuses it had and adds the problem.
+   */
+  private refreshDetailsWhenDue(): void {
+    const management = this.config.management;
+    if (!management || this.closed || this.refreshing || performance.now() - this.detailsAt < (this.config.detailsIntervalMs ?? DETAILS_INTERVAL_MS)) return;
+    this.detailsAt = performance.now();
+    const tokenVariable = supabaseKind.extraSecrets[0].envVar;
+    this.refreshing = projectHealth(management, AbortSignal.timeout(this.config.timeoutMs), tokenVariable)
+      .then((found) => {
+        const previous = this.details;
+        this.details = found.problem && previous ? { ...previous, parts: previous.parts, problem: found.problem, checkedAt: found.checkedAt } : found;
+      })
+      .finally(() => (this.refreshing = null));
+  }
+
+  private async checkProject(signal: AbortSignal): Promise<ProbeResult> {
     if (!this.client || !this.baseUrl) return resultFromError(this.ctx, this.configError, 'invalid_config');
     if (this.closed) return failureResult(this.ctx, 'unknown', 'probe closed');
     const started = performance.now();
@@ -140,5 +168,6 @@ export class SupabaseProbe implements Probe {
   async close(): Promise<void> {
     // supabase-js holds no sockets of its own (fetch's shared pool does); stop further checks.
     this.closed = true;
+    await this.refreshing;
   }
 }
