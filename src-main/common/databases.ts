@@ -54,6 +54,11 @@ export interface SecretField {
   account: string;
 }
 
+export interface ExtraSecretField extends SecretField {
+  /** The option holding the URL the secret is sent to, and the URL used while that option is empty. */
+  sentTo: { option: string; whenEmpty: string };
+}
+
 export interface DatabaseKind {
   id: string;
   label: string;
@@ -70,9 +75,13 @@ export interface DatabaseKind {
    * `default` when empty): changing that option separates the secret from it, as the endpoint does
    * for `secret`. The kind is configured without them; they unlock deeper checks.
    */
-  extraSecrets?: readonly (SecretField & { sentTo: string })[];
-  /** Other settings; `bindsSecret` ones also separate a secret from its endpoint when changed (e.g. the Neo4j user). */
-  options: (TextField & { bindsSecret?: boolean })[];
+  extraSecrets?: readonly ExtraSecretField[];
+  /**
+   * Other settings; `bindsSecret` ones also separate a secret from its endpoint when changed (e.g. the
+   * Neo4j user). `whenSet` ones are absent from a section (and its file) while empty: settings added
+   * later for a deeper check, so sections written before them read the same.
+   */
+  options: (TextField & { bindsSecret?: boolean; whenSet?: boolean })[];
   /** What an operator should do next, per failure kind; `{at}` is replaced by host:port of the target. */
   hints: Record<FailureKind, string>;
 }
@@ -129,6 +138,12 @@ export function optionalName(pattern: RegExp, message: string) {
     .default(null);
 }
 
+/** Supabase's Management API, where the access token goes unless SUPABASE_MANAGEMENT_API_URL says otherwise. */
+export const SUPABASE_MANAGEMENT_API = 'https://api.supabase.com';
+
+const MANAGEMENT_URL_PROBLEM =
+  'Supabase Management API URL must be an origin such as https://api.supabase.com (scheme, host and port only: no path, query or credentials), or empty for that one';
+
 export const supabaseKind = {
   id: 'supabase',
   label: 'Supabase',
@@ -151,7 +166,13 @@ export const supabaseKind = {
   secret: { name: 'supabaseKey', label: 'API key', envVar: 'SUPABASE_KEY', account: 'supabase-api-key' },
   extraSecrets: [
     // A personal access token (sbp_…): it reads every project of its user, so it goes to the Management API only.
-    { name: 'supabaseAccessToken', label: 'access token', envVar: 'SUPABASE_ACCESS_TOKEN', account: 'supabase-access-token', sentTo: 'managementApiUrl' },
+    {
+      name: 'supabaseAccessToken',
+      label: 'access token',
+      envVar: 'SUPABASE_ACCESS_TOKEN',
+      account: 'supabase-access-token',
+      sentTo: { option: 'managementApiUrl', whenEmpty: SUPABASE_MANAGEMENT_API },
+    },
   ],
   options: [
     {
@@ -161,6 +182,31 @@ export const supabaseKind = {
       example: 'wallets',
       default: null,
       schema: optionalName(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'Probe table must be a plain table name (letters, digits, underscore), e.g. wallets'),
+    },
+    {
+      key: 'projectRef',
+      label: 'Supabase project ref',
+      envVar: 'SUPABASE_PROJECT_REF',
+      example: 'abcdefghijklmnopqrst',
+      default: null,
+      whenSet: true,
+      schema: optionalName(/^[a-z]{20}$/, 'Supabase project ref must be the 20 lowercase letters of https://<ref>.supabase.co, or empty to take it from the Supabase URL'),
+    },
+    {
+      key: 'managementApiUrl',
+      label: 'Supabase Management API URL',
+      envVar: 'SUPABASE_MANAGEMENT_API_URL',
+      example: SUPABASE_MANAGEMENT_API,
+      default: null,
+      whenSet: true,
+      schema: endpointUrl(
+        (s) => {
+          const parts = splitEndpoint(s, ['http', 'https']);
+          return parts ? (authorityProblem(parts.authority) ?? originOnlyProblem(parts.rest)) : 'scheme';
+        },
+        Object.fromEntries(Object.keys(SUPABASE_URL_PROBLEMS).map((problem) => [problem, MANAGEMENT_URL_PROBLEM])) as typeof SUPABASE_URL_PROBLEMS,
+        (s) => s.replace(/\/$/, ''),
+      ),
     },
   ],
   hints: {
@@ -250,8 +296,16 @@ export function databaseKind(id: DatabaseId): DatabaseKind {
 }
 
 export const databaseIds = (): DatabaseId[] => DATABASE_KINDS.map((k) => k.id);
-export const secretNames = (): SecretName[] => DATABASE_KINDS.map((k) => k.secret.name);
-export const kindOfSecret = (name: SecretName): DatabaseKind | undefined => DATABASE_KINDS.find((k) => k.secret.name === name);
+/** A kind's secrets: its own, then its extra ones. */
+export const kindSecrets = (kind: DatabaseKind): readonly SecretField[] => [kind.secret, ...(kind.extraSecrets ?? [])];
+export const secretNames = (): SecretName[] => DATABASE_KINDS.flatMap((k) => kindSecrets(k).map((s) => s.name));
+export const kindOfSecret = (name: SecretName): DatabaseKind | undefined => DATABASE_KINDS.find((k) => kindSecrets(k).some((s) => s.name === name));
+/** The registry entry of a secret, by its name. */
+export const secretField = (name: SecretName): SecretField | undefined =>
+  DATABASE_KINDS.flatMap((k) => kindSecrets(k)).find((s) => s.name === name);
+/** The extra secret of that name, when it is one. */
+export const extraSecret = (name: SecretName): ExtraSecretField | undefined =>
+  DATABASE_KINDS.flatMap((k) => k.extraSecrets ?? []).find((s) => s.name === name);
 
 /** "Supabase API key", "Neo4j password". */
 export const secretLabel = (kind: DatabaseKind): string => `${kind.label} ${kind.secret.label}`;
@@ -259,13 +313,13 @@ export const secretLabel = (kind: DatabaseKind): string => `${kind.label} ${kind
 /** The zod schema of one kind's settings section, built from its fields. */
 export function kindSettingsSchema(kind: DatabaseKind) {
   const shape: Record<string, z.ZodType> = { [kind.endpoint.key]: kind.endpoint.schema };
-  for (const option of kind.options) shape[option.key] = option.schema;
+  for (const option of kind.options) shape[option.key] = option.whenSet ? option.schema.transform((v) => v ?? undefined) : option.schema;
   return z.object(shape) as unknown as z.ZodType<Record<string, string | null>, Record<string, string | null | undefined>>;
 }
 
 /** A section with every field at its default ("present but not configured"). */
 export function emptySection(kind: DatabaseKind): Record<string, string | null> {
   const section: Record<string, string | null> = { [kind.endpoint.key]: kind.endpoint.default };
-  for (const option of kind.options) section[option.key] = option.default;
+  for (const option of kind.options) if (!option.whenSet) section[option.key] = option.default;
   return section;
 }

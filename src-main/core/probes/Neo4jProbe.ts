@@ -12,9 +12,9 @@ import type { Socket } from 'node:net';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { ProbeResult } from '../../common/schemas.js';
 import type { DatabaseDetails } from '../../common/schemas.js';
-import { DETAILS_INTERVAL_MS, type Neo4jProbeConfig, type Probe } from './Probe.js';
+import { DETAILS_INTERVAL_MS, FIRST_DETAILS_SHARE, type Neo4jProbeConfig, type Probe } from './Probe.js';
 import { readDatabases, SHOW_DATABASES, type DatabaseRow } from './neo4jDatabases.js';
-import { abortable, whenAborted } from './abortable.js';
+import { abortable, settledWithin, whenAborted } from './abortable.js';
 import { classifyError, errorDetail } from './classify.js';
 import { oneLine, publicTarget, scrub } from './redact.js';
 import { failureResult, healthyResult, resultFromError, type FailureContext } from './result.js';
@@ -97,6 +97,7 @@ export class Neo4jProbe implements Probe {
     if (this.closing) return failureResult(this.ctx, 'unknown', 'probe closed');
     // Latency = time waiting for the server: the verification (when due) plus the RETURN 1 round trip.
     let waitedMs = 0;
+    const checkStarted = performance.now();
     whenAborted(signal); // set up outside the timed part
     try {
       if (this.needsVerify) {
@@ -141,6 +142,8 @@ export class Neo4jProbe implements Probe {
           .catch(() => undefined)
           .finally(() => (this.refreshing = null));
       }
+      // The first time, it is waited for while the check's own time allows, so a single check (CLI `check`) has it.
+      if (!this.details && this.refreshing) await settledWithin(this.refreshing, FIRST_DETAILS_SHARE * this.timeoutMs - (performance.now() - checkStarted));
       return healthyResult('neo4j', waitedMs, this.server, this.details);
     } catch (error) {
       this.needsVerify = true;

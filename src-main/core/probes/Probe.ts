@@ -18,6 +18,8 @@ export interface Probe {
 
 /** How often a probe's deeper, slower check runs (Supabase Management API, Neo4j SHOW DATABASES). */
 export const DETAILS_INTERVAL_MS = 60_000;
+/** Share of the check's timeout a first check may spend waiting for the first deeper check. */
+export const FIRST_DETAILS_SHARE = 0.8;
 
 export interface SupabaseProbeConfig {
   url: string;

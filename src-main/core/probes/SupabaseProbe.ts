@@ -8,9 +8,9 @@ import WebSocket from 'ws';
 import { supabaseKind } from '../../common/databases.js';
 import type { DatabaseDetails, ProbeResult } from '../../common/schemas.js';
 import { kindForHttpStatus } from './classify.js';
-import { DETAILS_INTERVAL_MS, type Probe, type SupabaseProbeConfig } from './Probe.js';
+import { DETAILS_INTERVAL_MS, FIRST_DETAILS_SHARE, type Probe, type SupabaseProbeConfig } from './Probe.js';
 import { projectHealth } from './supabaseManagement.js';
-import { abortable } from './abortable.js';
+import { abortable, settledWithin } from './abortable.js';
 import { gatewayNote } from './gatewayNote.js';
 import { guardedFetch, RefusedResponse } from './guardedFetch.js';
 import { SUPABASE_PROJECT_URL_HINT } from './hints.js';
@@ -83,8 +83,11 @@ export class SupabaseProbe implements Probe {
   }
 
   async check(signal: AbortSignal): Promise<ProbeResult> {
+    const started = performance.now();
     const result = await this.checkProject(signal);
     this.refreshDetailsWhenDue();
+    // The first time, it is waited for while the check's own time allows, so a single check (CLI `check`) has it.
+    if (!this.details && this.refreshing) await settledWithin(this.refreshing, FIRST_DETAILS_SHARE * this.config.timeoutMs - (performance.now() - started));
     return this.details ? { ...result, details: this.details } : result;
   }
 

@@ -32,10 +32,9 @@ function probe(overrides: Partial<ConstructorParameters<typeof Neo4jProbe>[0]> =
 const check = (p: Neo4jProbe) => p.check(AbortSignal.timeout(10_000));
 
 describe('Neo4jProbe deeper check', () => {
-  it('a healthy server: edition and version, and every database online as requested (from the check after the first)', async () => {
+  it('a healthy server: edition and version, and every database online as requested (soon: the first check waits for them only within its timeout)', async () => {
     // Asked after every check here, so a first answer slowed by a busy machine is soon followed by another.
     const p = probe({ database: 'neo4j', detailsIntervalMs: 1 });
-    expect((await check(p)).details).toBeUndefined();
     await expect.poll(async () => (await check(p)).details?.parts.length, { timeout: 20_000 }).toBe(2);
     const result = await check(p);
     expect(ProbeResultSchema.parse(result)).toEqual(result);
