@@ -77,7 +77,9 @@ export function withThirdKind(registry: Registry): Registry {
       return kind;
     },
     databaseIds: () => kinds.map((k) => k.id),
-    secretNames: () => kinds.map((k) => k.secret.name),
-    kindOfSecret: (name) => kinds.find((k) => k.secret.name === name),
+    secretNames: () => kinds.flatMap((k) => registry.kindSecrets(k).map((s) => s.name)),
+    kindOfSecret: (name) => kinds.find((k) => registry.kindSecrets(k).some((s) => s.name === name)),
+    secretField: (name) => kinds.flatMap((k) => registry.kindSecrets(k)).find((s) => s.name === name),
+    extraSecret: (name) => kinds.flatMap((k) => k.extraSecrets ?? []).find((s) => s.name === name),
   };
 }
