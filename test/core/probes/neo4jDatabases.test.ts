@@ -47,13 +47,25 @@ describe('readDatabases', () => {
       ],
       offline: null,
     });
-    expect(readDatabases(rows, 'archive').offline).toBe('database "archive" is offline (requested offline): stopped by admin');
+    const used = readDatabases(rows, 'archive');
+    expect(used.offline).toBe('database "archive" is offline (requested offline): stopped by admin');
+    expect(used.parts[0]).toEqual({ name: 'archive', status: 'offline', ok: false, message: 'stopped by admin' });
   });
 
   it('a database starting (current differs from requested) is not ok, with its message, and not yet online', () => {
     const found = readDatabases([row('neo4j', 'starting', 'online', 'Recovering', true)], null);
     expect(found.parts).toEqual([{ name: 'neo4j', status: 'starting', ok: false, message: 'Recovering' }]);
     expect(found.offline).toBe('database "neo4j" is starting (requested online): Recovering');
+  });
+
+  it('another database starting is not ok, though the one used is online', () => {
+    expect(readDatabases([row('neo4j', 'online', 'online', '', true), row('other', 'starting', 'online', 'Recovering')], null)).toEqual({
+      parts: [
+        { name: 'neo4j', status: 'online', ok: true },
+        { name: 'other', status: 'starting', ok: false, message: 'Recovering' },
+      ],
+      offline: null,
+    });
   });
 
   it('a cluster lists a database once per server: online on any server is online', () => {

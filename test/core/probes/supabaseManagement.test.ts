@@ -32,20 +32,34 @@ describe('projectRefOf', () => {
 
 describe('projectHealth', () => {
   it('sends the token as a bearer to the project, then the health of six services', async () => {
-    const seen: { url?: string; auth?: string }[] = [];
+    const seen: { url?: string; auth?: string; accept?: string }[] = [];
     const { details } = await ask((req, res) => {
-      seen.push({ url: req.url, auth: req.headers.authorization });
+      seen.push({ url: req.url, auth: req.headers.authorization, accept: req.headers.accept });
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(req.url!.includes('/health') ? '[{"name":"db","status":"COMING_UP","healthy":false}]' : '{"status":"RESTORING","ref":"abcdefghijklmnopqrst"}');
+      res.end(
+        req.url!.includes('/health')
+          ? '[{"name":"db","status":"COMING_UP","healthy":false},{"name":"auth","status":"ACTIVE_HEALTHY","healthy":true}]'
+          : '{"status":"RESTORING","ref":"abcdefghijklmnopqrst"}',
+      );
     });
+    const health = '/v1/projects/abcdefghijklmnopqrst/health?services=auth&services=db&services=pooler&services=realtime&services=rest&services=storage';
     expect(seen).toEqual([
-      { url: '/v1/projects/abcdefghijklmnopqrst', auth: `Bearer ${TOKEN}` },
-      { url: '/v1/projects/abcdefghijklmnopqrst/health?services=auth&services=db&services=pooler&services=realtime&services=rest&services=storage', auth: `Bearer ${TOKEN}` },
+      { url: '/v1/projects/abcdefghijklmnopqrst', auth: `Bearer ${TOKEN}`, accept: 'application/json' },
+      { url: health, auth: `Bearer ${TOKEN}`, accept: 'application/json' },
     ]);
-    expect(details).toEqual({ status: 'RESTORING', parts: [{ name: 'db', status: 'COMING_UP', ok: false }], checkedAt: expect.any(String) });
+    expect(details).toEqual({
+      status: 'RESTORING',
+      parts: [
+        { name: 'db', status: 'COMING_UP', ok: false },
+        { name: 'auth', status: 'ACTIVE_HEALTHY', ok: true },
+      ],
+      checkedAt: expect.any(String),
+    });
   });
 
   it.each([
+    [401, 'HTTP 401: the access token was refused; check SUPABASE_ACCESS_TOKEN'],
+    [429, 'HTTP 429: rate limited (about 60 requests a minute per user); asked again at the next interval'],
     [403, 'HTTP 403: the access token may not read this project; check the project ref and SUPABASE_ACCESS_TOKEN'],
     [500, 'HTTP 500'],
   ])('HTTP %i → a problem line, no statuses', async (status, said) => {
@@ -56,12 +70,20 @@ describe('projectHealth', () => {
     expect(details).toEqual({ parts: [], problem: `Management API at ${server.origin}: ${said}`, checkedAt: expect.any(String) });
   });
 
-  it.each(['<html>Bad gateway</html>', '{"status":"active healthy"}', '{"status":"ACTIVE_HEALTHY"}'])('a body that is not the API\'s JSON (%s) → a problem, nothing of it shown', async (body) => {
+  it.each(['<html>Bad gateway</html>', '{"status":"active healthy"}', '{"status":"x ACTIVE_HEALTHY"}', '{"status":"ACTIVE_HEALTHY x"}', '{"status":"ACTIVE_HEALTHY"}'])('a body that is not the API\'s JSON (%s) → a problem, nothing of it shown', async (body) => {
     const { server, details } = await ask((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(req.url!.includes('/health') ? '{"not":"an array"}' : body);
     });
     expect(details.problem).toBe(`Management API at ${server.origin}: the answer was not the project or health JSON the Management API gives`);
+  });
+
+  it.each([' db', 'db ', 'DB'])('a service name that is not one (%j) → a problem', async (name) => {
+    const { details } = await ask((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(req.url!.includes('/health') ? JSON.stringify([{ name, status: 'ACTIVE_HEALTHY' }]) : '{"status":"ACTIVE_HEALTHY"}');
+    });
+    expect(details.problem).toMatch(/the answer was not the project or health JSON the Management API gives$/);
   });
 
   it('a redirect is not followed: the token goes nowhere else', async () => {
