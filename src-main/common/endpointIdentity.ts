@@ -92,7 +92,7 @@ export function extraSecretMoved(database: DatabaseId, extra: ExtraSecretField, 
   if (!next[database]) return false;
   const origin = (url: string) => {
     try {
-      return new URL(url).origin.toLowerCase();
+      return new URL(url).origin;
     } catch {
       return `not a URL: ${url.trim()}`;
     }

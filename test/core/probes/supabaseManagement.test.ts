@@ -70,12 +70,32 @@ describe('projectHealth', () => {
     expect(details).toEqual({ parts: [], problem: `Management API at ${server.origin}: ${said}`, checkedAt: expect.any(String) });
   });
 
-  it.each(['<html>Bad gateway</html>', '{"status":"active healthy"}', '{"status":"x ACTIVE_HEALTHY"}', '{"status":"ACTIVE_HEALTHY x"}', '{"status":"ACTIVE_HEALTHY"}'])('a body that is not the API\'s JSON (%s) → a problem, nothing of it shown', async (body) => {
-    const { server, details } = await ask((req, res) => {
+  it.each(['<html>Bad gateway</html>', '{"status":"active healthy"}', '{"status":"x ACTIVE_HEALTHY"}', '{"status":"ACTIVE_HEALTHY x"}', 'null'])(
+    "a project body that is not the API's JSON (%s) → a problem, nothing of it shown",
+    async (body) => {
+      const { server, details } = await ask((req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(req.url!.includes('/health') ? '[]' : body);
+      });
+      expect(details).toEqual({
+        parts: [],
+        problem: `Management API at ${server.origin}: the answer was not the project or health JSON the Management API gives`,
+        checkedAt: expect.any(String),
+      });
+    },
+  );
+
+  it('a health body that is not a list → a problem; a valid project with an empty list is no problem', async () => {
+    const bad = await ask((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(req.url!.includes('/health') ? '{"not":"an array"}' : body);
+      res.end(req.url!.includes('/health') ? '{"not":"an array"}' : '{"status":"ACTIVE_HEALTHY"}');
     });
-    expect(details.problem).toBe(`Management API at ${server.origin}: the answer was not the project or health JSON the Management API gives`);
+    expect(bad.details.problem).toBe(`Management API at ${bad.server.origin}: the answer was not the project or health JSON the Management API gives`);
+    const empty = await ask((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(req.url!.includes('/health') ? '[]' : '{"status":"ACTIVE_HEALTHY"}');
+    });
+    expect(empty.details).toEqual({ status: 'ACTIVE_HEALTHY', parts: [], checkedAt: expect.any(String) });
   });
 
   it.each([' db', 'db ', 'DB'])('a service name that is not one (%j) → a problem', async (name) => {
