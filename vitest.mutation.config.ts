@@ -13,6 +13,10 @@ export default defineConfig({
       'test/core/probes/hints*.test.ts',
       'test/core/probes/result*.test.ts',
       'test/core/probes/abortable*.test.ts',
+      'test/core/probes/gatewayNote.test.ts',
+      'test/core/probes/neo4jDatabases.test.ts',
+      // loopback HTTP servers of its own, like guardedFetch.test.ts
+      'test/core/probes/supabaseManagement.test.ts',
       // loopback HTTP servers of its own (test/support/hostileHttp.ts), no globalSetup: milliseconds
       'test/core/probes/guardedFetch.test.ts',
       // the probe of each registry kind against loopback servers of its own; constructs, never reaches a real database

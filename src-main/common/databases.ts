@@ -19,6 +19,12 @@ export const FAILURE_KINDS = [
   'reset',
   'auth_failed',
   'server_error',
+  /** Supabase's gateway: the project is paused (HTTP 540). */
+  'paused',
+  /** A CDN in front answered that the origin behind it did not (HTTP 522). */
+  'unreachable_origin',
+  /** The server answers, but the configured database on it is not online (Neo4j SHOW DATABASES). */
+  'database_offline',
   'unknown',
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
@@ -48,6 +54,11 @@ export interface SecretField {
   account: string;
 }
 
+export interface ExtraSecretField extends SecretField {
+  /** The option holding the URL the secret is sent to, and the URL used while that option is empty. */
+  sentTo: { option: string; whenEmpty: string };
+}
+
 export interface DatabaseKind {
   id: string;
   label: string;
@@ -59,8 +70,18 @@ export interface DatabaseKind {
     defaultPort?: string;
   };
   secret: SecretField;
-  /** Other settings; `bindsSecret` ones also separate a secret from its endpoint when changed (e.g. the Neo4j user). */
-  options: (TextField & { bindsSecret?: boolean })[];
+  /**
+   * Optional further secrets, each sent only to the URL in the option named by `sentTo` (with its
+   * `default` when empty): changing that option separates the secret from it, as the endpoint does
+   * for `secret`. The kind is configured without them; they unlock deeper checks.
+   */
+  extraSecrets?: readonly ExtraSecretField[];
+  /**
+   * Other settings; `bindsSecret` ones also separate a secret from its endpoint when changed (e.g. the
+   * Neo4j user). `whenSet` ones are absent from a section (and its file) while empty: settings added
+   * later for a deeper check, so sections written before them read the same.
+   */
+  options: (TextField & { bindsSecret?: boolean; whenSet?: boolean })[];
   /** What an operator should do next, per failure kind; `{at}` is replaced by host:port of the target. */
   hints: Record<FailureKind, string>;
 }
@@ -117,6 +138,12 @@ export function optionalName(pattern: RegExp, message: string) {
     .default(null);
 }
 
+/** Supabase's Management API, where the access token goes unless SUPABASE_MANAGEMENT_API_URL says otherwise. */
+export const SUPABASE_MANAGEMENT_API = 'https://api.supabase.com';
+
+const MANAGEMENT_URL_PROBLEM =
+  'Supabase Management API URL must be an origin such as https://api.supabase.com (scheme, host and port only: no path, query or credentials), or empty for that one';
+
 export const supabaseKind = {
   id: 'supabase',
   label: 'Supabase',
@@ -137,6 +164,16 @@ export const supabaseKind = {
     ),
   },
   secret: { name: 'supabaseKey', label: 'API key', envVar: 'SUPABASE_KEY', account: 'supabase-api-key' },
+  extraSecrets: [
+    // A personal access token (sbp_…): it reads every project of its user, so it goes to the Management API only.
+    {
+      name: 'supabaseAccessToken',
+      label: 'access token',
+      envVar: 'SUPABASE_ACCESS_TOKEN',
+      account: 'supabase-access-token',
+      sentTo: { option: 'managementApiUrl', whenEmpty: SUPABASE_MANAGEMENT_API },
+    },
+  ],
   options: [
     {
       key: 'probeTable',
@@ -145,6 +182,31 @@ export const supabaseKind = {
       example: 'wallets',
       default: null,
       schema: optionalName(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'Probe table must be a plain table name (letters, digits, underscore), e.g. wallets'),
+    },
+    {
+      key: 'projectRef',
+      label: 'Supabase project ref',
+      envVar: 'SUPABASE_PROJECT_REF',
+      example: 'abcdefghijklmnopqrst',
+      default: null,
+      whenSet: true,
+      schema: optionalName(/^[a-z]{20}$/, 'Supabase project ref must be the 20 lowercase letters of https://<ref>.supabase.co, or empty to take it from the Supabase URL'),
+    },
+    {
+      key: 'managementApiUrl',
+      label: 'Supabase Management API URL',
+      envVar: 'SUPABASE_MANAGEMENT_API_URL',
+      example: SUPABASE_MANAGEMENT_API,
+      default: null,
+      whenSet: true,
+      schema: endpointUrl(
+        (s) => {
+          const parts = splitEndpoint(s, ['http', 'https']);
+          return parts ? (authorityProblem(parts.authority) ?? originOnlyProblem(parts.rest)) : 'scheme';
+        },
+        Object.fromEntries(Object.keys(SUPABASE_URL_PROBLEMS).map((problem) => [problem, MANAGEMENT_URL_PROBLEM])) as typeof SUPABASE_URL_PROBLEMS,
+        (s) => s.replace(/\/$/, ''),
+      ),
     },
   ],
   hints: {
@@ -157,6 +219,10 @@ export const supabaseKind = {
     reset: 'The connection to {at} was cut before the answer was complete: check proxies, firewalls or a VPN on the way to Supabase',
     auth_failed: 'Check SUPABASE_KEY (anon, service_role or sb_ key) in Settings',
     server_error: 'Supabase answered with a server error: check the project status in the Supabase dashboard and its database',
+    paused: 'The Supabase project is paused: restore it from the dashboard (Project settings → General), then wait until it is healthy again',
+    unreachable_origin:
+      "Supabase's edge at {at} could not reach the project (HTTP 522): check status.supabase.com and the project's health in the dashboard; restart the project if it stays",
+    database_offline: "A Supabase service is down: check the project's health in the Supabase dashboard",
     unknown: 'Check SUPABASE_URL in Settings and the network path to Supabase',
   },
 } as const satisfies DatabaseKind;
@@ -209,6 +275,10 @@ export const neo4jKind = {
     reset: 'The connection to {at} was cut mid-conversation: check proxies, firewalls or a VPN on the way to Neo4j, and the Neo4j log',
     auth_failed: 'Check NEO4J_USER and NEO4J_PASSWORD in Settings',
     server_error: 'Neo4j at {at} accepted the connection but failed: check the server log and that the database is online',
+    paused: 'Neo4j at {at} is paused: resume it (Aura console) or start the server',
+    unreachable_origin: 'A proxy in front of Neo4j at {at} could not reach the server: check the proxy and the server',
+    database_offline:
+      'The database in NEO4J_DATABASE (or the default one) on {at} is not online: run START DATABASE <name> on system as an admin, or check the Neo4j log for why it stopped',
     unknown: 'Check NEO4J_URI in Settings and the network path to the server',
   },
 } as const satisfies DatabaseKind;
@@ -226,8 +296,16 @@ export function databaseKind(id: DatabaseId): DatabaseKind {
 }
 
 export const databaseIds = (): DatabaseId[] => DATABASE_KINDS.map((k) => k.id);
-export const secretNames = (): SecretName[] => DATABASE_KINDS.map((k) => k.secret.name);
-export const kindOfSecret = (name: SecretName): DatabaseKind | undefined => DATABASE_KINDS.find((k) => k.secret.name === name);
+/** A kind's secrets: its own, then its extra ones. */
+export const kindSecrets = (kind: DatabaseKind): readonly SecretField[] => [kind.secret, ...(kind.extraSecrets ?? [])];
+export const secretNames = (): SecretName[] => DATABASE_KINDS.flatMap((k) => kindSecrets(k).map((s) => s.name));
+export const kindOfSecret = (name: SecretName): DatabaseKind | undefined => DATABASE_KINDS.find((k) => kindSecrets(k).some((s) => s.name === name));
+/** The registry entry of a secret, by its name. */
+export const secretField = (name: SecretName): SecretField | undefined =>
+  DATABASE_KINDS.flatMap((k) => kindSecrets(k)).find((s) => s.name === name);
+/** The extra secret of that name, when it is one. */
+export const extraSecret = (name: SecretName): ExtraSecretField | undefined =>
+  DATABASE_KINDS.flatMap((k) => k.extraSecrets ?? []).find((s) => s.name === name);
 
 /** "Supabase API key", "Neo4j password". */
 export const secretLabel = (kind: DatabaseKind): string => `${kind.label} ${kind.secret.label}`;
@@ -235,13 +313,13 @@ export const secretLabel = (kind: DatabaseKind): string => `${kind.label} ${kind
 /** The zod schema of one kind's settings section, built from its fields. */
 export function kindSettingsSchema(kind: DatabaseKind) {
   const shape: Record<string, z.ZodType> = { [kind.endpoint.key]: kind.endpoint.schema };
-  for (const option of kind.options) shape[option.key] = option.schema;
+  for (const option of kind.options) shape[option.key] = option.whenSet ? option.schema.transform((v) => v ?? undefined) : option.schema;
   return z.object(shape) as unknown as z.ZodType<Record<string, string | null>, Record<string, string | null | undefined>>;
 }
 
 /** A section with every field at its default ("present but not configured"). */
 export function emptySection(kind: DatabaseKind): Record<string, string | null> {
   const section: Record<string, string | null> = { [kind.endpoint.key]: kind.endpoint.default };
-  for (const option of kind.options) section[option.key] = option.default;
+  for (const option of kind.options) if (!option.whenSet) section[option.key] = option.default;
   return section;
 }

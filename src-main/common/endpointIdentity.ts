@@ -4,7 +4,7 @@
  * secret again. What "unchanged" means is each kind's `endpoint.identity` in the registry.
  * Browser-safe: no Node APIs.
  */
-import { databaseKind, type DatabaseId, type DatabaseKind } from './databases.js';
+import { databaseKind, type DatabaseId, type DatabaseKind, type ExtraSecretField } from './databases.js';
 import type { DatabaseSection } from './settings-schema.js';
 
 /** One environment's database sections (absent kind = not monitored); a form's parsed text fits too. */
@@ -77,6 +77,27 @@ export function endpointChange(database: DatabaseId, stored: EndpointFields, nex
   const [was, will] = [stored[database]!, next[database]!];
   const moved = kind.options.find((o) => o.bindsSecret && (was[o.key] ?? null) !== (will[o.key] ?? null));
   return moved ? `${kind.id}.${moved.key}` : null;
+}
+
+/** Where an extra secret goes under `fields`: its option's URL, or the registry's URL while that is empty. */
+export function extraSecretUrl(database: DatabaseId, extra: ExtraSecretField, fields: EndpointFields): string {
+  return fields[database]?.[extra.sentTo.option] ?? extra.sentTo.whenEmpty;
+}
+
+/**
+ * Whether an extra secret (registry `extraSecrets`) would now go to another origin than the one it
+ * was stored for. Nothing is sent while `next` does not monitor the kind.
+ */
+export function extraSecretMoved(database: DatabaseId, extra: ExtraSecretField, stored: EndpointFields, next: EndpointFields): boolean {
+  if (!next[database]) return false;
+  const origin = (url: string) => {
+    try {
+      return new URL(url).origin;
+    } catch {
+      return `not a URL: ${url.trim()}`;
+    }
+  };
+  return origin(extraSecretUrl(database, extra, stored)) !== origin(extraSecretUrl(database, extra, next));
 }
 
 /** The kind and field a change names; the field is the endpoint or an option. */

@@ -44,8 +44,34 @@ export function isHealthyState(state: DatabaseState): boolean {
 export const ServerInfoSchema = z.object({
   agent: z.string().optional(),
   version: z.string().optional(),
+  /** e.g. Neo4j's "community" or "enterprise". */
+  edition: z.string().max(64).optional(),
   address: z.string().optional(),
 });
+
+/** One part of a database with a status of its own: a Supabase service, a Neo4j database on the server. */
+export const DetailPartSchema = z.object({
+  name: z.string().max(64),
+  /** As the service says it, e.g. "ACTIVE_HEALTHY", "UNHEALTHY", "online", "offline". */
+  status: z.string().max(64),
+  ok: z.boolean(),
+  /** Why it is not ok, when the service says (e.g. Neo4j's statusMessage). */
+  message: z.string().max(240).optional(),
+});
+
+/**
+ * What a slower, deeper check found (Supabase's Management API, Neo4j's SHOW DATABASES). Informative:
+ * only a probe decides the database's state; `problem` (e.g. HTTP 401/403/429 from the API) never does.
+ */
+export const DatabaseDetailsSchema = z.object({
+  /** The whole as the service names it, e.g. a Supabase project's "ACTIVE_HEALTHY" or "INACTIVE". */
+  status: z.string().max(64).optional(),
+  parts: z.array(DetailPartSchema).max(64),
+  /** Why the deeper check could not be made this time, e.g. "HTTP 429: rate limited". */
+  problem: z.string().max(240).optional(),
+  checkedAt: z.iso.datetime(),
+});
+export type DatabaseDetails = z.infer<typeof DatabaseDetailsSchema>;
 
 /** One check of one database. Probes produce healthy | down | not_configured; the monitor relabels degraded/retrying. */
 export const ProbeResultSchema = z.object({
@@ -57,6 +83,7 @@ export const ProbeResultSchema = z.object({
   message: z.string().optional(),
   hint: z.string().optional(),
   server: ServerInfoSchema.optional(),
+  details: DatabaseDetailsSchema.optional(),
   checkedAt: z.iso.datetime(),
 });
 export type ProbeResult = z.infer<typeof ProbeResultSchema>;
@@ -74,6 +101,8 @@ export const DatabaseStatusSchema = z.object({
   message: z.string().optional(),
   hint: z.string().optional(),
   server: ServerInfoSchema.optional(),
+  /** From the last deeper check, when the kind makes one (see DatabaseDetailsSchema). */
+  details: DatabaseDetailsSchema.optional(),
   checkedAt: z.iso.datetime().nullable(),
   /** When the database entered its current state, from the durable history where it knows; null before the first check. */
   since: z.iso.datetime().nullable(),

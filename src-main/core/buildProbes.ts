@@ -5,7 +5,7 @@
  * never connects and reports not_configured with a message saying exactly what is missing, so the
  * operator sees why. Every word about a kind comes from the registry (common/databases.ts).
  */
-import { databaseIds, databaseKind, secretLabel } from '../common/databases.js';
+import { databaseIds, databaseKind, kindSecrets, secretLabel } from '../common/databases.js';
 import { endpointIn, fieldWord } from '../common/endpointIdentity.js';
 import type { DatabaseId, ProbeResult } from '../common/schemas.js';
 import type { SecretName } from '../common/settings-schema.js';
@@ -71,11 +71,11 @@ export function isConfigured(database: DatabaseId, config: EnvironmentConfig, se
   return Boolean(endpointOf(database, config) && secrets[secretOf(database)]);
 }
 
-/** The secrets of the kinds whose endpoint is set: what the keychain must be asked for. */
+/** The secrets (each kind's own and extra ones) of the kinds whose endpoint is set: what the keychain must be asked for. */
 export function neededSecrets(config: EnvironmentConfig): SecretName[] {
   return databaseIds()
     .filter((database) => endpointOf(database, config) !== null)
-    .map(secretOf);
+    .flatMap((database) => kindSecrets(databaseKind(database)).map((s) => s.name));
 }
 
 /** Asks for another keychain read of a secret (the core's cache decides whether one is due). */
@@ -113,7 +113,8 @@ export function buildProbe(database: DatabaseId, config: EnvironmentConfig, secr
   const gap = configGap(database, config, secrets, errors);
   if (gap) return new MissingConfigProbe(database, gap, endpointOf(database, config), retryRead);
   if (!isConfigured(database, config, secrets)) return null;
-  return PROBE_FACTORIES[database]!(config.databases[database]!, secrets[secretOf(database)]!, config.monitor.timeoutMs);
+  const extras = Object.fromEntries((databaseKind(database).extraSecrets ?? []).map((s) => [s.name, secrets[s.name] ?? null]));
+  return PROBE_FACTORIES[database]!(config.databases[database]!, secrets[secretOf(database)]!, config.monitor.timeoutMs, extras);
 }
 
 export interface ProbeInputs {
@@ -133,9 +134,11 @@ function sectionChanged(database: DatabaseId, before: EnvironmentConfig, after: 
 /** Whether a database's probe must be rebuilt: its section, the timeout, its secret or the secret's read error changed. */
 export function probeInputsChanged(database: DatabaseId, before: ProbeInputs, after: ProbeInputs): boolean {
   const name = secretOf(database);
-  const a = before.secrets[name] ?? null;
-  const b = after.secrets[name] ?? null;
-  const secretChanged = a === null || b === null ? a !== b : !a.equals(b);
+  const secretChanged = kindSecrets(databaseKind(database)).some(({ name: each }) => {
+    const a = before.secrets[each] ?? null;
+    const b = after.secrets[each] ?? null;
+    return a === null || b === null ? a !== b : !a.equals(b);
+  });
   return (
     secretChanged ||
     sectionChanged(database, before.config, after.config) ||

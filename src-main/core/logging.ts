@@ -7,7 +7,7 @@
 import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pino from 'pino';
-import { DATABASE_KINDS } from '../common/databases.js';
+import { DATABASE_KINDS, kindSecrets } from '../common/databases.js';
 
 export type Logger = pino.Logger;
 
@@ -27,7 +27,7 @@ const SECRET_FIELDS = [
   'auth',
   'credentials',
   // every kind's secret, by its name and its variable
-  ...DATABASE_KINDS.flatMap((k) => [k.secret.name, k.secret.envVar]),
+  ...DATABASE_KINDS.flatMap((k) => kindSecrets(k).flatMap((s) => [s.name, s.envVar])),
   'serviceRoleKey',
   'anonKey',
   'cookie',

@@ -4,8 +4,17 @@
  * refuse to keep a stored secret for a changed endpoint, before anything is written or sent.
  * Works on one environment's database sections.
  */
-import { databaseIds } from '../common/databases.js';
-import { endpointChange, endpointChangeMessage, endpointIn, publicTarget, secretDestination, type EndpointField } from '../common/endpointIdentity.js';
+import { databaseIds, databaseKind, type ExtraSecretField } from '../common/databases.js';
+import {
+  endpointChange,
+  endpointChangeMessage,
+  endpointIn,
+  extraSecretMoved,
+  extraSecretUrl,
+  publicTarget,
+  secretDestination,
+  type EndpointField,
+} from '../common/endpointIdentity.js';
 import type { DatabaseId } from '../common/schemas.js';
 import type { SecretName } from '../common/settings-schema.js';
 import { secretOf } from './buildProbes.js';
@@ -53,8 +62,32 @@ function storedFor(moved: Moved, stored: SecretUse['stored']): string {
   return secretDestination(moved.change, stored, endpoint === null ? 'no endpoint (none was saved with it)' : publicTarget(endpoint));
 }
 
+/** An extra secret (e.g. the Supabase access token) stored or unreadable whose URL option now points elsewhere. */
+function movedExtra(databases: readonly DatabaseId[], use: SecretUse): { database: DatabaseId; extra: ExtraSecretField; label: string } | null {
+  for (const database of databases) {
+    const kind = databaseKind(database);
+    for (const extra of kind.extraSecrets ?? []) {
+      if (extra.name in use.changes || (!use.storedSecrets[extra.name] && !use.unreadable[extra.name])) continue;
+      if (extraSecretMoved(database, extra, use.stored, use.next)) {
+        const label = kind.options.find((o) => o.key === extra.sentTo.option)?.label ?? extra.sentTo.option;
+        return { database, extra, label };
+      }
+    }
+  }
+  return null;
+}
+
 /** For a form's draft (save or test): `field` is the secret to enter again, e.g. "secrets.neo4jPassword". */
 export function refuseMovedSecretInDraft(databases: readonly DatabaseId[], use: SecretUse): void {
+  const extra = movedExtra(databases, use);
+  if (extra) {
+    const { database, extra: secret, label } = extra;
+    throw new EndpointChangedError(
+      `secrets.${secret.name}`,
+      `The ${label} changed: enter the ${databaseKind(database).label} ${secret.label} for ${publicTarget(extraSecretUrl(database, secret, use.next))}`,
+      { hint: `The stored ${secret.label} is only sent to ${publicTarget(extraSecretUrl(database, secret, use.stored))}; type it for the new URL, or undo the change` },
+    );
+  }
   const moved = movedSecret(databases, use);
   if (!moved) return;
   throw new EndpointChangedError(`secrets.${moved.secret}`, endpointChangeMessage(moved.change, use.next), {
@@ -66,6 +99,17 @@ export function refuseMovedSecretInDraft(databases: readonly DatabaseId[], use: 
 
 /** For a .env import: `field` is the variable the file must add (the kind's secret variable). */
 export function refuseMovedSecretInEnv(use: SecretUse): void {
+  const extra = movedExtra(databaseIds(), use);
+  if (extra) {
+    const { database, extra: secret } = extra;
+    const variable = SECRET_VARIABLE_OF[secret.name]!;
+    const changedVariable = variableOf(`${database}.${secret.sentTo.option}`)!;
+    throw new EndpointChangedError(
+      variable,
+      `${changedVariable} changes where the stored ${secret.label} would be sent (${publicTarget(extraSecretUrl(database, secret, use.next))}), but the file has no ${variable}: add ${variable} to the file`,
+      { hint: `Nothing was imported. The stored ${secret.label} is only sent to ${publicTarget(extraSecretUrl(database, secret, use.stored))}; add ${variable}=… to the .env file and import it again` },
+    );
+  }
   const moved = movedSecret(databaseIds(), use);
   if (!moved) return;
   const secretVariable = SECRET_VARIABLE_OF[moved.secret]!;

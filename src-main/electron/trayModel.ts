@@ -41,6 +41,9 @@ const KIND_TEXT: Record<FailureKind, string> = {
   reset: 'connection reset',
   auth_failed: 'auth failed',
   server_error: 'server error',
+  paused: 'paused',
+  unreachable_origin: 'origin unreachable',
+  database_offline: 'database offline',
   unknown: 'error',
 };
 

@@ -29,7 +29,7 @@ describe('the kinds', () => {
   it('are Supabase then Neo4j', () => {
     expect(DATABASE_KINDS).toEqual([supabaseKind, neo4jKind]);
     expect(databaseIds()).toEqual(['supabase', 'neo4j']);
-    expect(secretNames()).toEqual(['supabaseKey', 'neo4jPassword']);
+    expect(secretNames()).toEqual(['supabaseKey', 'supabaseAccessToken', 'neo4jPassword']);
   });
 
   it('Supabase: its URL, API key and probe table', () => {
@@ -38,8 +38,21 @@ describe('the kinds', () => {
       label: 'Supabase',
       endpoint: { key: 'url', label: 'Supabase URL', envVar: 'SUPABASE_URL', example: 'https://abcd.supabase.co', identity: 'origin', defaultPort: undefined, default: null },
       secret: { name: 'supabaseKey', label: 'API key', envVar: 'SUPABASE_KEY', account: 'supabase-api-key' },
-      options: [{ key: 'probeTable', label: 'Probe table', envVar: 'SUPABASE_PROBE_TABLE', example: 'wallets', default: null, bindsSecret: undefined }],
+      options: [
+        { key: 'probeTable', label: 'Probe table', envVar: 'SUPABASE_PROBE_TABLE', example: 'wallets', default: null, bindsSecret: undefined },
+        { key: 'projectRef', label: 'Supabase project ref', envVar: 'SUPABASE_PROJECT_REF', example: 'abcdefghijklmnopqrst', default: null, bindsSecret: undefined },
+        { key: 'managementApiUrl', label: 'Supabase Management API URL', envVar: 'SUPABASE_MANAGEMENT_API_URL', example: 'https://api.supabase.com', default: null, bindsSecret: undefined },
+      ],
     });
+    expect(supabaseKind.extraSecrets).toEqual([
+      {
+        name: 'supabaseAccessToken',
+        label: 'access token',
+        envVar: 'SUPABASE_ACCESS_TOKEN',
+        account: 'supabase-access-token',
+        sentTo: { option: 'managementApiUrl', whenEmpty: 'https://api.supabase.com' },
+      },
+    ]);
   });
 
   it('Neo4j: its URI, password, user (which the password belongs to) and database', () => {
@@ -56,10 +69,11 @@ describe('the kinds', () => {
   });
 
   it('each has a hint for every failure kind', () => {
-    expect(FAILURE_KINDS).toEqual(['not_configured', 'invalid_config', 'dns', 'refused', 'tls', 'timeout', 'reset', 'auth_failed', 'server_error', 'unknown']);
+    expect(FAILURE_KINDS).toEqual(['not_configured', 'invalid_config', 'dns', 'refused', 'tls', 'timeout', 'reset', 'auth_failed', 'server_error', 'paused', 'unreachable_origin', 'database_offline', 'unknown']);
     for (const kind of DATABASE_KINDS) expect(Object.keys(kind.hints)).toEqual(FAILURE_KINDS);
     expect(supabaseKind.hints.refused).toBe('Nothing is listening on {at}: check SUPABASE_URL in Settings, or start the local Supabase stack');
     expect(neo4jKind.hints.auth_failed).toBe('Check NEO4J_USER and NEO4J_PASSWORD in Settings');
+    expect(supabaseKind.hints.paused).toBe('The Supabase project is paused: restore it from the dashboard (Project settings → General), then wait until it is healthy again');
   });
 });
 

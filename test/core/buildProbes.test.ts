@@ -130,7 +130,7 @@ describe('endpoints and secrets of an environment', () => {
   });
 
   it('neededSecrets: the secrets of the kinds whose endpoint is set, in registry order', () => {
-    expect(neededSecrets(config({ neo4j: NEO4J, supabase: SUPABASE }))).toEqual(['supabaseKey', 'neo4jPassword']);
+    expect(neededSecrets(config({ neo4j: NEO4J, supabase: SUPABASE }))).toEqual(['supabaseKey', 'supabaseAccessToken', 'neo4jPassword']);
     expect(neededSecrets(config({ neo4j: NEO4J, supabase: { url: null, probeTable: 'wallets' } }))).toEqual(['neo4jPassword']);
     expect(neededSecrets(EMPTY)).toEqual([]);
     expect(neededSecrets(config({}))).toEqual([]);

@@ -275,7 +275,8 @@ describe('createMonitorCore against the real services', () => {
       field: 'secrets.default.neo4jPassword',
       message: `default: The Neo4j URI changed: enter the password for ${services.neo4j.uri}`,
     });
-    expect(reads.sort()).toEqual(['default/neo4jPassword', 'default/supabaseKey']);
+    // The Supabase access token too: it is optional, and read (found absent) like the kind's own secret.
+    expect(reads.sort()).toEqual(['default/neo4jPassword', 'default/supabaseAccessToken', 'default/supabaseKey']);
     await core.saveSettings(draft({ neo4jPassword: services.neo4j.password }));
     const s = await core.checkNow();
     expect(dbs(s).neo4j!.healthy, dbs(s).neo4j!.message).toBe(true);

@@ -58,6 +58,9 @@ export function redisKind(registry: Registry): Databases.DatabaseKind {
       reset: 'Redis at {at} hung up',
       auth_failed: 'Check REDIS_USERNAME and REDIS_AUTH',
       server_error: 'Redis at {at} failed',
+      paused: 'Redis at {at} is paused',
+      unreachable_origin: 'A proxy in front of Redis at {at} could not reach it',
+      database_offline: 'The Redis database on {at} is not available',
       unknown: 'Check REDIS_ADDRESS ({at})',
     },
   };
@@ -74,7 +77,9 @@ export function withThirdKind(registry: Registry): Registry {
       return kind;
     },
     databaseIds: () => kinds.map((k) => k.id),
-    secretNames: () => kinds.map((k) => k.secret.name),
-    kindOfSecret: (name) => kinds.find((k) => k.secret.name === name),
+    secretNames: () => kinds.flatMap((k) => registry.kindSecrets(k).map((s) => s.name)),
+    kindOfSecret: (name) => kinds.find((k) => registry.kindSecrets(k).some((s) => s.name === name)),
+    secretField: (name) => kinds.flatMap((k) => registry.kindSecrets(k)).find((s) => s.name === name),
+    extraSecret: (name) => kinds.flatMap((k) => k.extraSecrets ?? []).find((s) => s.name === name),
   };
 }

@@ -3,7 +3,7 @@
  * Service) via @napi-rs/keyring. There is deliberately no plaintext fallback: when the keychain
  * cannot be used, every call fails with a CredentialStoreError that tells the operator what to do.
  */
-import { databaseKind, kindOfSecret, type SecretName } from '../../common/databases.js';
+import { secretField, type SecretName } from '../../common/databases.js';
 import type { EnvironmentId } from '../../common/schemas.js';
 import { CredentialStoreError } from '../errors.js';
 import { KeychainTimeoutError, runKeychainCall, type KeychainOp, type KeychainRunner } from './keychainProcess.js';
@@ -14,9 +14,9 @@ export const KEYCHAIN_SERVICE = 'walltrack-monitor';
 
 /** One keychain account per environment and secret, e.g. "production/neo4j-password" (the suffix is the registry's). */
 export function secretAccount(environment: EnvironmentId, name: SecretName): string {
-  const kind = kindOfSecret(name);
-  if (!kind) throw new RangeError(`Unknown secret "${name}"`);
-  return `${environment}/${databaseKind(kind.id).secret.account}`;
+  const field = secretField(name);
+  if (!field) throw new RangeError(`Unknown secret "${name}"`);
+  return `${environment}/${field.account}`;
 }
 
 /** What the core needs from a secret store; CredentialVault is the real one. */

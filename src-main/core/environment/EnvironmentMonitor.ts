@@ -3,9 +3,10 @@
  * built from its settings, and the HealthMonitor that checks them. Settings edits are applied live:
  * only the probes whose inputs changed reconnect.
  */
+import { databaseKind } from '../../common/databases.js';
 import type { DatabaseId, EnvironmentId, EnvironmentStatus, ProbeResult } from '../../common/schemas.js';
 import type { EnvironmentSettings, SecretName } from '../../common/settings-schema.js';
-import { buildProbe, neededSecrets, probeInputsChanged, secretOf, type ProbeInputs } from '../buildProbes.js';
+import { buildProbe, neededSecrets, probeInputsChanged, type ProbeInputs } from '../buildProbes.js';
 import { checkOnce } from '../checkOnce.js';
 import type { SecretVault } from '../credentials/CredentialVault.js';
 import type { Secret } from '../credentials/Secret.js';
@@ -131,9 +132,11 @@ export class EnvironmentMonitor {
   /** Whether each secret of a kind this environment monitors is stored (as far as the keychain told). */
   secretPresence(): Partial<Record<SecretName, 'stored' | 'not_set'>> {
     return Object.fromEntries(
-      Object.keys(this.environment.databases).map((db) => {
-        const name = secretOf(db);
-        return [name, this.inputs.secrets[name] ? 'stored' : 'not_set'];
+      // An extra secret (e.g. the Supabase access token) is listed once stored: views of before stay as they were.
+      Object.keys(this.environment.databases).flatMap((db) => {
+        const kind = databaseKind(db);
+        const extras = (kind.extraSecrets ?? []).filter(({ name }) => this.inputs.secrets[name]).map(({ name }) => [name, 'stored']);
+        return [[kind.secret.name, this.inputs.secrets[kind.secret.name] ? 'stored' : 'not_set'], ...extras];
       }),
     );
   }

@@ -58,6 +58,7 @@ export function databaseStatus(database: DatabaseId, view: DatabaseView): Databa
     ...(failed && last.message ? { message: last.message } : {}),
     ...(failed && last.hint ? { hint: last.hint } : {}),
     ...(last?.server ? { server: last.server } : {}),
+    ...(last?.details ? { details: last.details } : {}),
     checkedAt: last?.checkedAt ?? null,
     since: iso(view.since),
     consecutiveFailures: view.consecutiveFailures,

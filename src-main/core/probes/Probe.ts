@@ -1,6 +1,7 @@
 /** What the HealthMonitor needs from a database probe. Each probe owns its client for its lifetime. */
 import type { DatabaseId, ProbeResult } from '../../common/schemas.js';
 import type { Secret } from '../credentials/Secret.js';
+import type { ManagementConfig } from './supabaseManagement.js';
 
 export interface Probe {
   readonly database: DatabaseId;
@@ -15,11 +16,20 @@ export interface Probe {
   close(): Promise<void>;
 }
 
+/** How often a probe's deeper, slower check runs (Supabase Management API, Neo4j SHOW DATABASES). */
+export const DETAILS_INTERVAL_MS = 60_000;
+/** Share of the check's timeout a first check may spend waiting for the first deeper check. */
+export const FIRST_DETAILS_SHARE = 0.8;
+
 export interface SupabaseProbeConfig {
   url: string;
   key: Secret;
   probeTable: string | null;
   timeoutMs: number;
+  /** Project health through the Management API; absent or null = not asked. */
+  management?: ManagementConfig | null;
+  /** Default DETAILS_INTERVAL_MS. */
+  detailsIntervalMs?: number;
 }
 
 export interface Neo4jProbeConfig {
@@ -28,4 +38,6 @@ export interface Neo4jProbeConfig {
   password: Secret;
   database: string | null;
   timeoutMs: number;
+  /** Default DETAILS_INTERVAL_MS. */
+  detailsIntervalMs?: number;
 }

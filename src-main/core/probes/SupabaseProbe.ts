@@ -6,10 +6,12 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { supabaseKind } from '../../common/databases.js';
-import type { ProbeResult } from '../../common/schemas.js';
+import type { DatabaseDetails, ProbeResult } from '../../common/schemas.js';
 import { kindForHttpStatus } from './classify.js';
-import type { Probe, SupabaseProbeConfig } from './Probe.js';
-import { abortable } from './abortable.js';
+import { DETAILS_INTERVAL_MS, FIRST_DETAILS_SHARE, type Probe, type SupabaseProbeConfig } from './Probe.js';
+import { projectHealth } from './supabaseManagement.js';
+import { abortable, settledWithin } from './abortable.js';
+import { gatewayNote } from './gatewayNote.js';
 import { guardedFetch, RefusedResponse } from './guardedFetch.js';
 import { SUPABASE_PROJECT_URL_HINT } from './hints.js';
 import { publicTarget } from './redact.js';
@@ -31,10 +33,13 @@ export class SupabaseProbe implements Probe {
   /** supabase-js flattens network errors into text; the wrapper keeps the original per request signal. */
   private readonly fetchErrors = new WeakMap<AbortSignal, unknown>();
   private closed = false;
+  private details: DatabaseDetails | undefined;
+  private detailsAt = -Infinity;
+  private refreshing: Promise<void> | null = null;
 
   constructor(private readonly config: SupabaseProbeConfig) {
     this.target = publicTarget(config.url);
-    this.ctx = { database: 'supabase', target: this.target, secrets: [config.key] };
+    this.ctx = { database: 'supabase', target: this.target, secrets: [config.key, config.management?.token] };
     let client: SupabaseClient | null = null;
     let baseUrl: string | null = null;
     let configError: unknown = null;
@@ -78,6 +83,33 @@ export class SupabaseProbe implements Probe {
   }
 
   async check(signal: AbortSignal): Promise<ProbeResult> {
+    const started = performance.now();
+    const result = await this.checkProject(signal);
+    this.refreshDetailsWhenDue();
+    // The first time, it is waited for while the check's own time allows, so a single check (CLI `check`) has it.
+    if (!this.details && this.refreshing) await settledWithin(this.refreshing, FIRST_DETAILS_SHARE * this.config.timeoutMs - (performance.now() - started));
+    return this.details ? { ...result, details: this.details } : result;
+  }
+
+  /**
+   * The Management API's view, when configured: in the background and at most once per interval
+   * (the API allows about 60 requests a minute per user), so it neither slows nor fails a check.
+   * A refusal (401/403/429) keeps the last statuses it had and adds the problem.
+   */
+  private refreshDetailsWhenDue(): void {
+    const management = this.config.management;
+    if (!management || this.closed || this.refreshing || performance.now() - this.detailsAt < (this.config.detailsIntervalMs ?? DETAILS_INTERVAL_MS)) return;
+    this.detailsAt = performance.now();
+    const tokenVariable = supabaseKind.extraSecrets[0].envVar;
+    this.refreshing = projectHealth(management, AbortSignal.timeout(this.config.timeoutMs), tokenVariable)
+      .then((found) => {
+        const previous = this.details;
+        this.details = found.problem && previous ? { ...previous, parts: previous.parts, problem: found.problem, checkedAt: found.checkedAt } : found;
+      })
+      .finally(() => (this.refreshing = null));
+  }
+
+  private async checkProject(signal: AbortSignal): Promise<ProbeResult> {
     if (!this.client || !this.baseUrl) return resultFromError(this.ctx, this.configError, 'invalid_config');
     if (this.closed) return failureResult(this.ctx, 'unknown', 'probe closed');
     const started = performance.now();
@@ -86,13 +118,14 @@ export class SupabaseProbe implements Probe {
         headers: { apikey: this.config.key.reveal() },
         signal,
       });
-      await abortable(health.arrayBuffer(), signal);
+      const body = await abortable(health.text(), signal);
       if (!health.ok) {
         const kind = kindForHttpStatus(health.status) ?? 'unknown';
+        const note = gatewayNote(health.headers.get('content-type'), body);
         const detail =
           health.status === 404
             ? `GET /auth/v1/health answered HTTP 404: is ${supabaseKind.endpoint.envVar} the project URL?`
-            : `GET /auth/v1/health answered HTTP ${health.status}`;
+            : `GET /auth/v1/health answered HTTP ${health.status}${note ? `: ${note}` : ''}`;
         return failureResult(this.ctx, kind, detail);
       }
       const tableFailure = this.config.probeTable ? await this.checkTable(this.config.probeTable, signal) : null;
@@ -138,5 +171,6 @@ export class SupabaseProbe implements Probe {
   async close(): Promise<void> {
     // supabase-js holds no sockets of its own (fetch's shared pool does); stop further checks.
     this.closed = true;
+    await this.refreshing;
   }
 }

@@ -25,3 +25,20 @@ export function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> 
   work.catch(() => undefined); // an abandoned call may still fail later
   return Promise.race([work, whenAborted(signal)]);
 }
+
+/**
+ * Waits for `work` to settle, but at most `ms` (nothing when ms ≤ 0); never rejects. For work a check
+ * would like to include (a first deeper check) but must not be late for.
+ */
+export async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a 0 ms timer ends the wait as soon; this only spares Node's negative-timeout warning
+  if (ms <= 0) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  try {
+    await Promise.race([work.then(() => undefined, () => undefined), elapsed]);
+    // Stryker disable next-line BlockStatement: clearing only frees the timer before it fires by itself
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -41,8 +41,14 @@ export function errorChain(error: unknown, limit = 10): ErrorLike[] {
   return out;
 }
 
-/** The kind an HTTP status means for a health or PostgREST request. */
+/**
+ * The kind an HTTP status means for a health or PostgREST request. 540 is Supabase's own "project
+ * paused" and 522 the CDN's "origin did not answer in time"
+ * (https://supabase.com/docs/guides/platform/http-status-codes, "540 project paused").
+ */
 export function kindForHttpStatus(status: number): FailureKind | null {
+  if (status === 540) return 'paused';
+  if (status === 522) return 'unreachable_origin';
   if (status === 401 || status === 403) return 'auth_failed';
   if (status === 404) return 'invalid_config';
   if (status === 408 || status === 504) return 'timeout';

@@ -16,6 +16,9 @@ const SUMMARY: Record<FailureKind, string> = {
   reset: 'connection reset',
   auth_failed: 'authentication failed',
   server_error: 'server error',
+  paused: 'project paused',
+  unreachable_origin: 'origin unreachable',
+  database_offline: 'database offline',
   unknown: 'check failed',
 };
 
@@ -23,6 +26,7 @@ export function healthyResult(
   database: DatabaseId,
   latencyMs: number,
   server?: ProbeResult['server'],
+  details?: ProbeResult['details'],
 ): ProbeResult {
   return {
     database,
@@ -30,6 +34,7 @@ export function healthyResult(
     state: 'healthy',
     latencyMs: Math.max(0, latencyMs),
     ...(server ? { server } : {}),
+    ...(details ? { details } : {}),
     checkedAt: new Date().toISOString(),
   };
 }
@@ -40,6 +45,7 @@ export interface FailureContext {
   /** Every secret the probe holds: their values are cut out of the message. */
   secrets: ReadonlyArray<Secret | null | undefined>;
   server?: ProbeResult['server'];
+  details?: ProbeResult['details'];
 }
 
 /**
@@ -58,6 +64,7 @@ export function failureResult(ctx: FailureContext, kind: FailureKind, detail?: s
     message: oneLine(scrub(error.message, ctx.secrets)),
     hint,
     ...(ctx.server ? { server: ctx.server } : {}),
+    ...(ctx.details ? { details: ctx.details } : {}),
     checkedAt: new Date().toISOString(),
   };
 }

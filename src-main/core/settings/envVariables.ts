@@ -3,7 +3,7 @@
  * environment's settings, secrets in its keychain entries. Every kind's names come from the registry
  * (common/databases.ts); the monitor's two are ours. Shared by the .env import and the headless CLI.
  */
-import { DATABASE_KINDS, databaseKind, emptySection, kindSettingsSchema, type DatabaseId, type SecretName } from '../../common/databases.js';
+import { DATABASE_KINDS, databaseKind, kindSecrets, emptySection, kindSettingsSchema, type DatabaseId, type SecretName } from '../../common/databases.js';
 import { MonitorSettingsSchema } from '../../common/settings-schema.js';
 import { Secret } from '../credentials/Secret.js';
 import type { EnvironmentConfig } from '../environmentConfig.js';
@@ -32,8 +32,10 @@ export const SECRET_VARIABLE_OF: Record<SecretName, string> = {};
 // which the mutation run cannot tell from a survivor.
 for (const kind of DATABASE_KINDS) {
   for (const f of [kind.endpoint, ...kind.options]) SETTING_VARIABLES[f.envVar] = { database: kind.id, field: f.key, path: `${kind.id}.${f.key}`, numeric: false };
-  SECRET_VARIABLES[kind.secret.envVar] = kind.secret.name;
-  SECRET_VARIABLE_OF[kind.secret.name] = kind.secret.envVar;
+  for (const secret of kindSecrets(kind)) {
+    SECRET_VARIABLES[secret.envVar] = secret.name;
+    SECRET_VARIABLE_OF[secret.name] = secret.envVar;
+  }
 }
 for (const [name, field] of Object.entries(MONITOR_VARIABLES)) SETTING_VARIABLES[name] = { database: null, field, path: `monitor.${field}`, numeric: true };
 

@@ -1,6 +1,6 @@
 /** Turns schema failures into ValidationErrors that name the dotted field and what is allowed. */
 import type { z } from 'zod';
-import { DATABASE_KINDS } from '../../common/databases.js';
+import { DATABASE_KINDS, kindSecrets } from '../../common/databases.js';
 import { SettingsSchema, type Settings } from '../../common/settings-schema.js';
 import { ValidationError } from '../errors.js';
 
@@ -21,7 +21,7 @@ export function parseSettings(input: unknown): Settings {
 
 const SECRET_KEY_PATTERN = /(key|password|passwd|secret|token|credential|authorization)/i;
 /** Every kind's secret by its name and its variable, whatever they are called. */
-const SECRET_KEYS = new Set(DATABASE_KINDS.flatMap((k) => [k.secret.name, k.secret.envVar].map((n) => n.toLowerCase())));
+const SECRET_KEYS = new Set(DATABASE_KINDS.flatMap((k) => kindSecrets(k).flatMap((s) => [s.name, s.envVar]).map((n) => n.toLowerCase())));
 
 /** Defensive: settings are non-secret by design, so a key named like a secret means a bug upstream. */
 export function assertNoSecretKeys(value: unknown, path: string[] = []): void {

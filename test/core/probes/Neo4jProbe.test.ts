@@ -48,7 +48,9 @@ describe('Neo4jProbe against a real Neo4j', () => {
     try {
       const p = probe({ uri: `bolt://127.0.0.1:${proxy.port}`, database: 'neo4j' });
       for (let i = 0; i < 50; i++) expect((await check(p)).healthy).toBe(true);
-      expect(proxy.opened).toBe(1);
+      // Usually 1. The deeper check (SHOW DATABASES, in the background after the first answer) can keep
+      // the first connection busy on a loaded machine, and the pool (at most 2) then opens its second.
+      expect(proxy.opened).toBeLessThanOrEqual(2);
     } finally {
       await proxy.close();
     }

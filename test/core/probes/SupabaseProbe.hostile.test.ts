@@ -146,3 +146,19 @@ describe('a connection cut mid-answer is "reset", not "Supabase answered"', () =
     expect(JSON.stringify(result)).not.toContain(KEY);
   });
 });
+
+describe("the gateway's own words", () => {
+  it('a 540 whose message echoes the key → paused, the key cut out, the whole message one bounded line', async () => {
+    const gateway = await serve((_req, res) => {
+      res.writeHead(540, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: `Project paused for key ${KEY}`, hint: 'x'.repeat(400) }));
+    });
+    const result = await probe(gateway.origin).check(AbortSignal.timeout(5_000));
+    expect(result).toMatchObject({ healthy: false, kind: 'paused' });
+    // The note is cut at 200 characters, then the message as a whole at 240 (a tooltip, a table cell).
+    expect(result.message!.startsWith(`supabase (${gateway.origin}): project paused (GET /auth/v1/health answered HTTP 540: "Project paused for key [redacted]" — xxx`)).toBe(true);
+    expect(result.message).toHaveLength(240);
+    expect(result.message!.endsWith('x…')).toBe(true);
+    expect(JSON.stringify(result)).not.toContain(KEY);
+  });
+});

@@ -2,13 +2,13 @@
  * SupabaseProbe against the Supabase stand-in (an HTTP gateway + PostgREST imitation) backed by a
  * real PostgreSQL that this file owns, so the last test can stop it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ProbeResultSchema } from '../../../src-main/common/schemas.js';
 import { Secret } from '../../../src-main/core/credentials/Secret.js';
 import { SupabaseProbe } from '../../../src-main/core/probes/SupabaseProbe.js';
 import { closedPort, startBlackHole, UNRESOLVABLE_HOST } from '../../support/faults.js';
 import { startPostgres, type PostgresServer } from '../../support/postgres.js';
-import { startSupabaseStandin, type SupabaseStandin } from '../../support/supabase-standin.js';
+import { STANDIN_REF, startSupabaseStandin, type SupabaseStandin } from '../../support/supabase-standin.js';
 
 let postgres: PostgresServer;
 let supabase: SupabaseStandin;
@@ -21,16 +21,24 @@ afterAll(async () => {
   await postgres?.dispose();
 });
 
-function probe(overrides: Partial<{ url: string; key: string; probeTable: string | null; timeoutMs: number }> = {}) {
-  const { key, ...rest } = overrides;
+function probe(overrides: Partial<{ url: string; key: string; probeTable: string | null; timeoutMs: number; detailsIntervalMs: number; token: string }> = {}) {
+  const { key, token, ...rest } = overrides;
   return new SupabaseProbe({
     url: supabase.url,
     key: new Secret(key ?? supabase.anonKey),
     probeTable: 'wallets',
     timeoutMs: 3_000,
+    ...(token === undefined ? {} : { management: { apiUrl: supabase.managementUrl, ref: STANDIN_REF, token: new Secret(token) } }),
     ...rest,
   });
 }
+/** Checks until the Management API's view (asked in the background) is on the result. */
+async function checkUntilDetails(p: SupabaseProbe, done: (r: Awaited<ReturnType<typeof check>>) => boolean) {
+  let last = await check(p);
+  await expect.poll(async () => done((last = await check(p))), { timeout: 10_000 }).toBe(true);
+  return last;
+}
+const ALL_HEALTHY = ['auth', 'db', 'pooler', 'realtime', 'rest', 'storage'].map((name) => ({ name, status: 'ACTIVE_HEALTHY', ok: true }));
 const check = (p: SupabaseProbe, ms = 5_000) => p.check(AbortSignal.timeout(ms));
 
 describe('SupabaseProbe', () => {
@@ -98,6 +106,103 @@ describe('SupabaseProbe', () => {
     const result = await check(probe({ url: supabase.url.replace('http://', 'http://admin:pa55word@') }));
     expect(result).toMatchObject({ healthy: false, kind: 'invalid_config' });
     expect(JSON.stringify(result)).not.toContain('pa55word');
+  });
+
+  describe('a project the gateway cannot serve', () => {
+    afterEach(() => {
+      supabase.project.status = 'ACTIVE_HEALTHY';
+      supabase.project.originUnreachable = false;
+    });
+
+    it('paused (HTTP 540) → its own kind and hint, with the gateway\'s own message and hint', async () => {
+      supabase.project.status = 'INACTIVE';
+      const result = await check(probe());
+      expect(result).toMatchObject({
+        healthy: false,
+        state: 'down',
+        kind: 'paused',
+        hint: 'The Supabase project is paused: restore it from the dashboard (Project settings → General), then wait until it is healthy again',
+      });
+      expect(result.message).toBe(
+        `supabase (${supabase.url}): project paused (GET /auth/v1/health answered HTTP 540: "Project paused" — The project is paused; its owner can restore it from the dashboard.)`,
+      );
+    });
+
+    it('origin unreachable (HTTP 522 with an HTML page) → unreachable_origin, and no HTML in the message', async () => {
+      supabase.project.originUnreachable = true;
+      const result = await check(probe());
+      expect(result).toMatchObject({ healthy: false, kind: 'unreachable_origin' });
+      expect(result.message).toBe(`supabase (${supabase.url}): origin unreachable (GET /auth/v1/health answered HTTP 522)`);
+      expect(result.hint).toBe(
+        `Supabase's edge at 127.0.0.1:${supabase.port} could not reach the project (HTTP 522): check status.supabase.com and the project's health in the dashboard; restart the project if it stays`,
+      );
+    });
+  });
+
+  describe('project health through the Management API', () => {
+    afterEach(() => {
+      supabase.project.status = 'ACTIVE_HEALTHY';
+      supabase.project.services.realtime = 'ACTIVE_HEALTHY';
+      supabase.management.rateLimited = false;
+    });
+
+    it('without a token nothing is asked and the result has no details (as before)', async () => {
+      const before = supabase.management.requests.length;
+      const p = probe();
+      await check(p);
+      expect((await check(p)).details).toBeUndefined();
+      expect(supabase.management.requests).toHaveLength(before);
+    });
+
+    it('a healthy project: its status and every service, on the first check already, then once per interval (2 requests)', async () => {
+      const before = supabase.management.requests.length;
+      const p = probe({ token: supabase.management.accessToken, detailsIntervalMs: 60_000 });
+      const result = await check(p);
+      expect(result).toMatchObject({ healthy: true, details: { status: 'ACTIVE_HEALTHY', parts: ALL_HEALTHY } });
+      for (let i = 0; i < 5; i++) await check(p);
+      expect(supabase.management.requests.slice(before)).toEqual([`/v1/projects/${STANDIN_REF}`, `/v1/projects/${STANDIN_REF}/health`]);
+    });
+
+    it('an unhealthy service is shown with its error, and does not turn the database red by itself', async () => {
+      supabase.project.services.realtime = 'UNHEALTHY';
+      const result = await checkUntilDetails(probe({ token: supabase.management.accessToken }), (r) => r.details !== undefined);
+      expect(result.healthy).toBe(true);
+      expect(result.details?.parts).toContainEqual({ name: 'realtime', status: 'UNHEALTHY', ok: false, message: 'realtime is not answering (stand-in)' });
+    });
+
+    it('a paused project: kind paused, and the project status INACTIVE beside it', async () => {
+      supabase.project.status = 'INACTIVE';
+      const result = await checkUntilDetails(probe({ token: supabase.management.accessToken }), (r) => r.details !== undefined);
+      expect(result).toMatchObject({ healthy: false, kind: 'paused', details: { status: 'INACTIVE' } });
+    });
+
+    it('a refused token (401) is its own line; the database stays healthy and the token appears nowhere', async () => {
+      const token = 'sbp_0000000000000000000000000000000000000000';
+      const result = await checkUntilDetails(probe({ token }), (r) => r.details !== undefined);
+      expect(result.healthy).toBe(true);
+      expect(result.details).toEqual({
+        parts: [],
+        problem: `Management API at ${supabase.managementUrl}: HTTP 401: the access token was refused; check SUPABASE_ACCESS_TOKEN`,
+        checkedAt: expect.any(String),
+      });
+      expect(JSON.stringify(result)).not.toContain(token);
+      expect(JSON.stringify(result)).not.toContain(supabase.management.accessToken);
+    });
+
+    it('rate limited (429): the last statuses stay, with the problem beside them', async () => {
+      const p = probe({ token: supabase.management.accessToken, detailsIntervalMs: 1 });
+      await checkUntilDetails(p, (r) => r.details?.status === 'ACTIVE_HEALTHY');
+      supabase.management.rateLimited = true;
+      const result = await checkUntilDetails(p, (r) => r.details?.problem !== undefined);
+      expect(result).toMatchObject({
+        healthy: true,
+        details: {
+          status: 'ACTIVE_HEALTHY',
+          parts: ALL_HEALTHY,
+          problem: `Management API at ${supabase.managementUrl}: HTTP 429: rate limited (about 60 requests a minute per user); asked again at the next interval`,
+        },
+      });
+    });
   });
 
   // Last: stops this file's PostgreSQL.

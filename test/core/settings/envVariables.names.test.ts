@@ -7,8 +7,8 @@ const inEnvironment = (databases: object) => ({ environments: [{ id: 'default', 
 
 describe('secret variable names', () => {
   it('map both ways', () => {
-    expect(SECRET_VARIABLE_OF).toEqual({ supabaseKey: 'SUPABASE_KEY', neo4jPassword: 'NEO4J_PASSWORD' });
-    expect(SECRET_VARIABLES).toEqual({ SUPABASE_KEY: 'supabaseKey', NEO4J_PASSWORD: 'neo4jPassword' });
+    expect(SECRET_VARIABLE_OF).toEqual({ supabaseKey: 'SUPABASE_KEY', supabaseAccessToken: 'SUPABASE_ACCESS_TOKEN', neo4jPassword: 'NEO4J_PASSWORD' });
+    expect(SECRET_VARIABLES).toEqual({ SUPABASE_KEY: 'supabaseKey', SUPABASE_ACCESS_TOKEN: 'supabaseAccessToken', NEO4J_PASSWORD: 'neo4jPassword' });
   });
 });
 
@@ -17,17 +17,22 @@ describe('setting variable names', () => {
     expect(KNOWN_VARIABLES).toEqual([
       'SUPABASE_URL',
       'SUPABASE_PROBE_TABLE',
+      'SUPABASE_PROJECT_REF',
+      'SUPABASE_MANAGEMENT_API_URL',
       'NEO4J_URI',
       'NEO4J_USER',
       'NEO4J_DATABASE',
       'WALLTRACK_TIMEOUT_MS',
       'WALLTRACK_SLOW_MS',
       'SUPABASE_KEY',
+      'SUPABASE_ACCESS_TOKEN',
       'NEO4J_PASSWORD',
     ]);
     expect(SETTING_VARIABLES).toEqual({
       SUPABASE_URL: { database: 'supabase', field: 'url', path: 'supabase.url', numeric: false },
       SUPABASE_PROBE_TABLE: { database: 'supabase', field: 'probeTable', path: 'supabase.probeTable', numeric: false },
+      SUPABASE_PROJECT_REF: { database: 'supabase', field: 'projectRef', path: 'supabase.projectRef', numeric: false },
+      SUPABASE_MANAGEMENT_API_URL: { database: 'supabase', field: 'managementApiUrl', path: 'supabase.managementApiUrl', numeric: false },
       NEO4J_URI: { database: 'neo4j', field: 'uri', path: 'neo4j.uri', numeric: false },
       NEO4J_USER: { database: 'neo4j', field: 'user', path: 'neo4j.user', numeric: false },
       NEO4J_DATABASE: { database: 'neo4j', field: 'database', path: 'neo4j.database', numeric: false },

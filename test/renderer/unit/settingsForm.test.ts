@@ -53,7 +53,7 @@ const edit = (f: (form: SettingsForm) => SettingsForm | void): SettingsForm => {
 describe('the form is built from the registry', () => {
   it('orders each kind as endpoint, secret-binding options, secret, other options', () => {
     const names = (k: typeof supabaseKind | typeof neo4jKind) => kindFormItems(k).map((i) => (i.type === 'secret' ? 'SECRET' : i.field.key));
-    expect(names(supabaseKind)).toEqual(['url', 'SECRET', 'probeTable']);
+    expect(names(supabaseKind)).toEqual(['url', 'SECRET', 'probeTable', 'projectRef', 'managementApiUrl']);
     expect(names(neo4jKind)).toEqual(['uri', 'user', 'SECRET', 'database']);
   });
 
