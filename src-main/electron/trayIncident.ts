@@ -4,20 +4,10 @@
  */
 import { DATABASE_KINDS } from '../common/databases.js';
 import type { Snapshot } from '../common/schemas.js';
+import { formatDuration } from '../common/duration.js';
 
 /** Names and labels come from a settings file: a line break or control character must not add lines to the tooltip or menu. */
 export const oneLine = (text: string): string => text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
-
-/** "45 s", "4 min", "1 h 5 min", "3 d". */
-export function formatDuration(ms: number): string {
-  const seconds = Math.round(ms / 1_000);
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  const [hours, rest] = [Math.floor(minutes / 60), minutes % 60];
-  if (hours < 24) return rest ? `${hours} h ${rest} min` : `${hours} h`;
-  return `${Math.round(ms / 86_400_000)} d`;
-}
 
 /** null when there has been no incident. An environment or kind no longer in the snapshot is named by its id. */
 export function incidentSummary(snapshot: Snapshot, formatTime: (iso: string) => string): string | null {

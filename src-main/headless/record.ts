@@ -12,6 +12,7 @@ import type { Logger } from '../core/logging.js';
 import type { MonitorCore } from '../core/MonitorCore.js';
 import { selectEnvironments, type CoreFactory } from './check.js';
 import { chooseConfig } from './configSource.js';
+import { formatDuration } from '../common/duration.js';
 
 /** Any use is a bug: reading the record must never unlock (or wait for) the keychain. */
 const refuse = () => Promise.reject(new CredentialStoreError('history and incidents do not read the keychain'));
@@ -106,17 +107,6 @@ export function localTime(iso: string, timeZone?: string): string {
 }
 
 /** "45 s", "12 min", "3 h 5 min", "2 d 4 h". */
-export function humanDuration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1_000));
-  if (s < 60) return `${s} s`;
-  const min = Math.floor(s / 60);
-  if (min < 60) return `${min} min`;
-  const h = Math.floor(min / 60);
-  if (h < 24) return min % 60 ? `${h} h ${min % 60} min` : `${h} h`;
-  const d = Math.floor(h / 24);
-  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
-}
-
 const PERIOD: Record<string, string> = { '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d', '365d': '365 d' };
 
 function percent(ratio: number): string {
@@ -142,7 +132,7 @@ function rangeSummary(view: HistoryView): string {
 function stateLine({ status, lastCheck }: HistoryEntry, now: number, timeZone?: string): string {
   if (!status) return 'not monitored';
   if (!status.since) return lastCheck ? `last recorded check: ${lastCheck.state} at ${localTime(lastCheck.at, timeZone)}` : 'no check recorded in the last hour';
-  return `${status.status} since ${localTime(status.since, timeZone)} (for ${humanDuration(now - Date.parse(status.since))})`;
+  return `${status.status} since ${localTime(status.since, timeZone)} (for ${formatDuration(now - Date.parse(status.since))})`;
 }
 
 /** One block per environment and database: state, uptime and checks per period, the range's summary. */
@@ -166,7 +156,7 @@ export function formatHistory(entries: HistoryEntry[], { now = Date.now(), timeZ
 
 function incidentRow(incident: Incident, names: Map<string, string>, timeZone?: string): string[] {
   const label = DATABASE_KINDS.find((k) => k.id === incident.database)?.label ?? incident.database;
-  const duration = incident.endedAt === null || incident.durationMs === null ? 'ongoing' : humanDuration(incident.durationMs);
+  const duration = incident.endedAt === null || incident.durationMs === null ? 'ongoing' : formatDuration(incident.durationMs);
   return [names.get(incident.environment) ?? incident.environment, label, localTime(incident.startedAt, timeZone), duration, incident.kind ?? '-', incident.message ?? ''];
 }
 

@@ -2,6 +2,10 @@
 import { DATABASE_KINDS } from '../../src-main/common/databases.js';
 import type { DatabaseId, DatabaseState, DatabaseStatus, EnvironmentStatus, OverallStatus, Snapshot } from '../../src-main/common/schemas.js';
 import type { Uptime, UptimeWindow } from '../../src-main/common/history.js';
+import { formatDuration } from '../../src-main/common/duration.js';
+
+/** One home for durations (the tray and the CLI use it too); re-exported for the windows. */
+export { formatDuration };
 
 /** For forms that have no DatabaseStatus to read a label from; the status window uses DatabaseStatus.label. */
 export const DATABASE_LABELS = Object.fromEntries(DATABASE_KINDS.map((k) => [k.id, k.label])) as Record<DatabaseId, string>;
@@ -108,18 +112,6 @@ export function formatRelative(iso: string | null, nowMs: number): string {
 
 export function formatClock(iso: string): string {
   return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
-
-/** "45 s", "12 min", "2 h 5 min", "3 d": how long something has lasted, coarser as it grows. */
-export function formatDuration(ms: number): string {
-  const sec = Math.max(0, Math.floor(ms / 1000));
-  if (sec < 60) return `${sec} s`;
-  const min = Math.floor(sec / 60);
-  if (min < 60) return `${min} min`;
-  const h = Math.floor(min / 60);
-  if (h < 10 && min % 60 !== 0) return `${h} h ${min % 60} min`;
-  if (h < 48) return `${h} h`;
-  return `${Math.floor(h / 24)} d`;
 }
 
 /** "Down for 12 min": the state and how long it has lasted (the duration part is what a <time> carries). */

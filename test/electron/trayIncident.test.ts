@@ -2,7 +2,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Incident } from '../../src-main/common/schemas.js';
-import { formatDuration, incidentSummary } from '../../src-main/electron/trayIncident.js';
+import { incidentSummary } from '../../src-main/electron/trayIncident.js';
 import { TOOLTIP_MAX, trayMenuTemplate, trayTooltip } from '../../src-main/electron/trayModel.js';
 import { atFixtureTime, makeEnvironment, makeSnapshot, makeSnapshotOf } from './fixtures.js';
 
@@ -23,17 +23,6 @@ beforeEach(atFixtureTime);
 afterEach(() => vi.useRealTimers());
 
 describe('incident summary', () => {
-  it.each([
-    [45_000, '45 s'],
-    [240_000, '4 min'],
-    [3_570_000, '1 h'], // 59.5 min rounds to the hour, never "60 min"
-    [3_600_000, '1 h'],
-    [3_900_000, '1 h 5 min'],
-    [3 * 86_400_000, '3 d'],
-  ])('writes %i ms as "%s"', (ms, text) => {
-    expect(formatDuration(ms)).toBe(text);
-  });
-
   it('names an environment or kind no longer in the snapshot by its id, and keeps names on one line', () => {
     const snapshot = makeSnapshotOf([makeEnvironment({ id: 'staging', name: 'stag\ning' }), makeEnvironment({ id: 'dev', name: 'dev' })]);
     expect(incidentSummary({ ...snapshot, lastIncident: incident({ environment: 'gone', database: 'redis' }) }, utc)).toBe('last incident: gone: redis down 4 min, 02:13');

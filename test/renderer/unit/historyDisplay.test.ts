@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../../src-main/common/history.js';
 import { chartData, chartSummary, expectedSpacingSec, pointText } from '../../../src-renderer/lib/chartData.js';
-import { formatDuration, stateDuration, uptimeText } from '../../../src-renderer/lib/format.js';
+import { stateDuration, uptimeText } from '../../../src-renderer/lib/format.js';
 
 const raw = (at: string, latencyMs: number | null, extra: Partial<HistoryPoint> = {}): HistoryPoint => ({
   at,
@@ -15,17 +15,6 @@ const raw = (at: string, latencyMs: number | null, extra: Partial<HistoryPoint> 
 const utc = (iso: string) => iso.slice(11, 19);
 
 describe('durations in words', () => {
-  it('grows coarser as it lasts longer: seconds, minutes, hours (with minutes under ten hours), days', () => {
-    expect(formatDuration(0)).toBe('0 s');
-    expect(formatDuration(45_900)).toBe('45 s');
-    expect(formatDuration(12 * 60_000 + 59_000)).toBe('12 min');
-    expect(formatDuration(2 * 3_600_000 + 5 * 60_000)).toBe('2 h 5 min');
-    expect(formatDuration(3 * 3_600_000)).toBe('3 h');
-    expect(formatDuration(30 * 3_600_000 + 5 * 60_000)).toBe('30 h');
-    expect(formatDuration(3 * 86_400_000 + 7 * 3_600_000)).toBe('3 d');
-    expect(formatDuration(-5_000)).toBe('0 s');
-  });
-
   it('says which state and for how long', () => {
     expect(stateDuration('down', '2026-01-01T11:48:00.000Z', Date.parse('2026-01-01T12:00:00.000Z'))).toEqual({ word: 'Down for', duration: '12 min' });
     expect(stateDuration('healthy', '2025-12-29T09:00:00.000Z', Date.parse('2026-01-01T12:00:00.000Z'))).toEqual({ word: 'Healthy for', duration: '3 d' });
