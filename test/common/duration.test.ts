@@ -14,6 +14,8 @@ describe('durations in words', () => {
   });
 
   it('never says "60 min": 59 min 59 s is still minutes, 60 min is an hour', () => {
+    expect(formatDuration(59_999)).toBe('59 s');
+    expect(formatDuration(60_000)).toBe('1 min');
     expect(formatDuration(3_599_000)).toBe('59 min');
     expect(formatDuration(3_600_000)).toBe('1 h');
     expect(formatDuration(9 * 3_600_000 + 59 * 60_000)).toBe('9 h 59 min');
