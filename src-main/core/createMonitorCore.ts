@@ -43,6 +43,7 @@ import { SettingsStore, type ConfFactory, type ConfLike } from './settings/Setti
 import { assertNoSecretKeys, parseSettings, validationErrorFrom } from './settings/validation.js';
 import { logStateChange } from './stateChangeLog.js';
 import { APP_VERSION } from './version.js';
+import { rawRetentionDays } from './history/retentionSetting.js';
 
 /** Configuration that replaces the saved settings, e.g. from environment variables or `--config FILE`. */
 export interface ConfigOverride {
@@ -127,7 +128,7 @@ class ComposedMonitorCore implements MonitorCore {
       this.vault = withLegacyAccounts(options.vault ?? new CredentialVault());
       this.settings = this.store.get();
     }
-    this.history = new CoreHistory({ file: this.paths.historyFile, logger: this.logger, onIncident: () => {
+    this.history = new CoreHistory({ file: this.paths.historyFile, logger: this.logger, rawRetentionDays: rawRetentionDays(process.env, this.logger), onIncident: () => {
         if (!this.stopping) this.publish();
       },
     });
