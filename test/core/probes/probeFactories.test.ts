@@ -55,3 +55,26 @@ describe('PROBE_FACTORIES', () => {
     expect(await probe.check(AbortSignal.timeout(2_000))).toMatchObject({ database: 'neo4j', healthy: false, kind: 'refused' });
   });
 });
+
+describe('PROBE_FACTORIES supabase: the Management API part', () => {
+  /** What the factory handed the probe for the Management API (its config is the factory's whole output). */
+  const managementOf = (section: Record<string, string | null>, extras?: Record<string, Secret | null>) =>
+    (kept(PROBE_FACTORIES.supabase!(section, new Secret('sb_key_9'), 1_000, extras)) as unknown as { config: { management: unknown } }).config.management;
+  const token = new Secret('sbp_token_1');
+  const hosted = { url: 'https://abcdefghijklmnopqrst.supabase.co', probeTable: null };
+
+  it('with a token and a ref from the project URL: the default Management API, that ref, that token', () => {
+    expect(managementOf(hosted, { supabaseAccessToken: token })).toEqual({ apiUrl: 'https://api.supabase.com', ref: 'abcdefghijklmnopqrst', token });
+  });
+
+  it('a ref and a Management API URL set in the section win', () => {
+    const section = { url: 'http://127.0.0.1:54321', probeTable: null, projectRef: 'zyxwvutsrqponmlkjihg', managementApiUrl: 'http://127.0.0.1:9999' };
+    expect(managementOf(section, { supabaseAccessToken: token })).toEqual({ apiUrl: 'http://127.0.0.1:9999', ref: 'zyxwvutsrqponmlkjihg', token });
+  });
+
+  it('nothing without a token, or without a ref (a URL that is not <ref>.supabase.co and none set)', () => {
+    expect(managementOf(hosted)).toBeNull();
+    expect(managementOf(hosted, { supabaseAccessToken: null })).toBeNull();
+    expect(managementOf({ url: 'http://127.0.0.1:54321', probeTable: null }, { supabaseAccessToken: token })).toBeNull();
+  });
+});
