@@ -143,7 +143,8 @@ export class SqliteHistoryStore implements HistoryStore {
   lastIncident(): Incident | null {
     if (this.closed) return null;
     try {
-      this.last ??= incidentsOf(this.db, { limit: 1 })[0] ?? null;
+      // Asked on every snapshot: cache "none" (null) too; flushes that open or close one reset it to undefined.
+      if (this.last === undefined) this.last = incidentsOf(this.db, { limit: 1 })[0] ?? null;
       return this.last;
     } catch {
       return null;
