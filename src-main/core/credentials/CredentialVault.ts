@@ -6,7 +6,7 @@
 import { secretField, type SecretName } from '../../common/databases.js';
 import type { EnvironmentId } from '../../common/schemas.js';
 import { CredentialStoreError } from '../errors.js';
-import { KeychainTimeoutError, runKeychainCall, type KeychainOp, type KeychainRunner } from './keychainProcess.js';
+import { KeychainTimeoutError, runKeychainCall, type KeychainOp, type KeychainRequest, type KeychainRunner } from './keychainProcess.js';
 import { KeychainThread } from './keychainThread.js';
 import { Secret } from './Secret.js';
 
@@ -45,6 +45,13 @@ export interface CredentialVaultOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/**
+ * The library gives gnome-keyring 2 s per D-Bus call; a loaded machine can answer later. That is
+ * worth asking again (get, set-with-replace and delete are idempotent) while our own deadline lasts.
+ */
+const LATE_REPLY = /Did not receive a reply/;
+const RETRY_PAUSE_MS = 100;
+const MIN_ATTEMPT_MS = 250;
 
 export function keychainHint(platform: NodeJS.Platform = process.platform): string {
   if (platform === 'darwin') return 'Unlock the login keychain (Keychain Access) and allow WallTrack Monitor to use it, then try again.';
@@ -118,7 +125,7 @@ export class CredentialVault implements SecretVault {
       ...(this.platform === 'linux' ? { linuxStore: 'secret-service' as const } : {}),
     };
     try {
-      return await this.inLane(account, op, () => this.runner(request, this.timeoutMs));
+      return await this.inLane(account, op, () => this.runWithinDeadline(request));
     } catch (error) {
       // The library's messages describe the platform failure (D-Bus, locked collection); they never contain the secret.
       const reason = error instanceof KeychainTimeoutError ? `${error.message} (keychain locked or hung?)` : (error as Error).message;
@@ -126,6 +133,21 @@ export class CredentialVault implements SecretVault {
         cause: error,
         hint: keychainHint(this.platform),
       });
+    }
+  }
+
+  /** One call, asked again after a late-reply failure while what is left of timeoutMs allows another attempt. */
+  private async runWithinDeadline(request: KeychainRequest): Promise<string | null> {
+    const deadline = Date.now() + this.timeoutMs;
+    let budget = this.timeoutMs;
+    for (;;) {
+      try {
+        return await this.runner(request, budget);
+      } catch (error) {
+        budget = deadline - Date.now() - RETRY_PAUSE_MS;
+        if (!(error instanceof Error && LATE_REPLY.test(error.message)) || budget < MIN_ATTEMPT_MS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
+      }
     }
   }
 
