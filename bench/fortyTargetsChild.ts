@@ -90,8 +90,10 @@ const gcObserver = new PerformanceObserver((list) => {
   }
 });
 gcObserver.observe({ entryTypes: ['gc'] });
-const loopDelay = monitorEventLoopDelay({ resolution: 1 });
-loopDelay.enable();
+// Off unless asked (BENCH_LOOP_DELAY=1): its 1 ms timer wakes the process 1,000 times a second, which by
+// itself costs about 3 % of a core here, more than the monitor's whole budget; it would measure itself.
+const loopDelay = process.env.BENCH_LOOP_DELAY ? monitorEventLoopDelay({ resolution: 1 }) : null;
+loopDelay?.enable();
 const collector = config.scrapeEverySecond ? createMetricsCollector(core) : null;
 let scrapes = 0;
 const scraper = collector && setInterval(() => void collector.render().then(() => scrapes++), 1_000);
@@ -108,7 +110,7 @@ const sampler = setInterval(() => {
 await new Promise((r) => setTimeout(r, config.minutes * 60_000));
 clearInterval(sampler);
 gcObserver.disconnect();
-loopDelay.disable();
+loopDelay?.disable();
 if (scraper) clearInterval(scraper);
 collector?.close();
 const cpu = process.cpuUsage(cpuStart);
@@ -127,7 +129,7 @@ console.log(
     peakMb: Object.fromEntries(Object.entries(peak).map(([k, v]) => [k, Math.round((v / 2 ** 20) * 10) / 10])),
     gcMs,
     gcs,
-    loopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
+    loopDelayMs: loopDelay && { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
     drifts,
     pushMs,
     checks: [...checkTimes.values()].reduce((n, t) => n + t.length, 0),

@@ -19,6 +19,7 @@
  * a chosen step needs them), BENCH_MINUTES=1 shortens (i) and (k), whose targets are for 5 minutes, and
  * BENCH_CHILD_FLAGS="--cpu-prof --trace-gc" passes node flags to their child (profiles land in the repository root),
  * and BENCH_TIMELINE=1 makes that child print RSS, V8's new and old space, heap used and GC count/ms every 10 s to stderr.
+ * BENCH_LOOP_DELAY=1 adds the event-loop delay (a 1 ms timer, which itself costs CPU) to (i)'s details.
  *
  * `npm run bench` imports src-main/core/memoryPolicy.ts before this file (as every host entry point does first),
  * so the monitor's steps run in a process set up as the app's is.
