@@ -9,6 +9,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { FAILURE_KINDS } from '../../common/databases.js';
 import { DatabaseStateSchema, isHealthyState, type DatabaseId, type DatabaseState, type DatabaseStatus, type EnvironmentId, type Snapshot } from '../../common/schemas.js';
 import type { MonitorCore } from '../../core/MonitorCore.js';
+import { createMetricTexts } from './metricTexts.js';
 import { createUptimeCache, type UptimeCacheOptions } from './uptimeCache.js';
 
 /**
@@ -47,6 +48,13 @@ function* checkedDatabases(snapshot: Snapshot) {
 
 const keyOf = (t: Target) => `${t.environment}\u0000${t.database}`;
 
+/** What walltrack_state and walltrack_probe_success show: each database's state and whether it was checked. */
+function statesKey(snapshot: Snapshot): string {
+  let key = '';
+  for (const { environment, database, status } of databasesOf(snapshot)) key += `${environment}/${database}=${status.status}:${status.checkedAt === null ? 0 : 1};`;
+  return key;
+}
+
 export type MetricsCore = Pick<MonitorCore, 'snapshot' | 'on' | 'getHistory'>;
 
 export function createMetricsCollector(core: MetricsCore, options: UptimeCacheOptions = {}): MetricsCollector {
@@ -56,6 +64,15 @@ export function createMetricsCollector(core: MetricsCore, options: UptimeCacheOp
   const labelNames = ['environment', 'database'] as const;
   // Targets the event-fed series exist for; series of a removed environment or kind are dropped at the next scrape.
   const counted = new Map<string, Target>();
+  /** Bumped whenever the event-fed series (histogram, failure counter) change. */
+  let eventVersion = 0;
+  // The core returns the same snapshot object until something changes: its states key is computed once.
+  let keyed: { snapshot: Snapshot; key: string } | null = null;
+  const shownStates = () => {
+    const snapshot = core.snapshot();
+    if (keyed?.snapshot !== snapshot) keyed = { snapshot, key: statesKey(snapshot) };
+    return keyed.key;
+  };
 
   new Gauge({
     name: 'walltrack_build_info',
@@ -154,6 +171,7 @@ export function createMetricsCollector(core: MetricsCore, options: UptimeCacheOp
     for (const [key, target] of counted) {
       if (present.has(key)) continue;
       counted.delete(key);
+      eventVersion++;
       durations.remove(target);
       for (const kind of FAILURE_KINDS) failures.remove({ ...target, kind });
     }
@@ -161,15 +179,26 @@ export function createMetricsCollector(core: MetricsCore, options: UptimeCacheOp
 
   const off = core.on('check', ({ environment, result }) => {
     const target = { environment, database: result.database };
+    eventVersion++;
     ensureCounted(target);
     if (isHealthyState(result.state) && result.latencyMs !== null) durations.observe(target, result.latencyMs / 1_000);
     else if (FAILED_STATES.has(result.state)) failures.inc({ ...target, kind: result.kind ?? 'unknown' });
   });
 
+  const texts = createMetricTexts(registry, {
+    walltrack_build_info: () => core.snapshot().version,
+    walltrack_probe_success: shownStates,
+    walltrack_probe_last_duration_seconds: () => core.snapshot(),
+    walltrack_state: shownStates,
+    walltrack_uptime_ratio: () => uptime.ratios(),
+    walltrack_probe_duration_seconds: () => eventVersion,
+    walltrack_probe_failures_total: () => eventVersion,
+  });
+
   return {
     async render() {
       forgetRemovedTargets(core.snapshot());
-      return { contentType: registry.contentType, body: await registry.metrics() };
+      return { contentType: registry.contentType, body: await texts.body() };
     },
     close: off,
   };

@@ -158,3 +158,48 @@ describe('the metrics collector', () => {
     expect({ status: lint.status, output: lint.stdout + lint.stderr }).toEqual({ status: 0, output: '' });
   });
 });
+
+describe('the metrics collector between scrapes (each metric is formatted again only when it changed)', () => {
+  it('every render shows what changed since the one before: a state, a latency, a check, a failure, an uptime, a removed environment', async () => {
+    const core = createCoreDouble(['production', 'staging']);
+    let now = Date.parse('2026-12-01T00:00:00.000Z');
+    const collector = createMetricsCollector(core, { now: () => now });
+    const render = async () => (await collector.render()).body;
+    core.finishCheck('production', 'neo4j', 'healthy', 4);
+    let body = await render();
+    expect(lines(body, 'walltrack_state').filter((l) => l.includes('"production",database="neo4j"') && l.endsWith(' 1'))).toEqual([
+      'walltrack_state{environment="production",database="neo4j",state="healthy"} 1',
+    ]);
+    expect(lines(body, 'walltrack_probe_last_duration_seconds')).toEqual(['walltrack_probe_last_duration_seconds{environment="production",database="neo4j"} 0.004']);
+
+    // Same state, new latency: the duration gauge and the histogram move, the state does not.
+    core.finishCheck('production', 'neo4j', 'healthy', 7);
+    body = await render();
+    expect(lines(body, 'walltrack_probe_last_duration_seconds')).toEqual(['walltrack_probe_last_duration_seconds{environment="production",database="neo4j"} 0.007']);
+    expect(lines(body, 'walltrack_probe_duration_seconds_count')).toContain('walltrack_probe_duration_seconds_count{environment="production",database="neo4j"} 2');
+
+    // A failure: state, success and the failure counter.
+    core.finishCheck('production', 'neo4j', 'down', null, 'refused');
+    body = await render();
+    expect(lines(body, 'walltrack_state').filter((l) => l.includes('"production",database="neo4j"') && l.endsWith(' 1'))).toEqual([
+      'walltrack_state{environment="production",database="neo4j",state="down"} 1',
+    ]);
+    expect(lines(body, 'walltrack_probe_success')).toEqual(['walltrack_probe_success{environment="production",database="neo4j"} 0']);
+    expect(lines(body, 'walltrack_probe_failures_total')).toEqual(['walltrack_probe_failures_total{environment="production",database="neo4j",kind="refused"} 1']);
+    core.finishCheck('production', 'neo4j', 'down', null, 'refused');
+    expect(lines(await render(), 'walltrack_probe_failures_total')).toEqual(['walltrack_probe_failures_total{environment="production",database="neo4j",kind="refused"} 2']);
+
+    // Uptime: read again after a minute.
+    core.setUptime('production', 'neo4j', [{ window: '24h', ratio: 0.5, checks: 4 }]);
+    now += 60_000;
+    expect(lines(await render(), 'walltrack_uptime_ratio')).toEqual(['walltrack_uptime_ratio{environment="production",database="neo4j",window="24h"} 0.5']);
+
+    // An environment removed: gone from every metric at the next scrape.
+    core.finishCheck('staging', 'supabase', 'healthy', 9);
+    expect(await render()).toContain('environment="staging"');
+    core.removeEnvironment('staging');
+    body = await render();
+    expect(body).not.toContain('staging');
+    expect(lines(body, 'walltrack_state')).toHaveLength(2 * 6);
+  });
+});
