@@ -22,6 +22,7 @@ import { environmentSecretVariable, MAX_CONFIG_BYTES } from './configFile.js';
 import { chooseConfig } from './configSource.js';
 import { ENVIRONMENT_ID_VARIABLE, MONITOR_VARIABLES, variablesOf } from './envConfig.js';
 import { createHealthServer, HEALTH_ALL_PATH, HEALTH_PATH } from './healthServer.js';
+import { openStatusWindow } from './browser/openCommand.js';
 import { setupServeBrowserMode } from './browser/serveBrowserMode.js';
 import { setupServeMetrics, type ServeMetricsFlags } from './metrics/serveMetrics.js';
 import { HISTORY_PATH, INCIDENTS_PATH } from './browser/recordApi.js';
@@ -246,6 +247,14 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
       exitCode = await serve(opts, dataDir, io);
     });
 
+  program
+    .command('open')
+    .description('show the running serve\'s status window again (its URL and access token), without restarting it')
+    .option('--print', 'print the URL only; do not ask the desktop to open it')
+    .action(async (opts: { print?: boolean }) => {
+      exitCode = await openStatusWindow({ dataDir, print: opts.print === true, stdout: io.stdout, stderr: io.stderr, env: io.env });
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -294,7 +303,7 @@ async function serve(opts: { port: number; interval?: number; config?: string; u
     return EXIT_CONFIG;
   }
   // Listen first: /api/health answers (not ok yet) while a slow or locked keychain is being read.
-  const browser = setupServeBrowserMode({ core, log: log.logger, version: APP_VERSION, enabled: opts.ui !== false });
+  const browser = setupServeBrowserMode({ core, log: log.logger, version: APP_VERSION, enabled: opts.ui !== false, dataDir });
   let server;
   try {
     server = await createHealthServer({ core, port: opts.port, host: '127.0.0.1', ...metrics.serverHooks(core, browser.serverHooks) });

@@ -1,11 +1,12 @@
 /** How `walltrack-monitor serve` adds browser mode to its health server; the CLI calls only this. */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MonitorCore } from '../../core/MonitorCore.js';
 import type { HealthServerOptions } from '../healthServer.js';
 import { createBrowserMode, type BrowserMode } from './browserMode.js';
 import type { BridgeLogger } from './socketBridge.js';
+import { OPENER_PAGE_NAME, removeWindowUrl, windowUrlFile, writeWindowUrl } from './windowUrlFile.js';
 
 export const UI_URL_PREFIX = 'Status window: ';
 
@@ -26,7 +27,10 @@ export function findRendererDir(env: NodeJS.ProcessEnv = process.env): string | 
 export interface ServeBrowserMode {
   /** Spread into createHealthServer's options. */
   serverHooks: Pick<HealthServerOptions, 'routes' | 'onUpgrade'>;
-  /** Prints the URL with its token to the terminal only (never to the log file), or why there is none. */
+  /**
+   * Prints the URL with its token to the terminal only (never to the log file), or why there is none,
+   * and leaves it in the data folder (owner-only) for `walltrack-monitor open`.
+   */
   announce(port: number, out: NodeJS.WritableStream): void;
   close(): Promise<void>;
 }
@@ -36,6 +40,8 @@ export function setupServeBrowserMode(options: {
   log: BridgeLogger;
   version: string;
   enabled: boolean;
+  /** Where the URL is left for `open`; none when absent. */
+  dataDir?: string;
   rendererDir?: string | null;
 }): ServeBrowserMode {
   const rendererDir = options.rendererDir === undefined ? findRendererDir() : options.rendererDir;
@@ -44,9 +50,33 @@ export function setupServeBrowserMode(options: {
   return {
     serverHooks: mode ? { routes: mode.handleRequest, onUpgrade: mode.handleUpgrade } : {},
     announce(port, out) {
-      if (mode) out.write(`${UI_URL_PREFIX}${mode.url(port)}\n`);
-      else if (options.enabled) out.write(`${UI_URL_PREFIX}not built — run \`npm run build\` first; serving /api/health only\n`);
+      if (mode) {
+        const url = mode.url(port);
+        out.write(`${UI_URL_PREFIX}${url}\n`);
+        if (options.dataDir) leaveUrl(options.dataDir, { url, port, pid: process.pid }, options.log);
+      } else if (options.enabled) out.write(`${UI_URL_PREFIX}not built — run \`npm run build\` first; serving /api/health only\n`);
     },
-    close: async () => mode?.close(),
+    close: async () => {
+      if (mode && options.dataDir) forgetUrl(options.dataDir, options.log);
+      await mode?.close();
+    },
   };
+}
+
+/** A full or read-only disk costs only `open`: serve goes on, with one warning. */
+function leaveUrl(dataDir: string, entry: Parameters<typeof writeWindowUrl>[1], log: BridgeLogger): void {
+  try {
+    writeWindowUrl(dataDir, entry);
+  } catch (error) {
+    log.warn({ file: windowUrlFile(dataDir), reason: (error as NodeJS.ErrnoException).code ?? String(error) }, '`walltrack-monitor open` will not find this window: its URL could not be saved');
+  }
+}
+
+function forgetUrl(dataDir: string, log: BridgeLogger): void {
+  try {
+    removeWindowUrl(dataDir);
+    rmSync(join(dataDir, OPENER_PAGE_NAME), { force: true });
+  } catch (error) {
+    log.warn({ file: windowUrlFile(dataDir), reason: (error as NodeJS.ErrnoException).code ?? String(error) }, 'Could not remove the status window URL file');
+  }
 }

@@ -48,3 +48,30 @@ describe('serve: browser mode wiring', () => {
     expect(findRendererDir({ WALLTRACK_RENDERER_DIR: dir })).toBe(dir);
   });
 });
+
+describe('serve: the URL left for `walltrack-monitor open` on a full disk', () => {
+  it('costs one warning and nothing else: the URL is still printed and close() works', async () => {
+    const { fill, mountTmpfs, unmount } = await import('../../support/tmpfs.js');
+    const dir = mkdtempSync(join(tmpdir(), 'walltrack-full-'));
+    const rendererDir = mkdtempSync(join(tmpdir(), 'walltrack-built-'));
+    writeFileSync(join(rendererDir, 'status.html'), '');
+    mountTmpfs(dir);
+    try {
+      fill(dir);
+      const warnings: string[] = [];
+      const s = setupServeBrowserMode({
+        core: createFakeCore(),
+        log: { warn: (_o, msg) => warnings.push(msg), error: () => undefined },
+        version: '0.1.0',
+        enabled: true,
+        rendererDir,
+        dataDir: dir,
+      });
+      expect(printed((out) => s.announce(8765, out))).toMatch(/^Status window: http:\/\/127\.0\.0\.1:8765\/status\.html#token=/);
+      expect(warnings).toEqual(['`walltrack-monitor open` will not find this window: its URL could not be saved']);
+      await s.close();
+    } finally {
+      unmount(dir);
+    }
+  });
+});
