@@ -138,11 +138,12 @@ describe.sequential('Supabase details in the status and settings windows', { tim
     await screenshot('archive', 'status-supabase-paused');
   });
 
-  it('at tray size (420×600) the unhealthy service stays and the ok ones give way', async () => {
+  it('at tray size (420×600) the unhealthy service stays; the ok ones and the project status give way', async () => {
     await status.setViewportSize({ width: 420, height: 600 });
     const details = card('production').locator('.card-details');
     expect(await details.locator('.detail-part-bad').isVisible()).toBe(true);
     expect(await details.locator('.detail-part-ok').first().isVisible()).toBe(false);
+    expect(await details.locator('.details-status').isVisible()).toBe(false);
     expect(await status.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await status.setViewportSize({ width: 900, height: 900 });
   });
