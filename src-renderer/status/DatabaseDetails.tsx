@@ -7,12 +7,15 @@ const OK_PARTS_LISTED = 8;
  * What the kind's deeper check found (DatabaseStatus.details), from the snapshot alone: the whole's
  * status as the service names it, each part with a mark (not ok first, with its status word and
  * message), and the check's own problem muted. None of it changes the card's state or colour.
+ * Shown when it has something to say: a status of the whole, a part not ok, or a problem.
  */
 export function DatabaseDetails({ status }: { status: DatabaseStatus }) {
   const details = status.details;
   if (!details) return null;
   const bad = details.parts.filter((p) => !p.ok);
   const ok = details.parts.filter((p) => p.ok);
+  // Parts all ok, with no status of the whole to show (e.g. every Neo4j database online): nothing to say.
+  if (bad.length === 0 && !details.status && !details.problem) return null;
   const hidden = ok.length - OK_PARTS_LISTED;
   return (
     <div className="card-details" role="group" aria-label={`${status.label} details`} title={`as of ${new Date(details.checkedAt).toLocaleTimeString()}`}>

@@ -83,8 +83,13 @@ describe('database card details', () => {
     expect(card(supabase(undefined))).toBe(card(status('healthy', { database: 'supabase', label: 'Supabase', target: 'https://abcdefghijklmnopqrst.supabase.co' })));
   });
 
+  it('nothing to say when every part is ok and there is neither a status of the whole nor a problem (every Neo4j database online)', () => {
+    const online = { parts: [{ name: 'neo4j', status: 'online', ok: true }, { name: 'system', status: 'online', ok: true }], checkedAt: CHECKED };
+    expect(detailsOf(card(status('healthy', { details: online })))).toBe('');
+  });
+
   it('many parts (a cluster lists each database per server): the ok ones beyond eight are counted, not listed', () => {
-    const parts = Array.from({ length: 12 }, (_, i) => ({ name: `db${i}`, status: 'online', ok: true }));
+    const parts = [{ name: 'reports', status: 'offline', ok: false }, ...Array.from({ length: 12 }, (_, i) => ({ name: `db${i}`, status: 'online', ok: true }))];
     const details = detailsOf(card(status('healthy', { details: { parts, checkedAt: CHECKED } })));
     expect(details.match(/class="detail-part detail-part-ok"/g)).toHaveLength(8);
     expect(details).toContain('<li class="detail-part detail-more">+4 more ok</li>');
