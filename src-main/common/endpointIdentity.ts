@@ -100,6 +100,17 @@ export function extraSecretMoved(database: DatabaseId, extra: ExtraSecretField, 
   return origin(extraSecretUrl(database, extra, stored)) !== origin(extraSecretUrl(database, extra, next));
 }
 
+/** The label of the option an extra secret's URL comes from, e.g. "Supabase Management API URL". */
+export function extraSecretOptionLabel(database: DatabaseId, extra: ExtraSecretField): string {
+  return databaseKind(database).options.find((o) => o.key === extra.sentTo.option)?.label ?? extra.sentTo.option;
+}
+
+/** e.g. "The Supabase Management API URL changed: enter the Supabase access token for http://127.0.0.1:9999". */
+export function extraSecretChangeMessage(database: DatabaseId, extra: ExtraSecretField, next: EndpointFields): string {
+  const target = publicTarget(extraSecretUrl(database, extra, next));
+  return `The ${extraSecretOptionLabel(database, extra)} changed: enter the ${databaseKind(database).label} ${extra.label} for ${target}`;
+}
+
 /** The kind and field a change names; the field is the endpoint or an option. */
 function changed(change: EndpointField): { kind: DatabaseKind; key: string; label: string; isEndpoint: boolean } {
   const dot = change.indexOf('.');

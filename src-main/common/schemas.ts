@@ -58,6 +58,7 @@ export const DetailPartSchema = z.object({
   /** Why it is not ok, when the service says (e.g. Neo4j's statusMessage). */
   message: z.string().max(240).optional(),
 });
+export type DetailPart = z.infer<typeof DetailPartSchema>;
 
 /**
  * What a slower, deeper check found (Supabase's Management API, Neo4j's SHOW DATABASES). Informative:

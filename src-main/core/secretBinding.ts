@@ -9,6 +9,7 @@ import {
   endpointChange,
   endpointChangeMessage,
   endpointIn,
+  extraSecretChangeMessage,
   extraSecretMoved,
   extraSecretUrl,
   publicTarget,
@@ -63,15 +64,11 @@ function storedFor(moved: Moved, stored: SecretUse['stored']): string {
 }
 
 /** An extra secret (e.g. the Supabase access token) stored or unreadable whose URL option now points elsewhere. */
-function movedExtra(databases: readonly DatabaseId[], use: SecretUse): { database: DatabaseId; extra: ExtraSecretField; label: string } | null {
+function movedExtra(databases: readonly DatabaseId[], use: SecretUse): { database: DatabaseId; extra: ExtraSecretField } | null {
   for (const database of databases) {
-    const kind = databaseKind(database);
-    for (const extra of kind.extraSecrets ?? []) {
+    for (const extra of databaseKind(database).extraSecrets ?? []) {
       if (extra.name in use.changes || (!use.storedSecrets[extra.name] && !use.unreadable[extra.name])) continue;
-      if (extraSecretMoved(database, extra, use.stored, use.next)) {
-        const label = kind.options.find((o) => o.key === extra.sentTo.option)?.label ?? extra.sentTo.option;
-        return { database, extra, label };
-      }
+      if (extraSecretMoved(database, extra, use.stored, use.next)) return { database, extra };
     }
   }
   return null;
@@ -81,10 +78,10 @@ function movedExtra(databases: readonly DatabaseId[], use: SecretUse): { databas
 export function refuseMovedSecretInDraft(databases: readonly DatabaseId[], use: SecretUse): void {
   const extra = movedExtra(databases, use);
   if (extra) {
-    const { database, extra: secret, label } = extra;
+    const { database, extra: secret } = extra;
     throw new EndpointChangedError(
       `secrets.${secret.name}`,
-      `The ${label} changed: enter the ${databaseKind(database).label} ${secret.label} for ${publicTarget(extraSecretUrl(database, secret, use.next))}`,
+      extraSecretChangeMessage(database, secret, use.next),
       { hint: `The stored ${secret.label} is only sent to ${publicTarget(extraSecretUrl(database, secret, use.stored))}; type it for the new URL, or undo the change` },
     );
   }

@@ -6,6 +6,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import { databaseIds } from '../common/databases.js';
+import { partsNeedingAttention } from '../common/detailsSummary.js';
 import type { Freshness } from '../common/freshness.js';
 import type { DatabaseState, DatabaseStatus, EnvironmentId, EnvironmentStatus, FailureKind, Snapshot } from '../common/schemas.js';
 import { incidentSummary, oneLine } from './trayIncident.js';
@@ -117,7 +118,16 @@ function describeFreshly(database: DatabaseStatus, fresh: Freshness, view: TrayV
 function shortText(database: DatabaseStatus, fresh: Freshness, view: TrayView, detailed: boolean): string {
   if (fresh.kind === 'stale') return `stale since ${view.formatTime(fresh.at)}`;
   if (fresh.kind === 'paused') return lastKnownText(STATE_WORDS[fresh.lastKnown], fresh.at, view);
-  return detailed ? describeDatabase(database) : STATE_WORDS[database.status];
+  if (!detailed) return STATE_WORDS[database.status];
+  const attention = liveAttention(database, fresh);
+  return describeDatabase(database) + (attention ? ` (${attention})` : '');
+}
+
+/** "realtime UNHEALTHY": the parts a deeper check found not ok, while the result is current (they never change the state). */
+function liveAttention(database: DatabaseStatus, fresh: Freshness): string | null {
+  const parts = fresh.kind === 'live' ? partsNeedingAttention(database.details) : null;
+  // Part names come from the server: one line, like every other name here.
+  return parts === null ? null : oneLine(parts);
 }
 
 /** A paused environment's "last known: down 11:00": its worst state then, as of its oldest result. */
@@ -166,7 +176,13 @@ function environmentSummary(environment: EnvironmentStatus, state: TrayIconState
   const unwell = databasesOf(environment)
     .filter((d) => databaseIconState(environment, d, view.clock) !== 'ok')
     .map((d) => ({ label: labelOf(d), text: shortText(d, databaseFreshness(environment, d, view.clock), view, false) }));
-  if (state === 'ok' || unwell.length === 0) return `${name} ${TRAY_STATES[state].word}`;
+  if (state === 'ok' || unwell.length === 0) {
+    const attention = databasesOf(environment).flatMap((d) => {
+      const parts = liveAttention(d, databaseFreshness(environment, d, view.clock));
+      return parts ? [`${labelOf(d)}: ${parts}`] : [];
+    });
+    return `${name} ${TRAY_STATES[state].word}${attention.length ? ` (${attention.join('; ')})` : ''}`;
+  }
   // Several databases all saying the same ("not checked yet" at start, "stale since 14:02" after a sleep): say it once.
   if (unwell.length > 1 && unwell.length === databasesOf(environment).length && unwell.every((d) => d.text === unwell[0]!.text)) {
     return `${name} ${unwell[0]!.text}`;
@@ -200,12 +216,14 @@ export interface TrayActions {
 /** Electron takes a single "&" in a menu label for a Windows access key and hides it; "&&" shows one. */
 const menuText = (text: string): string => text.replaceAll('&', '&&');
 
+/** A line per database, and one under it naming the parts a deeper check found not ok. */
 function databaseLines(environment: EnvironmentStatus, idPrefix: string, view: TrayView): MenuItemConstructorOptions[] {
-  return databasesOf(environment).map((d) => ({
-    id: `${idPrefix}${d.database}`,
-    label: menuText(`${labelOf(d)}: ${describeFreshly(d, databaseFreshness(environment, d, view.clock), view)}`),
-    enabled: false,
-  }));
+  return databasesOf(environment).flatMap((d) => {
+    const fresh = databaseFreshness(environment, d, view.clock);
+    const attention = liveAttention(d, fresh);
+    const line = { id: `${idPrefix}${d.database}`, label: menuText(`${labelOf(d)}: ${describeFreshly(d, fresh, view)}`), enabled: false };
+    return attention ? [line, { id: `${idPrefix}${d.database}-details`, label: menuText(`${labelOf(d)} — ${attention}`), enabled: false }] : [line];
+  });
 }
 
 /** The newest incident, if any: a click opens the status window, where the incidents are listed. */

@@ -4,6 +4,7 @@
  * answer counts), 1 = one is not, 2 = configuration or usage error.
  */
 import { DATABASE_KINDS } from '../common/databases.js';
+import { detailsNote } from '../common/detailsSummary.js';
 import type { DatabaseStatus, EnvironmentStatus, OverallStatus, Snapshot } from '../common/schemas.js';
 import { isHealthyState } from '../common/schemas.js';
 import type { SettingsView } from '../common/settings-schema.js';
@@ -137,19 +138,6 @@ function cell(text: string, width: number): string {
 const MAX_NAME_COLUMN = 24;
 
 /** A table for people: one row per environment and database, then message and hint for each failure. */
-/** The deeper check's findings, only when one needs attention (a part not ok, or the check itself failed). */
-function detailsNote(s: DatabaseStatus): string | null {
-  const details = s.details;
-  const bad = details?.parts.filter((p) => !p.ok) ?? [];
-  if (!details || (bad.length === 0 && !details.problem)) return null;
-  const said = [
-    details.status,
-    ...bad.map((p) => `${p.name} ${p.status}${p.message ? ` (${p.message})` : ''}`),
-    details.problem,
-  ].filter(Boolean);
-  return said.join('; ');
-}
-
 export function formatSnapshot(snapshot: Snapshot): string {
   const lines = [`WallTrack Monitor ${snapshot.version}: ${snapshot.status.toUpperCase()} (checked ${snapshot.checkedAt})`, ''];
   const envWidth = Math.min(MAX_NAME_COLUMN, Math.max('ENVIRONMENT'.length, ...snapshot.environments.map((e) => e.name.length)) + 2);
@@ -163,7 +151,7 @@ export function formatSnapshot(snapshot: Snapshot): string {
       lines.push(`${cell(env.name, envWidth)}${cell(s.label, dbWidth)}${cell(state, 26)}${cell(latency, 10)}${s.target ?? '-'}`);
       if (s.message) notes.push(`  ${env.name} / ${s.label}: ${s.message}`);
       if (s.hint) notes.push(`    hint: ${s.hint}`);
-      const details = detailsNote(s);
+      const details = detailsNote(s.details);
       if (details) notes.push(`  ${env.name} / ${s.label}: ${details}`);
     }
   }

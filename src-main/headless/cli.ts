@@ -7,7 +7,7 @@
 import '../core/memoryPolicy.js';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { DATABASE_KINDS } from '../common/databases.js';
+import { DATABASE_KINDS, kindSecrets } from '../common/databases.js';
 import { CHART_RANGES, type ChartRange } from '../common/history.js';
 import type { DatabaseId } from '../common/schemas.js';
 import type { MonitorCore } from '../core/MonitorCore.js';
@@ -83,8 +83,8 @@ function sinceArg(value: string): string {
 }
 
 function configurationHelp(dataDir: string): string {
-  const secretVariables = DATABASE_KINDS.map((k) => k.secret.envVar).join(', ');
-  const example = environmentSecretVariable('production', DATABASE_KINDS.at(-1)!);
+  const secretVariables = DATABASE_KINDS.flatMap(kindSecrets).map((s) => s.envVar).join(', ');
+  const example = environmentSecretVariable('production', DATABASE_KINDS.at(-1)!.secret);
   return [
     '',
     'Configuration, the first that applies:',

@@ -4,7 +4,7 @@
  * WALLTRACK_PRODUCTION_NEO4J_PASSWORD) or else the OS keychain, so a server needs no keychain at all.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { DATABASE_KINDS, type DatabaseKind } from '../common/databases.js';
+import { DATABASE_KINDS, kindSecrets, type DatabaseKind, type SecretField } from '../common/databases.js';
 import { EnvironmentIdSchema } from '../common/schemas.js';
 import { SettingsSchema, type EnvironmentSettings, type Settings } from '../common/settings-schema.js';
 import type { ConfigOverride } from '../core/createMonitorCore.js';
@@ -14,15 +14,17 @@ import { assertNoSecretKeys, validationErrorFrom } from '../core/settings/valida
 
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
-/** WALLTRACK_<ENV>_<VARIABLE>: the id upper-cased with "-" as "_", then the kind's secret variable. */
-export function environmentSecretVariable(environmentId: string, kind: DatabaseKind): string {
-  return `WALLTRACK_${environmentId.toUpperCase().replaceAll('-', '_')}_${kind.secret.envVar}`;
+/** WALLTRACK_<ENV>_<VARIABLE>: the id upper-cased with "-" as "_", then the secret's variable (a kind's own or extra one). */
+export function environmentSecretVariable(environmentId: string, secret: SecretField): string {
+  return `WALLTRACK_${environmentId.toUpperCase().replaceAll('-', '_')}_${secret.envVar}`;
 }
 
-/** Variables shaped like a per-environment secret (WALLTRACK_…_<a kind's secret variable>). */
+const ALL_SECRETS = DATABASE_KINDS.flatMap(kindSecrets);
+
+/** Variables shaped like a per-environment secret (WALLTRACK_…_<a secret's variable>). */
 export function environmentSecretVariablesIn(env: NodeJS.ProcessEnv): string[] {
   return Object.keys(env).filter(
-    (name) => env[name] && name.startsWith('WALLTRACK_') && DATABASE_KINDS.some((k) => name.length > 'WALLTRACK_'.length + k.secret.envVar.length && name.endsWith(`_${k.secret.envVar}`)),
+    (name) => env[name] && name.startsWith('WALLTRACK_') && ALL_SECRETS.some((s) => name.length > 'WALLTRACK_'.length + s.envVar.length && name.endsWith(`_${s.envVar}`)),
   );
 }
 
@@ -84,7 +86,7 @@ function secretVariableAt(input: unknown, field: string): string | null {
   const environments = (input as { environments?: unknown }).environments;
   const id = Array.isArray(environments) ? (environments[Number(index)] as { id?: unknown } | null)?.id : undefined;
   const kind = DATABASE_KINDS.find((k) => k.id === kindId);
-  return kind && EnvironmentIdSchema.safeParse(id).success ? environmentSecretVariable(id as string, kind) : null;
+  return kind && EnvironmentIdSchema.safeParse(id).success ? environmentSecretVariable(id as string, kind.secret) : null;
 }
 
 function parseConfig(file: string, text: string): Settings {
@@ -124,18 +126,18 @@ export function readConfigFile(file: string, env: NodeJS.ProcessEnv): ConfigOver
   const secrets: ConfigOverride['secrets'] = {};
   const used = new Set<string>();
   for (const environment of settings.environments) {
-    for (const kind of withEndpoint(environment)) {
-      const name = environmentSecretVariable(environment.id, kind);
+    for (const secret of withEndpoint(environment).flatMap(kindSecrets)) {
+      const name = environmentSecretVariable(environment.id, secret);
       const value = env[name]?.trim();
       if (!value) continue;
-      (secrets[environment.id] ??= {})[kind.secret.name] = new Secret(value);
+      (secrets[environment.id] ??= {})[secret.name] = new Secret(value);
       used.add(name);
     }
   }
   // A misspelt or stray one would otherwise be ignored while the keychain is asked instead.
   const stray = environmentSecretVariablesIn(env).filter((name) => !used.has(name));
   if (stray.length) {
-    const expected = settings.environments.flatMap((e) => withEndpoint(e).map((k) => environmentSecretVariable(e.id, k)));
+    const expected = settings.environments.flatMap((e) => withEndpoint(e).flatMap(kindSecrets).map((s) => environmentSecretVariable(e.id, s)));
     throw new ConfigurationError(
       `${stray.join(', ')} ${stray.length === 1 ? 'matches' : 'match'} no database with an endpoint in --config ${file} (expected: ${expected.join(', ') || 'none'})`,
       { hint: 'Correct or unset it; a secret is only sent to the endpoint of the environment it is named after' },

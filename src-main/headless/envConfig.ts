@@ -23,12 +23,15 @@ export const ENV_SOURCE = 'environment variables';
 const list = (names: string[]) => names.join(', ');
 const pairOf = (kind: DatabaseKind) => `${kind.endpoint.envVar} and ${kind.secret.envVar}`;
 
+/** A kind's variables that are optional: its extra secrets (e.g. a token for a deeper check), then its options. */
+const optionalVariablesOf = (kind: DatabaseKind): string[] => [...(kind.extraSecrets ?? []).map((s) => s.envVar), ...kind.options.map((o) => o.envVar)];
+
 /** Every variable of one kind, endpoint and secret first. */
-export const variablesOf = (kind: DatabaseKind): string[] => [kind.endpoint.envVar, kind.secret.envVar, ...kind.options.map((o) => o.envVar)];
+export const variablesOf = (kind: DatabaseKind): string[] => [kind.endpoint.envVar, kind.secret.envVar, ...optionalVariablesOf(kind)];
 
 export const NOTHING_CONFIGURED =
   `Nothing to check: set ${DATABASE_KINDS.map(pairOf).join(' and/or ')} ` +
-  `(optionally ${list(DATABASE_KINDS.flatMap((k) => k.options.map((o) => o.envVar)))}), ` +
+  `(optionally ${list(DATABASE_KINDS.flatMap(optionalVariablesOf))}), ` +
   'or pass --config FILE, or save the settings in the WallTrack Monitor app first.';
 
 /** Each kind with every field at its default, plus the default monitor settings: what the variables are applied to. */

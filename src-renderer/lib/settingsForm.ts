@@ -4,8 +4,8 @@
  * inline before anything is sent. Every database field comes from the registry
  * (src-main/common/databases.ts); nothing here names a kind.
  */
-import { DATABASE_KINDS, emptySection, secretLabel, type DatabaseKind, type SecretName, type TextField } from '../../src-main/common/databases.js';
-import { endpointChange, endpointChangeMessage } from '../../src-main/common/endpointIdentity.js';
+import { DATABASE_KINDS, emptySection, kindSecrets, type DatabaseKind, type SecretField, type SecretName, type TextField } from '../../src-main/common/databases.js';
+import { endpointChange, endpointChangeMessage, extraSecretChangeMessage, extraSecretMoved } from '../../src-main/common/endpointIdentity.js';
 import { EnvironmentIdSchema, type EnvironmentId } from '../../src-main/common/schemas.js';
 import {
   ENVIRONMENT_LIMIT,
@@ -27,17 +27,32 @@ export const NUMBER_FIELDS = {
 } as const;
 export type NumberFieldId = keyof typeof NUMBER_FIELDS;
 
-/** A kind's form, in the order shown: the endpoint, the options that bind its secret, the secret, the other options. */
-export type KindFormItem = { type: 'text'; field: TextField } | { type: 'secret' };
+/**
+ * A kind's form, in the order shown: the endpoint, the options that bind its secret, the secret, the
+ * other options, each extra secret right after the option naming where it is sent (e.g. the access
+ * token after the Management API URL).
+ */
+export type KindFormItem = { type: 'text'; field: TextField } | { type: 'secret'; secret: SecretField };
 export function kindFormItems(kind: DatabaseKind): KindFormItem[] {
   const text = (field: TextField): KindFormItem => ({ type: 'text', field });
+  const extras = kind.extraSecrets ?? [];
+  const withExtras = (field: TextField): KindFormItem[] => [
+    text(field),
+    ...extras.filter((e) => e.sentTo.option === field.key).map((secret): KindFormItem => ({ type: 'secret', secret })),
+  ];
+  const placed = new Set(kind.options.map((o) => o.key));
   return [
     text(kind.endpoint),
-    ...kind.options.filter((o) => o.bindsSecret).map(text),
-    { type: 'secret' },
-    ...kind.options.filter((o) => !o.bindsSecret).map(text),
+    ...kind.options.filter((o) => o.bindsSecret).flatMap(withExtras),
+    { type: 'secret', secret: kind.secret },
+    ...kind.options.filter((o) => !o.bindsSecret).flatMap(withExtras),
+    // One whose option the kind lacks still gets a field.
+    ...extras.filter((e) => !placed.has(e.sentTo.option)).map((secret): KindFormItem => ({ type: 'secret', secret })),
   ];
 }
+
+/** "Supabase API key", "Supabase access token": a secret's label with its kind's. */
+export const secretFieldLabel = (kind: DatabaseKind, secret: SecretField): string => `${kind.label} ${secret.label}`;
 
 /** The input's id, unique on the page because one environment's form is shown at a time, e.g. "neo4j.uri". */
 export const textFieldId = (kind: DatabaseKind, field: TextField): string => `${kind.id}.${field.key}`;
@@ -323,9 +338,13 @@ export function secretsToReenter(env: EnvironmentForm, saved: Settings, presence
   if (!stored) return {};
   const typed = typedSections(env);
   const reenter: Reenter = {};
+  const isStored = (name: SecretName) => presence[env.id]?.[name] === 'stored';
   for (const kind of DATABASE_KINDS) {
-    const change = presence[env.id]?.[kind.secret.name] === 'stored' ? endpointChange(kind.id, stored.databases, typed) : null;
+    const change = isStored(kind.secret.name) ? endpointChange(kind.id, stored.databases, typed) : null;
     if (change) reenter[kind.secret.name] = endpointChangeMessage(change, typed);
+    for (const extra of kind.extraSecrets ?? []) {
+      if (isStored(extra.name) && extraSecretMoved(kind.id, extra, stored.databases, typed)) reenter[extra.name] = extraSecretChangeMessage(kind.id, extra, typed);
+    }
   }
   return reenter;
 }
@@ -333,8 +352,7 @@ export function secretsToReenter(env: EnvironmentForm, saved: Settings, presence
 /** What one environment's secret fields show and send: "keep" of a secret to enter again becomes an empty password input. */
 export function shownSecrets(secrets: SecretStates, reenter: Reenter): Record<SecretName, SecretFormState> {
   const shown: Record<SecretName, SecretFormState> = {};
-  for (const kind of DATABASE_KINDS) {
-    const name = kind.secret.name;
+  for (const { name } of DATABASE_KINDS.flatMap(kindSecrets)) {
     const state = secrets[name] ?? KEEP;
     shown[name] = reenter[name] && state.mode === 'keep' ? { mode: 'replace', value: '' } : state;
   }
@@ -345,8 +363,10 @@ export function shownSecrets(secrets: SecretStates, reenter: Reenter): Record<Se
 export function secretErrors(shown: Record<SecretName, SecretFormState>, reenter: Reenter = {}): Partial<Record<SecretName, string>> {
   const errors: Partial<Record<SecretName, string>> = {};
   for (const kind of DATABASE_KINDS) {
-    const s = shown[kind.secret.name];
-    if (s?.mode === 'replace' && s.value === '') errors[kind.secret.name] = reenter[kind.secret.name] ?? `Type the new ${secretLabel(kind)} or press Cancel`;
+    for (const secret of kindSecrets(kind)) {
+      const s = shown[secret.name];
+      if (s?.mode === 'replace' && s.value === '') errors[secret.name] = reenter[secret.name] ?? `Type the new ${secretFieldLabel(kind, secret)} or press Cancel`;
+    }
   }
   return errors;
 }
@@ -379,7 +399,7 @@ export function secretErrorKey(form: SettingsForm, field: unknown): string | nul
   if (typeof field !== 'string' || !field.startsWith('secrets.')) return null;
   const parts = field.slice('secrets.'.length).split('.');
   const name = parts.at(-1)!;
-  if (!DATABASE_KINDS.some((k) => k.secret.name === name)) return null;
+  if (!DATABASE_KINDS.some((k) => kindSecrets(k).some((s) => s.name === name))) return null;
   const env = parts.length === 2 ? form.environments.find((e) => e.id === parts[0]) : form.environments[0];
   return env ? envErrorKey(env.key, name) : null;
 }

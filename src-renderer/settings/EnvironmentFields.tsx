@@ -1,9 +1,10 @@
-import { DATABASE_KINDS, secretLabel, type SecretName } from '../../src-main/common/databases.js';
+import { DATABASE_KINDS, type SecretName } from '../../src-main/common/databases.js';
 import type { SettingsDraft, SettingsView } from '../../src-main/common/settings-schema.js';
 import {
   envErrorKey,
   kindFormItems,
   placeholderOf,
+  secretFieldLabel,
   textFieldId,
   type EnvironmentForm,
   type FormErrors,
@@ -53,13 +54,13 @@ export function EnvironmentFields({ env, errors, presence, secrets, reenter, gen
           <legend>{kind.label}</legend>
           {kindFormItems(kind).map((item) => {
             if (item.type === 'secret') {
-              const name = kind.secret.name;
+              const name = item.secret.name;
               return (
                 <SecretField
                   key={name}
                   id={name}
-                  label={secretLabel(kind)}
-                  env={kind.secret.envVar}
+                  label={secretFieldLabel(kind, item.secret)}
+                  env={item.secret.envVar}
                   presence={presence[env.id]?.[name] ?? 'not_set'}
                   state={secrets[name] ?? { mode: 'keep' }}
                   reenter={reenter[name]}

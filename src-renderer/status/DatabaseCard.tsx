@@ -3,6 +3,7 @@ import type { ChartRange, HistoryView } from '../../src-main/common/history.js';
 import type { DatabaseStatus, EnvironmentId } from '../../src-main/common/schemas.js';
 import { STATE_TONES, UPTIME_PERIOD_WORDS, formatLatency, stateDuration, uptimeText } from '../lib/format.js';
 import { freshnessSentence } from '../lib/freshnessWords.js';
+import { DatabaseDetails } from './DatabaseDetails.js';
 import { LatencyChart } from './LatencyChart.js';
 import { RelativeTime } from './RelativeTime.js';
 import { StateBadge } from './StateBadge.js';
@@ -86,10 +87,12 @@ export function DatabaseCard({ environment, status, freshness, now, history, ran
           )}
         </div>
       )}
+      <DatabaseDetails status={status} />
       <LatencyChart label={status.label} range={range} onRange={onRange} view={history.view} error={history.error} />
       {status.server?.version && (
         <p className="card-server">
           {serverLabel(status.server.agent, status.server.version)}
+          {status.server.edition && ` ${status.server.edition}`}
         </p>
       )}
     </section>

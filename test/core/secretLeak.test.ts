@@ -14,12 +14,15 @@ import { createLogger } from '../../src-main/core/logging.js';
 import { startBlackHole, type BlackHole } from '../support/faults.js';
 import { runBin } from '../headless/cliHarness.js';
 import { testServices, type TestServices } from '../support/services.js';
+import { STANDIN_REF, startSupabaseStandin, type SupabaseStandin } from '../support/supabase-standin.js';
 import { draftOf, testRequest, type SecretInput } from './drafts.js';
 
 const fresh = (label: string) => `${label}-${randomBytes(12).toString('hex')}`;
 
 let services: TestServices;
 let blackHole: BlackHole;
+/** Its Management API receives the (wrong) access tokens and refuses them: a `problem` in the details. */
+let management: SupabaseStandin;
 const dirs: string[] = [];
 /** Everything observable, as text. */
 const observed: { where: string; text: string }[] = [];
@@ -33,9 +36,11 @@ const errorText = (e: unknown) => {
 beforeAll(async () => {
   services = testServices();
   blackHole = await startBlackHole();
+  management = await startSupabaseStandin({ connectionString: services.postgres.connectionString });
 });
 afterAll(async () => {
   await blackHole.close();
+  await management?.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -52,7 +57,11 @@ function twoEnvironmentsFile(dir: string): string {
     file,
     JSON.stringify({
       environments: [
-        { id: 'production', name: 'Production', databases: { supabase: { url: services.supabase.url }, neo4j: { uri: services.neo4j.uri } } },
+        {
+          id: 'production',
+          name: 'Production',
+          databases: { supabase: { url: services.supabase.url, projectRef: STANDIN_REF, managementApiUrl: management.managementUrl }, neo4j: { uri: services.neo4j.uri } },
+        },
         { id: 'staging', name: 'Staging', databases: { neo4j: { uri: `bolt://127.0.0.1:${blackHole.port}` } } },
       ],
       monitor: { timeoutMs: 1_000 },
@@ -84,6 +93,9 @@ describe('no secret leaks', () => {
     const stagingBlackHolePassword = fresh('staging-blackhole-password');
     const devPassword = fresh('dev-password');
     const cliStagingPassword = fresh('cli-staging-password');
+    const importToken = fresh('sbp-import-token');
+    const cliToken = fresh('sbp-cli-token');
+    const cliConfigToken = fresh('sbp-cli-config-token');
     secrets.push(
       services.neo4j.password,
       services.supabase.serviceRoleKey,
@@ -100,6 +112,9 @@ describe('no secret leaks', () => {
       stagingBlackHolePassword,
       devPassword,
       cliStagingPassword,
+      importToken,
+      cliToken,
+      cliConfigToken,
     );
 
     const dataDir = tempDir();
@@ -176,6 +191,13 @@ describe('no secret leaks', () => {
         'import report new environment',
         await core.importEnv({ content: `NEO4J_URI=${services.neo4j.uri}\nNEO4J_PASSWORD=${devPassword}\n`, into: { kind: 'new', id: 'dev', name: 'Dev' } }),
       );
+      const managementVariables = `SUPABASE_PROJECT_REF=${STANDIN_REF}\nSUPABASE_MANAGEMENT_API_URL=${management.managementUrl}\n`;
+      see('import token report', await core.importEnv({ content: `${managementVariables}SUPABASE_ACCESS_TOKEN=${importToken}\n`, into: into('production') }));
+      // The Management API URL moved without the token typed again: refused.
+      await core.importEnv({ content: `SUPABASE_MANAGEMENT_API_URL=http://127.0.0.1:${blackHole.port}\n`, into: into('production') }).then(
+        () => expect.fail('a moved Management API URL without the token must be refused'),
+        (e: unknown) => see('importEnv moved token error', errorText(e)),
+      );
       see('checkNow after import', await core.checkNow());
       for (const environment of ['production', 'staging', 'dev']) {
         for (const database of ['neo4j', 'supabase']) {
@@ -201,6 +223,8 @@ describe('no secret leaks', () => {
     expect(text).toContain('must not contain credentials');
     expect(text).toContain('staging: The Neo4j URI changed');
     expect(text).toContain('"environment":"dev"');
+    expect(text).toContain('HTTP 401: the access token was refused');
+    expect(text).toContain('SUPABASE_MANAGEMENT_API_URL changes where the stored access token would be sent');
 
     // The CLI with failures: wrong password, wrong key, and a black hole.
     const cliDir = tempDir();
@@ -215,9 +239,21 @@ describe('no secret leaks', () => {
         WALLTRACK_PRODUCTION_NEO4J_PASSWORD: cliPassword,
         WALLTRACK_PRODUCTION_SUPABASE_KEY: cliKey,
         WALLTRACK_STAGING_NEO4J_PASSWORD: cliStagingPassword,
+        WALLTRACK_PRODUCTION_SUPABASE_ACCESS_TOKEN: cliConfigToken,
+      }),
+      await runBin(['check'], {
+        ...cliEnv,
+        SUPABASE_URL: services.supabase.url,
+        SUPABASE_KEY: services.supabase.anonKey,
+        SUPABASE_PROJECT_REF: STANDIN_REF,
+        SUPABASE_MANAGEMENT_API_URL: management.managementUrl,
+        SUPABASE_ACCESS_TOKEN: cliToken,
       }),
     ];
-    expect(runs.map((r) => r.code)).toEqual([1, 1, 2, 2, 1]);
+    expect(runs.map((r) => r.code)).toEqual([1, 1, 2, 2, 1, 0]);
+    // Both tokens reached the Management API and were refused there (the refusal is a line, not a failure).
+    expect(runs[4]!.stdout).toContain('Production / Supabase: Management API at ');
+    expect(runs[5]!.stdout).toContain('default / Supabase: Management API at ');
     expect(runs[4]!.stdout, runs[4]!.stderr).toMatch(/^Production\s+Neo4j\s+down \(auth_failed\)/m);
     expect(runs[4]!.stdout).toMatch(/^Staging\s+Neo4j\s+down \(timeout\)/m);
     expect(runs[1]!.stdout).toMatch(/timeout/);

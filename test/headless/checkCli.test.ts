@@ -185,9 +185,9 @@ describe('--help', () => {
     expect(run.code).toBe(0);
     expect(run.flat).toContain('Checks whether WallTrack\'s Supabase and Neo4j databases are reachable, in each environment.');
     expect(run.stdout).toContain('--config FILE  a settings JSON (version 2: "environments", "monitor"; at most 1 MiB) with no secret in it.');
-    expect(run.stdout).toContain('VARIABLE = SUPABASE_KEY, NEO4J_PASSWORD), e.g. WALLTRACK_PRODUCTION_NEO4J_PASSWORD, or else from the OS keychain.');
+    expect(run.stdout).toContain('VARIABLE = SUPABASE_KEY, SUPABASE_ACCESS_TOKEN, NEO4J_PASSWORD), e.g. WALLTRACK_PRODUCTION_NEO4J_PASSWORD, or else from the OS keychain.');
     expect(run.stdout).toContain(
-      'variables      SUPABASE_URL, SUPABASE_KEY, SUPABASE_PROBE_TABLE, SUPABASE_PROJECT_REF, SUPABASE_MANAGEMENT_API_URL, NEO4J_URI, NEO4J_PASSWORD, NEO4J_USER, NEO4J_DATABASE, WALLTRACK_TIMEOUT_MS, WALLTRACK_SLOW_MS',
+      'variables      SUPABASE_URL, SUPABASE_KEY, SUPABASE_ACCESS_TOKEN, SUPABASE_PROBE_TABLE, SUPABASE_PROJECT_REF, SUPABASE_MANAGEMENT_API_URL, NEO4J_URI, NEO4J_PASSWORD, NEO4J_USER, NEO4J_DATABASE, WALLTRACK_TIMEOUT_MS, WALLTRACK_SLOW_MS',
     );
     expect(run.stdout).toContain('define one environment, its id WALLTRACK_ENV (default "default"); the keychain is not read.');
     expect(run.stdout).toContain('--config together with the variables is an error: pick one.');

@@ -109,7 +109,7 @@ describe('readConfigFile', () => {
     const typo = error(() => readConfigFile(path, { WALLTRACK_PRODUCTON_NEO4J_PASSWORD: 'x' }));
     expect(typo.message).toBe(
       `WALLTRACK_PRODUCTON_NEO4J_PASSWORD matches no database with an endpoint in --config ${path} ` +
-        '(expected: WALLTRACK_PRODUCTION_SUPABASE_KEY, WALLTRACK_PRODUCTION_NEO4J_PASSWORD, WALLTRACK_EU_STAGING_SUPABASE_KEY)',
+        '(expected: WALLTRACK_PRODUCTION_SUPABASE_KEY, WALLTRACK_PRODUCTION_SUPABASE_ACCESS_TOKEN, WALLTRACK_PRODUCTION_NEO4J_PASSWORD, WALLTRACK_EU_STAGING_SUPABASE_KEY, WALLTRACK_EU_STAGING_SUPABASE_ACCESS_TOKEN)',
     );
     // eu-staging has no Neo4j: its password would go nowhere.
     expect(error(() => readConfigFile(path, { WALLTRACK_EU_STAGING_NEO4J_PASSWORD: 'x' })).message).toMatch(/^WALLTRACK_EU_STAGING_NEO4J_PASSWORD matches no database/);

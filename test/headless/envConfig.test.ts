@@ -94,7 +94,7 @@ describe('readEnvConfig', () => {
   });
 
   it.each([
-    [{ NEO4J_USER: 'neo4j' }, /^Nothing to check: set SUPABASE_URL and SUPABASE_KEY and\/or NEO4J_URI and NEO4J_PASSWORD \(optionally SUPABASE_PROBE_TABLE, SUPABASE_PROJECT_REF, SUPABASE_MANAGEMENT_API_URL, NEO4J_USER, NEO4J_DATABASE\), or pass --config FILE/],
+    [{ NEO4J_USER: 'neo4j' }, /^Nothing to check: set SUPABASE_URL and SUPABASE_KEY and\/or NEO4J_URI and NEO4J_PASSWORD \(optionally SUPABASE_ACCESS_TOKEN, SUPABASE_PROBE_TABLE, SUPABASE_PROJECT_REF, SUPABASE_MANAGEMENT_API_URL, NEO4J_USER, NEO4J_DATABASE\), or pass --config FILE/],
     [{ WALLTRACK_SLOW_MS: '3000' }, /^Nothing to check: /],
     [{ NEO4J_URI: 'bolt://h:7687', NEO4J_PASSWORD: 'p', WALLTRACK_TIMEOUT_MS: '5s' }, /^Invalid environment variable WALLTRACK_TIMEOUT_MS: must be a whole number/],
     [{ NEO4J_URI: 'bolt://h:7687', NEO4J_PASSWORD: 'p', WALLTRACK_TIMEOUT_MS: '10' }, /^Invalid environment variable WALLTRACK_TIMEOUT_MS: Timeout must be at least 100 ms/],

@@ -128,6 +128,41 @@ describe.sequential('status window with environments, in Chromium through the re
     await page.screenshot({ path: join(SCREENSHOTS, 'status-environments-420x600.png'), animations: 'disabled' });
   });
 
+  it('still fits 420×600 with five environments when the failing one has deeper-check details (services, offline databases, a problem)', async () => {
+    const environments = FIVE();
+    const production = environments.find((e) => e.id === 'production')!;
+    const checkedAt = production.databases.neo4j!.checkedAt!;
+    production.databases.supabase!.details = {
+      status: 'ACTIVE_HEALTHY',
+      parts: ['auth', 'db', 'pooler', 'realtime', 'rest', 'storage'].map((name) =>
+        name === 'realtime' ? { name, status: 'UNHEALTHY', ok: false, message: 'realtime is not answering' } : { name, status: 'ACTIVE_HEALTHY', ok: true },
+      ),
+      problem: 'Management API at https://api.supabase.com: HTTP 429: rate limited; the statuses shown are from the last answer',
+      checkedAt,
+    };
+    production.databases.neo4j!.details = {
+      parts: [
+        { name: 'neo4j', status: 'offline', ok: false, message: 'Could not start database neo4j: a store file is missing' },
+        { name: 'system', status: 'online', ok: true },
+      ],
+      checkedAt,
+    };
+    const page = await open(environments, { width: 420, height: 600 });
+    const failing = card(page, 'production', 'neo4j');
+    // The failing card's message says it already; a healthy card keeps only what is not ok.
+    expect(await failing.locator('.card-details').isVisible()).toBe(false);
+    const services = card(page, 'production', 'supabase').locator('.card-details');
+    expect(await services.locator('.detail-part-bad').innerText()).toBe('✕ realtime UNHEALTHY — realtime is not answering');
+    expect(await services.locator('.detail-part-ok').first().isVisible()).toBe(false);
+    expect(await services.locator('.details-problem').isVisible()).toBe(false);
+    const box = await failing.evaluate((e) => e.getBoundingClientRect().toJSON() as DOMRect);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(600);
+    const staging = await page.locator('section.environment[data-environment="staging"] .environment-header').evaluate((e) => e.getBoundingClientRect().toJSON() as DOMRect);
+    expect(staging.bottom).toBeLessThanOrEqual(600);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  });
+
   it('keeps a section open or closed as the user left it while new snapshots arrive, and updates cards from them', async () => {
     const page = await open(FIVE());
     await toggle(page, 'production').click();

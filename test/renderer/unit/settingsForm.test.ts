@@ -53,7 +53,7 @@ const edit = (f: (form: SettingsForm) => SettingsForm | void): SettingsForm => {
 describe('the form is built from the registry', () => {
   it('orders each kind as endpoint, secret-binding options, secret, other options', () => {
     const names = (k: typeof supabaseKind | typeof neo4jKind) => kindFormItems(k).map((i) => (i.type === 'secret' ? 'SECRET' : i.field.key));
-    expect(names(supabaseKind)).toEqual(['url', 'SECRET', 'probeTable', 'projectRef', 'managementApiUrl']);
+    expect(names(supabaseKind)).toEqual(['url', 'SECRET', 'probeTable', 'projectRef', 'managementApiUrl', 'SECRET']);
     expect(names(neo4jKind)).toEqual(['uri', 'user', 'SECRET', 'database']);
   });
 
@@ -246,8 +246,8 @@ describe('secret edits per environment', () => {
         },
         staging: {},
       });
-      expect(s.shown.production).toEqual({ supabaseKey: { mode: 'replace', value: '' }, neo4jPassword: { mode: 'replace', value: '' } });
-      expect(s.shown.staging).toEqual({ supabaseKey: { mode: 'keep' }, neo4jPassword: { mode: 'keep' } });
+      expect(s.shown.production).toEqual({ supabaseKey: { mode: 'replace', value: '' }, supabaseAccessToken: { mode: 'keep' }, neo4jPassword: { mode: 'replace', value: '' } });
+      expect(s.shown.staging).toEqual({ supabaseKey: { mode: 'keep' }, supabaseAccessToken: { mode: 'keep' }, neo4jPassword: { mode: 'keep' } });
       expect(s.errors).toEqual({
         'production/neo4jPassword': 'The Neo4j URI changed: enter the password for bolt://new-host:7687',
         'production/supabaseKey': 'The Supabase URL changed: enter the API key for http://abcd.supabase.co',
