@@ -13,7 +13,6 @@ import { projectHealth } from './supabaseManagement.js';
 import { abortable, settledWithin } from './abortable.js';
 import { gatewayNote } from './gatewayNote.js';
 import { guardedFetch, RefusedResponse } from './guardedFetch.js';
-import { SUPABASE_PROJECT_URL_HINT } from './hints.js';
 import { publicTarget } from './redact.js';
 import { failureResult, healthyResult, resultFromError, type FailureContext } from './result.js';
 
@@ -78,7 +77,7 @@ export class SupabaseProbe implements Probe {
   };
 
   private failed(error: unknown): ProbeResult {
-    if (error instanceof RefusedResponse) return failureResult(this.ctx, 'invalid_config', error.message, SUPABASE_PROJECT_URL_HINT);
+    if (error instanceof RefusedResponse) return failureResult(this.ctx, 'invalid_config', error.message, 'not_project_url');
     return resultFromError(this.ctx, error);
   }
 
