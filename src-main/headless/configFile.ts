@@ -16,7 +16,12 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** WALLTRACK_<ENV>_<VARIABLE>: the id upper-cased with "-" as "_", then the kind's secret variable. */
 export function environmentSecretVariable(environmentId: string, kind: DatabaseKind): string {
-  return `WALLTRACK_${environmentId.toUpperCase().replaceAll('-', '_')}_${kind.secret.envVar}`;
+  return secretVariableName(environmentId, kind.secret.envVar);
+}
+
+/** WALLTRACK_<ENV>_<VARIABLE>: where a secret of that environment comes from with --config. */
+export function secretVariableName(environmentId: string, envVar: string): string {
+  return `WALLTRACK_${environmentId.toUpperCase().replaceAll('-', '_')}_${envVar}`;
 }
 
 /** Variables shaped like a per-environment secret (WALLTRACK_…_<a kind's secret variable>). */
