@@ -44,9 +44,9 @@ describe('npm ci engine warnings', () => {
   });
 
   it('the four libraries behind those warnings load on this Node, as their dependents import them: the warnings say nothing breaks', () => {
-    // ESM packages; their dependents load them with import(), or require() (require(esm) since 20.19).
+    // ESM packages their CommonJS dependents require() (electron's install.js does): require(esm) since 20.19.
     const load = (from: string, name: string, show: string) =>
-      execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import('${name}'); console.log(${show})`], { cwd: join(ROOT, from), encoding: 'utf8' }).trim();
+      execFileSync(process.execPath, ['-e', `const m = require('${name}'); console.log(${show})`], { cwd: join(ROOT, from), encoding: 'utf8' }).trim();
     expect(load('node_modules/electron', '@electron/get', 'typeof m.downloadArtifact')).toBe('function');
     expect(load('node_modules/electron', '@electron-internal/extract-zip', 'typeof m.extract')).toBe('function');
     expect(load('node_modules/app-builder-lib', '@electron/rebuild', 'typeof m.rebuild')).toBe('function');
