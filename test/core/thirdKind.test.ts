@@ -141,7 +141,7 @@ describe('variables, .env import and settings', () => {
     expect(applied.config.databases).toEqual({ redis: { address: null, username: 'default', db: '5' } });
     expect(applied.secrets.redisAuth?.reveal()).toBe('pw');
     expect(() => applyEnvVariables([['REDIS_ADDRESS', 'http://x']], config({}))).toThrow(
-      new ValidationError('REDIS_ADDRESS', 'Redis address must be redis://host[:port], e.g. redis://localhost:6379 (setting redis.address)'),
+      new ValidationError('REDIS_ADDRESS', 'Redis address must be redis://host[:port], e.g. redis://localhost:6379'),
     );
   });
 
