@@ -157,7 +157,7 @@ export class SupabaseProbe implements Probe {
     const missing =
       status === 404 || (status === 204 && count === null) || (error?.code !== undefined && MISSING_TABLE_CODES.has(error.code));
     if (missing) {
-      return failureResult(this.ctx, 'invalid_config', `probe table "${table}" not found through PostgREST; check SUPABASE_PROBE_TABLE`);
+      return failureResult(this.ctx, 'invalid_config', `probe table "${table}" not found through PostgREST`);
     }
     if (status >= 200 && status < 300 && !error) return null;
     const byCode = error?.code && /^PGRST00\d$/.test(error.code) ? 'server_error' : null;
