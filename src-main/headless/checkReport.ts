@@ -97,7 +97,7 @@ function detailsNote(s: DatabaseStatus): string | null {
 }
 
 function cell(text: string, width: number): string {
-  return text.length >= width - 1 ? text.slice(0, width - 2) + '… ' : text.padEnd(width);
+  return text.length >= width ? text.slice(0, width - 2) + '… ' : text.padEnd(width);
 }
 
 function cut(text: string, width: number): string {
