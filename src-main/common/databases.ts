@@ -82,8 +82,16 @@ export interface DatabaseKind {
    * later for a deeper check, so sections written before them read the same.
    */
   options: (TextField & { bindsSecret?: boolean; whenSet?: boolean })[];
-  /** What an operator should do next, per failure kind; `{at}` is replaced by host:port of the target. */
+  /**
+   * What an operator should do next, per failure kind. `{at}` becomes host:port of the target; a
+   * field in braces (`{uri}`, `{user,neo4jPassword}`, `{secret}`, `{endpoint}`, `{timeout}`) becomes
+   * where the host at hand sets it (common/hints.ts), so no hint names a variable or a window itself.
+   */
   hints: Record<FailureKind, string>;
+  /** Further hints a probe may pick by name for a more precise case (same tokens). */
+  hintVariants?: Record<string, string>;
+  /** What a failure means for this kind, in the words an operator uses; others read "<label>: <summary>". */
+  headlines?: Partial<Record<FailureKind, string>>;
 }
 
 const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
@@ -210,20 +218,30 @@ export const supabaseKind = {
     },
   ],
   hints: {
-    not_configured: 'Set SUPABASE_URL and SUPABASE_KEY in Settings (or import a .env file)',
-    invalid_config: 'Check SUPABASE_URL (e.g. https://abcd.supabase.co) and SUPABASE_PROBE_TABLE in Settings',
-    dns: 'Cannot resolve {at}: check SUPABASE_URL in Settings and your network or DNS',
-    refused: 'Nothing is listening on {at}: check SUPABASE_URL in Settings, or start the local Supabase stack',
+    not_configured: 'Set {url,supabaseKey} (or import a .env file)',
+    invalid_config: 'Check {url} (e.g. https://abcd.supabase.co) and {probeTable}',
+    dns: 'Cannot resolve {at}: check {url} and your network or DNS',
+    refused: 'Nothing is listening on {at}: check {url}, or start the local Supabase stack',
     tls: 'TLS to {at} failed: check the certificate (or a proxy intercepting HTTPS); use http:// only for a local stack',
-    timeout: 'Supabase at {at} did not answer in time: check the network, firewall or VPN, or raise the timeout in Settings',
+    timeout: 'Supabase at {at} did not answer in time: check the network, firewall or VPN, or raise {timeout}',
     reset: 'The connection to {at} was cut before the answer was complete: check proxies, firewalls or a VPN on the way to Supabase',
-    auth_failed: 'Check SUPABASE_KEY (anon, service_role or sb_ key) in Settings',
+    auth_failed: 'Check {supabaseKey} (anon, service_role or sb_ key)',
     server_error: 'Supabase answered with a server error: check the project status in the Supabase dashboard and its database',
     paused: 'The Supabase project is paused: restore it from the dashboard (Project settings → General), then wait until it is healthy again',
     unreachable_origin:
       "Supabase's edge at {at} could not reach the project (HTTP 522): check status.supabase.com and the project's health in the dashboard; restart the project if it stays",
     database_offline: "A Supabase service is down: check the project's health in the Supabase dashboard",
-    unknown: 'Check SUPABASE_URL in Settings and the network path to Supabase',
+    unknown: 'Check {url} and the network path to Supabase',
+  },
+  hintVariants: {
+    /** Answers only something other than the project URL gives: a redirect, an oversized body. */
+    not_project_url: '{url} must be the project URL itself, e.g. https://abcd.supabase.co',
+  },
+  headlines: {
+    auth_failed: 'Supabase rejected the API key',
+    refused: 'Nothing answers at the Supabase URL',
+    dns: 'The Supabase host name cannot be resolved',
+    paused: 'The Supabase project is paused',
   },
 } as const satisfies DatabaseKind;
 
@@ -266,20 +284,26 @@ export const neo4jKind = {
     },
   ],
   hints: {
-    not_configured: 'Set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD in Settings (or import a .env file)',
-    invalid_config: 'Check NEO4J_URI (e.g. neo4j://localhost:7687) and NEO4J_DATABASE in Settings',
-    dns: 'Cannot resolve {at}: check the host in NEO4J_URI and your network or DNS',
-    refused: 'Is Neo4j running on {at}? Start it, or correct NEO4J_URI in Settings',
+    not_configured: 'Set {uri,user,neo4jPassword} (or import a .env file)',
+    invalid_config: 'Check {uri} (e.g. neo4j://localhost:7687) and {database}',
+    dns: 'Cannot resolve {at}: check the host in {uri} and your network or DNS',
+    refused: 'Is Neo4j running on {at}? Start it, or correct {uri}',
     tls: 'Check encryption: neo4j+s:// or bolt+s:// need a trusted certificate, +ssc accepts a self-signed one, neo4j:// and bolt:// are unencrypted',
-    timeout: 'Neo4j at {at} did not answer in time: check the server load, firewall or VPN, or raise the timeout in Settings',
+    timeout: 'Neo4j at {at} did not answer in time: check the server load, firewall or VPN, or raise {timeout}',
     reset: 'The connection to {at} was cut mid-conversation: check proxies, firewalls or a VPN on the way to Neo4j, and the Neo4j log',
-    auth_failed: 'Check NEO4J_USER and NEO4J_PASSWORD in Settings',
+    auth_failed: 'Check {user,neo4jPassword}',
     server_error: 'Neo4j at {at} accepted the connection but failed: check the server log and that the database is online',
     paused: 'Neo4j at {at} is paused: resume it (Aura console) or start the server',
     unreachable_origin: 'A proxy in front of Neo4j at {at} could not reach the server: check the proxy and the server',
     database_offline:
-      'The database in NEO4J_DATABASE (or the default one) on {at} is not online: run START DATABASE <name> on system as an admin, or check the Neo4j log for why it stopped',
-    unknown: 'Check NEO4J_URI in Settings and the network path to the server',
+      'The database set in {database} (or the default one) on {at} is not online: run START DATABASE <name> on system as an admin, or check the Neo4j log for why it stopped',
+    unknown: 'Check {uri} and the network path to the server',
+  },
+  headlines: {
+    auth_failed: 'Neo4j rejected the user name or password',
+    refused: 'Neo4j is not running, or not at this address',
+    dns: 'The Neo4j host name cannot be resolved',
+    database_offline: 'The Neo4j database is not online',
   },
 } as const satisfies DatabaseKind;
 

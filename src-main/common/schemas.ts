@@ -83,6 +83,8 @@ export const ProbeResultSchema = z.object({
   kind: FailureKindSchema.optional(),
   message: z.string().optional(),
   hint: z.string().optional(),
+  /** Which registry hint `hint` is (common/hints.ts), so each host can say it in its own words. */
+  hintKey: z.string().max(64).optional(),
   server: ServerInfoSchema.optional(),
   details: DatabaseDetailsSchema.optional(),
   checkedAt: z.iso.datetime(),
@@ -101,6 +103,8 @@ export const DatabaseStatusSchema = z.object({
   kind: FailureKindSchema.optional(),
   message: z.string().optional(),
   hint: z.string().optional(),
+  /** Which registry hint `hint` is (common/hints.ts), so each host can say it in its own words. */
+  hintKey: z.string().max(64).optional(),
   server: ServerInfoSchema.optional(),
   /** From the last deeper check, when the kind makes one (see DatabaseDetailsSchema). */
   details: DatabaseDetailsSchema.optional(),

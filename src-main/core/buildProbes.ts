@@ -12,6 +12,8 @@ import type { SecretName } from '../common/settings-schema.js';
 import type { EnvironmentConfig, SecretErrors, SecretValues } from './environmentConfig.js';
 import { DatabaseConnectionError } from './errors.js';
 import type { Probe } from './probes/Probe.js';
+import { hintFor } from './probes/hints.js';
+import type { HintKey } from '../common/hints.js';
 import { PROBE_FACTORIES } from './probes/probeFactories.js';
 
 export type { SecretErrors, SecretValues };
@@ -21,6 +23,8 @@ export interface ConfigGap {
   /** What is missing, e.g. "Neo4j URI is set but the password is missing". */
   message: string;
   hint: string;
+  /** The registry hint `hint` is, when it is one (a keychain error's hint is the same for every host). */
+  hintKey?: HintKey;
   /** Set when the gap is a secret the keychain did not give: a check of the database may retry the read. */
   unreadSecret?: SecretName;
 }
@@ -54,14 +58,16 @@ export function configGap(database: DatabaseId, config: EnvironmentConfig, secre
     return {
       database,
       message: `${kind.endpoint.label} is set but the ${kind.secret.label} is missing`,
-      hint: `Enter the ${secretLabel(kind)} in Settings (${kind.secret.envVar}), or import a .env file that has it`,
+      hint: hintFor(database, 'secret_missing', endpoint),
+      hintKey: 'secret_missing',
     };
   }
   if (!endpoint && secret && config.databases[database]) {
     return {
       database,
       message: `A ${secretLabel(kind)} is stored but the ${fieldWord(kind, kind.endpoint.label)} is missing`,
-      hint: `Enter the ${kind.endpoint.label} in Settings (${kind.endpoint.envVar})`,
+      hint: hintFor(database, 'endpoint_missing', endpoint),
+      hintKey: 'endpoint_missing',
     };
   }
   return null;
@@ -103,6 +109,7 @@ export class MissingConfigProbe implements Probe {
       kind: 'not_configured',
       message: error.message,
       hint: this.gap.hint,
+      ...(this.gap.hintKey ? { hintKey: this.gap.hintKey } : {}),
       checkedAt: new Date().toISOString(),
     };
   }

@@ -474,7 +474,7 @@ async function discard(created: Map<EnvironmentId, EnvironmentMonitor>): Promise
 function parseDraft(input: unknown) {
   const r = SettingsDraftSchema.safeParse(input);
   // The path already starts at the draft ("settings.monitor.intervalSec", "secrets.staging.neo4jPassword").
-  if (!r.success) throw validationErrorFrom(r.error);
+  if (!r.success) throw validationErrorFrom(r.error, '', input);
   const ids = new Set(r.data.settings.environments.map((e) => e.id));
   // A secret for an environment the draft does not have would be dropped silently: refuse it instead.
   const stray = Object.keys(r.data.secrets).find((id) => !ids.has(id));

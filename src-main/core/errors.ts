@@ -53,14 +53,17 @@ export class EndpointChangedError extends ConfigurationError {
   }
 }
 
-/** A value that failed its schema; `field` is the dotted path, e.g. "monitor.intervalSec". */
+/**
+ * A value that failed its schema; `field` is the dotted path, e.g. "monitor.intervalSec", for code
+ * (the form finds the input by it); the message names `place` instead when given, as people say it.
+ */
 export class ValidationError extends WallTrackError {
   constructor(
     readonly field: string,
     message: string,
-    options: { cause?: unknown; hint?: string } = {},
+    options: { cause?: unknown; hint?: string; place?: string } = {},
   ) {
-    super(`${field}: ${message}`, options);
+    super(`${options.place ?? field}: ${message}`, options);
   }
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), field: this.field };

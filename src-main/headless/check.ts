@@ -4,8 +4,8 @@
  * answer counts), 1 = one is not, 2 = configuration or usage error.
  */
 import { DATABASE_KINDS } from '../common/databases.js';
-import { detailsNote } from '../common/detailsSummary.js';
-import type { DatabaseStatus, EnvironmentStatus, OverallStatus, Snapshot } from '../common/schemas.js';
+import type { HintHost } from '../common/hints.js';
+import type { DatabaseStatus, OverallStatus, Snapshot } from '../common/schemas.js';
 import { isHealthyState } from '../common/schemas.js';
 import type { SettingsView } from '../common/settings-schema.js';
 import type { SecretVault } from '../core/credentials/CredentialVault.js';
@@ -13,8 +13,10 @@ import { createMonitorCore, type ConfigOverride, type CreateMonitorCoreOptions }
 import { ConfigurationError } from '../core/errors.js';
 import type { Logger } from '../core/logging.js';
 import type { MonitorCore } from '../core/MonitorCore.js';
+import { secretVariableName } from './configFile.js';
+import { hintText } from './checkReport.js';
 import { chooseConfig } from './configSource.js';
-import { NOTHING_CONFIGURED } from './envConfig.js';
+import { ENV_SOURCE, NOTHING_CONFIGURED } from './envConfig.js';
 
 export const EXIT_OK = 0;
 export const EXIT_UNHEALTHY = 1;
@@ -81,6 +83,27 @@ export function onlyEnvironments(snapshot: Snapshot, ids: string[]): Snapshot {
   return { ...snapshot, status, paused, environments };
 }
 
+/** Variables when they configure the check, the --config file (secrets from WALLTRACK_<ENV>_… variables), else the app's saved settings. */
+export function hintHostFor(override: ConfigOverride | null): (environmentId: string) => HintHost {
+  if (!override) return () => ({ kind: 'savedSettings' });
+  if (override.source === ENV_SOURCE) return () => ({ kind: 'variables' });
+  return (environment) => ({ kind: 'configFile', environment, secretVariable: (envVar) => secretVariableName(environment, envVar) });
+}
+
+/** Each registry hint said as this CLI's configuration source says it (the core's are the windows'). */
+function inHostWords(snapshot: Snapshot, hostOf: (environmentId: string) => HintHost): Snapshot {
+  const environments = snapshot.environments.map((env) => ({
+    ...env,
+    databases: Object.fromEntries(
+      Object.entries(env.databases).map(([id, s]) => {
+        const hint = hintText(s, hostOf(env.id));
+        return [id, hint ? { ...s, hint } : s];
+      }),
+    ),
+  }));
+  return { ...snapshot, environments };
+}
+
 /** The databases of the selection that are configured (endpoint and secret), or the problems of half-configured ones. */
 function configuredDatabases(snapshot: Snapshot, view: SettingsView): { configured: DatabaseStatus[]; problems: string[] } {
   const configured: DatabaseStatus[] = [];
@@ -121,7 +144,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     await core.start();
     if (wanted.length === 0) await core.checkNow();
     else await Promise.all(selected.map((id) => core.checkNow({ environment: id })));
-    const snapshot = onlyEnvironments(core.snapshot(), selected);
+    const hostOf = hintHostFor(chosen);
+    const snapshot = inHostWords(onlyEnvironments(core.snapshot(), selected), hostOf);
     const { configured, problems } = configuredDatabases(snapshot, await core.getSettings());
     if (problems.length) throw new ConfigurationError(problems.join('; '));
     if (configured.length === 0) throw new ConfigurationError(NOTHING_CONFIGURED);
@@ -129,37 +153,4 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   } finally {
     await core.stop();
   }
-}
-
-function cell(text: string, width: number): string {
-  return text.length >= width ? text.slice(0, width - 2) + '… ' : text.padEnd(width);
-}
-
-const MAX_NAME_COLUMN = 24;
-
-/** A table for people: one row per environment and database, then message and hint for each failure. */
-export function formatSnapshot(snapshot: Snapshot): string {
-  const lines = [`WallTrack Monitor ${snapshot.version}: ${snapshot.status.toUpperCase()} (checked ${snapshot.checkedAt})`, ''];
-  const envWidth = Math.min(MAX_NAME_COLUMN, Math.max('ENVIRONMENT'.length, ...snapshot.environments.map((e) => e.name.length)) + 2);
-  const dbWidth = Math.max('DATABASE'.length, ...DATABASE_KINDS.map((k) => k.label.length)) + 2;
-  lines.push(`${cell('ENVIRONMENT', envWidth)}${cell('DATABASE', dbWidth)}${cell('STATE', 26)}${cell('LATENCY', 10)}TARGET`);
-  const notes: string[] = [];
-  for (const env of snapshot.environments) {
-    for (const s of databasesOf(env)) {
-      const latency = s.latencyMs === null ? '-' : `${Math.round(s.latencyMs)} ms`;
-      const state = s.status + (s.kind && s.kind !== s.status ? ` (${s.kind})` : '');
-      lines.push(`${cell(env.name, envWidth)}${cell(s.label, dbWidth)}${cell(state, 26)}${cell(latency, 10)}${s.target ?? '-'}`);
-      if (s.message) notes.push(`  ${env.name} / ${s.label}: ${s.message}`);
-      if (s.hint) notes.push(`    hint: ${s.hint}`);
-      const details = detailsNote(s.details);
-      if (details) notes.push(`  ${env.name} / ${s.label}: ${details}`);
-    }
-  }
-  if (notes.length) lines.push('', ...notes);
-  return lines.join('\n') + '\n';
-}
-
-/** Registry order; a kind the environment does not monitor has no row. */
-function databasesOf(env: EnvironmentStatus): DatabaseStatus[] {
-  return DATABASE_KINDS.map((k) => env.databases[k.id]).filter((s): s is DatabaseStatus => s !== undefined);
 }

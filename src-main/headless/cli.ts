@@ -17,7 +17,8 @@ import { WallTrackError } from '../core/errors.js';
 import { createLogger } from '../core/logging.js';
 import { appPaths, defaultDataDir } from '../core/paths.js';
 import { APP_VERSION } from '../core/version.js';
-import { EXIT_CONFIG, EXIT_UNHEALTHY, formatSnapshot, runCheck, type CoreFactory } from './check.js';
+import { EXIT_CONFIG, EXIT_UNHEALTHY, runCheck, type CoreFactory } from './check.js';
+import { formatReport, wantsColour } from './checkReport.js';
 import { environmentSecretVariable, MAX_CONFIG_BYTES } from './configFile.js';
 import { chooseConfig } from './configSource.js';
 import { ENVIRONMENT_ID_VARIABLE, MONITOR_VARIABLES, variablesOf } from './envConfig.js';
@@ -37,6 +38,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Tests pass a MonitorCore double; the bin uses the real composer. */
   createCore?: CoreFactory;
+  /** Tests fix the clock the report's ages are counted from. */
+  now?: () => number;
 }
 
 function parseIntArg(min: number, max: number, what: string) {
@@ -175,8 +178,9 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     .option('--env <id>', 'check this environment only (repeatable; default: every environment)', collect)
     .option('--config <file>', 'read the settings from this JSON file (see walltrack-monitor --help)')
     .option('--json', 'print the snapshot as JSON')
+    .option('--no-color', 'no colour in the report (also when NO_COLOR is set, or stdout is not a terminal)')
     .addHelpText('after', CHECK_HELP)
-    .action(async (opts: { env?: string[]; config?: string; json?: boolean }) => {
+    .action(async (opts: { env?: string[]; config?: string; json?: boolean; color: boolean }) => {
       const paths = appPaths(dataDir);
       // stderr is for people here: only what they must act on (a settings file moved aside, an unwritable log).
       const log = createLogger({ file: paths.logFile, console: { stream: io.stderr, pretty: true, noticesOnly: true } });
@@ -190,7 +194,8 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
           environments: opts.env ?? [],
           ...(io.createCore ? { createCore: io.createCore } : {}),
         });
-        io.stdout.write(opts.json ? JSON.stringify(snapshot, null, 2) + '\n' : formatSnapshot(snapshot));
+        const report = () => formatReport(snapshot, { colour: wantsColour(io.stdout, io.env, opts.color), now: (io.now ?? Date.now)(), timeZone: io.env.TZ });
+        io.stdout.write(opts.json ? JSON.stringify(snapshot, null, 2) + '\n' : report());
         exitCode = code;
       } catch (error) {
         exitCode = reportFailure(error, Boolean(opts.json), io);

@@ -10,13 +10,18 @@ import { SettingsSchema, type EnvironmentSettings, type Settings } from '../comm
 import type { ConfigOverride } from '../core/createMonitorCore.js';
 import { Secret } from '../core/credentials/Secret.js';
 import { ConfigurationError, ValidationError } from '../core/errors.js';
-import { assertNoSecretKeys, validationErrorFrom } from '../core/settings/validation.js';
+import { assertNoSecretKeys, placeOf, validationErrorFrom } from '../core/settings/validation.js';
 
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** WALLTRACK_<ENV>_<VARIABLE>: the id upper-cased with "-" as "_", then the secret's variable (a kind's own or extra one). */
 export function environmentSecretVariable(environmentId: string, secret: SecretField): string {
-  return `WALLTRACK_${environmentId.toUpperCase().replaceAll('-', '_')}_${secret.envVar}`;
+  return secretVariableName(environmentId, secret.envVar);
+}
+
+/** WALLTRACK_<ENV>_<VARIABLE>: where a secret of that environment comes from with --config. */
+export function secretVariableName(environmentId: string, envVar: string): string {
+  return `WALLTRACK_${environmentId.toUpperCase().replaceAll('-', '_')}_${envVar}`;
 }
 
 const ALL_SECRETS = DATABASE_KINDS.flatMap(kindSecrets);
@@ -89,6 +94,15 @@ function secretVariableAt(input: unknown, field: string): string | null {
   return kind && EnvironmentIdSchema.safeParse(id).success ? environmentSecretVariable(id as string, kind.secret) : null;
 }
 
+/** 'Environment "Staging" has "password" under "neo4j"': a key of the file, by the place it is in. */
+function keyPlace(path: string, input: unknown): string {
+  const parts = path.split('.');
+  const key = parts.at(-1)!;
+  const parent = parts.length > 1 ? parts.at(-2)! : null;
+  const under = parent && !/^\d+$/.test(parent) && parent !== 'databases' ? ` under "${parent}"` : '';
+  return `${placeOf(parts, input)} has "${key}"${under}`;
+}
+
 function parseConfig(file: string, text: string): Settings {
   let input: unknown;
   try {
@@ -101,15 +115,15 @@ function parseConfig(file: string, text: string): Settings {
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const variable = secretVariableAt(input, error.field);
-    throw new ConfigurationError(`--config ${file}: ${error.field}: secrets are not allowed in a --config file`, {
+    throw new ConfigurationError(`--config ${file}: ${keyPlace(error.field, input)}: secrets are not allowed in a --config file`, {
       hint: variable ? `Remove it and set ${variable} instead (or store it in the OS keychain)` : `Remove it; ${SECRETS_GO}`,
     });
   }
   const parsed = SettingsSchema.safeParse(input);
-  if (!parsed.success) throw new ConfigurationError(`--config ${file}: ${validationErrorFrom(parsed.error).message}`, { hint: 'The file holds settings version 2: { "environments": [{ "id", "name", "databases": {…} }], "monitor": {…} }' });
+  if (!parsed.success) throw new ConfigurationError(`--config ${file}: ${validationErrorFrom(parsed.error, '', input).message}`, { hint: 'The file holds settings version 2: { "environments": [{ "id", "name", "databases": {…} }], "monitor": {…} }' });
   const unknown = unknownKey(input, parsed.data);
   if (unknown) {
-    throw new ConfigurationError(`--config ${file}: ${unknown.path}: not a setting (known here: ${unknown.known.join(', ')})`, {
+    throw new ConfigurationError(`--config ${file}: ${keyPlace(unknown.path, input)}: not a setting (known here: ${unknown.known.join(', ')})`, {
       hint: 'Remove or correct it; the file holds settings version 2: { "environments": [{ "id", "name", "databases": {…} }], "monitor": {…} }',
     });
   }

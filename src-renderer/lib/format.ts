@@ -3,6 +3,7 @@ import { DATABASE_KINDS } from '../../src-main/common/databases.js';
 import type { DatabaseId, DatabaseState, DatabaseStatus, EnvironmentStatus, OverallStatus, Snapshot } from '../../src-main/common/schemas.js';
 import type { Uptime, UptimeWindow } from '../../src-main/common/history.js';
 import { formatDuration } from '../../src-main/common/duration.js';
+import { STATE_MARKS, STATE_TONES, STATE_WORDS, type Tone } from '../../src-main/common/stateWords.js';
 
 /** One home for durations (the tray and the CLI use it too); re-exported for the windows. */
 export { formatDuration };
@@ -10,35 +11,8 @@ export { formatDuration };
 /** For forms that have no DatabaseStatus to read a label from; the status window uses DatabaseStatus.label. */
 export const DATABASE_LABELS = Object.fromEntries(DATABASE_KINDS.map((k) => [k.id, k.label])) as Record<DatabaseId, string>;
 
-export const STATE_WORDS: Record<DatabaseState, string> = {
-  healthy: 'Healthy',
-  degraded: 'Slow',
-  retrying: 'Retrying',
-  down: 'Down',
-  not_configured: 'Not configured',
-  unknown: 'Checking…',
-};
-
-/** A distinct shape per state so the badge reads without colour (and in forced-colours mode). */
-export const STATE_MARKS: Record<DatabaseState, string> = {
-  healthy: '✓',
-  degraded: '◐',
-  retrying: '↻',
-  down: '✕',
-  not_configured: '–',
-  unknown: '…',
-};
-
-/** Colour family per state, used as a CSS class suffix. */
-export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
-export const STATE_TONES: Record<DatabaseState, Tone> = {
-  healthy: 'good',
-  degraded: 'warn',
-  retrying: 'warn',
-  down: 'bad',
-  not_configured: 'neutral',
-  unknown: 'neutral',
-};
+/** One home for state words, marks and tones (the CLI uses them too); re-exported for the windows. */
+export { STATE_MARKS, STATE_TONES, STATE_WORDS, type Tone };
 
 export const OVERALL_TONES: Record<OverallStatus, Tone> = {
   ok: 'good',

@@ -67,13 +67,13 @@ describe('buildProbe', () => {
       latencyMs: null,
       kind: 'not_configured',
       message: 'neo4j: Neo4j URI is set but the password is missing',
-      hint: 'Enter the Neo4j password in Settings (NEO4J_PASSWORD), or import a .env file that has it',
+      hint: 'Enter Settings → Neo4j → Password, or import a .env file that has it',
     });
     const secretOnly = built('supabase', EMPTY, { supabaseKey: key });
     expect(secretOnly!.target).toBe('(not set)');
     expect(await secretOnly!.check(AbortSignal.timeout(1_000))).toMatchObject({
       message: 'supabase: A Supabase API key is stored but the URL is missing',
-      hint: 'Enter the Supabase URL in Settings (SUPABASE_URL)',
+      hint: 'Enter Settings → Supabase → URL',
     });
   });
 
@@ -102,12 +102,14 @@ describe('configGap and isConfigured', () => {
     expect(configGap('neo4j', EMPTY, { neo4jPassword: password })).toEqual({
       database: 'neo4j',
       message: 'A Neo4j password is stored but the URI is missing',
-      hint: 'Enter the Neo4j URI in Settings (NEO4J_URI)',
+      hint: 'Enter Settings → Neo4j → URI',
+      hintKey: 'endpoint_missing',
     });
     expect(configGap('supabase', config({ supabase: SUPABASE }), { supabaseKey: null })).toEqual({
       database: 'supabase',
       message: 'Supabase URL is set but the API key is missing',
-      hint: 'Enter the Supabase API key in Settings (SUPABASE_KEY), or import a .env file that has it',
+      hint: 'Enter Settings → Supabase → API key, or import a .env file that has it',
+      hintKey: 'secret_missing',
     });
   });
 

@@ -39,7 +39,7 @@ describe('checkOnce', () => {
       healthy: false,
       state: 'down',
       kind: 'refused',
-      hint: `Is Neo4j running on 127.0.0.1:${port}? Start it, or correct NEO4J_URI in Settings`,
+      hint: `Is Neo4j running on 127.0.0.1:${port}? Start it, or correct Settings → Neo4j → URI`,
     });
   });
 });

@@ -254,8 +254,8 @@ describe('no secret leaks', () => {
     // Both tokens reached the Management API and were refused there (the refusal is a line, not a failure).
     expect(runs[4]!.stdout).toContain('Production / Supabase: Management API at ');
     expect(runs[5]!.stdout).toContain('default / Supabase: Management API at ');
-    expect(runs[4]!.stdout, runs[4]!.stderr).toMatch(/^Production\s+Neo4j\s+down \(auth_failed\)/m);
-    expect(runs[4]!.stdout).toMatch(/^Staging\s+Neo4j\s+down \(timeout\)/m);
+    expect(runs[4]!.stdout, runs[4]!.stderr).toMatch(/^Production\s+Neo4j\s+✕ Down — authentication failed/m);
+    expect(runs[4]!.stdout).toMatch(/^Staging\s+Neo4j\s+✕ Down — no answer in time/m);
     expect(runs[1]!.stdout).toMatch(/timeout/);
     // The checks really ran (a CLI that failed before checking would exit 1 too).
     expect(JSON.parse(runs[0]!.stdout)).toMatchObject({ status: 'down', environments: [{ id: 'default' }] });

@@ -57,12 +57,14 @@ describe('probes', () => {
     expect(configGap('redis', config({ redis: REDIS }), {})).toEqual({
       database: 'redis',
       message: 'Redis address is set but the password is missing',
-      hint: 'Enter the Redis password in Settings (REDIS_AUTH), or import a .env file that has it',
+      hint: 'Enter Settings → Redis → Password, or import a .env file that has it',
+      hintKey: 'secret_missing',
     });
     expect(configGap('redis', config({ redis: { ...REDIS, address: null } }), { redisAuth: new Secret('x') })).toEqual({
       database: 'redis',
       message: 'A Redis password is stored but the address is missing',
-      hint: 'Enter the Redis address in Settings (REDIS_ADDRESS)',
+      hint: 'Enter Settings → Redis → Address',
+      hintKey: 'endpoint_missing',
     });
     expect(buildProbe('redis', config({ supabase: { url: null, probeTable: null } }), { redisAuth: new Secret('x') })).toBeNull();
   });
@@ -139,7 +141,7 @@ describe('variables, .env import and settings', () => {
     expect(applied.config.databases).toEqual({ redis: { address: null, username: 'default', db: '5' } });
     expect(applied.secrets.redisAuth?.reveal()).toBe('pw');
     expect(() => applyEnvVariables([['REDIS_ADDRESS', 'http://x']], config({}))).toThrow(
-      new ValidationError('REDIS_ADDRESS', 'Redis address must be redis://host[:port], e.g. redis://localhost:6379 (setting redis.address)'),
+      new ValidationError('REDIS_ADDRESS', 'Redis address must be redis://host[:port], e.g. redis://localhost:6379'),
     );
   });
 

@@ -64,7 +64,8 @@ async function cli(args: string[], options: { snapshot?: Snapshot; view?: Settin
   const code = await runCli(args, {
     stdout: stdout.stream,
     stderr: stderr.stream,
-    env: { WALLTRACK_DATA_DIR: dataDir, ...options.env },
+    env: { WALLTRACK_DATA_DIR: dataDir, TZ: 'UTC', ...options.env },
+    now: () => Date.parse('2026-01-01T00:05:00.000Z'),
     createCore: (o) => {
       created.push(o);
       return core;
@@ -82,17 +83,18 @@ describe('check', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
       [
-        'WallTrack Monitor 0.1.0: DOWN (checked 2026-01-01T00:00:00.000Z)',
+        'WallTrack Monitor 0.1.0: Down (checked 2026-01-01 00:00:00, 5 min ago)',
         '',
-        'ENVIRONMENT  DATABASE  STATE                     LATENCY   TARGET',
-        'Production   Supabase  healthy                   3 ms      http://127.0.0.1:54321',
-        'Production   Neo4j     healthy                   3 ms      bolt://127.0.0.1:7687',
-        'Staging      Supabase  healthy                   3 ms      http://127.0.0.1:54321',
-        'Staging      Neo4j     down (refused)            -         bolt://127.0.0.1:7687',
-        'Dev          Neo4j     degraded                  3 ms      bolt://127.0.0.1:7687',
+        'ENVIRONMENT  DATABASE  STATE                        LATENCY   TARGET',
+        'Production   Supabase  ✓ Healthy                    3 ms      http://127.0.0.1:54321',
+        'Production   Neo4j     ✓ Healthy                    3 ms      bolt://127.0.0.1:7687',
+        'Staging      Supabase  ✓ Healthy                    3 ms      http://127.0.0.1:54321',
+        'Staging      Neo4j     ✕ Down — connection refused  -         bolt://127.0.0.1:7687',
+        'Dev          Neo4j     ◐ Slow                       3 ms      bolt://127.0.0.1:7687',
         '',
-        '  Staging / Neo4j: neo4j: connection refused',
-        '    hint: Start neo4j',
+        'Staging / Neo4j: Neo4j is not running, or not at this address',
+        '  What to do: Start neo4j',
+        '  Details: neo4j: connection refused',
         '',
       ].join('\n'),
     );
@@ -113,11 +115,11 @@ describe('check', () => {
   it('--env staging exits 1 with its table only', async () => {
     const run = await cli(['check', '--env', 'staging']);
     expect(run.code).toBe(1);
-    expect(run.stdout.split('\n').filter((l) => /^(Production|Staging|Dev) /.test(l))).toEqual([
-      'Staging      Supabase  healthy                   3 ms      http://127.0.0.1:54321',
-      'Staging      Neo4j     down (refused)            -         bolt://127.0.0.1:7687',
+    expect(run.stdout.split('\n').filter((l) => /^(Production|Staging|Dev) +(Supabase|Neo4j) /.test(l))).toEqual([
+      'Staging      Supabase  ✓ Healthy                    3 ms      http://127.0.0.1:54321',
+      'Staging      Neo4j     ✕ Down — connection refused  -         bolt://127.0.0.1:7687',
     ]);
-    expect(run.stdout).toMatch(/^WallTrack Monitor 0\.1\.0: DOWN /);
+    expect(run.stdout).toMatch(/^WallTrack Monitor 0\.1\.0: Down /);
   });
 
   it('an unknown --env is a usage error (2) naming the known ids; nothing is checked', async () => {

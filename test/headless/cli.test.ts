@@ -75,8 +75,8 @@ describe('walltrack-monitor check', () => {
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toMatch(/WallTrack Monitor \S+: OK/);
     expect(run.stdout).toMatch(/^ENVIRONMENT\s+DATABASE\s+STATE\s+LATENCY\s+TARGET$/m);
-    expect(run.stdout).toMatch(/^default\s+Neo4j\s+healthy\s+\d+ ms\s+bolt:\/\/127\.0\.0\.1:\d+$/m);
-    expect(run.stdout).toMatch(/^default\s+Supabase\s+healthy\s+\d+ ms\s+http:\/\/127\.0\.0\.1:\d+$/m);
+    expect(run.stdout).toMatch(/^default\s+Neo4j\s+✓ Healthy\s+\d+ ms\s+bolt:\/\/127\.0\.0\.1:\d+$/m);
+    expect(run.stdout).toMatch(/^default\s+Supabase\s+✓ Healthy\s+\d+ ms\s+http:\/\/127\.0\.0\.1:\d+$/m);
   });
 
   it('exits 1 with auth_failed when the Neo4j password is wrong, without printing it', async () => {
@@ -96,10 +96,10 @@ describe('walltrack-monitor check', () => {
     const port = await closedPort();
     const run = await runBin(['check'], env({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_PASSWORD: 'x' }));
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^default\s+Neo4j\s+down \(refused\)/m);
+    expect(run.stdout).toMatch(/^default\s+Neo4j\s+✕ Down — connection refused/m);
     // Supabase has no variable set: not monitored, so no row.
     expect(run.stdout).not.toMatch(/Supabase/);
-    expect(run.stdout).toMatch(/hint: Is Neo4j running on 127\.0\.0\.1:\d+\?/);
+    expect(run.stdout).toMatch(/What to do: Is Neo4j running on 127\.0\.0\.1:\d+\? Start it, or correct NEO4J_URI$/m);
   });
 
   it.each([
@@ -134,7 +134,7 @@ describe('walltrack-monitor check', () => {
       await vault.delete('default', 'neo4jPassword');
       const missing = await runBin(['check'], vars);
       expect(missing.code).toBe(2);
-      expect(missing.stderr).toMatch(/^walltrack-monitor: default: .*Neo4j URI is set but the password is missing.*NEO4J_PASSWORD/);
+      expect(missing.stderr).toMatch(/^walltrack-monitor: default: .*Neo4j URI is set but the password is missing — Enter the Neo4j password in the app's Settings/);
     } finally {
       await vault.delete('default', 'neo4jPassword');
     }

@@ -99,9 +99,9 @@ describe('--config FILE with WALLTRACK_<ENV>_<VARIABLE> secrets, without a keych
     const { file, secrets } = await twoEnvironments();
     const all = await runBin(['check', '--config', file], { ...vars, ...secrets });
     expect(all.code, all.stderr).toBe(1);
-    expect(all.stdout).toMatch(/^Production\s+Supabase\s+healthy\s/m);
-    expect(all.stdout).toMatch(/^Production\s+Neo4j\s+healthy\s/m);
-    expect(all.stdout).toMatch(/^Broken\s+Neo4j\s+down \(refused\)/m);
+    expect(all.stdout).toMatch(/^Production\s+Supabase\s+✓ Healthy\s/m);
+    expect(all.stdout).toMatch(/^Production\s+Neo4j\s+✓ Healthy\s/m);
+    expect(all.stdout).toMatch(/^Broken\s+Neo4j\s+✕ Down — connection refused/m);
     const production = await runBin(['check', '--json', '--config', file, '--env', 'production'], { ...vars, ...secrets });
     expect(production.code, production.stderr).toBe(0);
     const snapshot = JSON.parse(production.stdout);
@@ -121,7 +121,7 @@ describe('--config FILE with WALLTRACK_<ENV>_<VARIABLE> secrets, without a keych
     const secret = await runBin(['check', '--config', leaky], vars);
     expect(secret.code).toBe(2);
     expect(secret.stderr).toBe(
-      `walltrack-monitor: --config ${leaky}: environments.0.databases.neo4j.password: secrets are not allowed in a --config file\n` +
+      `walltrack-monitor: --config ${leaky}: Environment "P" has "password" under "neo4j": secrets are not allowed in a --config file\n` +
         'hint: Remove it and set WALLTRACK_PRODUCTION_NEO4J_PASSWORD instead (or store it in the OS keychain)\n',
     );
   });

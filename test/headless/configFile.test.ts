@@ -60,7 +60,7 @@ describe('readConfigFile', () => {
   it('refuses a secret in the file, naming the key and the variable it belongs in, without repeating it', () => {
     const path = file({ environments: [{ id: 'production', name: 'P', databases: { neo4j: { uri: 'bolt://h:7687', password: 'hunter2-in-file' } } }] });
     const e = error(() => readConfigFile(path, {}));
-    expect(e.message).toBe(`--config ${path}: environments.0.databases.neo4j.password: secrets are not allowed in a --config file`);
+    expect(e.message).toBe(`--config ${path}: Environment "P" has "password" under "neo4j": secrets are not allowed in a --config file`);
     expect(e.hint).toBe('Remove it and set WALLTRACK_PRODUCTION_NEO4J_PASSWORD instead (or store it in the OS keychain)');
     expect(JSON.stringify([e.message, e.hint])).not.toContain('hunter2');
     const top = file({ apiKey: 'x', environments: [] });
@@ -72,16 +72,16 @@ describe('readConfigFile', () => {
   it.each([
     [
       { environments: [{ id: 'a', name: 'A', databases: {} }, { id: 'b', name: 'B', databases: { neo4j: { uri: 'http://h:7474' } } }] },
-      /^environments\.1\.databases\.neo4j\.uri: Neo4j URI must use one of neo4j:\/\//,
+      /^Environment "B": Neo4j URI must use one of neo4j:\/\//,
     ],
-    [{ environments: [{ id: 'Prod', name: 'P', databases: {} }] }, /^environments\.0\.id: Environment id must be 1–32 lowercase letters/],
-    [{ environments: [{ id: 'a', name: 'A', databases: {} }, { id: 'a', name: 'B', databases: {} }] }, /^environments\.1\.id: Environment id "a" is used twice/],
-    [{ environments: [] }, /^environments: At least one environment is needed/],
-    [{ version: 1, environments: [{ id: 'a', name: 'A', databases: {} }] }, /^version: /],
-    [{ environments: [{ id: 'a', name: 'A', databases: { neo4j: { uri: 'bolt://h:7687', usr: 'x' } } }] }, /^environments\.0\.databases\.neo4j\.usr: not a setting \(known here: uri, user, database\)$/],
+    [{ environments: [{ id: 'Prod', name: 'P', databases: {} }] }, /^Environment "P": Environment id must be 1–32 lowercase letters/],
+    [{ environments: [{ id: 'a', name: 'A', databases: {} }, { id: 'a', name: 'B', databases: {} }] }, /^Environment "B": Environment id "a" is used twice/],
+    [{ environments: [] }, /^Settings: At least one environment is needed/],
+    [{ version: 1, environments: [{ id: 'a', name: 'A', databases: {} }] }, /^Settings: /],
+    [{ environments: [{ id: 'a', name: 'A', databases: { neo4j: { uri: 'bolt://h:7687', usr: 'x' } } }] }, /^Environment "A" has "usr" under "neo4j": not a setting \(known here: uri, user, database\)$/],
     // A version 1 file (the app's old one) is named for what it is, not silently read as defaults.
-    [{ neo4j: { uri: 'bolt://h:7687' } }, /^neo4j: not a setting \(known here: version, environments, monitor, app\)$/],
-  ])('names the field path of %j', (content, message) => {
+    [{ neo4j: { uri: 'bolt://h:7687' } }, /^Settings has "neo4j": not a setting \(known here: version, environments, monitor, app\)$/],
+  ])('names the place, as people see it, of %j', (content, message) => {
     const path = file(content);
     const e = error(() => readConfigFile(path, {}));
     expect(e.message.startsWith(`--config ${path}: `)).toBe(true);

@@ -57,6 +57,7 @@ export function databaseStatus(database: DatabaseId, view: DatabaseView): Databa
     ...(failed && last.kind ? { kind: last.kind } : {}),
     ...(failed && last.message ? { message: last.message } : {}),
     ...(failed && last.hint ? { hint: last.hint } : {}),
+    ...(failed && last.hintKey ? { hintKey: last.hintKey } : {}),
     ...(last?.server ? { server: last.server } : {}),
     ...(last?.details ? { details: last.details } : {}),
     checkedAt: last?.checkedAt ?? null,

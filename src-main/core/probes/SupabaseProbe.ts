@@ -13,7 +13,6 @@ import { projectHealth } from './supabaseManagement.js';
 import { abortable, settledWithin } from './abortable.js';
 import { gatewayNote } from './gatewayNote.js';
 import { guardedFetch, RefusedResponse } from './guardedFetch.js';
-import { SUPABASE_PROJECT_URL_HINT } from './hints.js';
 import { publicTarget } from './redact.js';
 import { failureResult, healthyResult, resultFromError, type FailureContext } from './result.js';
 
@@ -78,7 +77,7 @@ export class SupabaseProbe implements Probe {
   };
 
   private failed(error: unknown): ProbeResult {
-    if (error instanceof RefusedResponse) return failureResult(this.ctx, 'invalid_config', error.message, SUPABASE_PROJECT_URL_HINT);
+    if (error instanceof RefusedResponse) return failureResult(this.ctx, 'invalid_config', error.message, 'not_project_url');
     return resultFromError(this.ctx, error);
   }
 
@@ -158,7 +157,7 @@ export class SupabaseProbe implements Probe {
     const missing =
       status === 404 || (status === 204 && count === null) || (error?.code !== undefined && MISSING_TABLE_CODES.has(error.code));
     if (missing) {
-      return failureResult(this.ctx, 'invalid_config', `probe table "${table}" not found through PostgREST; check SUPABASE_PROBE_TABLE`);
+      return failureResult(this.ctx, 'invalid_config', `probe table "${table}" not found through PostgREST`);
     }
     if (status >= 200 && status < 300 && !error) return null;
     const byCode = error?.code && /^PGRST00\d$/.test(error.code) ? 'server_error' : null;

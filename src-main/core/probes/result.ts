@@ -3,24 +3,9 @@ import type { DatabaseId, FailureKind, ProbeResult } from '../../common/schemas.
 import { DatabaseConnectionError } from '../errors.js';
 import type { Secret } from '../credentials/Secret.js';
 import { classifyError, errorDetail } from './classify.js';
+import { FAILURE_SUMMARY, type HintKey } from '../../common/hints.js';
 import { hintFor } from './hints.js';
 import { oneLine, scrub } from './redact.js';
-
-const SUMMARY: Record<FailureKind, string> = {
-  not_configured: 'not configured',
-  invalid_config: 'invalid configuration',
-  dns: 'host name could not be resolved',
-  refused: 'connection refused',
-  tls: 'TLS handshake failed',
-  timeout: 'no answer in time',
-  reset: 'connection reset',
-  auth_failed: 'authentication failed',
-  server_error: 'server error',
-  paused: 'project paused',
-  unreachable_origin: 'origin unreachable',
-  database_offline: 'database offline',
-  unknown: 'check failed',
-};
 
 export function healthyResult(
   database: DatabaseId,
@@ -50,10 +35,10 @@ export interface FailureContext {
 
 /**
  * A failed check with a one-line message "neo4j (bolt://h:7687): connection refused (…)" and a hint
- * (the kind's own, unless the caller knows a more precise one).
+ * (the kind's own, unless the caller names a more precise one of the registry).
  */
-export function failureResult(ctx: FailureContext, kind: FailureKind, detail?: string, hint = hintFor(ctx.database, kind, ctx.target)): ProbeResult {
-  const summary = detail ? `${SUMMARY[kind]} (${detail})` : SUMMARY[kind];
+export function failureResult(ctx: FailureContext, kind: FailureKind, detail?: string, hintKey: HintKey = kind): ProbeResult {
+  const summary = detail ? `${FAILURE_SUMMARY[kind]} (${detail})` : FAILURE_SUMMARY[kind];
   const error = new DatabaseConnectionError(ctx.database, kind, ctx.target, summary);
   return {
     database: ctx.database,
@@ -62,7 +47,8 @@ export function failureResult(ctx: FailureContext, kind: FailureKind, detail?: s
     latencyMs: null,
     kind,
     message: oneLine(scrub(error.message, ctx.secrets)),
-    hint,
+    hint: hintFor(ctx.database, hintKey, ctx.target),
+    hintKey,
     ...(ctx.server ? { server: ctx.server } : {}),
     ...(ctx.details ? { details: ctx.details } : {}),
     checkedAt: new Date().toISOString(),

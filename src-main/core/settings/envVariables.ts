@@ -8,6 +8,7 @@ import { MonitorSettingsSchema } from '../../common/settings-schema.js';
 import { Secret } from '../credentials/Secret.js';
 import type { EnvironmentConfig } from '../environmentConfig.js';
 import { ValidationError } from '../errors.js';
+import { placeOf } from './validation.js';
 
 export interface SettingVariable {
   /** The kind whose section the variable sets; null for the (global) monitor settings. */
@@ -120,5 +121,6 @@ function validated(databases: EnvironmentConfig['databases'], monitor: unknown, 
 function problem(section: string, issue: { path: PropertyKey[]; message: string }, setBy: ReadonlyMap<string, string>): ValidationError {
   const field = [section, ...issue.path.map(String)].join('.');
   const variable = setBy.get(field);
-  return new ValidationError(variable ?? field, `${issue.message}${variable ? ` (setting ${field})` : ''}`);
+  // People set the variable: its name says where; the settings path is for code (`field`).
+  return new ValidationError(variable ?? field, issue.message, { place: variable ?? placeOf(field.split('.')) });
 }

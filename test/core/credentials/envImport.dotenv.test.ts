@@ -135,8 +135,8 @@ describe('planEnvImport', () => {
   it.each([
     ['WALLTRACK_TIMEOUT_MS=5s', 'WALLTRACK_TIMEOUT_MS: must be a whole number of milliseconds, e.g. WALLTRACK_TIMEOUT_MS=5000'],
     ['WALLTRACK_SLOW_MS=-1', 'WALLTRACK_SLOW_MS: must be a whole number of milliseconds, e.g. WALLTRACK_SLOW_MS=5000'],
-    ['WALLTRACK_TIMEOUT_MS=50', 'WALLTRACK_TIMEOUT_MS: Timeout must be at least 100 ms (setting monitor.timeoutMs)'],
-    ['NEO4J_URI=bolt://neo4j:pw@db:7687', 'NEO4J_URI: Neo4j URI must not contain credentials ("user:password@"); put the user in NEO4J_USER (the Neo4j user field) and the password in NEO4J_PASSWORD (the Neo4j password field) (setting neo4j.uri)'],
+    ['WALLTRACK_TIMEOUT_MS=50', 'WALLTRACK_TIMEOUT_MS: Timeout must be at least 100 ms'],
+    ['NEO4J_URI=bolt://neo4j:pw@db:7687', 'NEO4J_URI: Neo4j URI must not contain credentials ("user:password@"); put the user in NEO4J_USER (the Neo4j user field) and the password in NEO4J_PASSWORD (the Neo4j password field)'],
   ])('%j is a ValidationError naming the variable', (content, message) => {
     let error: unknown;
     try {

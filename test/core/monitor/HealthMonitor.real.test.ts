@@ -71,7 +71,7 @@ describe('HealthMonitor against real servers', () => {
     await monitor.checkNow();
     const neoChecks = checks.filter((c) => c.database === 'neo4j');
     expect(neoChecks).toHaveLength(1);
-    expect(neoChecks[0]).toMatchObject({ state: 'down', kind: 'auth_failed', hint: 'Check NEO4J_USER and NEO4J_PASSWORD in Settings' });
+    expect(neoChecks[0]).toMatchObject({ state: 'down', kind: 'auth_failed', hint: 'Check Settings → Neo4j → User and Password' });
     expect(neoChecks[0]!.message).toMatch(/^neo4j \(bolt:\/\/127\.0\.0\.1:\d+\): authentication failed/);
     const everything = [JSON.stringify(checks), JSON.stringify(changes), ...snapshots, JSON.stringify(monitor.history('neo4j'))].join('\n');
     expect(everything).not.toContain(wrong);
@@ -82,7 +82,7 @@ describe('HealthMonitor against real servers', () => {
     const { monitor, stateOf } = run({ supabase: supabaseProbe({ key: 'sb_publishable_wrong-key-0000' }) });
     const snap = await monitor.checkNow('supabase');
     expect(stateOf('supabase')).toBe('down');
-    expect(snap.databases.supabase).toMatchObject({ kind: 'auth_failed', hint: 'Check SUPABASE_KEY (anon, service_role or sb_ key) in Settings' });
+    expect(snap.databases.supabase).toMatchObject({ kind: 'auth_failed', hint: 'Check Settings → Supabase → API key (anon, service_role or sb_ key)' });
     expect(JSON.stringify(snap)).not.toContain('sb_publishable_wrong-key-0000');
   });
 
@@ -98,7 +98,7 @@ describe('HealthMonitor against real servers', () => {
     expect(neoChanges).toEqual(['unknown>retrying', 'retrying>down']);
     const snap = monitor.snapshot();
     expect(snap.status).toBe('down');
-    expect(snap.databases.neo4j).toMatchObject({ kind: 'refused', hint: `Is Neo4j running on 127.0.0.1:${port}? Start it, or correct NEO4J_URI in Settings` });
+    expect(snap.databases.neo4j).toMatchObject({ kind: 'refused', hint: `Is Neo4j running on 127.0.0.1:${port}? Start it, or correct Settings → Neo4j → URI` });
     expect(snap.databases.supabase!.kind).toBe('dns');
     expect(snap.databases.neo4j!.consecutiveFailures).toBeGreaterThanOrEqual(4);
   });

@@ -64,7 +64,7 @@ describe('Neo4jProbe deeper check', () => {
 
   it('a wrong password is told apart without a query: auth_failed', async () => {
     const result = await check(probe({ password: new Secret('Wr0ng-9f2c') }));
-    expect(result).toMatchObject({ healthy: false, kind: 'auth_failed', hint: 'Check NEO4J_USER and NEO4J_PASSWORD in Settings' });
+    expect(result).toMatchObject({ healthy: false, kind: 'auth_failed', hint: 'Check Settings → Neo4j → User and Password' });
     expect(result.message).toBe(`neo4j (${server.uri}): authentication failed (Neo4j refused user "neo4j" with this password)`);
   });
 
@@ -79,7 +79,7 @@ describe('Neo4jProbe deeper check', () => {
         healthy: false,
         state: 'down',
         kind: 'database_offline',
-        hint: `The database in NEO4J_DATABASE (or the default one) on 127.0.0.1:${server.port} is not online: run START DATABASE <name> on system as an admin, or check the Neo4j log for why it stopped`,
+        hint: `The database set in Settings → Neo4j → Database (or the default one) on 127.0.0.1:${server.port} is not online: run START DATABASE <name> on system as an admin, or check the Neo4j log for why it stopped`,
         server: { edition: 'community' },
       });
       expect(result.message).toMatch(

@@ -61,7 +61,7 @@ describe('Neo4jProbe against a real Neo4j', () => {
     // The real password in URI userinfo must not leak either: credentials come from user + keychain only.
     const p = probe({ uri: neo4j.uri.replace('bolt://', `bolt://neo4j:${neo4j.password}@`), password: new Secret(wrong) });
     const result = await check(p);
-    expect(result).toMatchObject({ healthy: false, state: 'down', kind: 'auth_failed', hint: 'Check NEO4J_USER and NEO4J_PASSWORD in Settings' });
+    expect(result).toMatchObject({ healthy: false, state: 'down', kind: 'auth_failed', hint: 'Check Settings → Neo4j → User and Password' });
     expect(result.message).toMatch(new RegExp(`^neo4j \\(bolt://127\\.0\\.0\\.1:\\d+\\): authentication failed`));
     const text = JSON.stringify(result) + String(p.target);
     expect(text).not.toContain(wrong);
@@ -72,13 +72,13 @@ describe('Neo4jProbe against a real Neo4j', () => {
     const result = await check(probe({ database: 'nosuchdb' }));
     expect(result).toMatchObject({ healthy: false, kind: 'invalid_config' });
     expect(result.message).toContain('nosuchdb');
-    expect(result.hint).toContain('NEO4J_DATABASE');
+    expect(result.hint).toContain('Settings → Neo4j → Database');
   });
 
   it('nothing listening → refused, with the host:port in the hint', async () => {
     const port = await closedPort();
     const result = await check(probe({ uri: `bolt://127.0.0.1:${port}` }));
-    expect(result).toMatchObject({ healthy: false, kind: 'refused', hint: `Is Neo4j running on 127.0.0.1:${port}? Start it, or correct NEO4J_URI in Settings` });
+    expect(result).toMatchObject({ healthy: false, kind: 'refused', hint: `Is Neo4j running on 127.0.0.1:${port}? Start it, or correct Settings → Neo4j → URI` });
     expect(result.message).toContain(`ECONNREFUSED 127.0.0.1:${port}`);
   });
 
@@ -111,7 +111,7 @@ describe('Neo4jProbe against a real Neo4j', () => {
   it('a URI the driver cannot use → invalid_config, without throwing', async () => {
     const result = await check(probe({ uri: 'http://127.0.0.1:7474' }));
     expect(result).toMatchObject({ healthy: false, kind: 'invalid_config' });
-    expect(result.hint).toContain('NEO4J_URI');
+    expect(result.hint).toContain('Settings → Neo4j → URI');
   });
 
   it('close() is idempotent and later checks fail cleanly', async () => {

@@ -10,7 +10,7 @@ import { SupabaseProbe } from '../../../src-main/core/probes/SupabaseProbe.js';
 import { startLoopbackHttp, streamEndlessly, type EndlessCounter, type LoopbackHttp } from '../../support/hostileHttp.js';
 
 const KEY = 'sb_secret_hostile-test-key-7f3a9c';
-const PROJECT_URL_HINT = 'SUPABASE_URL must be the project URL itself, e.g. https://abcd.supabase.co';
+const PROJECT_URL_HINT = 'Settings → Supabase → URL must be the project URL itself, e.g. https://abcd.supabase.co';
 const HEALTH = 'GET /auth/v1/health';
 const TABLE = 'HEAD /rest/v1/wallets?select=*';
 

@@ -56,7 +56,7 @@ describe('SupabaseProbe', () => {
   it('an invalid key → auth_failed, and the key appears nowhere', async () => {
     for (const key of ['sb_secret_not-a-real-key-123', `${supabase.anonKey.slice(0, -4)}AAAA`]) {
       const result = await check(probe({ key }));
-      expect(result).toMatchObject({ healthy: false, kind: 'auth_failed', hint: 'Check SUPABASE_KEY (anon, service_role or sb_ key) in Settings' });
+      expect(result).toMatchObject({ healthy: false, kind: 'auth_failed', hint: 'Check Settings → Supabase → API key (anon, service_role or sb_ key)' });
       expect(result.message).toMatch(/^supabase \(http:\/\/127\.0\.0\.1:\d+\): authentication failed/);
       expect(JSON.stringify(result)).not.toContain(key);
     }
@@ -66,7 +66,7 @@ describe('SupabaseProbe', () => {
     const result = await check(probe({ probeTable: 'no_such_table' }));
     expect(result).toMatchObject({ healthy: false, kind: 'invalid_config' });
     expect(result.message).toContain('"no_such_table"');
-    expect(result.hint).toContain('SUPABASE_PROBE_TABLE');
+    expect(result.hint).toContain('Settings → Supabase → Probe table');
   });
 
   it('a URL that is not a Supabase project → invalid_config', async () => {

@@ -1,45 +1,45 @@
 /** The hint for every database and failure kind, written out, and the host:port each one names. */
 import { describe, expect, it } from 'vitest';
-import { hintFor, SUPABASE_PROJECT_URL_HINT } from '../../../src-main/core/probes/hints.js';
+import { hintFor } from '../../../src-main/core/probes/hints.js';
 
 describe('neo4j hints', () => {
   const at = 'bolt://db.internal:7688';
   it.each([
-    ['not_configured', 'Set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD in Settings (or import a .env file)'],
-    ['invalid_config', 'Check NEO4J_URI (e.g. neo4j://localhost:7687) and NEO4J_DATABASE in Settings'],
-    ['dns', 'Cannot resolve db.internal:7688: check the host in NEO4J_URI and your network or DNS'],
-    ['refused', 'Is Neo4j running on db.internal:7688? Start it, or correct NEO4J_URI in Settings'],
+    ['not_configured', 'Set Settings → Neo4j → URI, User and Password (or import a .env file)'],
+    ['invalid_config', 'Check Settings → Neo4j → URI (e.g. neo4j://localhost:7687) and Settings → Neo4j → Database'],
+    ['dns', 'Cannot resolve db.internal:7688: check the host in Settings → Neo4j → URI and your network or DNS'],
+    ['refused', 'Is Neo4j running on db.internal:7688? Start it, or correct Settings → Neo4j → URI'],
     ['tls', 'Check encryption: neo4j+s:// or bolt+s:// need a trusted certificate, +ssc accepts a self-signed one, neo4j:// and bolt:// are unencrypted'],
-    ['timeout', 'Neo4j at db.internal:7688 did not answer in time: check the server load, firewall or VPN, or raise the timeout in Settings'],
+    ['timeout', 'Neo4j at db.internal:7688 did not answer in time: check the server load, firewall or VPN, or raise Settings → Checks → Timeout'],
     ['reset', 'The connection to db.internal:7688 was cut mid-conversation: check proxies, firewalls or a VPN on the way to Neo4j, and the Neo4j log'],
-    ['auth_failed', 'Check NEO4J_USER and NEO4J_PASSWORD in Settings'],
+    ['auth_failed', 'Check Settings → Neo4j → User and Password'],
     ['server_error', 'Neo4j at db.internal:7688 accepted the connection but failed: check the server log and that the database is online'],
-    ['unknown', 'Check NEO4J_URI in Settings and the network path to the server'],
+    ['unknown', 'Check Settings → Neo4j → URI and the network path to the server'],
   ] as const)('%s: %s', (kind, hint) => {
     expect(hintFor('neo4j', kind, at)).toBe(hint);
   });
 
   it('names the default port 7687, the raw target when it does not parse, or "the configured host"', () => {
-    expect(hintFor('neo4j', 'refused', 'neo4j://db.internal')).toBe('Is Neo4j running on db.internal:7687? Start it, or correct NEO4J_URI in Settings');
-    expect(hintFor('neo4j', 'refused', 'db internal')).toBe('Is Neo4j running on db internal? Start it, or correct NEO4J_URI in Settings');
-    expect(hintFor('neo4j', 'refused', null)).toBe('Is Neo4j running on the configured host? Start it, or correct NEO4J_URI in Settings');
-    expect(hintFor('neo4j', 'dns', '')).toBe('Cannot resolve the configured host: check the host in NEO4J_URI and your network or DNS');
+    expect(hintFor('neo4j', 'refused', 'neo4j://db.internal')).toBe('Is Neo4j running on db.internal:7687? Start it, or correct Settings → Neo4j → URI');
+    expect(hintFor('neo4j', 'refused', 'db internal')).toBe('Is Neo4j running on db internal? Start it, or correct Settings → Neo4j → URI');
+    expect(hintFor('neo4j', 'refused', null)).toBe('Is Neo4j running on the configured host? Start it, or correct Settings → Neo4j → URI');
+    expect(hintFor('neo4j', 'dns', '')).toBe('Cannot resolve the configured host: check the host in Settings → Neo4j → URI and your network or DNS');
   });
 });
 
 describe('supabase hints', () => {
   const at = 'https://abcd.supabase.co:8443';
   it.each([
-    ['not_configured', 'Set SUPABASE_URL and SUPABASE_KEY in Settings (or import a .env file)'],
-    ['invalid_config', 'Check SUPABASE_URL (e.g. https://abcd.supabase.co) and SUPABASE_PROBE_TABLE in Settings'],
-    ['dns', 'Cannot resolve abcd.supabase.co:8443: check SUPABASE_URL in Settings and your network or DNS'],
-    ['refused', 'Nothing is listening on abcd.supabase.co:8443: check SUPABASE_URL in Settings, or start the local Supabase stack'],
+    ['not_configured', 'Set Settings → Supabase → URL and API key (or import a .env file)'],
+    ['invalid_config', 'Check Settings → Supabase → URL (e.g. https://abcd.supabase.co) and Settings → Supabase → Probe table'],
+    ['dns', 'Cannot resolve abcd.supabase.co:8443: check Settings → Supabase → URL and your network or DNS'],
+    ['refused', 'Nothing is listening on abcd.supabase.co:8443: check Settings → Supabase → URL, or start the local Supabase stack'],
     ['tls', 'TLS to abcd.supabase.co:8443 failed: check the certificate (or a proxy intercepting HTTPS); use http:// only for a local stack'],
-    ['timeout', 'Supabase at abcd.supabase.co:8443 did not answer in time: check the network, firewall or VPN, or raise the timeout in Settings'],
+    ['timeout', 'Supabase at abcd.supabase.co:8443 did not answer in time: check the network, firewall or VPN, or raise Settings → Checks → Timeout'],
     ['reset', 'The connection to abcd.supabase.co:8443 was cut before the answer was complete: check proxies, firewalls or a VPN on the way to Supabase'],
-    ['auth_failed', 'Check SUPABASE_KEY (anon, service_role or sb_ key) in Settings'],
+    ['auth_failed', 'Check Settings → Supabase → API key (anon, service_role or sb_ key)'],
     ['server_error', 'Supabase answered with a server error: check the project status in the Supabase dashboard and its database'],
-    ['unknown', 'Check SUPABASE_URL in Settings and the network path to Supabase'],
+    ['unknown', 'Check Settings → Supabase → URL and the network path to Supabase'],
   ] as const)('%s: %s', (kind, hint) => {
     expect(hintFor('supabase', kind, at)).toBe(hint);
   });
@@ -52,11 +52,11 @@ describe('supabase hints', () => {
   });
 
   it('a scheme with no default port and a kind with none names the host alone', () => {
-    expect(hintFor('supabase', 'dns', 'ftp://files.example.com')).toBe('Cannot resolve files.example.com: check SUPABASE_URL in Settings and your network or DNS');
+    expect(hintFor('supabase', 'dns', 'ftp://files.example.com')).toBe('Cannot resolve files.example.com: check Settings → Supabase → URL and your network or DNS');
   });
 
-  it('the project-URL hint names the variable and an example', () => {
-    expect(SUPABASE_PROJECT_URL_HINT).toBe('SUPABASE_URL must be the project URL itself, e.g. https://abcd.supabase.co');
+  it('the project-URL hint names the field and an example', () => {
+    expect(hintFor('supabase', 'not_project_url', null)).toBe('Settings → Supabase → URL must be the project URL itself, e.g. https://abcd.supabase.co');
   });
 });
 

@@ -35,8 +35,8 @@ describe('hints', () => {
     for (const db of databaseIds()) {
       for (const kind of FailureKindSchema.options) expect(hintFor(db, kind, null).length).toBeGreaterThan(10);
     }
-    expect(hintFor('neo4j', 'auth_failed', null)).toBe('Check NEO4J_USER and NEO4J_PASSWORD in Settings');
-    expect(hintFor('supabase', 'auth_failed', null)).toBe('Check SUPABASE_KEY (anon, service_role or sb_ key) in Settings');
+    expect(hintFor('neo4j', 'auth_failed', null)).toBe('Check Settings → Neo4j → User and Password');
+    expect(hintFor('supabase', 'auth_failed', null)).toBe('Check Settings → Supabase → API key (anon, service_role or sb_ key)');
     expect(hintFor('neo4j', 'refused', 'bolt://db.internal:7688')).toMatch(/^Is Neo4j running on db\.internal:7688\?/);
     expect(hintFor('neo4j', 'refused', 'neo4j://db.internal')).toContain('db.internal:7687');
   });
@@ -50,7 +50,7 @@ describe('failure results', () => {
     expect(result).toMatchObject({ database: 'neo4j', healthy: false, state: 'down', kind: 'auth_failed', latencyMs: null });
     expect(result.message).toMatch(/^neo4j \(bolt:\/\/127\.0\.0\.1:7687\): authentication failed/);
     expect(JSON.stringify(result)).not.toContain('pw-7f3a');
-    expect(result.hint).toContain('NEO4J_PASSWORD');
+    expect(result.hint).toContain('Settings → Neo4j → User and Password');
     expect(failureResult({ ...ctx, database: 'supabase' }, 'not_configured').state).toBe('not_configured');
   });
 });

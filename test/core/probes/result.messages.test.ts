@@ -46,7 +46,7 @@ describe('failureResult', () => {
     const result = failureResult({ database: 'supabase', target: null, secrets: [], server: { version: '12' } as never }, 'refused', 'port 1');
     expect(result.message).toBe('supabase: connection refused (port 1)');
     expect(result.server).toEqual({ version: '12' });
-    expect(result.hint).toBe('Nothing is listening on the configured host: check SUPABASE_URL in Settings, or start the local Supabase stack');
+    expect(result.hint).toBe('Nothing is listening on the configured host: check Settings → Supabase → URL, or start the local Supabase stack');
     expect('server' in failureResult(NEO4J, 'refused')).toBe(false);
   });
 

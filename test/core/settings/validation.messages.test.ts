@@ -32,9 +32,9 @@ function thrown(run: () => unknown): ValidationError {
 describe('validationErrorFrom', () => {
   it('names the first field, with a prefix, and counts the other problems', () => {
     const two = SettingsSchema.safeParse({ monitor: { intervalSec: 0, retries: 99 } }).error!;
-    expect(validationErrorFrom(two)).toMatchObject({ field: 'monitor.intervalSec', message: 'monitor.intervalSec: Check interval must be at least 1 second (and 1 more problem(s))' });
+    expect(validationErrorFrom(two)).toMatchObject({ field: 'monitor.intervalSec', message: 'Checks: Check interval must be at least 1 second (and 1 more problem(s))' });
     const one = SettingsSchema.safeParse({ monitor: { retries: 99 } }).error!;
-    expect(validationErrorFrom(one, 'draft')).toMatchObject({ field: 'draft.monitor.retries', message: 'draft.monitor.retries: Retries must be between 0 and 10' });
+    expect(validationErrorFrom(one, 'draft')).toMatchObject({ field: 'draft.monitor.retries', message: 'Settings: Retries must be between 0 and 10' });
   });
 
   it('says "(settings)" when the whole value is wrong and there is no prefix', () => {
@@ -59,14 +59,14 @@ describe('parseSettings', () => {
     ['environments.0.databases.neo4j.uri', inEnvironment({ neo4j: { uri: 'bolt://neo4j:pw@h:7687' } }), 'Neo4j URI must not contain credentials ("user:password@"); put the user in NEO4J_USER (the Neo4j user field) and the password in NEO4J_PASSWORD (the Neo4j password field)'],
     ['environments.0.databases.neo4j.uri', inEnvironment({ neo4j: { uri: 'NEO4J+S://neo4j@h:7687' } }), 'Neo4j URI must not contain credentials ("user:password@"); put the user in NEO4J_USER (the Neo4j user field) and the password in NEO4J_PASSWORD (the Neo4j password field)'],
   ])('refuses credentials in %s', (field, input, message) => {
-    expect(thrown(() => parseSettings(input))).toMatchObject({ field, message: `${field}: ${message}` });
+    expect(thrown(() => parseSettings(input))).toMatchObject({ field, message: `Environment "default": ${message}` });
   });
 
   it('an "@" after the host (path or query) is not a credential', () => {
     expect(parseSettings(inEnvironment({ neo4j: { uri: 'neo4j://h:7687/?policy=a@b' } })).environments[0]!.databases.neo4j!.uri).toBe('neo4j://h:7687/?policy=a@b');
     // A Supabase URL is the project URL alone: the path is what is refused, not a credential.
     expect(thrown(() => parseSettings(inEnvironment({ supabase: { url: 'https://abcd.supabase.co/a@b' } }))).message).toBe(
-      'environments.0.databases.supabase.url: Supabase URL must not have a path (such as /rest/v1); use the project URL alone, e.g. https://abcd.supabase.co',
+      'Environment "default": Supabase URL must not have a path (such as /rest/v1); use the project URL alone, e.g. https://abcd.supabase.co',
     );
   });
 });
@@ -149,11 +149,11 @@ describe('applyEnvVariables', () => {
   it('a value the schema refuses is named by its variable, with the setting it lands in', () => {
     expect(thrown(() => applyEnvVariables([['NEO4J_DATABASE', '1db']], CONFIG))).toMatchObject({
       field: 'NEO4J_DATABASE',
-      message: 'NEO4J_DATABASE: Neo4j database must be a database name such as neo4j, or empty for the server default (setting neo4j.database)',
+      message: 'NEO4J_DATABASE: Neo4j database must be a database name such as neo4j, or empty for the server default',
     });
     expect(thrown(() => applyEnvVariables([['WALLTRACK_SLOW_MS', '0']], CONFIG))).toMatchObject({
       field: 'WALLTRACK_SLOW_MS',
-      message: 'WALLTRACK_SLOW_MS: Slow threshold must be at least 1 ms (setting monitor.slowMs)',
+      message: 'WALLTRACK_SLOW_MS: Slow threshold must be at least 1 ms',
     });
   });
 
@@ -167,7 +167,7 @@ describe('applyEnvVariables', () => {
 
   it('names the field when a schema problem is not from a variable', () => {
     const broken = { ...CONFIG, monitor: { ...MONITOR, retries: 99 } };
-    expect(thrown(() => applyEnvVariables([], broken))).toMatchObject({ field: 'monitor.retries', message: 'monitor.retries: Retries must be between 0 and 10' });
+    expect(thrown(() => applyEnvVariables([], broken))).toMatchObject({ field: 'monitor.retries', message: 'Checks: Retries must be between 0 and 10' });
     const withCredentials = { ...CONFIG, databases: { supabase: { url: 'https://k@x.supabase.co', probeTable: null } } };
     expect(thrown(() => applyEnvVariables([], withCredentials)).field).toBe('supabase.url');
   });

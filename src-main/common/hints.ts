@@ -1,0 +1,131 @@
+/**
+ * One function turns the registry's hints into a sentence for the host that shows it. A hint names
+ * what to fix as tokens (`{uri}`, `{user,neo4jPassword}`, `{timeout}`, `{at}`); each host says where
+ * that is: the windows "Settings → Neo4j → Password", the CLI configured by variables
+ * "NEO4J_PASSWORD", with --config "WALLTRACK_PRODUCTION_NEO4J_PASSWORD", with saved settings "the
+ * Neo4j password in the app's Settings". Browser-safe: the windows call it too.
+ */
+import { databaseKind, kindSecrets, type DatabaseKind, type FailureKind } from './databases.js';
+
+export type HintHost =
+  | { kind: 'window' }
+  | { kind: 'variables' }
+  /** `secretVariable` names the variable a secret of this environment comes from (the CLI's rule). */
+  | { kind: 'configFile'; environment: string; secretVariable: (secretEnvVar: string) => string }
+  | { kind: 'savedSettings' };
+
+export const WINDOW_HOST: HintHost = { kind: 'window' };
+
+/**
+ * Which hint a result carries, beside the kind's one per failure: the configuration gaps every kind
+ * has, and the registry's `hintVariants` (e.g. Supabase's "not the project URL").
+ */
+export const CONFIG_GAP_HINTS = {
+  secret_missing: 'Enter {secret}, or import a .env file that has it',
+  endpoint_missing: 'Enter {endpoint}',
+} as const;
+export type HintKey = FailureKind | keyof typeof CONFIG_GAP_HINTS | string;
+
+/** The monitor settings a hint may name, as each host calls them. */
+const MONITOR_FIELDS: Record<string, { window: string; variable: string; file: string; words: string }> = {
+  timeout: { window: 'Settings → Checks → Timeout', variable: 'WALLTRACK_TIMEOUT_MS', file: '"timeoutMs" under "monitor" in the --config file', words: 'the timeout in the app\'s Settings' },
+};
+
+/** What a failure means, in a few words (the CLI's state column, a card's fallback headline). */
+export const FAILURE_SUMMARY: Record<FailureKind, string> = {
+  not_configured: 'not configured',
+  invalid_config: 'invalid configuration',
+  dns: 'host name could not be resolved',
+  refused: 'connection refused',
+  tls: 'TLS handshake failed',
+  timeout: 'no answer in time',
+  reset: 'connection reset',
+  auth_failed: 'authentication failed',
+  server_error: 'server error',
+  paused: 'project paused',
+  unreachable_origin: 'origin unreachable',
+  database_offline: 'database offline',
+  unknown: 'check failed',
+};
+
+/** "Neo4j rejected the user name or password": the kind's own headline, else "Neo4j: authentication failed". */
+export function failureHeadline(database: string, failure: FailureKind): string {
+  const kind = databaseKind(database);
+  return kind.headlines?.[failure] ?? `${kind.label}: ${FAILURE_SUMMARY[failure]}`;
+}
+
+interface Field {
+  /** As the settings form labels it within the kind's section, e.g. "Password". */
+  short: string;
+  envVar: string;
+  key: string;
+  secret: boolean;
+}
+
+function fieldOf(kind: DatabaseKind, token: string): Field | null {
+  const secrets = kindSecrets(kind);
+  const secret = token === 'secret' ? kind.secret : secrets.find((s) => s.name === token);
+  if (secret) return { short: capital(secret.label), envVar: secret.envVar, key: secret.name, secret: true };
+  const text = token === 'endpoint' ? kind.endpoint : [kind.endpoint, ...kind.options].find((f) => f.key === token);
+  if (!text) return null;
+  return { short: capital(text.label.startsWith(kind.label + ' ') ? text.label.slice(kind.label.length + 1) : text.label), envVar: text.envVar, key: text.key, secret: false };
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** "Password" → "password", but "URL" stays. */
+const lower = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+const and = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/** Where the fields are, for this host: "Settings → Neo4j → User and Password", "NEO4J_USER and NEO4J_PASSWORD", … */
+function where(kind: DatabaseKind, fields: Field[], host: HintHost): string {
+  switch (host.kind) {
+    case 'window':
+      return `Settings → ${kind.label} → ${and(fields.map((f) => f.short))}`;
+    case 'variables':
+      return and(fields.map((f) => f.envVar));
+    case 'savedSettings':
+      return `the ${kind.label} ${and(fields.map((f) => lower(f.short)))} in the app's Settings`;
+    case 'configFile': {
+      const secrets = fields.filter((f) => f.secret).map((f) => host.secretVariable(f.envVar));
+      const settings = fields.filter((f) => !f.secret).map((f) => `"${f.key}"`);
+      const inFile = settings.length ? [`${and(settings)} under "${kind.id}" of environment "${host.environment}" in the --config file`] : [];
+      return and([...inFile, ...secrets]);
+    }
+  }
+}
+
+/** host:port of a target: the scheme's default port, else the kind's, when the URL names none. */
+const SCHEME_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
+export function hostPort(target: string | null, defaultPort: string | undefined): string {
+  if (!target) return 'the configured host';
+  try {
+    const u = new URL(target);
+    const port = u.port || SCHEME_PORTS[u.protocol] || defaultPort;
+    return port ? `${u.hostname}:${port}` : u.hostname;
+  } catch {
+    return target;
+  }
+}
+
+/** The template a key names for this kind, or undefined for a key it does not know. */
+function template(kind: DatabaseKind, key: HintKey): string | undefined {
+  return (kind.hints as Record<string, string>)[key] ?? kind.hintVariants?.[key] ?? (CONFIG_GAP_HINTS as Record<string, string>)[key];
+}
+
+/** Whether `renderHint` knows `key` for this kind (a result without one carries its hint as text only). */
+export const knowsHint = (database: string, key: HintKey): boolean => template(databaseKind(database), key) !== undefined;
+
+/** The registry's hint `key` of `database`, for `host`, with `{at}` as host:port of `target`. */
+export function renderHint(database: string, key: HintKey, target: string | null, host: HintHost): string {
+  const kind = databaseKind(database);
+  const text = template(kind, key);
+  if (text === undefined) throw new RangeError(`No hint "${key}" for ${database}`);
+  const sentence = text.replace(/\{([\w,]+)\}/g, (whole, names: string) => {
+    if (names === 'at') return hostPort(target, kind.endpoint.defaultPort);
+    const monitor = MONITOR_FIELDS[names];
+    if (monitor) return { window: monitor.window, variables: monitor.variable, configFile: monitor.file, savedSettings: monitor.words }[host.kind];
+    const fields = names.split(',').map((n) => fieldOf(kind, n));
+    return fields.every((f) => f !== null) ? where(kind, fields as Field[], host) : whole;
+  });
+  return capital(sentence);
+}

@@ -1,0 +1,32 @@
+/** Words, marks and colour families of database states, shared by the windows and the CLI: the word and mark carry the meaning, colour only repeats it. */
+import type { DatabaseState } from './schemas.js';
+
+export const STATE_WORDS: Record<DatabaseState, string> = {
+  healthy: 'Healthy',
+  degraded: 'Slow',
+  retrying: 'Retrying',
+  down: 'Down',
+  not_configured: 'Not configured',
+  unknown: 'Checking…',
+};
+
+/** A distinct shape per state so the badge reads without colour (and in forced-colours mode). */
+export const STATE_MARKS: Record<DatabaseState, string> = {
+  healthy: '✓',
+  degraded: '◐',
+  retrying: '↻',
+  down: '✕',
+  not_configured: '–',
+  unknown: '…',
+};
+
+/** Colour family per state (a CSS class suffix in the windows, an ANSI colour in the CLI). */
+export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
+export const STATE_TONES: Record<DatabaseState, Tone> = {
+  healthy: 'good',
+  degraded: 'warn',
+  retrying: 'warn',
+  down: 'bad',
+  not_configured: 'neutral',
+  unknown: 'neutral',
+};

@@ -1,0 +1,127 @@
+/**
+ * `check`'s report for people: state words and marks as the windows show them, local time with the
+ * age, what to do (runCheck has put it in the words of the configuration source), the library's wording only as
+ * "Details", lines of at most 100 columns, colour only when asked for (a TTY without NO_COLOR).
+ */
+import { DATABASE_KINDS } from '../common/databases.js';
+import { detailsNote } from '../common/detailsSummary.js';
+import { formatDuration } from '../common/duration.js';
+import { FAILURE_SUMMARY, failureHeadline, knowsHint, renderHint, type HintHost } from '../common/hints.js';
+import type { DatabaseStatus, EnvironmentStatus, OverallStatus, Snapshot } from '../common/schemas.js';
+import { STATE_MARKS, STATE_TONES, STATE_WORDS, type Tone } from '../common/stateWords.js';
+import { localTime } from './record.js';
+
+export const MAX_COLUMNS = 100;
+/** A message longer than this many lines is cut: the log file has it whole. */
+const MAX_NOTE_LINES = 4;
+const MAX_NAME_COLUMN = 24;
+const MAX_STATE_COLUMN = 42;
+
+const OVERALL_WORDS: Record<OverallStatus, { word: string; tone: Tone }> = {
+  ok: { word: 'OK', tone: 'good' },
+  degraded: { word: 'Degraded', tone: 'warn' },
+  down: { word: 'Down', tone: 'bad' },
+  unconfigured: { word: 'Not configured', tone: 'neutral' },
+  unknown: { word: 'Not checked yet', tone: 'neutral' },
+};
+
+const ANSI: Record<Tone | 'bold', string> = { good: '32', warn: '33', bad: '31', neutral: '90', bold: '1' };
+
+export interface ReportOptions {
+  colour: boolean;
+  now: number;
+  timeZone?: string | undefined;
+}
+
+/** NO_COLOR (any non-empty value, no-color.org) and --no-color turn colour off; so does a stream that is not a terminal. */
+export function wantsColour(stream: NodeJS.WritableStream, env: NodeJS.ProcessEnv, flag: boolean): boolean {
+  return flag && !env.NO_COLOR && Boolean((stream as NodeJS.WriteStream).isTTY);
+}
+
+/** "✕ Down — connection refused", "– Not configured", "✓ Healthy". */
+export function stateText(s: Pick<DatabaseStatus, 'status' | 'kind'>): string {
+  const why = s.kind && s.kind !== 'not_configured' && (s.status === 'down' || s.status === 'retrying') ? ` — ${FAILURE_SUMMARY[s.kind]}` : '';
+  return `${STATE_MARKS[s.status]} ${STATE_WORDS[s.status]}${why}`;
+}
+
+/** What to do, in the words of the environment's configuration source when the hint is the registry's. */
+export function hintText(s: Pick<DatabaseStatus, 'database' | 'hint' | 'hintKey' | 'target'>, host: HintHost): string | undefined {
+  return s.hintKey && knowsHint(s.database, s.hintKey) ? renderHint(s.database, s.hintKey, s.target, host) : s.hint;
+}
+
+export function formatReport(snapshot: Snapshot, options: ReportOptions): string {
+  const paint = (tone: Tone | 'bold', text: string) => (options.colour ? `\x1b[${ANSI[tone]}m${text}\x1b[0m` : text);
+  const overall = OVERALL_WORDS[snapshot.status];
+  const age = formatDuration(options.now - Date.parse(snapshot.checkedAt));
+  const lines = [`WallTrack Monitor ${snapshot.version}: ${paint(overall.tone, overall.word)} (checked ${localTime(snapshot.checkedAt, options.timeZone)}, ${age} ago)`, ''];
+  const rows = snapshot.environments.flatMap((env) => databasesOf(env).map((s) => ({ env, s, state: stateText(s) })));
+  const envWidth = Math.min(MAX_NAME_COLUMN, Math.max('ENVIRONMENT'.length, ...rows.map((r) => r.env.name.length)) + 2);
+  const dbWidth = Math.max('DATABASE'.length, ...DATABASE_KINDS.map((k) => k.label.length)) + 2;
+  const stateWidth = Math.min(MAX_STATE_COLUMN, Math.max('STATE'.length, ...rows.map((r) => r.state.length)) + 2);
+  const latencyWidth = 10;
+  const targetWidth = MAX_COLUMNS - envWidth - dbWidth - stateWidth - latencyWidth;
+  lines.push(`${cell('ENVIRONMENT', envWidth)}${cell('DATABASE', dbWidth)}${cell('STATE', stateWidth)}${cell('LATENCY', latencyWidth)}TARGET`);
+  const notes: string[] = [];
+  for (const { env, s, state } of rows) {
+    const latency = s.latencyMs === null ? '-' : `${Math.round(s.latencyMs)} ms`;
+    const target = cut(s.target ?? '-', targetWidth);
+    const stateCell = cell(state, stateWidth);
+    const painted = paint(STATE_TONES[s.status], stateCell.trimEnd()) + ' '.repeat(stateCell.length - stateCell.trimEnd().length);
+    lines.push(`${cell(env.name, envWidth)}${cell(s.label, dbWidth)}${painted}${cell(latency, latencyWidth)}${target}`);
+    notes.push(...notesOf(env, s, paint));
+  }
+  if (notes.length) lines.push('', ...notes);
+  return lines.join('\n') + '\n';
+}
+
+function notesOf(env: EnvironmentStatus, s: DatabaseStatus, paint: (tone: Tone | 'bold', text: string) => string): string[] {
+  const out: string[] = [];
+  const failed = s.status !== 'healthy' && s.status !== 'degraded' && s.status !== 'unknown';
+  const hint = failed ? s.hint : undefined;
+  if (failed && (s.message || hint)) {
+    const headline = s.kind ? failureHeadline(s.database, s.kind) : `${s.label}: ${STATE_WORDS[s.status].toLowerCase()}`;
+    out.push(...wrap(`${env.name} / ${s.label}: ${headline}`, '', '  ').map((l, i) => (i === 0 ? paint('bold', l) : l)));
+    if (hint) out.push(...wrap(hint, '  What to do: ', '    '));
+    if (s.message) out.push(...wrap(s.message, '  Details: ', '    '));
+  }
+  const details = detailsNote(s.details);
+  if (details) out.push(...wrap(details, `  ${env.name} / ${s.label}: `, '    '));
+  return out;
+}
+
+function cell(text: string, width: number): string {
+  return text.length >= width ? text.slice(0, width - 2) + '… ' : text.padEnd(width);
+}
+
+function cut(text: string, width: number): string {
+  return text.length > width ? text.slice(0, width - 1) + '…' : text;
+}
+
+/**
+ * Words wrapped to MAX_COLUMNS after `first` (the first line's lead) and `rest` (the others'); a word
+ * longer than a line is cut, and more than MAX_NOTE_LINES lines end in "…".
+ */
+export function wrap(text: string, first: string, rest: string): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let lead = first;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const room = MAX_COLUMNS - lead.length;
+    const piece = cut(word, room);
+    if (line.length > lead.length && line.length + 1 + piece.length > MAX_COLUMNS) {
+      lines.push(line);
+      line = lead = rest;
+    }
+    line += (line.length > lead.length ? ' ' : '') + cut(word, MAX_COLUMNS - lead.length);
+  }
+  lines.push(line);
+  if (lines.length <= MAX_NOTE_LINES) return lines;
+  const kept = lines.slice(0, MAX_NOTE_LINES);
+  kept[MAX_NOTE_LINES - 1] = cut(kept[MAX_NOTE_LINES - 1]!, MAX_COLUMNS - 1) + '…';
+  return kept;
+}
+
+/** Registry order; a kind the environment does not monitor has no row. */
+function databasesOf(env: EnvironmentStatus): DatabaseStatus[] {
+  return DATABASE_KINDS.map((k) => env.databases[k.id]).filter((s): s is DatabaseStatus => s !== undefined);
+}
