@@ -8,6 +8,7 @@ import type { HistoryRequest, HistoryView, IncidentList, IncidentsRequest } from
 import type { EnvironmentId, EnvironmentStatus, ProbeResult } from '../../common/schemas.js';
 import { ValidationError } from '../errors.js';
 import type { Logger } from '../logging.js';
+import { NO_EXCLUSIONS, type Exclusions } from './queries.js';
 import { SqliteHistoryStore, type SqliteHistoryStoreOptions } from './SqliteHistoryStore.js';
 
 export class CoreHistory {
@@ -39,7 +40,7 @@ export class CoreHistory {
    * `status` is the environment's current one: it says which databases exist and which endpoint the probe checks;
    * before start() (the CLI) there are no probes yet and the endpoint comes from the settings.
    */
-  view(status: EnvironmentStatus, settings: EndpointFields, { database, range = '1h', endpoint }: HistoryRequest): HistoryView {
+  view(status: EnvironmentStatus, settings: EndpointFields, { database, range = '1h', endpoint }: HistoryRequest, exclude: Exclusions = NO_EXCLUSIONS): HistoryView {
     const db = status.databases[database];
     if (!db) {
       const known = Object.keys(status.databases).join(', ') || 'none';
@@ -48,7 +49,7 @@ export class CoreHistory {
     const configured = endpointIn(database, settings);
     const target = endpoint ?? db.target ?? (configured === null ? null : publicTarget(configured));
     // A database not configured has no series: the empty endpoint is never recorded.
-    const view = this.store.history({ environment: status.id, database, endpoint: target ?? '' }, range);
+    const view = this.store.history({ environment: status.id, database, endpoint: target ?? '' }, range, Date.now(), exclude);
     return { environment: status.id, database, endpoint: target, ...view };
   }
 
