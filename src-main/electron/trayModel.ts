@@ -5,9 +5,10 @@
  * current only when common/freshness.ts says so: paused and stale results say what was last known, and when.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { attentionText, MUTE_HOURS } from '../common/attention.js';
 import { databaseIds } from '../common/databases.js';
 import type { Freshness } from '../common/freshness.js';
-import type { DatabaseState, DatabaseStatus, EnvironmentId, EnvironmentStatus, FailureKind, Snapshot } from '../common/schemas.js';
+import type { DatabaseId, DatabaseState, DatabaseStatus, EnvironmentId, EnvironmentStatus, FailureKind, Snapshot } from '../common/schemas.js';
 import { incidentSummary, oneLine } from './trayIncident.js';
 import {
   TRAY_STATES,
@@ -188,6 +189,9 @@ function fitTooltip(parts: string[], max: number): string {
 
 /** Omitted environment = every environment. */
 export interface TrayActions {
+  acknowledge(environment: EnvironmentId, database: DatabaseId): void;
+  mute(environment: EnvironmentId, database: DatabaseId, hours: (typeof MUTE_HOURS)[number]): void;
+  unmute(environment: EnvironmentId, database: DatabaseId): void;
   checkNow(environment?: EnvironmentId): void;
   pauseOneHour(environment?: EnvironmentId): void;
   resume(environment?: EnvironmentId): void;
@@ -201,11 +205,35 @@ export interface TrayActions {
 const menuText = (text: string): string => text.replaceAll('&', '&&');
 
 function databaseLines(environment: EnvironmentStatus, idPrefix: string, view: TrayView): MenuItemConstructorOptions[] {
-  return databasesOf(environment).map((d) => ({
-    id: `${idPrefix}${d.database}`,
-    label: menuText(`${labelOf(d)}: ${describeFreshly(d, databaseFreshness(environment, d, view.clock), view)}`),
-    enabled: false,
-  }));
+  return databasesOf(environment).map((d) => {
+    const said = attentionText(d, view.formatTime);
+    const text = `${labelOf(d)}: ${describeFreshly(d, databaseFreshness(environment, d, view.clock), view)}${said ? ` — ${said}` : ''}`;
+    return { id: `${idPrefix}${d.database}`, label: menuText(text), enabled: false };
+  });
+}
+
+/**
+ * What the operator can say about a database that is not well: Acknowledge (a failing one, once), Mute for
+ * 1/4/8 hours, or Unmute. A healthy, unmuted database gets none, so the menu stays short; nor does a result
+ * that is not live.
+ */
+function attentionItems(environment: EnvironmentStatus, actions: TrayActions, view: TrayView): MenuItemConstructorOptions[] {
+  const env = environment.id;
+  return databasesOf(environment).flatMap((d): MenuItemConstructorOptions[] => {
+    // What a paused or stale result last said is not today's news to acknowledge.
+    if (databaseFreshness(environment, d, view.clock).kind !== 'live') return [];
+    const key = `${env}-${d.database}`;
+    const failing = d.status === 'down' || d.status === 'retrying';
+    const items: MenuItemConstructorOptions[] = [];
+    if (failing && !d.attention?.acknowledged) items.push({ id: `acknowledge-${key}`, label: menuText(`Acknowledge ${labelOf(d)}`), click: () => actions.acknowledge(env, d.database) });
+    if (d.attention?.muted) {
+      items.push({ id: `unmute-${key}`, label: menuText(`Unmute ${labelOf(d)} (muted until ${view.formatTime(d.attention.muted.until)})`), click: () => actions.unmute(env, d.database) });
+    } else if (failing || d.status === 'degraded') {
+      const submenu = MUTE_HOURS.map((hours) => ({ id: `mute-${key}-${hours}`, label: hours === 1 ? 'For 1 hour' : `For ${hours} hours`, click: () => actions.mute(env, d.database, hours) }));
+      items.push({ id: `mute-${key}`, label: menuText(`Mute ${labelOf(d)}`), submenu });
+    }
+    return items;
+  });
 }
 
 /** The newest incident, if any: a click opens the status window, where the incidents are listed. */
@@ -228,6 +256,7 @@ export function trayMenuTemplate(
     const paused = pausedText(environments[0]!.paused, formatTime);
     top.push(
       ...databaseLines(environments[0]!, 'database-', view),
+      ...attentionItems(environments[0]!, actions, view),
       ...incidentLines(snapshot, actions, view),
       { type: 'separator' },
       { id: 'check-now', label: 'Check now', click: () => actions.checkNow() },
@@ -275,6 +304,7 @@ function environmentSubmenu(environment: EnvironmentStatus, actions: TrayActions
     label: menuText(`${nameOf(environment)}: ${stateText}`),
     submenu: [
       ...databaseLines(environment, `database-${id}-`, view),
+      ...attentionItems(environment, actions, view),
       { type: 'separator' },
       { id: `check-now-${id}`, label: 'Check now', click: () => actions.checkNow(id) },
       paused
