@@ -191,8 +191,9 @@ class ComposedMonitorCore implements MonitorCore {
     return this.lastSnapshot;
   }
 
-  acknowledge({ environment, database }: { environment: EnvironmentId; database: DatabaseId }): Snapshot {
-    this.attention.acknowledge(environment, this.databaseOf(environment, database));
+  acknowledge({ environment, database }: { environment: EnvironmentId; database: DatabaseId }, by?: string): Snapshot {
+    const settings = this.environmentOf(environment).settings.databases;
+    this.attention.acknowledge(environment, this.history.withRecordedState(environment, this.databaseOf(environment, database), settings), by);
     this.publish();
     return this.snapshot();
   }

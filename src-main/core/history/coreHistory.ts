@@ -5,7 +5,7 @@
  */
 import { endpointIn, publicTarget, type EndpointFields } from '../../common/endpointIdentity.js';
 import type { HistoryRequest, HistoryView, IncidentList, IncidentsRequest } from '../../common/history.js';
-import type { EnvironmentId, EnvironmentStatus, ProbeResult } from '../../common/schemas.js';
+import type { DatabaseStatus, EnvironmentId, EnvironmentStatus, ProbeResult } from '../../common/schemas.js';
 import { ValidationError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { NO_EXCLUSIONS, type Exclusions } from './queries.js';
@@ -34,6 +34,22 @@ export class CoreHistory {
       databases[database] = { ...db, since: durable.since };
     }
     return databases ? { ...status, databases } : status;
+  }
+
+  /**
+   * A database this process has not checked yet (the CLI's core is never started, so it has no probe and no
+   * target) as the record last saw it at its configured endpoint: its recorded state and, while an incident
+   * is open, that incident's kind.
+   */
+  withRecordedState(environment: EnvironmentId, db: DatabaseStatus, settings: EndpointFields): DatabaseStatus {
+    if (db.checkedAt !== null) return db;
+    const configured = endpointIn(db.database, settings);
+    const endpoint = db.target ?? (configured === null ? null : publicTarget(configured));
+    if (endpoint === null) return db;
+    const recorded = this.store.stateSince({ environment, database: db.database, endpoint });
+    if (!recorded) return db;
+    const [open] = this.store.incidents({ environment, database: db.database, limit: 1 }).filter((i) => i.endedAt === null);
+    return { ...db, status: recorded.state, ...(open?.kind ? { kind: open.kind } : {}) };
   }
 
   /**
