@@ -95,10 +95,18 @@ function offsetAt(ms: number, zone: string): number {
 }
 
 /** Wall-clock time in `zone` → epoch ms (a time skipped by daylight saving lands an hour later, as clocks do). */
-function zonedToUtc(year: number, month: number, day: number, minutes: number, zone: string): number {
+export function zonedToUtc(year: number, month: number, day: number, minutes: number, zone: string): number {
   const wall = Date.UTC(year, month, day) + minutes * 60_000;
   const first = wall - offsetAt(wall, zone);
   return wall - offsetAt(first, zone);
+}
+
+/** "2026-12-24T02:00" (what a datetime-local input gives) read in `zone`; null if it is not one. */
+export function localDateTimeToIso(local: string, zone: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  return new Date(zonedToUtc(y, mo - 1, d, h * 60 + mi, zone)).toISOString();
 }
 
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
