@@ -1,7 +1,7 @@
 /** Maintenance windows: what the settings accept (and the message when they refuse), and when a window is on. */
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { activeMaintenance, maintenanceIntervals, mergeIntervals, nextMaintenanceChange, windowOccurrences, type MaintenanceWindow } from '../../src-main/common/maintenance.js';
+import { activeMaintenance, localDateTimeToIso, maintenanceIntervals, mergeIntervals, nextMaintenanceChange, windowOccurrences, type MaintenanceWindow } from '../../src-main/common/maintenance.js';
 import { SettingsSchema } from '../../src-main/common/settings-schema.js';
 
 const NEO4J = { uri: 'bolt://127.0.0.1:7687', user: 'neo4j', database: null };
@@ -77,5 +77,40 @@ describe('when a window is on', () => {
     expect(activeMaintenance(w, 'neo4j', t('2026-12-06T02:00:00Z'))).toBeNull();
     expect(nextMaintenanceChange(w, t('2026-12-02T12:00:00Z'))).toBe(t('2026-12-06T01:00:00Z'));
     expect(nextMaintenanceChange(w, t('2026-12-06T01:00:00Z'))).toBe(t('2026-12-06T02:00:00Z'));
+  });
+});
+
+describe('edges', () => {
+  it('accepts 24:00 as the end of a weekly window and "00:00" as its start; refuses 24:01 and a name over 60 characters', () => {
+    const at = (w: object) => verdict(SettingsSchema, withWindows([w])).replace(/^environments\.0\.maintenance\.0\./, '');
+    expect(at({ ...sunday, start: '00:00', end: '24:00' })).toBe('ok');
+    expect(at({ ...sunday, end: '24:01' })).toBe('end: Weekly maintenance end must be a time as HH:MM, e.g. 02:00');
+    expect(at({ ...sunday, label: 'x'.repeat(61) })).toBe('label: Maintenance window name must be at most 60 characters');
+    expect(at({ ...once, to: 'later' })).toBe('to: Maintenance end must be a date and time, e.g. 2026-12-24T04:00:00Z');
+    // Exactly a year is allowed.
+    expect(at({ ...once, to: '2027-12-24T02:00:00Z' })).toBe('ok');
+  });
+
+  it('a one-off window is on from its start (included) to its end (excluded), and its edges are the next changes', () => {
+    const w = [once] as MaintenanceWindow[];
+    expect(activeMaintenance(w, 'neo4j', t('2026-12-24T02:00:00Z'))).toEqual({ until: t('2026-12-24T04:00:00Z'), window: 'Upgrade' });
+    expect(activeMaintenance(w, 'neo4j', t('2026-12-24T01:59:59.999Z'))).toBeNull();
+    expect(activeMaintenance(w, 'neo4j', t('2026-12-24T04:00:00Z'))).toBeNull();
+    expect(nextMaintenanceChange(w, t('2026-12-01T00:00:00Z'))).toBe(t('2026-12-24T02:00:00Z'));
+    expect(nextMaintenanceChange(w, t('2026-12-24T03:00:00Z'))).toBe(t('2026-12-24T04:00:00Z'));
+    expect(nextMaintenanceChange(w, t('2026-12-24T04:00:00Z'))).toBeNull();
+    expect(nextMaintenanceChange(undefined, t('2026-12-24T04:00:00Z'))).toBeNull();
+  });
+
+  it('when windows overlap, says the one that ends last; another database\'s window is not this one\'s', () => {
+    const w = [once, { ...once, label: 'Longer', to: '2026-12-24T05:00:00Z' }, { ...once, label: 'Other', database: 'supabase', to: '2026-12-24T06:00:00Z' }] as MaintenanceWindow[];
+    expect(activeMaintenance(w, 'neo4j', t('2026-12-24T03:00:00Z'))).toEqual({ until: t('2026-12-24T05:00:00Z'), window: 'Longer' });
+    expect(activeMaintenance(w, 'supabase', t('2026-12-24T05:30:00Z'))).toEqual({ until: t('2026-12-24T06:00:00Z'), window: 'Other' });
+  });
+
+  it('reads a datetime-local value in the given zone', () => {
+    expect(localDateTimeToIso('2026-07-01T02:00', 'Europe/Berlin')).toBe('2026-07-01T00:00:00.000Z');
+    expect(localDateTimeToIso('2026-01-01T02:00', 'Europe/Berlin')).toBe('2026-01-01T01:00:00.000Z');
+    expect(localDateTimeToIso('2026-01-01 02:00', 'UTC')).toBeNull();
   });
 });
