@@ -3,7 +3,7 @@
  * switches off and on: the tray is not red for an acknowledged outage, the acknowledgement survives a
  * restart and ends when Neo4j is back; a maintenance window shows and leaves uptime alone.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,5 +127,27 @@ describe('a maintenance window', () => {
     // The check was recorded (Check now joined the one start() began), and it counts neither for nor against uptime.
     expect(view.points.map((p) => p.state)).toEqual(['down']);
     expect(view.uptime[0]).toEqual({ window: '24h', ratio: null, checks: 0 });
+  });
+});
+
+describe('what changes with no check in between', () => {
+  it('a mute ends by itself and a window starts by itself: the core pushes a new snapshot then', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'wt-attention-'));
+    // Written as a previous run (or the CLI) left it: muted until 1.5 s from now.
+    mkdirSync(dataDir, { recursive: true });
+    const mutedUntil = new Date(Date.now() + 1_500).toISOString();
+    writeFileSync(join(dataDir, 'attention.json'), JSON.stringify({ version: 1, acknowledged: [], muted: [{ environment: 'production', database: 'neo4j', until: mutedUntil }] }));
+    const from = new Date(Date.now() + 3_000).toISOString();
+    const to = new Date(Date.now() + 3_600_000).toISOString();
+    const core = coreFor('bolt://127.0.0.1:1', [{ kind: 'once', label: 'Upgrade', from, to }]);
+    const pushed: string[] = [];
+    core.on('snapshot', (s) => void pushed.push(JSON.stringify(s.environments[0]!.databases.neo4j!.attention ?? null)));
+    await core.start();
+    expect(neo4jOf(core).attention).toEqual({ muted: { until: mutedUntil } });
+    // The check interval is an hour: only the core's own timer can change these.
+    await expect.poll(() => neo4jOf(core).attention ?? null, { timeout: 10_000, interval: 100 }).toBeNull();
+    await expect.poll(() => neo4jOf(core).attention?.maintenance?.window, { timeout: 10_000, interval: 100 }).toBe('Upgrade');
+    expect(pushed).toContain('null');
+    expect(pushed.at(-1)).toBe(JSON.stringify({ maintenance: { until: new Date(Date.parse(to)).toISOString(), window: 'Upgrade' } }));
   });
 });
