@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { HistoryRequestSchema, HistoryViewSchema, IncidentListSchema, IncidentsRequestSchema } from './history.js';
-import { EnvironmentIdSchema, ProbeResultSchema, SnapshotSchema } from './schemas.js';
+import { MUTE_HOURS } from './attention.js';
+import { DatabaseIdSchema, EnvironmentIdSchema, ProbeResultSchema, SnapshotSchema } from './schemas.js';
 import {
   ImportEnvRequestSchema,
   ImportReportSchema,
@@ -36,6 +37,12 @@ export const PauseRequestSchema = z.object({
 });
 export const ScopeRequestSchema = z.object(Scope).optional();
 
+/** One monitored database; the core checks both ids against the settings. */
+export const DatabaseRefSchema = z.object({ environment: EnvironmentIdSchema, database: DatabaseIdSchema });
+export const MuteRequestSchema = DatabaseRefSchema.extend({
+  hours: z.union(MUTE_HOURS.map((h) => z.literal(h)) as [z.ZodLiteral<1>, z.ZodLiteral<4>, z.ZodLiteral<8>], { message: `Mute for ${MUTE_HOURS.join(', ')} hours` }),
+});
+
 export const WindowNameSchema = z.enum(['status', 'settings']);
 
 export const rendererContract = {
@@ -49,6 +56,11 @@ export const rendererContract = {
     getHistory: { input: HistoryRequestSchema, output: HistoryViewSchema },
     /** Newest first, from the durable history. */
     getIncidents: { input: IncidentsRequestSchema, output: IncidentListSchema },
+    /** A down or retrying database: no red tray, no notification for it, until it recovers or fails differently. */
+    acknowledge: { input: DatabaseRefSchema, output: SnapshotSchema },
+    /** No notification and no red tray for it for 1, 4 or 8 hours; ends by itself. */
+    mute: { input: MuteRequestSchema, output: SnapshotSchema },
+    unmute: { input: DatabaseRefSchema, output: SnapshotSchema },
     getSettings: { input: NoInput, output: SettingsViewSchema },
     /** One-off probe with unsaved values; a "keep" secret uses the stored one inside main. */
     testConnection: { input: TestConnectionRequestSchema, output: ProbeResultSchema },

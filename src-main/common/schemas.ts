@@ -4,6 +4,7 @@
  * Browser-safe: imports nothing but zod.
  */
 import { z } from 'zod';
+import { AttentionSchema } from './attention.js';
 import { DATABASE_KINDS, FAILURE_KINDS, type DatabaseId, type FailureKind } from './databases.js';
 
 export type { DatabaseId, FailureKind };
@@ -115,6 +116,8 @@ export const DatabaseStatusSchema = z.object({
   /** Latency percentiles over the last checks kept in memory (uptime over stated periods is in the HistoryView). */
   p50Ms: z.number().nonnegative().nullable(),
   p95Ms: z.number().nonnegative().nullable(),
+  /** Acknowledged, muted or in maintenance (see ./attention.ts, which decides what that changes); absent = none. */
+  attention: AttentionSchema.optional(),
 });
 export type DatabaseStatus = z.infer<typeof DatabaseStatusSchema>;
 

@@ -1,6 +1,7 @@
 /** Non-secret settings. Secrets (Supabase key, Neo4j password) live only in the OS keychain. */
 import { z } from 'zod';
 import { DATABASE_KINDS, emptySection, kindSettingsSchema, secretNames, type SecretName } from './databases.js';
+import { MaintenanceWindowsSchema } from './maintenance.js';
 import { DatabaseIdSchema, EnvironmentIdSchema } from './schemas.js';
 
 export type { SecretName };
@@ -26,6 +27,14 @@ export const EnvironmentSettingsSchema = z.object({
     .nullable()
     .default(null),
   databases: EnvironmentDatabasesSchema,
+  /** Maintenance windows of the environment or of one of its databases (absent = none; see ../common/maintenance.ts). */
+  maintenance: MaintenanceWindowsSchema.optional(),
+}).superRefine((env, ctx) => {
+  env.maintenance?.forEach((w, i) => {
+    if (w.database !== undefined && !(w.database in env.databases)) {
+      ctx.addIssue({ code: 'custom', path: ['maintenance', i, 'database'], message: `Maintenance window "${w.label}" is for ${w.database}, which environment "${env.id}" does not monitor` });
+    }
+  });
 });
 export type EnvironmentSettings = z.infer<typeof EnvironmentSettingsSchema>;
 

@@ -48,6 +48,13 @@ export interface MonitorCore extends CoreMethods {
   /** From the durable history; an unknown environment or database is a ValidationError. */
   getHistory(request: HistoryRequest): HistoryView;
   getIncidents(request?: IncidentsRequest): IncidentList;
+  /**
+   * Only a down or retrying database; ends when it answers again or fails with another kind. A core that has not
+   * checked it yet (the CLI's) goes by the recorded state. `by` is who, as the host knows it (the CLI: the OS user).
+   */
+  acknowledge(request: { environment: EnvironmentId; database: DatabaseId }, by?: string): Snapshot;
+  mute(request: { environment: EnvironmentId; database: DatabaseId; hours: 1 | 4 | 8 }): Snapshot;
+  unmute(request: { environment: EnvironmentId; database: DatabaseId }): Snapshot;
   getSettings(): Promise<SettingsView>;
   /** One-off probe with unsaved values; a "keep" secret edit uses that environment's stored secret. Saves nothing. */
   testConnection(request: TestConnectionRequest): Promise<ProbeResult>;

@@ -44,6 +44,9 @@ import { assertNoSecretKeys, parseSettings, validationErrorFrom } from './settin
 import { logStateChange } from './stateChangeLog.js';
 import { APP_VERSION } from './version.js';
 import { rawRetentionDays } from './history/retentionSetting.js';
+import { AttentionStore } from './attention/AttentionStore.js';
+import { withAttention } from './attention/withAttention.js';
+import { maintenanceIntervals, nextMaintenanceChange } from '../common/maintenance.js';
 
 /** Configuration that replaces the saved settings, e.g. from environment variables or `--config FILE`. */
 export interface ConfigOverride {
@@ -96,6 +99,9 @@ class ComposedMonitorCore implements MonitorCore {
   private lastSnapshot: Snapshot | null = null;
   /** Opened with the core, so the CLI can read history without start(). */
   private readonly history: CoreHistory;
+  private readonly attention: AttentionStore;
+  /** Republishes when a mute ends or a maintenance window starts or ends (nothing else would). */
+  private attentionTimer: NodeJS.Timeout | null = null;
   /** Saves and imports run one at a time, so each checks the secrets' binding against the settings it replaces. */
   private edits: Promise<unknown> = Promise.resolve();
   private readonly connectionTests = new Map<string, { key: string; result: Promise<ProbeResult>; timeoutMs: number }>();
@@ -132,6 +138,7 @@ class ComposedMonitorCore implements MonitorCore {
         if (!this.stopping) this.publish();
       },
     });
+    this.attention = new AttentionStore({ file: this.paths.attentionFile, logger: this.logger });
     this.environments = this.settings.environments.map((env) => this.createEnvironment(env));
   }
 
@@ -157,6 +164,7 @@ class ComposedMonitorCore implements MonitorCore {
   stop(timeoutMs = DEFAULT_STOP_MS): Promise<void> {
     this.stopping ??= (async () => {
       this.events.emit('stopped', { at: new Date().toISOString() });
+      if (this.attentionTimer) clearTimeout(this.attentionTimer);
       try {
         await Promise.all(this.environments.map((env) => env.stop(timeoutMs)));
       } finally {
@@ -170,14 +178,57 @@ class ComposedMonitorCore implements MonitorCore {
 
   /** The same object until the next change: callers treat it as read-only. */
   snapshot(): Snapshot {
-    this.lastSnapshot ??= buildSnapshot({
+    if (this.lastSnapshot) return this.lastSnapshot;
+    const now = Date.now();
+    this.lastSnapshot = buildSnapshot({
       version: this.version,
-      now: Date.now(),
+      now,
       staleAfterMs: staleAfterMs(this.monitorSettings(this.settings)),
       lastIncident: this.history.lastIncident(),
-      environments: this.environments.map((e) => this.history.withDurableSince(e.status())),
+      environments: this.environments.map((e) => withAttention(this.history.withDurableSince(e.status()), e.settings.maintenance, this.attention, now)),
     });
+    this.scheduleAttentionChange(now);
     return this.lastSnapshot;
+  }
+
+  acknowledge({ environment, database }: { environment: EnvironmentId; database: DatabaseId }, by?: string): Snapshot {
+    const settings = this.environmentOf(environment).settings.databases;
+    this.attention.acknowledge(environment, this.history.withRecordedState(environment, this.databaseOf(environment, database), settings), by);
+    this.publish();
+    return this.snapshot();
+  }
+
+  mute({ environment, database, hours }: { environment: EnvironmentId; database: DatabaseId; hours: 1 | 4 | 8 }): Snapshot {
+    this.databaseOf(environment, database);
+    this.attention.mute(environment, database, hours);
+    this.publish();
+    return this.snapshot();
+  }
+
+  unmute({ environment, database }: { environment: EnvironmentId; database: DatabaseId }): Snapshot {
+    this.databaseOf(environment, database);
+    this.attention.unmute(environment, database);
+    this.publish();
+    return this.snapshot();
+  }
+
+  /** A monitored database's current status; unknown ids are a ValidationError naming the known ones. */
+  private databaseOf(environment: EnvironmentId, database: DatabaseId) {
+    const status = this.environmentOf(environment).status().databases[database];
+    if (!status) throw new ValidationError('database', `${database} is not monitored in environment "${environment}"`);
+    return status;
+  }
+
+  private scheduleAttentionChange(now: number): void {
+    if (this.attentionTimer) clearTimeout(this.attentionTimer);
+    this.attentionTimer = null;
+    if (this.stopping) return;
+    const edges = [this.attention.nextExpiry(), ...this.environments.map((e) => nextMaintenanceChange(e.settings.maintenance, now))].filter((t): t is number => t !== null);
+    if (edges.length === 0) return;
+    // setTimeout holds at most ~24.8 days; an hour at most keeps the timer small and re-checks the edges.
+    const wait = Math.min(Math.max(0, Math.min(...edges) - now) + 1, 3_600_000);
+    this.attentionTimer = setTimeout(() => this.publish(), wait);
+    this.attentionTimer.unref();
   }
 
   getSnapshot(): Snapshot {
@@ -207,7 +258,8 @@ class ComposedMonitorCore implements MonitorCore {
 
   getHistory(request: HistoryRequest): HistoryView {
     const env = this.environmentOf(request.environment);
-    return this.history.view(env.status(), env.settings.databases, request);
+    // Uptime leaves the database's maintenance windows out (as configured now).
+    return this.history.view(env.status(), env.settings.databases, request, (from, to) => maintenanceIntervals(env.settings.maintenance, request.database, from, to));
   }
 
   getIncidents(request?: IncidentsRequest): IncidentList {
@@ -423,6 +475,9 @@ class ComposedMonitorCore implements MonitorCore {
           this.events.emit('stateChange', change);
         },
         check: (result) => {
+          // The CLI may have acknowledged something meanwhile; a recovery (or another failure) ends an acknowledgement.
+          const changed = this.attention.refresh();
+          if (this.attention.settle(environment.id, result) || changed) this.lastSnapshot = null;
           this.logger.debug({ environment: environment.id, database: result.database, state: result.state, latencyMs: result.latencyMs, kind: result.kind }, 'check');
           this.history.record(environment.id, env.status().databases[result.database]?.target ?? null, result);
           this.events.emit('check', { environment: environment.id, result });

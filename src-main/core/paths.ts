@@ -10,6 +10,7 @@ export const SETTINGS_FILE_NAME = 'settings.json';
 export const LOG_DIR_NAME = 'logs';
 export const LOG_FILE_NAME = 'walltrack-monitor.log';
 export const HISTORY_FILE_NAME = 'history.sqlite';
+export const ATTENTION_FILE_NAME = 'attention.json';
 
 export interface AppPaths {
   dataDir: string;
@@ -18,6 +19,8 @@ export interface AppPaths {
   logFile: string;
   /** The durable record of checks and incidents (core/history). */
   historyFile: string;
+  /** Acknowledgements and mutes (core/attention). */
+  attentionFile: string;
 }
 
 /** Electron's appData folder for this platform (what app.getPath('appData') returns). */
@@ -43,5 +46,6 @@ export function appPaths(dataDir: string = defaultDataDir()): AppPaths {
     logDir,
     logFile: join(logDir, LOG_FILE_NAME),
     historyFile: join(dataDir, HISTORY_FILE_NAME),
+    attentionFile: join(dataDir, ATTENTION_FILE_NAME),
   };
 }

@@ -1,7 +1,8 @@
 /** Desktop notifications for state changes, decided by NotificationPolicy; off via settings.app.notifications. */
 import { Notification } from 'electron';
 import { databaseKind } from '../common/databases.js';
-import type { MonitorCore } from '../core/MonitorCore.js';
+import { mayNotify } from '../common/attention.js';
+import type { MonitorCore, StateChange } from '../core/MonitorCore.js';
 import { errorSummary, type ShellLog } from './log.js';
 import { NotificationPolicy, type NotificationDecision, type WatchedDatabase, watchedKey } from './notificationPolicy.js';
 
@@ -77,7 +78,15 @@ export function setupNotifications(deps: NotificationsDeps): () => void {
     timers.set(key, timer);
   };
 
+  /** Muted, acknowledged or in maintenance (common/attention.ts decides): the change is not news. */
+  const quiet = (change: StateChange): boolean => {
+    const database = deps.core.snapshot().environments.find((e) => e.id === change.environment.id)?.databases[change.database];
+    return database !== undefined && !mayNotify(database);
+  };
+
   const off = deps.core.on('stateChange', (change) => {
+    // Not told, so the policy remembers nothing to recover from either.
+    if (quiet(change)) return;
     show(policy.decide(change));
     scheduleHeld({ environment: change.environment.id, database: change.database });
   });

@@ -14,7 +14,7 @@ import type { WindowName } from './windows.js';
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export interface TrayDeps {
-  core: Pick<MonitorCore, 'snapshot' | 'on' | 'checkNow' | 'pause' | 'resume'>;
+  core: Pick<MonitorCore, 'snapshot' | 'on' | 'checkNow' | 'pause' | 'resume' | 'acknowledge' | 'mute' | 'unmute'>;
   openWindow(name: WindowName): void;
   startAtLogin: { enabled(): boolean; supported: boolean; set(enabled: boolean): Promise<void> };
   quit(): void;
@@ -55,6 +55,9 @@ export function setupTray(deps: TrayDeps): TrayHandle {
   };
   // No environment = every environment (the core's own default).
   const actions: TrayActions = {
+    acknowledge: (environment, database) => run('acknowledge', () => deps.core.acknowledge({ environment, database })),
+    mute: (environment, database, hours) => run('mute', () => deps.core.mute({ environment, database, hours })),
+    unmute: (environment, database) => run('unmute', () => deps.core.unmute({ environment, database })),
     checkNow: (environment) => run('check now', () => deps.core.checkNow({ environment })),
     pauseOneHour: (environment) => run('pause', () => deps.core.pause({ hours: 1, environment })),
     resume: (environment) => run('resume', () => deps.core.resume({ environment })),

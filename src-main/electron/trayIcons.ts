@@ -4,6 +4,7 @@
  * dash, pause bars). A thin ring keeps the disc visible on both light and dark menu bars.
  */
 import { PNG } from 'pngjs';
+import { countsAsAlarm, shownAttention } from '../common/attention.js';
 import { freshness, type Freshness } from '../common/freshness.js';
 import type { DatabaseState, DatabaseStatus, EnvironmentStatus, Snapshot } from '../common/schemas.js';
 
@@ -30,6 +31,16 @@ export const TRAY_STATES = {
     colour: [0xe3, 0x9a, 0x00], // amber
     mark: { segments: [[[0.5, 0.27], [0.5, 0.56]], [[0.5, 0.72], [0.5, 0.72]]], width: 0.13 },
   },
+  /**
+   * The worst left is a failure the operator acknowledged or muted (common/attention.ts decides): not red,
+   * an amber outline with the cross of "down", so it reads as "known, still broken".
+   */
+  acknowledged: {
+    word: 'acknowledged',
+    colour: [0xe3, 0x9a, 0x00], // amber
+    outline: true,
+    mark: { segments: [[[0.38, 0.38], [0.62, 0.62]], [[0.62, 0.38], [0.38, 0.62]]], width: 0.1 },
+  },
   /** The last result is older than the snapshot's staleAfterMs: checks stopped happening (clock hands). */
   stale: {
     word: 'stale',
@@ -46,16 +57,27 @@ export const TRAY_STATES = {
     colour: [0x8c, 0x95, 0x9f], // grey
     mark: { segments: [[[0.41, 0.33], [0.41, 0.67]], [[0.59, 0.33], [0.59, 0.67]]], width: 0.11 },
   },
+  /** In a maintenance window: checked and recorded, but not news (grey outline, a spanner's slash and jaw). */
+  maintenance: {
+    word: 'maintenance',
+    colour: [0x8c, 0x95, 0x9f], // grey
+    outline: true,
+    mark: { segments: [[[0.38, 0.64], [0.58, 0.44]], [[0.58, 0.44], [0.6, 0.36]], [[0.58, 0.44], [0.66, 0.42]]], width: 0.09 },
+  },
   ok: {
     word: 'ok',
     colour: [0x2e, 0xa0, 0x43], // green
     mark: { segments: [[[0.3, 0.52], [0.44, 0.66]], [[0.44, 0.66], [0.71, 0.36]]], width: 0.12 },
   },
-} as const satisfies Record<string, { word: string; colour: Rgb; mark: { segments: readonly Segment[]; width: number } }>;
+} as const satisfies Record<string, { word: string; colour: Rgb; outline?: boolean; mark: { segments: readonly Segment[]; width: number } }>;
 export type TrayIconState = keyof typeof TRAY_STATES;
 /** Worst first. */
 export const TRAY_ICON_STATES = Object.keys(TRAY_STATES) as TrayIconState[];
 export const MARK_COLOUR: Rgb = [0xff, 0xff, 0xff];
+/** An outline state's band, from the edge inwards (unit disc radius 0.5); inside it the icon is transparent. */
+export const OUTLINE_WIDTH = 0.2;
+/** The mark's colour: white on a disc, the state's own colour inside an outline. */
+export const markColourOf = (state: TrayIconState): Rgb => ('outline' in TRAY_STATES[state] ? TRAY_STATES[state].colour : MARK_COLOUR);
 const RING_COLOURS: Record<MenuBarVariant, Rgb> = { light: [0x24, 0x29, 0x2f], dark: [0xf6, 0xf8, 0xfa] };
 
 /** Negative when `a` is worse than `b`: sorts worst first. */
@@ -83,11 +105,19 @@ export function databaseFreshness(environment: EnvironmentStatus, database: Data
   return freshness({ database, paused: environment.paused !== null, staleAfterMs: clock.staleAfterMs, now: clock.now, connectionLostSince: null });
 }
 
+/** A live result with the operator's word on it: maintenance is grey, an acknowledged or muted failure is not red. */
+function liveIconState(database: DatabaseStatus): TrayIconState {
+  const shown = shownAttention(database);
+  if (shown === 'maintenance') return 'maintenance';
+  const failing = database.status === 'down' || database.status === 'retrying';
+  return failing && !countsAsAlarm(database) ? 'acknowledged' : LIVE_STATES[database.status];
+}
+
 export function databaseIconState(environment: EnvironmentStatus, database: DatabaseStatus, clock: TrayClock): TrayIconState {
   const fresh = databaseFreshness(environment, database, clock);
   switch (fresh.kind) {
     case 'live':
-      return LIVE_STATES[database.status];
+      return liveIconState(database);
     case 'paused':
     case 'stale':
       return fresh.kind;
@@ -151,6 +181,8 @@ const supersampleFor = (sizePx: number): number => (sizePx >= 256 ? 2 : 4);
 export function renderTrayIcon(state: TrayIconState, sizePx: number, variant: MenuBarVariant): Buffer {
   const png = new PNG({ width: sizePx, height: sizePx });
   const { mark, colour: fill } = TRAY_STATES[state];
+  const outline = 'outline' in TRAY_STATES[state];
+  const markColour = markColourOf(state);
   const ring = RING_COLOURS[variant];
   const ringWidth = Math.max(1 / sizePx, 0.06);
   const SUPERSAMPLE = supersampleFor(sizePx);
@@ -163,7 +195,9 @@ export function renderTrayIcon(state: TrayIconState, sizePx: number, variant: Me
           const r = Math.hypot(p[0] - 0.5, p[1] - 0.5);
           if (r > 0.5) continue;
           const onMark = mark.segments.some((s) => distanceToSegment(p, s) <= mark.width / 2);
-          const colour = onMark ? MARK_COLOUR : r > 0.5 - ringWidth ? ring : fill;
+          // Inside an outline only the mark is drawn: the menu bar shows through.
+          if (outline && !onMark && r < 0.5 - OUTLINE_WIDTH) continue;
+          const colour = onMark ? markColour : r > 0.5 - ringWidth ? ring : fill;
           sum[0]! += colour[0];
           sum[1]! += colour[1];
           sum[2]! += colour[2];

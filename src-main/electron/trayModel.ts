@@ -5,10 +5,11 @@
  * current only when common/freshness.ts says so: paused and stale results say what was last known, and when.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { attentionText, MUTE_HOURS } from '../common/attention.js';
 import { databaseIds } from '../common/databases.js';
 import { partsNeedingAttention } from '../common/detailsSummary.js';
 import type { Freshness } from '../common/freshness.js';
-import type { DatabaseState, DatabaseStatus, EnvironmentId, EnvironmentStatus, FailureKind, Snapshot } from '../common/schemas.js';
+import type { DatabaseId, DatabaseState, DatabaseStatus, EnvironmentId, EnvironmentStatus, FailureKind, Snapshot } from '../common/schemas.js';
 import { incidentSummary, oneLine } from './trayIncident.js';
 import {
   TRAY_STATES,
@@ -119,12 +120,12 @@ function shortText(database: DatabaseStatus, fresh: Freshness, view: TrayView, d
   if (fresh.kind === 'stale') return `stale since ${view.formatTime(fresh.at)}`;
   if (fresh.kind === 'paused') return lastKnownText(STATE_WORDS[fresh.lastKnown], fresh.at, view);
   if (!detailed) return STATE_WORDS[database.status];
-  const attention = liveAttention(database, fresh);
-  return describeDatabase(database) + (attention ? ` (${attention})` : '');
+  const found = liveFindings(database, fresh);
+  return describeDatabase(database) + (found ? ` (${found})` : '');
 }
 
 /** "realtime UNHEALTHY": the parts a deeper check found not ok, while the result is current (they never change the state). */
-function liveAttention(database: DatabaseStatus, fresh: Freshness): string | null {
+function liveFindings(database: DatabaseStatus, fresh: Freshness): string | null {
   const parts = fresh.kind === 'live' ? partsNeedingAttention(database.details) : null;
   // Part names come from the server: one line, like every other name here.
   return parts === null ? null : oneLine(parts);
@@ -177,11 +178,11 @@ function environmentSummary(environment: EnvironmentStatus, state: TrayIconState
     .filter((d) => databaseIconState(environment, d, view.clock) !== 'ok')
     .map((d) => ({ label: labelOf(d), text: shortText(d, databaseFreshness(environment, d, view.clock), view, false) }));
   if (state === 'ok' || unwell.length === 0) {
-    const attention = databasesOf(environment).flatMap((d) => {
-      const parts = liveAttention(d, databaseFreshness(environment, d, view.clock));
+    const findings = databasesOf(environment).flatMap((d) => {
+      const parts = liveFindings(d, databaseFreshness(environment, d, view.clock));
       return parts ? [`${labelOf(d)}: ${parts}`] : [];
     });
-    return `${name} ${TRAY_STATES[state].word}${attention.length ? ` (${attention.join('; ')})` : ''}`;
+    return `${name} ${TRAY_STATES[state].word}${findings.length ? ` (${findings.join('; ')})` : ''}`;
   }
   // Several databases all saying the same ("not checked yet" at start, "stale since 14:02" after a sleep): say it once.
   if (unwell.length > 1 && unwell.length === databasesOf(environment).length && unwell.every((d) => d.text === unwell[0]!.text)) {
@@ -204,6 +205,9 @@ function fitTooltip(parts: string[], max: number): string {
 
 /** Omitted environment = every environment. */
 export interface TrayActions {
+  acknowledge(environment: EnvironmentId, database: DatabaseId): void;
+  mute(environment: EnvironmentId, database: DatabaseId, hours: (typeof MUTE_HOURS)[number]): void;
+  unmute(environment: EnvironmentId, database: DatabaseId): void;
   checkNow(environment?: EnvironmentId): void;
   pauseOneHour(environment?: EnvironmentId): void;
   resume(environment?: EnvironmentId): void;
@@ -220,9 +224,35 @@ const menuText = (text: string): string => text.replaceAll('&', '&&');
 function databaseLines(environment: EnvironmentStatus, idPrefix: string, view: TrayView): MenuItemConstructorOptions[] {
   return databasesOf(environment).flatMap((d) => {
     const fresh = databaseFreshness(environment, d, view.clock);
-    const attention = liveAttention(d, fresh);
-    const line = { id: `${idPrefix}${d.database}`, label: menuText(`${labelOf(d)}: ${describeFreshly(d, fresh, view)}`), enabled: false };
-    return attention ? [line, { id: `${idPrefix}${d.database}-details`, label: menuText(`${labelOf(d)} — ${attention}`), enabled: false }] : [line];
+    const said = attentionText(d, view.formatTime);
+    const line = { id: `${idPrefix}${d.database}`, label: menuText(`${labelOf(d)}: ${describeFreshly(d, fresh, view)}${said ? ` — ${said}` : ''}`), enabled: false };
+    // What a deeper check found (an unhealthy service, an offline database): a line of its own.
+    const found = liveFindings(d, fresh);
+    return found ? [line, { id: `${idPrefix}${d.database}-details`, label: menuText(`${labelOf(d)} — ${found}`), enabled: false }] : [line];
+  });
+}
+
+/**
+ * What the operator can say about a database that is not well: Acknowledge (a failing one, once), Mute for
+ * 1/4/8 hours, or Unmute. A healthy, unmuted database gets none, so the menu stays short; nor does a result
+ * that is not live.
+ */
+function attentionItems(environment: EnvironmentStatus, actions: TrayActions, view: TrayView): MenuItemConstructorOptions[] {
+  const env = environment.id;
+  return databasesOf(environment).flatMap((d): MenuItemConstructorOptions[] => {
+    // What a paused or stale result last said is not today's news to acknowledge.
+    if (databaseFreshness(environment, d, view.clock).kind !== 'live') return [];
+    const key = `${env}-${d.database}`;
+    const failing = d.status === 'down' || d.status === 'retrying';
+    const items: MenuItemConstructorOptions[] = [];
+    if (failing && !d.attention?.acknowledged) items.push({ id: `acknowledge-${key}`, label: menuText(`Acknowledge ${labelOf(d)}`), click: () => actions.acknowledge(env, d.database) });
+    if (d.attention?.muted) {
+      items.push({ id: `unmute-${key}`, label: menuText(`Unmute ${labelOf(d)} (muted until ${view.formatTime(d.attention.muted.until)})`), click: () => actions.unmute(env, d.database) });
+    } else if (failing || d.status === 'degraded') {
+      const submenu = MUTE_HOURS.map((hours) => ({ id: `mute-${key}-${hours}`, label: hours === 1 ? 'For 1 hour' : `For ${hours} hours`, click: () => actions.mute(env, d.database, hours) }));
+      items.push({ id: `mute-${key}`, label: menuText(`Mute ${labelOf(d)}`), submenu });
+    }
+    return items;
   });
 }
 
@@ -246,6 +276,7 @@ export function trayMenuTemplate(
     const paused = pausedText(environments[0]!.paused, formatTime);
     top.push(
       ...databaseLines(environments[0]!, 'database-', view),
+      ...attentionItems(environments[0]!, actions, view),
       ...incidentLines(snapshot, actions, view),
       { type: 'separator' },
       { id: 'check-now', label: 'Check now', click: () => actions.checkNow() },
@@ -293,6 +324,7 @@ function environmentSubmenu(environment: EnvironmentStatus, actions: TrayActions
     label: menuText(`${nameOf(environment)}: ${stateText}`),
     submenu: [
       ...databaseLines(environment, `database-${id}-`, view),
+      ...attentionItems(environment, actions, view),
       { type: 'separator' },
       { id: `check-now-${id}`, label: 'Check now', click: () => actions.checkNow(id) },
       paused

@@ -5,6 +5,7 @@
  */
 // First: it must run before loading the rest can grow V8's young generation (see the module).
 import '../core/memoryPolicy.js';
+import { userInfo } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DATABASE_KINDS, kindSecrets } from '../common/databases.js';
@@ -13,7 +14,8 @@ import type { DatabaseId } from '../common/schemas.js';
 import type { MonitorCore } from '../core/MonitorCore.js';
 import { CredentialVault } from '../core/credentials/CredentialVault.js';
 import { createMonitorCore } from '../core/createMonitorCore.js';
-import { WallTrackError } from '../core/errors.js';
+import { ValidationError, WallTrackError } from '../core/errors.js';
+import { DatabaseRefSchema, describeIssues } from '../common/contract.js';
 import { createLogger } from '../core/logging.js';
 import { appPaths, defaultDataDir } from '../core/paths.js';
 import { APP_VERSION } from '../core/version.js';
@@ -56,6 +58,14 @@ function vaultFor(env: NodeJS.ProcessEnv): CredentialVault {
   const service = env.WALLTRACK_KEYCHAIN_SERVICE?.trim();
   return new CredentialVault(service ? { service } : {});
 }
+
+const ACK_HELP = [
+  '',
+  'Writes the acknowledgement into the data folder (attention.json), the same one the tray app and `serve` use;',
+  'they take it up at their next check, and it holds across restarts. Whether the database is failing is taken from',
+  'the record (history.sqlite). It ends when the database answers again or fails with another kind.',
+  'Exit: 0 acknowledged; 2 unknown environment or database, or it is not down or retrying (the message says which).',
+].join('\n');
 
 function describeError(error: unknown): { message: string; hint?: string; name: string } {
   if (error instanceof WallTrackError) return { name: error.name, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
@@ -239,6 +249,17 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     });
 
   program
+    .command('ack')
+    .argument('<environment>', 'the environment id, e.g. production')
+    .argument('<database>', `the database: ${DATABASE_KINDS.map((k) => k.id).join(' or ')}`)
+    .description('acknowledge a down or retrying database: no red tray and no notification for it until it recovers or fails differently')
+    .option('--config <file>', 'read the settings from this JSON file (see walltrack-monitor --help)')
+    .addHelpText('after', ACK_HELP)
+    .action(async (environment: string, database: string, opts: { config?: string }) => {
+      exitCode = await withRecordCore(opts, dataDir, io, (core) => acknowledgeFromCli(core, environment, database, { timeZone: io.env.TZ }));
+    });
+
+  program
     .command('serve')
     .description(`run the monitor for every environment and serve GET ${HEALTH_PATH} on 127.0.0.1 (200 when ok, 503 otherwise)`)
     .option('--port <n>', `port on 127.0.0.1 (0 = any free port)`, parseIntArg(0, 65_535, '--port'), DEFAULT_PORT)
@@ -283,6 +304,16 @@ async function withRecordCore(opts: { config?: string; json?: boolean }, dataDir
     await core?.stop();
     log.close();
   }
+}
+
+/** Validated like the contract's call (ids from the settings), then saved in the data folder for the running app to pick up. */
+function acknowledgeFromCli(core: MonitorCore, environment: string, database: string, options: { timeZone?: string | undefined }): string {
+  const parsed = DatabaseRefSchema.safeParse({ environment, database });
+  if (!parsed.success) throw new ValidationError('ack', `${describeIssues(parsed.error).join('; ')}`, { hint: `e.g. walltrack-monitor ack production ${DATABASE_IDS[0]}` });
+  const snapshot = core.acknowledge(parsed.data, userInfo().username);
+  const status = snapshot.environments.find((e) => e.id === parsed.data.environment)!.databases[parsed.data.database]!;
+  const at = new Date(status.attention!.acknowledged!.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', ...(options.timeZone ? { timeZone: options.timeZone } : {}) });
+  return `Acknowledged ${status.label} in ${parsed.data.environment} at ${at}. A running WallTrack Monitor (app or serve) takes it up at its next check.\n`;
 }
 
 async function serve(opts: { port: number; interval?: number; config?: string; ui?: boolean } & ServeMetricsFlags, dataDir: string, io: CliIo): Promise<number> {

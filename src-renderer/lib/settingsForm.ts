@@ -7,6 +7,7 @@
 import { DATABASE_KINDS, emptySection, kindSecrets, type DatabaseKind, type SecretField, type SecretName, type TextField } from '../../src-main/common/databases.js';
 import { endpointChange, endpointChangeMessage, extraSecretChangeMessage, extraSecretMoved } from '../../src-main/common/endpointIdentity.js';
 import { EnvironmentIdSchema, type EnvironmentId } from '../../src-main/common/schemas.js';
+import { localDateTimeToIso, MaintenanceWindowSchema, type MaintenanceWindow } from '../../src-main/common/maintenance.js';
 import {
   ENVIRONMENT_LIMIT,
   SettingsSchema,
@@ -77,6 +78,8 @@ export interface EnvironmentForm {
   databases: Record<string, SectionForm>;
   /** Kinds the saved environment configures; another kind is added only once a field of it is typed. */
   present: string[];
+  /** Its maintenance windows, as saved or as edited (added and removed whole). */
+  maintenance: MaintenanceWindow[];
 }
 
 export interface SettingsForm {
@@ -113,6 +116,7 @@ function environmentForm(env: EnvironmentSettings, key: string, saved: boolean):
     colour: env.colour,
     databases: Object.fromEntries(DATABASE_KINDS.map((k) => [k.id, sectionForm(env.databases[k.id], k)])),
     present: DATABASE_KINDS.filter((k) => env.databases[k.id] !== undefined).map((k) => k.id),
+    maintenance: env.maintenance ?? [],
   };
 }
 
@@ -194,15 +198,53 @@ export const canAddEnvironment = (form: SettingsForm): boolean => form.environme
 export function addEnvironment(form: SettingsForm, name: string, id: string): { form: SettingsForm; key: string } {
   const key = `_new${form.added + 1}`;
   const env = environmentForm(
-    { id, name: name.trim(), colour: null, databases: Object.fromEntries(DATABASE_KINDS.map((k) => [k.id, emptySection(k)])) },
+    { id, name: name.trim(), colour: null, databases: Object.fromEntries(DATABASE_KINDS.map((k) => [k.id, emptySection(k)])), maintenance: [] },
     key,
     false,
   );
   return { form: { ...form, environments: [...form.environments, env], added: form.added + 1 }, key };
 }
 
-export function updateEnvironment(form: SettingsForm, key: string, change: Partial<Pick<EnvironmentForm, 'name' | 'colour' | 'databases'>>): SettingsForm {
+export function updateEnvironment(form: SettingsForm, key: string, change: Partial<Pick<EnvironmentForm, 'name' | 'colour' | 'databases' | 'maintenance'>>): SettingsForm {
   return { ...form, environments: form.environments.map((e) => (e.key === key ? { ...e, ...change } : e)) };
+}
+
+// ── Maintenance windows ──────────────────────────────────────────────────────
+
+/** The add-a-window inputs as typed: datetime-local for one-offs, a weekday and HH:MM for weekly ones. */
+export interface MaintenanceInput {
+  kind: 'once' | 'weekly';
+  label: string;
+  /** '' = the whole environment. */
+  database: string;
+  from: string;
+  to: string;
+  day: string;
+  start: string;
+  end: string;
+  /** The operator's IANA zone (Intl), stored with the window. */
+  timeZone: string;
+}
+
+/** A window from the inputs, checked by the settings schema itself (its message is the one shown). */
+export function maintenanceWindowFrom(input: MaintenanceInput): { ok: true; window: MaintenanceWindow } | { ok: false; error: string } {
+  const where = input.database ? { database: input.database } : {};
+  const candidate =
+    input.kind === 'once'
+      ? { kind: 'once', label: input.label, ...where, from: localDateTimeToIso(input.from, input.timeZone) ?? input.from, to: localDateTimeToIso(input.to, input.timeZone) ?? input.to }
+      : { kind: 'weekly', label: input.label, ...where, day: input.day, start: input.start, end: input.end, timeZone: input.timeZone };
+  const parsed = MaintenanceWindowSchema.safeParse(candidate);
+  return parsed.success ? { ok: true, window: parsed.data } : { ok: false, error: parsed.error.issues[0]!.message };
+}
+
+export function addMaintenanceWindow(form: SettingsForm, key: string, window: MaintenanceWindow): SettingsForm {
+  const env = form.environments.find((e) => e.key === key)!;
+  return updateEnvironment(form, key, { maintenance: [...env.maintenance, window] });
+}
+
+export function removeMaintenanceWindow(form: SettingsForm, key: string, index: number): SettingsForm {
+  const env = form.environments.find((e) => e.key === key)!;
+  return updateEnvironment(form, key, { maintenance: env.maintenance.filter((_, i) => i !== index) });
 }
 
 export function setField(form: SettingsForm, key: string, database: string, field: string, value: string): SettingsForm {
@@ -268,7 +310,13 @@ export function validateForm(form: SettingsForm): Validation {
   };
   const candidate = {
     version: 2,
-    environments: form.environments.map((env) => ({ id: env.id, name: env.name, colour: env.colour, databases: candidateDatabases(env) })),
+    environments: form.environments.map((env) => ({
+      id: env.id,
+      name: env.name,
+      colour: env.colour,
+      databases: candidateDatabases(env),
+      ...(env.maintenance.length > 0 ? { maintenance: env.maintenance } : {}),
+    })),
     monitor: {
       ...form.base.monitor,
       intervalSec: num('monitor.intervalSec'),

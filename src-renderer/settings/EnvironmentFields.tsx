@@ -13,6 +13,7 @@ import {
 } from '../lib/settingsForm.js';
 import { ColourField } from './ColourField.js';
 import { ConnectionTest } from './ConnectionTest.js';
+import { MaintenanceFields } from './MaintenanceFields.js';
 import { SecretField } from './SecretField.js';
 import { TextField } from './TextField.js';
 
@@ -25,7 +26,7 @@ interface Props {
   /** Bumped on every load so results of earlier connection tests do not outlive the values they tested. */
   generation: number;
   draft: () => SettingsDraft | null;
-  onChange: (change: Partial<Pick<EnvironmentForm, 'name' | 'colour'>>) => void;
+  onChange: (change: Partial<Pick<EnvironmentForm, 'name' | 'colour' | 'maintenance'>>) => void;
   onField: (database: string, field: string, value: string) => void;
   onSecret: (name: SecretName, state: SecretFormState) => void;
 }
@@ -87,6 +88,7 @@ export function EnvironmentFields({ env, errors, presence, secrets, reenter, gen
           <ConnectionTest key={`${env.key}-${kind.id}-${generation}`} environment={env.id} kind={kind} draft={draft} />
         </fieldset>
       ))}
+      <MaintenanceFields env={env} onChange={(maintenance) => onChange({ maintenance })} />
     </div>
   );
 }

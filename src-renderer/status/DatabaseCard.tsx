@@ -1,7 +1,9 @@
 import type { Freshness } from '../../src-main/common/freshness.js';
 import type { ChartRange, HistoryView } from '../../src-main/common/history.js';
 import type { DatabaseStatus, EnvironmentId } from '../../src-main/common/schemas.js';
-import { STATE_TONES, UPTIME_PERIOD_WORDS, formatLatency, stateDuration, uptimeText } from '../lib/format.js';
+import type { ReactNode } from 'react';
+import { attentionText, shownAttention } from '../../src-main/common/attention.js';
+import { STATE_TONES, UPTIME_PERIOD_WORDS, formatClock, formatLatency, stateDuration, uptimeText } from '../lib/format.js';
 import { freshnessSentence } from '../lib/freshnessWords.js';
 import { DatabaseDetails } from './DatabaseDetails.js';
 import { LatencyChart } from './LatencyChart.js';
@@ -24,27 +26,34 @@ interface Props {
   onRange: (range: ChartRange) => void;
   /** h2 when the cards stand alone (one environment), h3 under an environment's h2. */
   headingLevel?: 2 | 3;
+  /** Acknowledge / Mute buttons, given by the window (they talk to the host). */
+  controls?: ReactNode;
 }
 
-export function DatabaseCard({ environment, status, freshness, now, history, range, onRange, headingLevel = 2 }: Props) {
+export function DatabaseCard({ environment, status, freshness, now, history, range, onRange, headingLevel = 2, controls }: Props) {
   // "_" cannot occur in an environment id, so no two (environment, database) pairs share an id.
   const titleId = `card-${environment}_${status.database}-title`;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const notLive = freshness.kind === 'live' ? undefined : freshness;
+  const attention = shownAttention(status);
+  const said = attentionText(status, formatClock);
   return (
     <section
-      className={`card tone-${notLive ? 'neutral' : STATE_TONES[status.status]}`}
+      className={`card tone-${notLive || attention === 'maintenance' ? 'neutral' : STATE_TONES[status.status]}`}
       aria-labelledby={titleId}
       data-environment={environment}
       data-database={status.database}
       data-state={status.status}
       data-freshness={freshness.kind}
+      data-attention={attention ?? undefined}
     >
       <header className="card-header">
         <Heading id={titleId}>{status.label}</Heading>
-        <StateBadge state={status.status} notLive={notLive} />
+        <StateBadge state={status.status} notLive={notLive} maintenance={attention === 'maintenance'} />
       </header>
       {notLive ? <p className="card-freshness">{freshnessSentence(notLive)}</p> : <StateSince status={status} now={now} />}
+      {said && !notLive && <p className="card-attention">{said}</p>}
+      {!notLive && controls}
       {status.target && <p className="card-target">{status.target}</p>}
       <dl className="metrics">
         <div>

@@ -6,6 +6,7 @@ import { cardFreshness, environmentFreshness, type ViewState } from '../lib/fres
 import { isExpanded, orderDatabases, orderEnvironments } from '../lib/statusOrder.js';
 import { useNow } from '../lib/useNow.js';
 import { ConnectionNotice } from './ConnectionNotice.js';
+import { AttentionControls } from './AttentionControls.js';
 import { DatabaseCard } from './DatabaseCard.js';
 import { EnvironmentControls } from './EnvironmentControls.js';
 import { EnvironmentSection } from './EnvironmentSection.js';
@@ -16,6 +17,7 @@ import { StatusControls } from './StatusControls.js';
 interface Shown {
   snapshot: Snapshot;
   view: ViewState;
+  onSnapshot: (s: Snapshot) => void;
 }
 
 function Card({ env, status, headingLevel, shown }: { env: EnvironmentStatus; status: DatabaseStatus; headingLevel: 2 | 3; shown: Shown }) {
@@ -31,6 +33,7 @@ function Card({ env, status, headingLevel, shown }: { env: EnvironmentStatus; st
       range={range}
       onRange={setRange}
       headingLevel={headingLevel}
+      controls={<AttentionControls environment={env.id} status={status} onSnapshot={shown.onSnapshot} />}
     />
   );
 }
@@ -49,7 +52,8 @@ function Incidents({ env, headingLevel, shown }: { env: EnvironmentStatus; headi
 }
 
 /** Sections of several environments, problems first; which are open is the user's choice once made. */
-function Environments({ environments, onSnapshot, shown }: { environments: EnvironmentStatus[]; onSnapshot: (s: Snapshot) => void; shown: Shown }) {
+function Environments({ environments, shown }: { environments: EnvironmentStatus[]; shown: Shown }) {
+  const onSnapshot = shown.onSnapshot;
   // Kept here, by environment id, so it survives every snapshot and the sections moving.
   const [choices, setChoices] = useState<Partial<Record<EnvironmentId, boolean>>>({});
   return (
@@ -93,12 +97,12 @@ export function StatusApp() {
             // One environment looks as before: its cards, no section around them; its incidents below.
             <>
               <div className="cards" data-environment={only.id}>
-                <Cards env={only} headingLevel={2} shown={{ snapshot, view }} />
+                <Cards env={only} headingLevel={2} shown={{ snapshot, view, onSnapshot: setSnapshot }} />
               </div>
-              <Incidents env={only} headingLevel={2} shown={{ snapshot, view }} />
+              <Incidents env={only} headingLevel={2} shown={{ snapshot, view, onSnapshot: setSnapshot }} />
             </>
           ) : (
-            <Environments environments={environments} onSnapshot={setSnapshot} shown={{ snapshot, view }} />
+            <Environments environments={environments} shown={{ snapshot, view, onSnapshot: setSnapshot }} />
           )}
           <StatusControls snapshot={snapshot} appInfo={appInfo} onSnapshot={setSnapshot} />
           <footer className="footer">

@@ -164,7 +164,7 @@ describe('ProbeResultSchema and HistoryViewSchema', () => {
 
 describe('renderer contract', () => {
   it('lists its methods and events, and names their channels', () => {
-    expect(methodNames).toEqual(['getAppInfo', 'getSnapshot', 'checkNow', 'pause', 'resume', 'getHistory', 'getIncidents', 'getSettings', 'testConnection', 'saveSettings', 'importEnv', 'openWindow']);
+    expect(methodNames).toEqual(['getAppInfo', 'getSnapshot', 'checkNow', 'pause', 'resume', 'getHistory', 'getIncidents', 'acknowledge', 'mute', 'unmute', 'getSettings', 'testConnection', 'saveSettings', 'importEnv', 'openWindow']);
     expect(eventNames).toEqual(['snapshot', 'stopped']);
     expect(methodChannel('pause')).toBe('walltrack:pause');
     expect(eventChannel('snapshot')).toBe('walltrack:event:snapshot');

@@ -14,6 +14,6 @@ describe('defaultDataDir', () => {
   });
 
   it('puts settings.json and logs/ in the data folder', () => {
-    expect(appPaths('/d')).toEqual({ dataDir: '/d', settingsFile: '/d/settings.json', logDir: '/d/logs', logFile: '/d/logs/walltrack-monitor.log', historyFile: '/d/history.sqlite' });
+    expect(appPaths('/d')).toEqual({ dataDir: '/d', settingsFile: '/d/settings.json', logDir: '/d/logs', logFile: '/d/logs/walltrack-monitor.log', historyFile: '/d/history.sqlite', attentionFile: '/d/attention.json' });
   });
 });

@@ -123,6 +123,19 @@ export class FakeMonitorCore implements MonitorCore {
     return this.current;
   }
 
+  acknowledge(request: { environment: EnvironmentId; database: string }): Snapshot {
+    this.record('acknowledge', request);
+    return this.current;
+  }
+  mute(request: { environment: EnvironmentId; database: string; hours: 1 | 4 | 8 }): Snapshot {
+    this.record('mute', request);
+    return this.current;
+  }
+  unmute(request: { environment: EnvironmentId; database: string }): Snapshot {
+    this.record('unmute', request);
+    return this.current;
+  }
+
   getIncidents(request?: { environment?: EnvironmentId }) {
     this.record('getIncidents', request);
     return { incidents: [] };

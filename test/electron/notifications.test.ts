@@ -145,3 +145,26 @@ describe('desktop notifications', () => {
     expect(log.entries.filter((e) => e.level === 'warn')).toHaveLength(1);
   });
 });
+
+describe('notifications and the operator\'s word', () => {
+  const until = '2026-01-01T16:00:00.000Z';
+  for (const [what, attention] of [
+    ['muted', { muted: { until } }],
+    ['in maintenance', { maintenance: { until, window: 'Upgrade' } }],
+    ['acknowledged', { acknowledged: { at: '2026-01-01T12:00:00.000Z' } }],
+  ] as const) {
+    it(`says nothing about a database that is ${what}, and nothing about its recovery either`, () => {
+      core.current = makeSnapshotOf([makeEnvironment({ neo4j: { status: 'down', healthy: false, attention } })]);
+      core.emitStateChange(change('healthy', 'down'));
+      vi.advanceTimersByTime(6 * 60_000);
+      core.emitStateChange(change('down', 'healthy'));
+      expect(shown()).toEqual([]);
+    });
+  }
+
+  it('still tells about another database of the same environment', () => {
+    core.current = makeSnapshotOf([makeEnvironment({ supabase: { attention: { muted: { until } } }, neo4j: { status: 'down', healthy: false } })]);
+    core.emitStateChange(change('healthy', 'down'));
+    expect(shown()).toEqual(['Neo4j is down | neo4j (bolt://127.0.0.1:7687): authentication failed — Check the Neo4j password in Settings.']);
+  });
+});

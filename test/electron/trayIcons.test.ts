@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PNG } from 'pngjs';
 import {
   MARK_COLOUR,
+  markColourOf,
   TRAY_ICON_STATES,
   TRAY_STATES,
   renderTrayIcon,
@@ -21,13 +22,20 @@ function pixel(png: PNG, x: number, y: number): [number, number, number, number]
   const i = (y * png.width + x) * 4;
   return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!, png.data[i + 3]!];
 }
-/** Which pixels carry the white mark: the shape that makes a state readable without colour. */
-function markMask(png: PNG): boolean[] {
+/**
+ * Which pixels carry the mark: the shape that makes a state readable without colour. White on a disc;
+ * inside an outline state's transparent middle, the mark in the state's colour.
+ */
+function markMask(png: PNG, state: TrayIconState): boolean[] {
+  const [mr, mg, mb] = markColourOf(state);
   const mask: boolean[] = [];
+  const centre = (png.width - 1) / 2;
   for (let y = 0; y < png.height; y++)
     for (let x = 0; x < png.width; x++) {
       const [r, g, b, a] = pixel(png, x, y);
-      mask.push(a > 200 && r > 235 && g > 235 && b > 235);
+      const inner = Math.hypot(x - centre, y - centre) < png.width * 0.28;
+      const close = Math.abs(r - mr) < 20 && Math.abs(g - mg) < 20 && Math.abs(b - mb) < 20;
+      mask.push(a > 200 && close && (mr === 255 || inner));
     }
   return mask;
 }
@@ -42,7 +50,7 @@ describe('tray icons', () => {
       const fill = pixel(png, Math.floor(size / 2), Math.floor(size * 0.18));
       expect(fill.slice(0, 3)).toEqual([...TRAY_STATES[state].colour]);
       expect(fill[3]).toBe(255);
-      expect(markMask(png).filter(Boolean).length).toBeGreaterThan(0);
+      expect(markMask(png, state).filter(Boolean).length).toBeGreaterThan(0);
     });
   }
 
@@ -59,7 +67,7 @@ describe('tray icons', () => {
   it('draws a different mark shape for every state, so colour is not the only cue', () => {
     for (const size of [16, 32]) {
       const masks = new Map<TrayIconState, boolean[]>(
-        TRAY_ICON_STATES.map((s) => [s, markMask(decode(renderTrayIcon(s, size, 'dark')))]),
+        TRAY_ICON_STATES.map((s) => [s, markMask(decode(renderTrayIcon(s, size, 'dark')), s)]),
       );
       for (const a of TRAY_ICON_STATES)
         for (const b of TRAY_ICON_STATES) {
@@ -103,8 +111,29 @@ describe('tray icons', () => {
   });
 
   it('has one table of states, worst first, with a word for each', () => {
-    expect(TRAY_ICON_STATES).toEqual(['down', 'degraded', 'stale', 'unknown', 'paused', 'ok']);
-    expect(TRAY_ICON_STATES.map((s) => TRAY_STATES[s].word)).toEqual(['down', 'degraded', 'stale', 'unknown', 'paused', 'ok']);
+    expect(TRAY_ICON_STATES).toEqual(['down', 'degraded', 'acknowledged', 'stale', 'unknown', 'paused', 'maintenance', 'ok']);
+    expect(TRAY_ICON_STATES.map((s) => TRAY_STATES[s].word)).toEqual(['down', 'degraded', 'acknowledged', 'stale', 'unknown', 'paused', 'maintenance', 'ok']);
+  });
+
+  it('draws an acknowledged failure as an amber outline with the cross, transparent inside', () => {
+    const png = decode(renderTrayIcon('acknowledged', 32, 'light'));
+    expect(pixel(png, 16, 3).slice(0, 3)).toEqual([0xe3, 0x9a, 0x00]); // the band
+    expect(pixel(png, 16, 11)[3]).toBe(0); // inside the band, off the mark: the menu bar shows through
+    expect(pixel(png, 16, 16).slice(0, 3)).toEqual([0xe3, 0x9a, 0x00]); // the cross's centre, in amber
+  });
+
+  it('turns an acknowledged or muted failure from red to the acknowledged mark, and a database in maintenance grey', () => {
+    const at = '2026-01-01T12:00:00.000Z';
+    const down = { status: 'down' as const, healthy: false, kind: 'refused' as const };
+    expect(trayIconStateFor(makeSnapshot({ status: 'down', neo4j: { ...down, attention: { acknowledged: { at } } } }))).toBe('acknowledged');
+    expect(trayIconStateFor(makeSnapshot({ status: 'down', neo4j: { ...down, attention: { muted: { until: '2026-01-01T13:00:00.000Z' } } } }))).toBe('acknowledged');
+    expect(trayIconStateFor(makeSnapshot({ neo4j: { status: 'retrying', healthy: false, attention: { acknowledged: { at } } } }))).toBe('acknowledged');
+    expect(trayIconStateFor(makeSnapshot({ status: 'down', neo4j: { ...down, attention: { maintenance: { until: '2026-01-01T13:00:00.000Z', window: 'Upgrade' } } } }))).toBe('maintenance');
+    // Anything worse elsewhere still shows: the acknowledged one no longer hides it, nor does it make it red.
+    expect(trayIconStateFor(makeSnapshot({ status: 'down', supabase: { status: 'degraded' }, neo4j: { ...down, attention: { acknowledged: { at } } } }))).toBe('degraded');
+    expect(trayIconStateFor(makeSnapshot({ status: 'down', supabase: { ...down }, neo4j: { ...down, attention: { acknowledged: { at } } } }))).toBe('down');
+    // A muted database that answers is simply ok.
+    expect(trayIconStateFor(makeSnapshot({ neo4j: { attention: { muted: { until: '2026-01-01T13:00:00.000Z' } } } }))).toBe('ok');
   });
 
   it('shows the worst state of all environments; a paused one counts only when all are paused', () => {

@@ -41,6 +41,9 @@ describe('incident summary', () => {
     const snapshot = makeSnapshotOf([makeEnvironment({ id: 'a', name }), makeEnvironment({ id: 'b', name: 'b' })], { lastIncident: incident({ environment: 'a' }) });
     expect(trayTooltip(snapshot, utc)).toBe(`WallTrack — ${name} ok · b ok`);
     const menu = trayMenuTemplate(snapshot, { startAtLogin: false, canStartAtLogin: true }, {
+      acknowledge: () => {},
+      mute: () => {},
+      unmute: () => {},
       checkNow: () => {},
       pauseOneHour: () => {},
       resume: () => {},

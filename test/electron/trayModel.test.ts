@@ -34,6 +34,9 @@ function recordingActions(): { actions: TrayActions; calls: string[] } {
   return {
     calls,
     actions: {
+      acknowledge: (environment, database) => void calls.push(`acknowledge(${environment}/${database})`),
+      mute: (environment, database, hours) => void calls.push(`mute(${environment}/${database}, ${hours})`),
+      unmute: (environment, database) => void calls.push(`unmute(${environment}/${database})`),
       checkNow: scoped('checkNow'),
       pauseOneHour: scoped('pauseOneHour'),
       resume: scoped('resume'),
@@ -186,10 +189,10 @@ describe('tray menu with one environment: as before environments', () => {
 describe('tray menu with several environments', () => {
   it('has a submenu per environment (name and its worst state) with its databases and actions, then the global items', () => {
     const template = trayMenuTemplate(productionNeo4jDown(), options, recordingActions().actions);
-    const environment = (databases: string[]) => [...databases, '---', 'Check now', 'Pause for 1 hour'];
+    const environment = (databases: Shape[]) => [...databases, '---', 'Check now', 'Pause for 1 hour'];
     expect(shape(template)).toEqual([
       { 'staging: ok': environment(['Supabase: ok 42 ms', 'Neo4j: ok 7 ms']) },
-      { 'production: down': environment(['Supabase: ok 42 ms', 'Neo4j: down: auth failed']) },
+      { 'production: down': environment(['Supabase: ok 42 ms', 'Neo4j: down: auth failed', 'Acknowledge Neo4j', { 'Mute Neo4j': ['For 1 hour', 'For 4 hours', 'For 8 hours'] }]) },
       { 'dev: ok': environment(['Supabase: ok 42 ms', 'Neo4j: ok 7 ms']) },
       '---',
       'Check all now',
@@ -266,5 +269,31 @@ describe('the tray names no database kind itself', () => {
   it.each(['trayModel', 'tray', 'trayIcons', 'notifications', 'notificationPolicy'])('src-main/electron/%s.ts spells out no kind', (file) => {
     const source = readFileSync(new URL(`../../src-main/electron/${file}.ts`, import.meta.url), 'utf8');
     expect(source).not.toMatch(/supabase|neo4j/i);
+  });
+});
+
+describe('acknowledge and mute from the tray', () => {
+  const downNeo4j = { status: 'down' as const, healthy: false, latencyMs: null, kind: 'refused' as const };
+  it('offers Acknowledge and Mute on a failing database, and each reaches the core for that environment and database', () => {
+    const { actions, calls } = recordingActions();
+    const template = trayMenuTemplate(productionNeo4jDown(), options, actions, fixedTime);
+    click(template, 'acknowledge-production-neo4j');
+    click(template, 'mute-production-neo4j-4');
+    expect(calls).toEqual(['acknowledge(production/neo4j)', 'mute(production/neo4j, 4)']);
+  });
+
+  it('says who acknowledged when, drops Acknowledge once done, and offers Unmute with the end while muted', () => {
+    const { actions, calls } = recordingActions();
+    const snapshot = makeSnapshot({ status: 'down', neo4j: { ...downNeo4j, attention: { acknowledged: { at: '2026-01-01T12:00:00.000Z' }, muted: { until: '2026-01-01T16:00:00.000Z' } } } });
+    const template = trayMenuTemplate(snapshot, options, actions, (iso) => iso.slice(11, 16));
+    expect(shape(template).slice(0, 4)).toEqual(['Supabase: ok 42 ms', 'Neo4j: down: connection refused — Acknowledged 12:00', 'Unmute Neo4j (muted until 16:00)', '---']);
+    click(template, 'unmute-default-neo4j');
+    expect(calls).toEqual(['unmute(default/neo4j)']);
+  });
+
+  it('says Maintenance with the window and its end, and offers nothing on a healthy database', () => {
+    const snapshot = makeSnapshot({ neo4j: { attention: { maintenance: { until: '2026-01-01T13:00:00.000Z', window: 'Upgrade' } } } });
+    const template = trayMenuTemplate(snapshot, options, recordingActions().actions, (iso) => iso.slice(11, 16));
+    expect(shape(template).slice(0, 3)).toEqual(['Supabase: ok 42 ms', 'Neo4j: ok 7 ms — Maintenance (Upgrade) until 13:00', '---']);
   });
 });

@@ -36,6 +36,9 @@ describe('a third kind in the registry', () => {
   it('shows in the tooltip and the menu after the others, by its registry label', () => {
     expect(trayTooltip(withRedis())).toBe('WallTrack — Supabase ok 42 ms · Neo4j ok 7 ms · Redis down: connection refused');
     const template = trayMenuTemplate(withRedis(), { startAtLogin: false, canStartAtLogin: true }, {
+      acknowledge: () => {},
+      mute: () => {},
+      unmute: () => {},
       checkNow: () => {},
       pauseOneHour: () => {},
       resume: () => {},

@@ -4,6 +4,7 @@
  * the MonitorCore (getHistory, getIncidents) or the CLI. Queries are synchronous and bounded.
  */
 import type { ChartRange, HistoryView, Incident, IncidentsRequest, Uptime } from '../../common/history.js';
+import type { Exclusions } from './queries.js';
 import type { DatabaseId, DatabaseState, EnvironmentId, ProbeResult } from '../../common/schemas.js';
 
 /** An endpoint identity: a series. `endpoint` is the public form (publicTarget), never a secret. */
@@ -23,9 +24,9 @@ export interface HistoryStore {
   /** The series' current state and since when it has held, from the record (survives restarts); null if never checked. */
   stateSince(series: SeriesKey): { state: DatabaseState; since: string } | null;
   /** Chart series for the range ending `now` (raw for 1h, per minute for 24h, per hour for 7d) with uptime and recovered retries. */
-  history(series: SeriesKey, range: ChartRange, now?: number): Omit<HistoryView, 'environment' | 'database' | 'endpoint'>;
-  /** Uptime over each window, from the aggregates only. */
-  uptime(series: SeriesKey, now?: number): Uptime[];
+  history(series: SeriesKey, range: ChartRange, now?: number, exclude?: Exclusions): Omit<HistoryView, 'environment' | 'database' | 'endpoint'>;
+  /** Uptime over each window, from the aggregates only, leaving out the `exclude`d time (maintenance). */
+  uptime(series: SeriesKey, now?: number, exclude?: Exclusions): Uptime[];
   /** Newest first; default limit 50. */
   incidents(request?: IncidentsRequest): Incident[];
   /** The newest incident of any series (open or closed), or null. */

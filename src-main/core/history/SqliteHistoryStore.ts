@@ -10,7 +10,7 @@ import { NOTICE, type Logger } from '../logging.js';
 import { publicTarget } from '../probes/redact.js';
 import type { HistoryStore, SeriesKey } from './HistoryStore.js';
 import { isCorruption, openDatabase, replaceCorrupt, type Db, type OpenedDatabase } from './openDatabase.js';
-import { aggregateSums, chartPoints, incidentsOf, RANGE_MS, stepOf, uptimeOf } from './queries.js';
+import { aggregateSums, chartPoints, incidentsOf, NO_EXCLUSIONS, RANGE_MS, stepOf, uptimeOf, type Exclusions } from './queries.js';
 import { DEFAULT_AGGREGATE_RETENTION_DAYS, DEFAULT_RAW_RETENTION_DAYS, retentionBatch, type Retention } from './retention.js';
 import { Rollups, type Bucket, type CheckRow, type Level } from './rollups.js';
 import { applyCheck, type OpenedIncident, type SeriesMemory } from './seriesState.js';
@@ -112,7 +112,7 @@ export class SqliteHistoryStore implements HistoryStore {
     return state === null || since === null ? null : { state, since: new Date(since).toISOString() };
   }
 
-  history(key: SeriesKey, range: ChartRange, now = Date.now()): Omit<HistoryView, 'environment' | 'database' | 'endpoint'> {
+  history(key: SeriesKey, range: ChartRange, now = Date.now(), exclude: Exclusions = NO_EXCLUSIONS): Omit<HistoryView, 'environment' | 'database' | 'endpoint'> {
     this.flush();
     const from = now - RANGE_MS[range];
     const id = this.entry(key).id;
@@ -123,14 +123,14 @@ export class SqliteHistoryStore implements HistoryStore {
       to: new Date(now).toISOString(),
       stepSec,
       points,
-      uptime: uptimeOf(this.db, id, now),
+      uptime: uptimeOf(this.db, id, now, exclude),
       recoveredRetries: id === null ? 0 : aggregateSums(this.db, id, from, now).recovered,
     };
   }
 
-  uptime(key: SeriesKey, now = Date.now()): Uptime[] {
+  uptime(key: SeriesKey, now = Date.now(), exclude: Exclusions = NO_EXCLUSIONS): Uptime[] {
     this.flush();
-    return uptimeOf(this.db, this.entry(key).id, now);
+    return uptimeOf(this.db, this.entry(key).id, now, exclude);
   }
 
   incidents(request: IncidentsRequest = {}): Incident[] {

@@ -5,9 +5,10 @@
  */
 import { endpointIn, publicTarget, type EndpointFields } from '../../common/endpointIdentity.js';
 import type { HistoryRequest, HistoryView, IncidentList, IncidentsRequest } from '../../common/history.js';
-import type { EnvironmentId, EnvironmentStatus, ProbeResult } from '../../common/schemas.js';
+import type { DatabaseStatus, EnvironmentId, EnvironmentStatus, ProbeResult } from '../../common/schemas.js';
 import { ValidationError } from '../errors.js';
 import type { Logger } from '../logging.js';
+import { NO_EXCLUSIONS, type Exclusions } from './queries.js';
 import { SqliteHistoryStore, type SqliteHistoryStoreOptions } from './SqliteHistoryStore.js';
 
 export class CoreHistory {
@@ -36,10 +37,26 @@ export class CoreHistory {
   }
 
   /**
+   * A database this process has not checked yet (the CLI's core is never started, so it has no probe and no
+   * target) as the record last saw it at its configured endpoint: its recorded state and, while an incident
+   * is open, that incident's kind.
+   */
+  withRecordedState(environment: EnvironmentId, db: DatabaseStatus, settings: EndpointFields): DatabaseStatus {
+    if (db.checkedAt !== null) return db;
+    const configured = endpointIn(db.database, settings);
+    const endpoint = db.target ?? (configured === null ? null : publicTarget(configured));
+    if (endpoint === null) return db;
+    const recorded = this.store.stateSince({ environment, database: db.database, endpoint });
+    if (!recorded) return db;
+    const [open] = this.store.incidents({ environment, database: db.database, limit: 1 }).filter((i) => i.endedAt === null);
+    return { ...db, status: recorded.state, ...(open?.kind ? { kind: open.kind } : {}) };
+  }
+
+  /**
    * `status` is the environment's current one: it says which databases exist and which endpoint the probe checks;
    * before start() (the CLI) there are no probes yet and the endpoint comes from the settings.
    */
-  view(status: EnvironmentStatus, settings: EndpointFields, { database, range = '1h', endpoint }: HistoryRequest): HistoryView {
+  view(status: EnvironmentStatus, settings: EndpointFields, { database, range = '1h', endpoint }: HistoryRequest, exclude: Exclusions = NO_EXCLUSIONS): HistoryView {
     const db = status.databases[database];
     if (!db) {
       const known = Object.keys(status.databases).join(', ') || 'none';
@@ -48,7 +65,7 @@ export class CoreHistory {
     const configured = endpointIn(database, settings);
     const target = endpoint ?? db.target ?? (configured === null ? null : publicTarget(configured));
     // A database not configured has no series: the empty endpoint is never recorded.
-    const view = this.store.history({ environment: status.id, database, endpoint: target ?? '' }, range);
+    const view = this.store.history({ environment: status.id, database, endpoint: target ?? '' }, range, Date.now(), exclude);
     return { environment: status.id, database, endpoint: target, ...view };
   }
 

@@ -1,5 +1,6 @@
 /** Reads: chart series, uptime from the aggregates only, and incidents. Every read is bounded. */
 import { UPTIME_WINDOWS, type ChartRange, type HistoryPoint, type Uptime, type UptimeWindow } from '../../common/history.js';
+import { mergeIntervals, type Interval } from '../../common/maintenance.js';
 import type { FailureKind, Incident } from '../../common/schemas.js';
 import type { Db } from './openDatabase.js';
 import { HOUR_MS, MINUTE_MS } from './rollups.js';
@@ -82,11 +83,40 @@ export function aggregateSums(db: Db, series: number, from: number, to: number):
   return parts.reduce((a, b) => ({ checks: a.checks + b.checks, answered: a.answered + b.answered, recovered: a.recovered + b.recovered }));
 }
 
-export function uptimeOf(db: Db | null, series: number | null, now: number): Uptime[] {
+/**
+ * The time uptime leaves out within [from, to): maintenance windows (and any other reason, e.g. the machine
+ * being offline, composed by the caller with mergeIntervals). Asked per uptime window; none by default.
+ */
+export type Exclusions = (from: number, to: number) => readonly Interval[];
+export const NO_EXCLUSIONS: Exclusions = () => [];
+
+/**
+ * The aggregate sums inside the excluded intervals, to the minute: a minute counts as excluded when it starts
+ * inside one (the aggregates hold no finer time). Intervals are merged first, so none is subtracted twice.
+ */
+export function excludedSums(db: Db, series: number, from: number, to: number, exclude: Exclusions): Sums {
+  const ceilMinute = (t: number) => Math.ceil(t / MINUTE_MS) * MINUTE_MS;
+  const total: Sums = { checks: 0, answered: 0, recovered: 0 };
+  for (const [s, e] of mergeIntervals(exclude(from, to + 1))) {
+    const start = Math.max(ceilMinute(s), ceilMinute(from));
+    const end = Math.min(ceilMinute(e), to + 1);
+    if (start >= end) continue;
+    const part = aggregateSums(db, series, start, end - 1);
+    total.checks += part.checks;
+    total.answered += part.answered;
+    total.recovered += part.recovered;
+  }
+  return total;
+}
+
+export function uptimeOf(db: Db | null, series: number | null, now: number, exclude: Exclusions = NO_EXCLUSIONS): Uptime[] {
   return UPTIME_WINDOWS.map((window) => {
     if (db === null || series === null) return { window, ratio: null, checks: 0 };
-    const { checks, answered } = aggregateSums(db, series, now - WINDOW_MS[window], now);
-    return { window, ratio: checks > 0 ? answered / checks : null, checks };
+    const from = now - WINDOW_MS[window];
+    const all = aggregateSums(db, series, from, now);
+    const left = excludedSums(db, series, from, now, exclude);
+    const checks = all.checks - left.checks;
+    return { window, ratio: checks > 0 ? (all.answered - left.answered) / checks : null, checks };
   });
 }
 

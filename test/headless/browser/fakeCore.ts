@@ -93,6 +93,21 @@ export function createFakeCore(options: FakeCoreOptions = {}): MonitorCore & {
       return core.current;
     },
     getHistory: ({ environment, database }: { environment: string; database: string }) => emptyHistoryView(environment, database),
+    acknowledge: ({ environment, database }: { environment: string; database: string }) => {
+      known(environment);
+      core.calls.push(`acknowledge:${environment}/${database}`);
+      return core.current;
+    },
+    mute: ({ environment, database, hours }: { environment: string; database: string; hours: number }) => {
+      known(environment);
+      core.calls.push(`mute:${environment}/${database}:${hours}`);
+      return core.current;
+    },
+    unmute: ({ environment, database }: { environment: string; database: string }) => {
+      known(environment);
+      core.calls.push(`unmute:${environment}/${database}`);
+      return core.current;
+    },
     getIncidents: () => ({ incidents: [] }),
     getSettings: async () => {
       if (options.settingsView) return structuredClone(options.settingsView);

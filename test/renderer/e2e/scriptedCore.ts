@@ -116,9 +116,10 @@ function historyOf(status: DatabaseStatus | undefined, env: EnvironmentId, kind:
 }
 
 export interface ScriptedCall {
-  method: 'checkNow' | 'pause' | 'resume';
+  method: 'checkNow' | 'pause' | 'resume' | 'acknowledge' | 'mute' | 'unmute';
   environment: EnvironmentId | undefined;
   hours?: number | undefined;
+  database?: string;
 }
 
 export type ScriptedCore = MonitorCore & {
@@ -157,6 +158,18 @@ export function createScriptedCore(initial: Snapshot): ScriptedCore {
     set(snapshotOf(current.environments.map((e) => (env === undefined || e.id === env ? { ...e, paused } : e))));
     return current;
   };
+  const setAttention = (env: EnvironmentId, database: string, change: (a: NonNullable<DatabaseStatus['attention']>) => NonNullable<DatabaseStatus['attention']>) => {
+    known(env);
+    const environments = current.environments.map((e) => {
+      const db = e.databases[database];
+      if (e.id !== env || !db) return e;
+      const attention = change(db.attention ?? {});
+      const { attention: _old, ...rest } = db;
+      return { ...e, databases: { ...e.databases, [database]: Object.keys(attention).length ? { ...rest, attention } : rest } };
+    });
+    set({ ...current, environments });
+    return current;
+  };
   const notScripted = async (): Promise<never> => {
     throw new Error('scripted core: settings are not part of the status-window tests');
   };
@@ -189,6 +202,19 @@ export function createScriptedCore(initial: Snapshot): ScriptedCore {
       known(env);
       calls.push({ method: 'resume', environment: env });
       return setPaused(env, null);
+    },
+    // As the real core: the operator's word lands in the database's attention (at the scripted clock's time).
+    acknowledge: ({ environment: env, database }) => {
+      calls.push({ method: 'acknowledge', environment: env, database });
+      return setAttention(env, database, (a) => ({ ...a, acknowledged: { at: CHECKED_AT } }));
+    },
+    mute: ({ environment: env, database, hours }) => {
+      calls.push({ method: 'mute', environment: env, database, hours });
+      return setAttention(env, database, (a) => ({ ...a, muted: { until: new Date(Date.parse(CHECKED_AT) + hours * 3_600_000).toISOString() } }));
+    },
+    unmute: ({ environment: env, database }) => {
+      calls.push({ method: 'unmute', environment: env, database });
+      return setAttention(env, database, ({ muted: _, ...a }) => a);
     },
     getHistory: (request) => {
       historyCalls.push(request);

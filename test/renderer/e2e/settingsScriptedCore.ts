@@ -75,6 +75,9 @@ export function createSettingsScriptedCore(initial: SettingsInput, stored: Setti
     resume: () => snapshot(),
     getHistory: ({ environment, database }) => emptyHistoryView(environment, database),
     getIncidents: () => ({ incidents: [] }),
+    acknowledge: () => snapshot(),
+    mute: () => snapshot(),
+    unmute: () => snapshot(),
     getSettings: async () => view(),
 
     async testConnection(raw) {
