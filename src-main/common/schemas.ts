@@ -24,7 +24,8 @@ export type EnvironmentId = z.infer<typeof EnvironmentIdSchema>;
 
 /**
  * State of one database as the monitor sees it.
- * unknown = not checked yet; retrying = failed, retries with backoff still pending.
+ * unknown = not checked yet; retrying = failed, retries with backoff still pending;
+ * recovering = was down and answers again, but not yet for the monitor's `recoverySuccesses` checks in a row.
  */
 export const DatabaseStateSchema = z.enum([
   'unknown',
@@ -33,6 +34,7 @@ export const DatabaseStateSchema = z.enum([
   'degraded',
   'retrying',
   'down',
+  'recovering',
 ]);
 export type DatabaseState = z.infer<typeof DatabaseStateSchema>;
 
@@ -107,6 +109,8 @@ export const DatabaseStatusSchema = z.object({
   /** When the database entered its current state, from the durable history where it knows; null before the first check. */
   since: z.iso.datetime().nullable(),
   consecutiveFailures: z.number().int().nonnegative(),
+  /** While recovering: the successes in a row so far and how many the monitor needs (its `recoverySuccesses`). */
+  recovery: z.object({ successes: z.number().int().nonnegative(), needed: z.number().int().positive() }).optional(),
   /** Latency percentiles over the last checks kept in memory (uptime over stated periods is in the HistoryView). */
   p50Ms: z.number().nonnegative().nullable(),
   p95Ms: z.number().nonnegative().nullable(),

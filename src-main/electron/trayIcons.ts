@@ -65,6 +65,7 @@ export const compareWorstFirst = (a: TrayIconState, b: TrayIconState): number =>
 const LIVE_STATES: Record<DatabaseState, TrayIconState> = {
   down: 'down',
   retrying: 'degraded',
+  recovering: 'degraded',
   degraded: 'degraded',
   not_configured: 'unknown',
   unknown: 'unknown',

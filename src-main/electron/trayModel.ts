@@ -26,6 +26,7 @@ const STATE_WORDS: Record<DatabaseState, string> = {
   healthy: 'ok',
   degraded: 'slow',
   retrying: 'retrying',
+  recovering: 'recovering',
   down: 'down',
   not_configured: 'not configured',
   unknown: 'not checked yet',
@@ -67,6 +68,8 @@ export function describeDatabase(status: DatabaseStatus): string {
     case 'retrying':
     case 'down':
       return `${word}: ${KIND_TEXT[status.kind ?? 'unknown']}`;
+    case 'recovering':
+      return status.recovery ? `${word} ${status.recovery.successes}/${status.recovery.needed}` : word;
     default:
       return word;
   }

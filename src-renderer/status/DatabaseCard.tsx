@@ -41,7 +41,7 @@ export function DatabaseCard({ environment, status, freshness, now, history, ran
     >
       <header className="card-header">
         <Heading id={titleId}>{status.label}</Heading>
-        <StateBadge state={status.status} notLive={notLive} />
+        <StateBadge state={status.status} recovery={status.recovery} notLive={notLive} />
       </header>
       {notLive ? <p className="card-freshness">{freshnessSentence(notLive)}</p> : <StateSince status={status} now={now} />}
       {status.target && <p className="card-target">{status.target}</p>}

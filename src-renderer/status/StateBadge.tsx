@@ -1,13 +1,13 @@
-import type { DatabaseState } from '../../src-main/common/schemas.js';
-import { STATE_MARKS, STATE_TONES, STATE_WORDS } from '../lib/format.js';
+import type { DatabaseState, DatabaseStatus } from '../../src-main/common/schemas.js';
+import { STATE_MARKS, STATE_TONES, stateWord } from '../lib/format.js';
 import { FRESHNESS_BADGES, type NotLive } from '../lib/freshnessWords.js';
 
 /**
  * State as mark + word + colour; announced politely when it changes, unless `live` is false. A state
  * that is not current (`notLive`: paused, stale, host lost) shows that instead, in the neutral tone.
  */
-export function StateBadge({ state, live = true, notLive }: { state: DatabaseState; live?: boolean; notLive?: NotLive | undefined }) {
-  const shown = notLive ? { ...FRESHNESS_BADGES[notLive.kind], tone: 'neutral' } : { word: STATE_WORDS[state], mark: STATE_MARKS[state], tone: STATE_TONES[state] };
+export function StateBadge({ state, recovery, live = true, notLive }: { state: DatabaseState; recovery?: DatabaseStatus['recovery']; live?: boolean; notLive?: NotLive | undefined }) {
+  const shown = notLive ? { ...FRESHNESS_BADGES[notLive.kind], tone: 'neutral' } : { word: stateWord(state, recovery), mark: STATE_MARKS[state], tone: STATE_TONES[state] };
   return (
     <span className={`badge tone-${shown.tone}`} aria-live={live ? 'polite' : 'off'} aria-atomic="true">
       <span className="badge-mark" aria-hidden="true">

@@ -172,7 +172,7 @@ export function settingsView(): SettingsView {
     settings: {
       version: 2,
       environments: [defaultEnvironment()],
-      monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
+      monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000, recoverySuccesses: 2 },
       app: { notifications: true, startAtLogin: false },
     },
     secrets: { default: { supabaseKey: 'not_set', neo4jPassword: 'not_set' } },

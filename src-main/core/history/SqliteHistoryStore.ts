@@ -15,7 +15,7 @@ import { DEFAULT_AGGREGATE_RETENTION_DAYS, DEFAULT_RAW_RETENTION_DAYS, retention
 import { Rollups, type Bucket, type CheckRow, type Level } from './rollups.js';
 import { applyCheck, type OpenedIncident, type SeriesMemory } from './seriesState.js';
 import { scalar, sql } from './statements.js';
-import { isRecorded, stateCode, type RecordedState } from './states.js';
+import { isAnswered, isRecorded, stateCode, type RecordedState } from './states.js';
 
 export interface SqliteHistoryStoreOptions {
   file: string;
@@ -207,7 +207,7 @@ export class SqliteHistoryStore implements HistoryStore {
       const until = done?.until ?? series.durableUntil;
       // Before the raw row is inserted: a bucket rebuilt from disk must not count this check twice.
       for (const [level, bucket] of this.rollups.add(id, row, until)) touched.set(bucket, [id, level]);
-      sql(this.db, 'INSERT INTO checks (series, at, state, latency, kind) VALUES (?, ?, ?, ?, ?)').run(id, row.at, stateCode(row.state), row.latencyMs, row.state === 'healthy' || row.state === 'degraded' ? null : (row.kind ?? null));
+      sql(this.db, 'INSERT INTO checks (series, at, state, latency, kind) VALUES (?, ?, ?, ?, ?)').run(id, row.at, stateCode(row.state), row.latencyMs, isAnswered(row.state) ? null : (row.kind ?? null));
       if (closes) sql(this.db, 'UPDATE incidents SET ended_at = ? WHERE series = ? AND ended_at IS NULL').run(row.at, id);
       if (opens) sql(this.db, 'INSERT INTO incidents (series, started_at, kind, message, hint) VALUES (?, ?, ?, ?, ?)').run(id, row.at, opens.kind ?? null, opens.message ?? null, opens.hint ?? null);
       written.set(series, { id, until: Math.max(until ?? row.at, row.at) });

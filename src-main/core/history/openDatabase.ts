@@ -13,7 +13,7 @@ export type Db = InstanceType<typeof Database>;
 /** Bumped with every schema change; older files are migrated in SCHEMA order. */
 const SCHEMA_VERSION = 1;
 
-// Time columns are epoch ms. Raw states: 0 healthy, 1 degraded, 2 retrying, 3 down (see ./states.ts).
+// Time columns are epoch ms. Raw states: 0 healthy, 1 degraded, 2 retrying, 3 down, 4 recovering (see ./states.ts).
 const SCHEMA = `
 CREATE TABLE series (
   id INTEGER PRIMARY KEY, environment TEXT NOT NULL, database TEXT NOT NULL, endpoint TEXT NOT NULL,

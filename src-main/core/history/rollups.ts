@@ -39,7 +39,7 @@ export class Bucket {
   add(check: Pick<CheckRow, 'state' | 'latencyMs' | 'kind' | 'recovered'>): void {
     this.checks++;
     if (check.recovered) this.recovered++;
-    if (check.state === 'healthy') this.up++;
+    if (check.state === 'healthy' || check.state === 'recovering') this.up++;
     else if (check.state === 'degraded') this.degraded++;
     else {
       this.failed++;

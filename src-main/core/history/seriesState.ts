@@ -1,10 +1,10 @@
 /**
  * What one check means for its series, from the state before it: a change to down opens an incident,
- * an answer closes the open one, and an answer right after retrying (never down) is a recovered retry.
+ * being shown healthy again (not a recovering answer) closes the open one, and an answer right after retrying (never down) is a recovered retry.
  */
 import type { FailureKind, ProbeResult } from '../../common/schemas.js';
 import { oneLine, scrub } from '../probes/redact.js';
-import { isAnswered, type RecordedState } from './states.js';
+import { isAnswered, isShownHealthy, type RecordedState } from './states.js';
 
 /** A series as the store remembers it between checks (and across restarts, from the series table). */
 export interface SeriesMemory {
@@ -40,7 +40,7 @@ export function applyCheck(memory: SeriesMemory, state: RecordedState, at: numbe
       ...(result.hint ? { hint: cleanText(result.hint) } : {}),
     };
     memory.incidentOpen = true;
-  } else if (isAnswered(state) && memory.incidentOpen) {
+  } else if (isShownHealthy(state) && memory.incidentOpen) {
     effects.closes = true;
     memory.incidentOpen = false;
   } else if (isAnswered(state) && before === 'retrying') {

@@ -55,6 +55,7 @@ export function database(kind: DatabaseId, state: DatabaseState): DatabaseStatus
 const ENV_STATUS: Record<DatabaseState, OverallStatus> = {
   down: 'down',
   retrying: 'degraded',
+  recovering: 'degraded',
   degraded: 'degraded',
   not_configured: 'unconfigured',
   unknown: 'unknown',
