@@ -58,7 +58,7 @@ const SEPARATOR = ' · ';
 /** The incident summary joins the tooltip only if the state still gets this much of it. */
 const TOOLTIP_STATE_ROOM = 64;
 
-/** e.g. "ok 42 ms", "slow 1200 ms", "down: auth failed", "retrying: timed out". */
+/** e.g. "ok 42 ms", "slow 1200 ms", "down: auth failed", "retrying: timed out", "recovering 1/2". */
 export function describeDatabase(status: DatabaseStatus): string {
   const word = STATE_WORDS[status.status];
   switch (status.status) {
@@ -120,7 +120,8 @@ function describeFreshly(database: DatabaseStatus, fresh: Freshness, view: TrayV
 function shortText(database: DatabaseStatus, fresh: Freshness, view: TrayView, detailed: boolean): string {
   if (fresh.kind === 'stale') return `stale since ${view.formatTime(fresh.at)}`;
   if (fresh.kind === 'paused') return lastKnownText(STATE_WORDS[fresh.lastKnown], fresh.at, view);
-  return detailed ? describeDatabase(database) : STATE_WORDS[database.status];
+  // "recovering 1/2" is short enough to keep its count everywhere.
+  return detailed || database.status === 'recovering' ? describeDatabase(database) : STATE_WORDS[database.status];
 }
 
 /** A paused environment's "last known: down 11:00": its worst state then, as of its oldest result. */
