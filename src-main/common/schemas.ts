@@ -155,6 +155,17 @@ export const IncidentSchema = z.object({
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 
+/**
+ * This computer's own connectivity: offline when the host says so or every target failed at once with a
+ * network-level kind (no DNS, no route). Databases keep their own states; windows and the tray show it once.
+ */
+export const ConnectivitySchema = z.object({
+  online: z.boolean(),
+  /** When the computer was first seen offline; null while online. */
+  since: z.iso.datetime().nullable(),
+});
+export type Connectivity = z.infer<typeof ConnectivitySchema>;
+
 export const SnapshotSchema = z.object({
   /** The worst of all environments. */
   status: OverallStatusSchema,
@@ -171,5 +182,7 @@ export const SnapshotSchema = z.object({
   lastIncident: IncidentSchema.nullable(),
   /** In the settings' order. */
   environments: z.array(EnvironmentStatusSchema),
+  /** Absent from hosts that predate it: read as online. */
+  connectivity: ConnectivitySchema.optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

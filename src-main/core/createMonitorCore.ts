@@ -30,6 +30,7 @@ import type { SecretValues } from './environmentConfig.js';
 import { ConfigurationError, EndpointChangedError, ValidationError, WallTrackError } from './errors.js';
 import { createLogger, type Logger } from './logging.js';
 import { buildSnapshot } from './monitor/snapshot.js';
+import { ConnectivityTracker, everyTargetUnreachable } from './connectivity.js';
 import { staleAfterMs } from '../common/freshness.js';
 import type { HistoryRequest, HistoryView, IncidentList, IncidentsRequest } from '../common/history.js';
 import { CoreHistory } from './history/coreHistory.js';
@@ -102,6 +103,7 @@ class ComposedMonitorCore implements MonitorCore {
   /** Moving a version-1 install into "default"; edits wait for it, so a typed secret is never overwritten by an old one. */
   private migration: Promise<unknown> = Promise.resolve();
   private migrationPending = false;
+  private readonly connectivity = new ConnectivityTracker();
 
   constructor(private readonly options: CreateMonitorCoreOptions) {
     this.paths = appPaths(options.dataDir ?? defaultDataDir());
@@ -170,14 +172,28 @@ class ComposedMonitorCore implements MonitorCore {
 
   /** The same object until the next change: callers treat it as read-only. */
   snapshot(): Snapshot {
-    this.lastSnapshot ??= buildSnapshot({
+    if (this.lastSnapshot) return this.lastSnapshot;
+    const now = Date.now();
+    const statuses = this.environments.map((e) => e.status());
+    // Pause, resume or new settings can change it too, not only a check.
+    this.connectivity.infer(everyTargetUnreachable(statuses), now);
+    this.lastSnapshot = buildSnapshot({
       version: this.version,
-      now: Date.now(),
+      now,
       staleAfterMs: staleAfterMs(this.monitorSettings(this.settings)),
       lastIncident: this.history.lastIncident(),
-      environments: this.environments.map((e) => this.history.withDurableSince(e.status())),
+      environments: statuses.map((s) => this.history.withDurableSince(s)),
+      connectivity: this.connectivity.view(),
     });
     return this.lastSnapshot;
+  }
+
+  setHostConnectivity(online: boolean): void {
+    if (typeof online !== 'boolean') throw new ValidationError('online', `online must be true or false, got ${typeof online}`);
+    if (this.connectivity.setHost(online, Date.now())) {
+      this.logger.info({ online }, online ? 'The host says this computer is online again' : 'The host says this computer is offline');
+      this.publish();
+    }
   }
 
   getSnapshot(): Snapshot {
@@ -420,11 +436,14 @@ class ComposedMonitorCore implements MonitorCore {
         snapshot: () => this.publish(),
         stateChange: (change) => {
           logStateChange(this.logger, change);
-          this.events.emit('stateChange', change);
+          // The check that made this change was just assessed (check comes before stateChange).
+          this.events.emit('stateChange', this.connectivity.online ? change : { ...change, offline: true });
         },
         check: (result) => {
           this.logger.debug({ environment: environment.id, database: result.database, state: result.state, latencyMs: result.latencyMs, kind: result.kind }, 'check');
-          this.history.record(environment.id, env.status().databases[result.database]?.target ?? null, result);
+          const statuses = this.environments.map((e) => e.status());
+          this.connectivity.infer(everyTargetUnreachable(statuses, { environment: environment.id, result }), Date.parse(result.checkedAt));
+          this.history.record(environment.id, env.status().databases[result.database]?.target ?? null, result, { offline: !this.connectivity.online });
           this.events.emit('check', { environment: environment.id, result });
         },
       },

@@ -36,6 +36,7 @@ const KIND_TEXT: Record<FailureKind, string> = {
   not_configured: 'not configured',
   invalid_config: 'invalid settings',
   dns: 'host not found',
+  no_route: 'no route',
   refused: 'connection refused',
   tls: 'TLS error',
   timeout: 'timed out',

@@ -149,6 +149,9 @@ export class FakeMonitorCore implements MonitorCore {
     this.record('importEnv', request);
     return { environment: request.into.id, settings: [], secrets: [], ignored: [] };
   }
+  setHostConnectivity(online: boolean): void {
+    this.record('setHostConnectivity', online);
+  }
   on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]): () => void {
     this.events.on(event, listener);
     return () => this.events.off(event, listener);

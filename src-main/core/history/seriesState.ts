@@ -30,10 +30,11 @@ export interface CheckEffects {
 export const INCIDENT_TEXT_MAX = 500;
 
 /** Updates `memory` in place and says what the check opened, closed or counted. */
-export function applyCheck(memory: SeriesMemory, state: RecordedState, at: number, result: Pick<ProbeResult, 'kind' | 'message' | 'hint'>): CheckEffects {
+export function applyCheck(memory: SeriesMemory, state: RecordedState, at: number, result: Pick<ProbeResult, 'kind' | 'message' | 'hint'>, excluded = false): CheckEffects {
   const before = memory.state;
   const effects: CheckEffects = { opens: null, closes: false, recovered: false };
-  if (state === 'down' && !memory.incidentOpen) {
+  // A check excluded from uptime (this computer offline) is no outage of the database: it opens nothing.
+  if (state === 'down' && !memory.incidentOpen && !excluded) {
     effects.opens = {
       ...(result.kind ? { kind: result.kind } : {}),
       ...(result.message ? { message: cleanText(result.message) } : {}),

@@ -2,6 +2,7 @@
 import { databaseKind } from '../../common/databases.js';
 import {
   isHealthyState,
+  type Connectivity,
   type DatabaseId,
   type DatabaseState,
   type DatabaseStatus,
@@ -102,6 +103,7 @@ export function buildSnapshot(input: {
   staleAfterMs: number;
   lastIncident: Incident | null;
   environments: readonly EnvironmentStatus[];
+  connectivity?: Connectivity;
 }): Snapshot {
   const envs = input.environments;
   const pauses = envs.map((e) => e.paused);
@@ -118,5 +120,6 @@ export function buildSnapshot(input: {
     staleAfterMs: input.staleAfterMs,
     lastIncident: input.lastIncident,
     environments: [...envs],
+    ...(input.connectivity ? { connectivity: input.connectivity } : {}),
   };
 }

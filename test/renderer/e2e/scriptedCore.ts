@@ -206,6 +206,7 @@ export function createScriptedCore(initial: Snapshot): ScriptedCore {
     testConnection: notScripted,
     saveSettings: notScripted,
     importEnv: notScripted,
+    setHostConnectivity: notScripted,
     on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]) {
       events.on(event, listener);
       return () => void events.off(event, listener);
