@@ -119,6 +119,8 @@ export function trayIconStateFor(snapshot: Snapshot, now: number = Date.now()): 
   const states = snapshot.environments.map((e) => environmentIconState(e, clockOf(snapshot, now)));
   const checked = states.filter((s) => s !== 'paused');
   if (states.length > 0 && checked.length === 0) return 'paused';
+  // Offline, no database is to blame: the neutral mark, not red.
+  if (snapshot.connectivity?.online === false) return 'unknown';
   return worstOf(checked) ?? 'unknown';
 }
 

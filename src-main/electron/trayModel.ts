@@ -146,7 +146,16 @@ export function trayTooltip(snapshot: Snapshot, formatTime = defaultFormatTime, 
   return stateTooltip(snapshot, view, TOOLTIP_MAX);
 }
 
+/** "This computer is offline (since 14:02)" while the core says so; null online (or from a host that predates it). */
+function offlineText(snapshot: Snapshot, formatTime: (iso: string) => string): string | null {
+  const connectivity = snapshot.connectivity;
+  if (connectivity?.online !== false) return null;
+  return connectivity.since ? `This computer is offline (since ${formatTime(connectivity.since)})` : 'This computer is offline';
+}
+
 function stateTooltip(snapshot: Snapshot, view: TrayView, max: number): string {
+  const offline = offlineText(snapshot, view.formatTime);
+  if (offline) return TOOLTIP_PREFIX + offline;
   const [only, ...others] = snapshot.environments;
   if (!only) return `${TOOLTIP_PREFIX}no environments`;
   if (others.length === 0) {
@@ -229,6 +238,8 @@ export function trayMenuTemplate(
   const view: TrayView = { clock: clockOf(snapshot, now), formatTime };
   const environments = snapshot.environments;
   const top: MenuItemConstructorOptions[] = [];
+  const offline = offlineText(snapshot, formatTime);
+  if (offline) top.push({ id: 'offline', label: menuText(offline), enabled: false }, { type: 'separator' });
   if (environments.length === 1) {
     const paused = pausedText(environments[0]!.paused, formatTime);
     top.push(

@@ -164,9 +164,9 @@ export class FakeMonitorCore implements MonitorCore {
   emitStateChange(change: StateChange): void {
     this.events.emit('stateChange', change);
   }
-  /** Calls that reached the core other than the snapshot reads the shell does itself. */
+  /** Calls that reached the core other than what the shell does by itself (snapshot reads, net.isOnline() reports). */
   businessCalls(): string[] {
-    return this.calls.map((c) => c.method).filter((m) => m !== 'snapshot');
+    return this.calls.map((c) => c.method).filter((m) => m !== 'snapshot' && m !== 'setHostConnectivity');
   }
 }
 

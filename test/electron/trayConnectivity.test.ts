@@ -29,3 +29,28 @@ describe('a database recovering (flap control)', () => {
     expect(trayTooltip(snapshot, fixedTime, now)).toBe('WallTrack — production: Neo4j recovering 1/2 · staging ok');
   });
 });
+
+describe('this computer offline', () => {
+  const dnsDown = { status: 'down' as const, healthy: false, latencyMs: null, kind: 'dns' as const };
+  const offline = () =>
+    makeSnapshotOf(
+      [
+        makeEnvironment({ id: 'production', name: 'production', status: 'down', supabase: dnsDown, neo4j: dnsDown }),
+        makeEnvironment({ id: 'staging', name: 'staging', status: 'down', neo4j: { ...dnsDown, kind: 'no_route' as const }, supabase: null }),
+      ],
+      { status: 'down', connectivity: { online: false, since: '2026-01-01T11:58:00.000Z' } },
+    );
+
+  it('says "This computer is offline" once instead of every database down, with the neutral icon, not red', () => {
+    expect(trayTooltip(offline(), fixedTime, now)).toBe('WallTrack — This computer is offline (since 13:00)');
+    expect(trayIconStateFor(offline(), now)).toBe('unknown');
+    const menu = labels(trayMenuTemplate(offline(), { startAtLogin: false, canStartAtLogin: true }, actions, fixedTime, now));
+    expect(menu[0]).toBe('This computer is offline (since 13:00)');
+  });
+
+  it('online again (or a host that predates it): as before', () => {
+    const online = { ...offline(), connectivity: { online: true, since: null } };
+    expect(trayIconStateFor(online, now)).toBe('down');
+    expect(trayTooltip(online, fixedTime, now)).toMatch(/^WallTrack — production down · staging/);
+  });
+});

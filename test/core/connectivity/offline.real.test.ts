@@ -110,4 +110,24 @@ describe('this computer is offline, inferred from every target failing at once',
     await core.start();
     expect((await core.checkNow()).connectivity).toEqual({ online: true, since: null });
   });
+
+  it("the host's word (Electron's net.isOnline()) sets it too: pushed at once, checks meanwhile excluded from uptime", async () => {
+    const core = coreWith([{ id: 'default', neo4j: 'bolt://127.0.0.1:1' }]);
+    await core.start();
+    await core.checkNow();
+    const pushed: Snapshot[] = [];
+    core.on('snapshot', (s) => pushed.push(s));
+    const before = Date.now();
+    core.setHostConnectivity(false);
+    expect(pushed.at(-1)!.connectivity).toEqual({ online: false, since: expect.any(String) });
+    expect(Date.parse(pushed.at(-1)!.connectivity!.since!)).toBeGreaterThanOrEqual(before);
+    await core.checkNow();
+    // The first round (a retry, then down) counted; the check made while the host said offline is drawn, not counted.
+    const history = core.getHistory({ environment: 'default', database: 'neo4j' });
+    expect(history.points.map((p) => p.state)).toEqual(['retrying', 'down', 'down']);
+    expect(history.uptime[0]).toEqual({ window: '24h', ratio: 0, checks: 2 });
+    core.setHostConnectivity(true);
+    expect(pushed.at(-1)!.connectivity).toEqual({ online: true, since: null });
+    expect(() => core.setHostConnectivity('no' as unknown as boolean)).toThrow('online must be true or false, got string');
+  });
 });
