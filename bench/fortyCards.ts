@@ -28,7 +28,7 @@ export async function fortyCards(services: Services): Promise<Figure> {
     const { core, dataDir, closeLog } = benchCore({
       count: ENVIRONMENTS,
       services,
-      monitor: { intervalSec: 1, timeoutMs: 2_000, retries: 1, backoffInitialMs: 200, backoffMaxMs: 400, slowMs: 30_000 },
+      monitor: { intervalSec: 1, timeoutMs: 2_000, retries: 1, backoffInitialMs: 200, backoffMaxMs: 400, slowMs: 30_000, recoverySuccesses: 2 },
       neo4jUri: (id) => (id === WATCHED ? `bolt://127.0.0.1:${proxy.port}` : services.neo4j.uri),
     });
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), closeLog);

@@ -41,7 +41,7 @@ for (const [kind, factory] of Object.entries(PROBE_FACTORIES)) {
 const { core, closeLog: close } = benchCore({
   count: config.environments,
   services: config,
-  monitor: { intervalSec: 10, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
+  monitor: { intervalSec: 10, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000, recoverySuccesses: 2 },
 });
 
 const sink = net.connect(config.sinkPort, '127.0.0.1');

@@ -47,7 +47,7 @@ import { median, rssAfterGc, timed, whenPortRefuses } from './stats.js';
 const SAMPLES = 200;
 const WARMUP = 300;
 /** Checks run back to back; the interval only matters for (e). */
-const SETTINGS: MonitorSettings = { intervalSec: 3_600, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 };
+const SETTINGS: MonitorSettings = { intervalSec: 3_600, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000, recoverySuccesses: 2 };
 
 
 function monitorFor(server: Neo4jServer, uri = server.uri, settings = SETTINGS) {

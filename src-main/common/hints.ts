@@ -36,6 +36,7 @@ export const FAILURE_SUMMARY: Record<FailureKind, string> = {
   not_configured: 'not configured',
   invalid_config: 'invalid configuration',
   dns: 'host name could not be resolved',
+  no_route: 'no route to the host',
   refused: 'connection refused',
   tls: 'TLS handshake failed',
   timeout: 'no answer in time',

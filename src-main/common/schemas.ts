@@ -25,7 +25,8 @@ export type EnvironmentId = z.infer<typeof EnvironmentIdSchema>;
 
 /**
  * State of one database as the monitor sees it.
- * unknown = not checked yet; retrying = failed, retries with backoff still pending.
+ * unknown = not checked yet; retrying = failed, retries with backoff still pending;
+ * recovering = was down and answers again, but not yet for the monitor's `recoverySuccesses` checks in a row.
  */
 export const DatabaseStateSchema = z.enum([
   'unknown',
@@ -34,6 +35,7 @@ export const DatabaseStateSchema = z.enum([
   'degraded',
   'retrying',
   'down',
+  'recovering',
 ]);
 export type DatabaseState = z.infer<typeof DatabaseStateSchema>;
 
@@ -113,6 +115,8 @@ export const DatabaseStatusSchema = z.object({
   /** When the database entered its current state, from the durable history where it knows; null before the first check. */
   since: z.iso.datetime().nullable(),
   consecutiveFailures: z.number().int().nonnegative(),
+  /** While recovering: the successes in a row so far and how many the monitor needs (its `recoverySuccesses`). */
+  recovery: z.object({ successes: z.number().int().nonnegative(), needed: z.number().int().positive() }).optional(),
   /** Latency percentiles over the last checks kept in memory (uptime over stated periods is in the HistoryView). */
   p50Ms: z.number().nonnegative().nullable(),
   p95Ms: z.number().nonnegative().nullable(),
@@ -159,6 +163,17 @@ export const IncidentSchema = z.object({
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 
+/**
+ * This computer's own connectivity: offline when the host says so or every target failed at once with a
+ * network-level kind (no DNS, no route). Databases keep their own states; windows and the tray show it once.
+ */
+export const ConnectivitySchema = z.object({
+  online: z.boolean(),
+  /** When the computer was first seen offline; null while online. */
+  since: z.iso.datetime().nullable(),
+});
+export type Connectivity = z.infer<typeof ConnectivitySchema>;
+
 export const SnapshotSchema = z.object({
   /** The worst of all environments. */
   status: OverallStatusSchema,
@@ -175,5 +190,7 @@ export const SnapshotSchema = z.object({
   lastIncident: IncidentSchema.nullable(),
   /** In the settings' order. */
   environments: z.array(EnvironmentStatusSchema),
+  /** Absent from hosts that predate it: read as online. */
+  connectivity: ConnectivitySchema.optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -56,6 +56,13 @@ export const MonitorSettingsSchema = z
     backoffInitialMs: z.number().int().min(10).max(60_000).default(1_000),
     backoffMaxMs: z.number().int().min(10).max(300_000).default(4_000),
     slowMs: z.number().int().min(1, 'Slow threshold must be at least 1 ms').max(120_000).default(1_000),
+    /** Flap control (Gatus' success-threshold): checks in a row that must answer before a down database is shown healthy. */
+    recoverySuccesses: z
+      .number()
+      .int('Successes before recovered must be a whole number between 1 and 10')
+      .min(1, 'Successes before recovered must be between 1 and 10')
+      .max(10, 'Successes before recovered must be between 1 and 10')
+      .default(2),
   })
   .refine((m) => m.backoffMaxMs >= m.backoffInitialMs, {
     message: 'Backoff cap must be at least the first backoff delay',
@@ -91,6 +98,7 @@ export const SettingsSchema = z.object({
     backoffInitialMs: 1_000,
     backoffMaxMs: 4_000,
     slowMs: 1_000,
+    recoverySuccesses: 2,
   }),
   app: AppSettingsSchema.default({ notifications: true, startAtLogin: false }),
 });

@@ -6,6 +6,7 @@ export const STATE_WORDS: Record<DatabaseState, string> = {
   degraded: 'Slow',
   retrying: 'Retrying',
   down: 'Down',
+  recovering: 'Recovering',
   not_configured: 'Not configured',
   unknown: 'Checking…',
 };
@@ -16,6 +17,7 @@ export const STATE_MARKS: Record<DatabaseState, string> = {
   degraded: '◐',
   retrying: '↻',
   down: '✕',
+  recovering: '↗',
   not_configured: '–',
   unknown: '…',
 };
@@ -27,6 +29,7 @@ export const STATE_TONES: Record<DatabaseState, Tone> = {
   degraded: 'warn',
   retrying: 'warn',
   down: 'bad',
+  recovering: 'warn',
   not_configured: 'neutral',
   unknown: 'neutral',
 };

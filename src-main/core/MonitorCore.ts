@@ -13,6 +13,8 @@ export interface StateChange {
   from: DatabaseState;
   to: DatabaseState;
   result: ProbeResult;
+  /** Set by the core when the change happened while this computer was offline: not the database's fault. */
+  offline?: true;
 }
 
 export interface MonitorCoreEvents {
@@ -64,5 +66,7 @@ export interface MonitorCore extends CoreMethods {
    */
   saveSettings(draft: SettingsDraftInput): Promise<SettingsView>;
   importEnv(request: ImportEnvRequest): Promise<ImportReport>;
+  /** The host's own view of the network (Electron's net.isOnline()); offline shows "This computer is offline". */
+  setHostConnectivity(online: boolean): void;
   on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]): () => void;
 }

@@ -30,6 +30,7 @@ import type { SecretValues } from './environmentConfig.js';
 import { ConfigurationError, EndpointChangedError, ValidationError, WallTrackError } from './errors.js';
 import { createLogger, type Logger } from './logging.js';
 import { buildSnapshot } from './monitor/snapshot.js';
+import { ConnectivityTracker, everyTargetUnreachable } from './connectivity.js';
 import { staleAfterMs } from '../common/freshness.js';
 import type { HistoryRequest, HistoryView, IncidentList, IncidentsRequest } from '../common/history.js';
 import { CoreHistory } from './history/coreHistory.js';
@@ -108,6 +109,7 @@ class ComposedMonitorCore implements MonitorCore {
   /** Moving a version-1 install into "default"; edits wait for it, so a typed secret is never overwritten by an old one. */
   private migration: Promise<unknown> = Promise.resolve();
   private migrationPending = false;
+  private readonly connectivity = new ConnectivityTracker();
 
   constructor(private readonly options: CreateMonitorCoreOptions) {
     this.paths = appPaths(options.dataDir ?? defaultDataDir());
@@ -180,12 +182,16 @@ class ComposedMonitorCore implements MonitorCore {
   snapshot(): Snapshot {
     if (this.lastSnapshot) return this.lastSnapshot;
     const now = Date.now();
+    const statuses = this.environments.map((e) => e.status());
+    // Pause, resume or new settings can change it too, not only a check.
+    this.connectivity.infer(everyTargetUnreachable(statuses), now);
     this.lastSnapshot = buildSnapshot({
       version: this.version,
       now,
       staleAfterMs: staleAfterMs(this.monitorSettings(this.settings)),
       lastIncident: this.history.lastIncident(),
-      environments: this.environments.map((e) => withAttention(this.history.withDurableSince(e.status()), e.settings.maintenance, this.attention, now)),
+      environments: statuses.map((s, i) => withAttention(this.history.withDurableSince(s), this.environments[i]!.settings.maintenance, this.attention, now)),
+      connectivity: this.connectivity.view(),
     });
     this.scheduleAttentionChange(now);
     return this.lastSnapshot;
@@ -229,6 +235,14 @@ class ComposedMonitorCore implements MonitorCore {
     const wait = Math.min(Math.max(0, Math.min(...edges) - now) + 1, 3_600_000);
     this.attentionTimer = setTimeout(() => this.publish(), wait);
     this.attentionTimer.unref();
+  }
+
+  setHostConnectivity(online: boolean): void {
+    if (typeof online !== 'boolean') throw new ValidationError('online', `online must be true or false, got ${typeof online}`);
+    if (this.connectivity.setHost(online, Date.now())) {
+      this.logger.info({ online }, online ? 'The host says this computer is online again' : 'The host says this computer is offline');
+      this.publish();
+    }
   }
 
   getSnapshot(): Snapshot {
@@ -472,14 +486,17 @@ class ComposedMonitorCore implements MonitorCore {
         snapshot: () => this.publish(),
         stateChange: (change) => {
           logStateChange(this.logger, change);
-          this.events.emit('stateChange', change);
+          // The check that made this change was just assessed (check comes before stateChange).
+          this.events.emit('stateChange', this.connectivity.online ? change : { ...change, offline: true });
         },
         check: (result) => {
           // The CLI may have acknowledged something meanwhile; a recovery (or another failure) ends an acknowledgement.
           const changed = this.attention.refresh();
           if (this.attention.settle(environment.id, result) || changed) this.lastSnapshot = null;
           this.logger.debug({ environment: environment.id, database: result.database, state: result.state, latencyMs: result.latencyMs, kind: result.kind }, 'check');
-          this.history.record(environment.id, env.status().databases[result.database]?.target ?? null, result);
+          const statuses = this.environments.map((e) => e.status());
+          this.connectivity.infer(everyTargetUnreachable(statuses, { environment: environment.id, result }), Date.parse(result.checkedAt));
+          this.history.record(environment.id, env.status().databases[result.database]?.target ?? null, result, { offline: !this.connectivity.online });
           this.events.emit('check', { environment: environment.id, result });
         },
       },

@@ -65,6 +65,8 @@ export class NotificationPolicy {
     }
     if (change.to === 'down') {
       m.heldRecovery = null;
+      if (change.offline) return null; // this computer is offline: not the database's news
+
       if (m.told === 'down') return null;
       return this.tell(m, 'down', change); // worse than anything told before: never held back
     }

@@ -87,6 +87,7 @@ export const compareWorstFirst = (a: TrayIconState, b: TrayIconState): number =>
 const LIVE_STATES: Record<DatabaseState, TrayIconState> = {
   down: 'down',
   retrying: 'degraded',
+  recovering: 'degraded',
   degraded: 'degraded',
   not_configured: 'unknown',
   unknown: 'unknown',
@@ -148,6 +149,8 @@ export function trayIconStateFor(snapshot: Snapshot, now: number = Date.now()): 
   const states = snapshot.environments.map((e) => environmentIconState(e, clockOf(snapshot, now)));
   const checked = states.filter((s) => s !== 'paused');
   if (states.length > 0 && checked.length === 0) return 'paused';
+  // Offline, no database is to blame: the neutral mark, not red.
+  if (snapshot.connectivity?.online === false) return 'unknown';
   return worstOf(checked) ?? 'unknown';
 }
 

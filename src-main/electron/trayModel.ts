@@ -28,6 +28,7 @@ const STATE_WORDS: Record<DatabaseState, string> = {
   healthy: 'ok',
   degraded: 'slow',
   retrying: 'retrying',
+  recovering: 'recovering',
   down: 'down',
   not_configured: 'not configured',
   unknown: 'not checked yet',
@@ -37,6 +38,7 @@ const KIND_TEXT: Record<FailureKind, string> = {
   not_configured: 'not configured',
   invalid_config: 'invalid settings',
   dns: 'host not found',
+  no_route: 'no route',
   refused: 'connection refused',
   tls: 'TLS error',
   timeout: 'timed out',
@@ -59,7 +61,7 @@ const SEPARATOR = ' · ';
 /** The incident summary joins the tooltip only if the state still gets this much of it. */
 const TOOLTIP_STATE_ROOM = 64;
 
-/** e.g. "ok 42 ms", "slow 1200 ms", "down: auth failed", "retrying: timed out". */
+/** e.g. "ok 42 ms", "slow 1200 ms", "down: auth failed", "retrying: timed out", "recovering 1/2". */
 export function describeDatabase(status: DatabaseStatus): string {
   const word = STATE_WORDS[status.status];
   switch (status.status) {
@@ -69,6 +71,8 @@ export function describeDatabase(status: DatabaseStatus): string {
     case 'retrying':
     case 'down':
       return `${word}: ${KIND_TEXT[status.kind ?? 'unknown']}`;
+    case 'recovering':
+      return status.recovery ? `${word} ${status.recovery.successes}/${status.recovery.needed}` : word;
     default:
       return word;
   }
@@ -119,7 +123,8 @@ function describeFreshly(database: DatabaseStatus, fresh: Freshness, view: TrayV
 function shortText(database: DatabaseStatus, fresh: Freshness, view: TrayView, detailed: boolean): string {
   if (fresh.kind === 'stale') return `stale since ${view.formatTime(fresh.at)}`;
   if (fresh.kind === 'paused') return lastKnownText(STATE_WORDS[fresh.lastKnown], fresh.at, view);
-  if (!detailed) return STATE_WORDS[database.status];
+  // "recovering 1/2" is short enough to keep its count everywhere.
+  if (!detailed) return database.status === 'recovering' ? describeDatabase(database) : STATE_WORDS[database.status];
   const found = liveFindings(database, fresh);
   return describeDatabase(database) + (found ? ` (${found})` : '');
 }
@@ -152,7 +157,16 @@ export function trayTooltip(snapshot: Snapshot, formatTime = defaultFormatTime, 
   return stateTooltip(snapshot, view, TOOLTIP_MAX);
 }
 
+/** "This computer is offline (since 14:02)" while the core says so; null online (or from a host that predates it). */
+function offlineText(snapshot: Snapshot, formatTime: (iso: string) => string): string | null {
+  const connectivity = snapshot.connectivity;
+  if (connectivity?.online !== false) return null;
+  return connectivity.since ? `This computer is offline (since ${formatTime(connectivity.since)})` : 'This computer is offline';
+}
+
 function stateTooltip(snapshot: Snapshot, view: TrayView, max: number): string {
+  const offline = offlineText(snapshot, view.formatTime);
+  if (offline) return TOOLTIP_PREFIX + offline;
   const [only, ...others] = snapshot.environments;
   if (!only) return `${TOOLTIP_PREFIX}no environments`;
   if (others.length === 0) {
@@ -272,6 +286,8 @@ export function trayMenuTemplate(
   const view: TrayView = { clock: clockOf(snapshot, now), formatTime };
   const environments = snapshot.environments;
   const top: MenuItemConstructorOptions[] = [];
+  const offline = offlineText(snapshot, formatTime);
+  if (offline) top.push({ id: 'offline', label: menuText(offline), enabled: false }, { type: 'separator' });
   if (environments.length === 1) {
     const paused = pausedText(environments[0]!.paused, formatTime);
     top.push(

@@ -14,7 +14,7 @@ import { ConfigurationError, ValidationError } from '../core/errors.js';
 import { applyEnvVariables, type EnvApplication } from '../core/settings/envVariables.js';
 
 /** applyEnvVariables' monitor variables, for --help (a test checks that it applies each). */
-export const MONITOR_VARIABLES = ['WALLTRACK_TIMEOUT_MS', 'WALLTRACK_SLOW_MS'];
+export const MONITOR_VARIABLES = ['WALLTRACK_TIMEOUT_MS', 'WALLTRACK_SLOW_MS', 'WALLTRACK_RECOVERY_SUCCESSES'];
 
 /** Names the environment the variables define. */
 export const ENVIRONMENT_ID_VARIABLE = 'WALLTRACK_ENV';

@@ -18,6 +18,8 @@ const CONNECTION: Record<DatabaseState, ConnectionStatus> = {
   unknown: 'disconnected',
   not_configured: 'disconnected',
   retrying: 'error',
+  // Answers again, but not yet trusted (flap control): not "connected" until shown healthy.
+  recovering: 'error',
   down: 'error',
 };
 

@@ -33,7 +33,9 @@ export function environmentHeadline(env: Pick<EnvironmentStatus, 'status' | 'dat
     case 'down':
       return `${names((s) => s === 'down')} down`;
     case 'degraded':
-      return `${names((s) => s === 'degraded' || s === 'retrying')} ${dbs.some((d) => d.status === 'retrying') ? 'having trouble' : 'slow'}`;
+      if (dbs.some((d) => d.status === 'retrying')) return `${names((s) => s === 'degraded' || s === 'retrying' || s === 'recovering')} having trouble`;
+      if (dbs.some((d) => d.status === 'recovering')) return `${names((s) => s === 'degraded' || s === 'recovering')} recovering`;
+      return `${names((s) => s === 'degraded')} slow`;
     case 'unconfigured':
       return dbs.length ? `${names((s) => s === 'not_configured')} not configured — open Settings` : 'No databases set up — open Settings';
     case 'unknown':
@@ -86,6 +88,11 @@ export function formatRelative(iso: string | null, nowMs: number): string {
 
 export function formatClock(iso: string): string {
   return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** "Recovering (1/2)": the badge word, with the successes so far while a database recovers (flap control). */
+export function stateWord(state: DatabaseState, recovery?: { successes: number; needed: number }): string {
+  return recovery && state === 'recovering' ? `${STATE_WORDS[state]} (${recovery.successes}/${recovery.needed})` : STATE_WORDS[state];
 }
 
 /** "Down for 12 min": the state and how long it has lasted (the duration part is what a <time> carries). */

@@ -25,6 +25,7 @@ export const NUMBER_FIELDS = {
   'monitor.timeoutMs': { label: 'Timeout', unit: 'ms' },
   'monitor.retries': { label: 'Retries before down', unit: '' },
   'monitor.slowMs': { label: 'Slow threshold', unit: 'ms' },
+  'monitor.recoverySuccesses': { label: 'Successes before recovered', unit: '' },
 } as const;
 export type NumberFieldId = keyof typeof NUMBER_FIELDS;
 
@@ -129,6 +130,7 @@ export function formFromSettings(s: Settings): SettingsForm {
       'monitor.timeoutMs': String(s.monitor.timeoutMs),
       'monitor.retries': String(s.monitor.retries),
       'monitor.slowMs': String(s.monitor.slowMs),
+      'monitor.recoverySuccesses': String(s.monitor.recoverySuccesses),
     },
     notifications: s.app.notifications,
     startAtLogin: s.app.startAtLogin,
@@ -323,6 +325,7 @@ export function validateForm(form: SettingsForm): Validation {
       timeoutMs: num('monitor.timeoutMs'),
       retries: num('monitor.retries'),
       slowMs: num('monitor.slowMs'),
+      recoverySuccesses: num('monitor.recoverySuccesses'),
     },
     app: { notifications: form.notifications, startAtLogin: form.startAtLogin },
   };

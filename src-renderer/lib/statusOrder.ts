@@ -8,10 +8,11 @@ import type { DatabaseState, DatabaseStatus, EnvironmentStatus } from '../../src
 const STATE_RANK: Record<DatabaseState, number> = {
   down: 0,
   retrying: 1,
-  degraded: 2,
-  not_configured: 3,
-  unknown: 4,
-  healthy: 5,
+  recovering: 2,
+  degraded: 3,
+  not_configured: 4,
+  unknown: 5,
+  healthy: 6,
 };
 
 /** From this many environments on, healthy sections start collapsed so the problems fit a tray popover. */

@@ -161,6 +161,7 @@ export function SettingsApp() {
           {number('monitor.timeoutMs')}
           {number('monitor.retries')}
           {number('monitor.slowMs')}
+          {number('monitor.recoverySuccesses')}
         </fieldset>
         <fieldset>
           <legend>App</legend>

@@ -49,7 +49,7 @@ export function DatabaseCard({ environment, status, freshness, now, history, ran
     >
       <header className="card-header">
         <Heading id={titleId}>{status.label}</Heading>
-        <StateBadge state={status.status} notLive={notLive} maintenance={attention === 'maintenance'} />
+        <StateBadge state={status.status} recovery={status.recovery} notLive={notLive} maintenance={attention === 'maintenance'} />
       </header>
       {notLive ? <p className="card-freshness">{freshnessSentence(notLive)}</p> : <StateSince status={status} now={now} />}
       {said && !notLive && <p className="card-attention">{said}</p>}

@@ -69,7 +69,7 @@ describe('the kinds', () => {
   });
 
   it('each has a hint for every failure kind', () => {
-    expect(FAILURE_KINDS).toEqual(['not_configured', 'invalid_config', 'dns', 'refused', 'tls', 'timeout', 'reset', 'auth_failed', 'server_error', 'paused', 'unreachable_origin', 'database_offline', 'unknown']);
+    expect(FAILURE_KINDS).toEqual(['not_configured', 'invalid_config', 'dns', 'no_route', 'refused', 'tls', 'timeout', 'reset', 'auth_failed', 'server_error', 'paused', 'unreachable_origin', 'database_offline', 'unknown']);
     for (const kind of DATABASE_KINDS) expect(Object.keys(kind.hints)).toEqual(FAILURE_KINDS);
     expect(supabaseKind.hints.refused).toBe('Nothing is listening on {at}: check {url}, or start the local Supabase stack');
     expect(neo4jKind.hints.auth_failed).toBe('Check {user,neo4jPassword}');

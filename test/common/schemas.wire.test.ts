@@ -78,8 +78,8 @@ const withEnvironment = (change: Record<string, unknown>) => ({ ...snapshot, env
 describe('enums', () => {
   it('are exactly these values', () => {
     expect(databaseIds()).toEqual(['supabase', 'neo4j']);
-    expect(FailureKindSchema.options).toEqual(['not_configured', 'invalid_config', 'dns', 'refused', 'tls', 'timeout', 'reset', 'auth_failed', 'server_error', 'paused', 'unreachable_origin', 'database_offline', 'unknown']);
-    expect(DatabaseStateSchema.options).toEqual(['unknown', 'not_configured', 'healthy', 'degraded', 'retrying', 'down']);
+    expect(FailureKindSchema.options).toEqual(['not_configured', 'invalid_config', 'dns', 'no_route', 'refused', 'tls', 'timeout', 'reset', 'auth_failed', 'server_error', 'paused', 'unreachable_origin', 'database_offline', 'unknown']);
+    expect(DatabaseStateSchema.options).toEqual(['unknown', 'not_configured', 'healthy', 'degraded', 'retrying', 'down', 'recovering']);
     expect(OverallStatusSchema.options).toEqual(['ok', 'degraded', 'down', 'unconfigured', 'unknown']);
   });
 });

@@ -15,7 +15,7 @@ const EMPTY_DATABASES = { supabase: { url: null, probeTable: null }, neo4j: { ur
 const DEFAULTS = {
   version: 2,
   environments: [{ id: 'default', name: 'default', colour: null, databases: EMPTY_DATABASES }],
-  monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
+  monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000, recoverySuccesses: 2 },
   app: { notifications: true, startAtLogin: false },
 };
 const environment = (databases: object, more: object = {}) => ({ id: 'prod', name: 'Production', databases, ...more });

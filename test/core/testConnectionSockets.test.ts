@@ -101,7 +101,7 @@ describe('a replaced probe releases its sockets', () => {
     const probe = new Neo4jProbe({ uri: `bolt://127.0.0.1:${ownHole.port}`, user: 'neo4j', password: new Secret('black-hole-password'), database: null, timeoutMs: TIMEOUT_MS });
     const monitor = new HealthMonitor({
       probes: { supabase: null, neo4j: probe },
-      settings: { intervalSec: 60, timeoutMs: TIMEOUT_MS, retries: 0, backoffInitialMs: 10, backoffMaxMs: 10, slowMs: 1_000 },
+      settings: { intervalSec: 60, timeoutMs: TIMEOUT_MS, retries: 0, backoffInitialMs: 10, backoffMaxMs: 10, slowMs: 1_000, recoverySuccesses: 1 },
       environment: { id: 'default', name: 'default', colour: null },
     });
     try {

@@ -38,7 +38,7 @@ PROBE_FACTORIES.redis = (section, secret, timeoutMs) => {
 };
 afterEach(() => void made.splice(0));
 
-const MONITOR = { intervalSec: 30, timeoutMs: 2_500, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 };
+const MONITOR = { intervalSec: 30, timeoutMs: 2_500, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000, recoverySuccesses: 2 };
 const REDIS = { address: 'redis://cache.internal:6380', username: 'app', db: '3' };
 const config = (databases: EnvironmentConfig['databases']): EnvironmentConfig => ({ databases, monitor: MONITOR });
 

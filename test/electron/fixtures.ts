@@ -162,6 +162,9 @@ export class FakeMonitorCore implements MonitorCore {
     this.record('importEnv', request);
     return { environment: request.into.id, settings: [], secrets: [], ignored: [] };
   }
+  setHostConnectivity(online: boolean): void {
+    this.record('setHostConnectivity', online);
+  }
   on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]): () => void {
     this.events.on(event, listener);
     return () => this.events.off(event, listener);
@@ -174,9 +177,9 @@ export class FakeMonitorCore implements MonitorCore {
   emitStateChange(change: StateChange): void {
     this.events.emit('stateChange', change);
   }
-  /** Calls that reached the core other than the snapshot reads the shell does itself. */
+  /** Calls that reached the core other than what the shell does by itself (snapshot reads, net.isOnline() reports). */
   businessCalls(): string[] {
-    return this.calls.map((c) => c.method).filter((m) => m !== 'snapshot');
+    return this.calls.map((c) => c.method).filter((m) => m !== 'snapshot' && m !== 'setHostConnectivity');
   }
 }
 
@@ -185,7 +188,7 @@ export function settingsView(): SettingsView {
     settings: {
       version: 2,
       environments: [defaultEnvironment()],
-      monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
+      monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000, recoverySuccesses: 2 },
       app: { notifications: true, startAtLogin: false },
     },
     secrets: { default: { supabaseKey: 'not_set', neo4jPassword: 'not_set' } },

@@ -40,6 +40,24 @@ describe('notification policy', () => {
     expect(kinds(change('supabase', 'down', 'healthy'))).toBe('recovered');
   });
 
+  it('says nothing when a database goes down while this computer is offline, nor when it comes back', () => {
+    const { kinds, advance } = policyWithClock();
+    expect(kinds({ ...change('neo4j', 'retrying', 'down'), offline: true })).toBeNull();
+    advance(6 * MIN);
+    expect(kinds(change('neo4j', 'down', 'recovering'))).toBeNull();
+    expect(kinds(change('neo4j', 'recovering', 'healthy'))).toBeNull();
+    // Online, the same change is news.
+    expect(kinds(change('neo4j', 'healthy', 'down'))).toBe('down');
+  });
+
+  it('with flap control, "recovered" comes when the database is shown healthy, not at its first answer', () => {
+    const { kinds, advance } = policyWithClock();
+    kinds(change('neo4j', 'healthy', 'down'));
+    advance(6 * MIN);
+    expect(kinds(change('neo4j', 'down', 'recovering'))).toBeNull();
+    expect(kinds(change('neo4j', 'recovering', 'healthy'))).toBe('recovered');
+  });
+
   it('notifies when a database goes down and when it recovers', () => {
     const { kinds, advance } = policyWithClock();
     expect(kinds(change('neo4j', 'healthy', 'down'))).toBe('down');

@@ -39,6 +39,18 @@ describe('power and network', () => {
     expect(core.businessCalls()).toEqual(['checkNow', 'checkNow']);
   });
 
+  it("tells the core what net.isOnline() says: at start, and whenever it flips", async () => {
+    const told = () => core.calls.filter((c) => c.method === 'setHostConnectivity').map((c) => c.args[0]);
+    expect(told()).toEqual([true]);
+    electron.net.online = false;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(told()).toEqual([true, false]);
+    await vi.advanceTimersByTimeAsync(3_000);
+    electron.net.online = true;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(told()).toEqual([true, false, true]);
+  });
+
   it('stops listening when disposed', async () => {
     stop();
     electron.powerMonitor.emit('resume');

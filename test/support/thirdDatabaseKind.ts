@@ -52,6 +52,7 @@ export function redisKind(registry: Registry): Databases.DatabaseKind {
       not_configured: 'Set REDIS_ADDRESS and REDIS_AUTH',
       invalid_config: 'Check REDIS_ADDRESS',
       dns: 'Cannot resolve {at}',
+      no_route: 'No route to {at}',
       refused: 'Is Redis running on {at}?',
       tls: 'TLS to {at} failed',
       timeout: 'Redis at {at} is slow',

@@ -101,6 +101,8 @@ export class AttentionStore {
   settle(environment: string, result: ProbeResult): boolean {
     const ack = this.data.acknowledged.find((a) => same(a, environment, result.database));
     if (!ack) return false;
+    // Recovering (flap control) is not shown healthy yet: the outage it acknowledged is not over.
+    if (result.state === 'recovering') return false;
     const failing = result.state === 'down' || result.state === 'retrying';
     if (failing && result.kind === ack.kind) return false;
     this.data.acknowledged = this.data.acknowledged.filter((a) => a !== ack);

@@ -6,6 +6,7 @@
 import type { ChartRange, HistoryView, Incident, IncidentsRequest, Uptime } from '../../common/history.js';
 import type { Exclusions } from './queries.js';
 import type { DatabaseId, DatabaseState, EnvironmentId, ProbeResult } from '../../common/schemas.js';
+import type { CheckContext } from './uptimeExclusion.js';
 
 /** An endpoint identity: a series. `endpoint` is the public form (publicTarget), never a secret. */
 export interface SeriesKey {
@@ -19,8 +20,9 @@ export interface HistoryStore {
    * Queues one finished check (retries included; the monitor's state, not the probe's). Returns at once and
    * never throws: writes are batched into one transaction at least once a second. Also opens an incident on
    * a change to down, closes it on recovery, and counts a retry that recovered without going down.
+   * A check excluded from uptime (see ./uptimeExclusion.ts) is kept but not counted, and opens no incident.
    */
-  record(series: SeriesKey, result: ProbeResult): void;
+  record(series: SeriesKey, result: ProbeResult, context?: CheckContext): void;
   /** The series' current state and since when it has held, from the record (survives restarts); null if never checked. */
   stateSince(series: SeriesKey): { state: DatabaseState; since: string } | null;
   /** Chart series for the range ending `now` (raw for 1h, per minute for 24h, per hour for 7d) with uptime and recovered retries. */

@@ -15,7 +15,8 @@ import { DEFAULT_AGGREGATE_RETENTION_DAYS, DEFAULT_RAW_RETENTION_DAYS, retention
 import { Rollups, type Bucket, type CheckRow, type Level } from './rollups.js';
 import { applyCheck, type OpenedIncident, type SeriesMemory } from './seriesState.js';
 import { scalar, sql } from './statements.js';
-import { isRecorded, stateCode, type RecordedState } from './states.js';
+import { isAnswered, isRecorded, stateCode, type RecordedState } from './states.js';
+import { excludedFromUptime, type CheckContext } from './uptimeExclusion.js';
 
 export interface SqliteHistoryStoreOptions {
   file: string;
@@ -92,17 +93,18 @@ export class SqliteHistoryStore implements HistoryStore {
     return this.dropped;
   }
 
-  record(key: SeriesKey, result: ProbeResult): void {
+  record(key: SeriesKey, result: ProbeResult, context: CheckContext = {}): void {
     if (this.closed || !isRecorded(result.state)) return;
     const at = Date.parse(result.checkedAt);
     if (!Number.isFinite(at)) return;
     const series = this.entry(key);
-    const effects = applyCheck(series, result.state, at, result);
+    const excluded = excludedFromUptime(context, result.state);
+    const effects = applyCheck(series, result.state, at, result, excluded);
     if (this.queue.length >= this.maxQueued) {
       this.queue.shift();
       this.dropped++;
     }
-    const row: CheckRow = { at, state: result.state, latencyMs: result.latencyMs, kind: result.kind, recovered: effects.recovered };
+    const row: CheckRow = { at, state: result.state, latencyMs: result.latencyMs, kind: result.kind, recovered: effects.recovered, excluded };
     this.queue.push({ series, row, opens: effects.opens, closes: effects.closes });
   }
 
@@ -207,7 +209,7 @@ export class SqliteHistoryStore implements HistoryStore {
       const until = done?.until ?? series.durableUntil;
       // Before the raw row is inserted: a bucket rebuilt from disk must not count this check twice.
       for (const [level, bucket] of this.rollups.add(id, row, until)) touched.set(bucket, [id, level]);
-      sql(this.db, 'INSERT INTO checks (series, at, state, latency, kind) VALUES (?, ?, ?, ?, ?)').run(id, row.at, stateCode(row.state), row.latencyMs, row.state === 'healthy' || row.state === 'degraded' ? null : (row.kind ?? null));
+      sql(this.db, 'INSERT INTO checks (series, at, state, latency, kind, excluded) VALUES (?, ?, ?, ?, ?, ?)').run(id, row.at, stateCode(row.state), row.latencyMs, isAnswered(row.state) ? null : (row.kind ?? null), row.excluded ? 1 : 0);
       if (closes) sql(this.db, 'UPDATE incidents SET ended_at = ? WHERE series = ? AND ended_at IS NULL').run(row.at, id);
       if (opens) sql(this.db, 'INSERT INTO incidents (series, started_at, kind, message, hint) VALUES (?, ?, ?, ?, ?)').run(id, row.at, opens.kind ?? null, opens.message ?? null, opens.hint ?? null);
       written.set(series, { id, until: Math.max(until ?? row.at, row.at) });

@@ -10,6 +10,7 @@ import { ValidationError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { NO_EXCLUSIONS, type Exclusions } from './queries.js';
 import { SqliteHistoryStore, type SqliteHistoryStoreOptions } from './SqliteHistoryStore.js';
+import type { CheckContext } from './uptimeExclusion.js';
 
 export class CoreHistory {
   private readonly store: SqliteHistoryStore;
@@ -18,9 +19,9 @@ export class CoreHistory {
     this.store = new SqliteHistoryStore(options);
   }
 
-  /** A check of a database whose probe checks `endpoint` (the status's public target). */
-  record(environment: EnvironmentId, endpoint: string | null, result: ProbeResult): void {
-    if (endpoint !== null) this.store.record({ environment, database: result.database, endpoint }, result);
+  /** A check of a database whose probe checks `endpoint` (the status's public target); `context` may exclude it from uptime. */
+  record(environment: EnvironmentId, endpoint: string | null, result: ProbeResult, context: CheckContext = {}): void {
+    if (endpoint !== null) this.store.record({ environment, database: result.database, endpoint }, result, context);
   }
 
   /** The status with each database's `since` taken from the record where it has held the same state since earlier. */

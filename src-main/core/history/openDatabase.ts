@@ -10,10 +10,10 @@ import { NOTICE, type Logger } from '../logging.js';
 
 export type Db = InstanceType<typeof Database>;
 
-/** Bumped with every schema change; older files are migrated in SCHEMA order. */
-const SCHEMA_VERSION = 1;
+/** Bumped with every schema change; older files are migrated through MIGRATIONS in order. */
+const SCHEMA_VERSION = 2;
 
-// Time columns are epoch ms. Raw states: 0 healthy, 1 degraded, 2 retrying, 3 down (see ./states.ts).
+// Time columns are epoch ms. Raw states: 0 healthy, 1 degraded, 2 retrying, 3 down, 4 recovering (see ./states.ts).
 const SCHEMA = `
 CREATE TABLE series (
   id INTEGER PRIMARY KEY, environment TEXT NOT NULL, database TEXT NOT NULL, endpoint TEXT NOT NULL,
@@ -34,6 +34,14 @@ CREATE TABLE incidents (
 CREATE INDEX incidents_by_start ON incidents (started_at);
 CREATE INDEX incidents_open ON incidents (series) WHERE ended_at IS NULL;
 `;
+
+/** MIGRATIONS[n] turns schema n + 1 into n + 2; a new file gets SCHEMA (version 1) and then every one. */
+const MIGRATIONS = [
+  // 2: checks recorded but not counted for uptime (this computer offline; see ./uptimeExclusion.ts).
+  `ALTER TABLE checks ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE minutes ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE hours ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;`,
+];
 
 /** SQLite's words for a file that is not (or no longer) a usable database. */
 export function isCorruption(error: unknown): boolean {
@@ -115,7 +123,8 @@ function migrate(db: Db): void {
   }
   if (version > SCHEMA_VERSION) throw new Error(`history file is from a newer version (schema ${version}, this app knows ${SCHEMA_VERSION})`);
   db.transaction(() => {
-    db.exec(SCHEMA);
+    if (version === 0) db.exec(SCHEMA);
+    for (const migration of MIGRATIONS.slice(Math.max(0, version - 1))) db.exec(migration);
     db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
   })();
 }

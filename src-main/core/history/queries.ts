@@ -65,9 +65,9 @@ interface Sums {
   recovered: number;
 }
 
-/** Sums of the aggregate rows whose bucket starts in [from, to). */
+/** Sums of the aggregate rows whose bucket starts in [from, to); `checks` leaves out those excluded from uptime. */
 function sums(db: Db, table: 'minutes' | 'hours', series: number, from: number, to: number): Sums {
-  const [checks, answered, recovered] = sql(db, `SELECT total(checks), total(up + degraded), total(recovered) FROM ${table} WHERE series = ? AND bucket >= ? AND bucket < ?`)
+  const [checks, answered, recovered] = sql(db, `SELECT total(checks - excluded), total(up + degraded), total(recovered) FROM ${table} WHERE series = ? AND bucket >= ? AND bucket < ?`)
     .raw()
     .get(series, from, to) as [number, number, number];
   return { checks, answered, recovered };

@@ -23,6 +23,8 @@ export interface CheckRow {
   latencyMs: number | null;
   kind?: FailureKind | undefined;
   recovered: boolean;
+  /** Recorded, not counted for uptime (see ./uptimeExclusion.ts). */
+  excluded: boolean;
 }
 
 export class Bucket {
@@ -31,15 +33,20 @@ export class Bucket {
   degraded = 0;
   failed = 0;
   recovered = 0;
+  excluded = 0;
   kind: string | null = null;
   private readonly latencies: number[] = [];
 
   constructor(readonly start: number) {}
 
-  add(check: Pick<CheckRow, 'state' | 'latencyMs' | 'kind' | 'recovered'>): void {
+  add(check: Pick<CheckRow, 'state' | 'latencyMs' | 'kind' | 'recovered' | 'excluded'>): void {
     this.checks++;
     if (check.recovered) this.recovered++;
-    if (check.state === 'healthy') this.up++;
+    if (check.excluded) {
+      this.excluded++;
+      return;
+    }
+    if (check.state === 'healthy' || check.state === 'recovering') this.up++;
     else if (check.state === 'degraded') this.degraded++;
     else {
       this.failed++;
@@ -49,11 +56,11 @@ export class Bucket {
   }
 
   /** The row's values after `series, bucket`. */
-  row(): [number, number, number, number, number, number | null, number | null, number | null, string | null] {
+  row(): [number, number, number, number, number, number | null, number | null, number | null, string | null, number] {
     const lat = this.latencies;
     const sorted = lat.length > 1 ? [...lat].sort((a, b) => a - b) : lat;
     const avg = lat.length ? Math.round((lat.reduce((a, b) => a + b, 0) / lat.length) * 100) / 100 : null;
-    return [this.checks, this.up, this.degraded, this.failed, this.recovered, sorted[0] ?? null, avg, percentile(sorted, 95), this.kind];
+    return [this.checks, this.up, this.degraded, this.failed, this.recovered, sorted[0] ?? null, avg, percentile(sorted, 95), this.kind, this.excluded];
   }
 }
 
@@ -84,7 +91,7 @@ export class Rollups {
   write(series: number, level: Level, bucket: Bucket): void {
     sql(
       this.db,
-      `INSERT OR REPLACE INTO ${level.table} (series, bucket, checks, up, degraded, failed, recovered, lat_min, lat_avg, lat_p95, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+      `INSERT OR REPLACE INTO ${level.table} (series, bucket, checks, up, degraded, failed, recovered, lat_min, lat_avg, lat_p95, kind, excluded) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
     ).run(series, bucket.start, ...bucket.row());
   }
 
@@ -95,8 +102,8 @@ export class Rollups {
 
   private rebuild(series: number, level: Level, start: number): Bucket {
     const bucket = new Bucket(start);
-    const rows = sql(this.db, 'SELECT state, latency, kind FROM checks WHERE series = ? AND at >= ? AND at < ?').raw().all(series, start, start + level.ms) as Array<[number, number | null, FailureKind | null]>;
-    for (const [code, latencyMs, kind] of rows) bucket.add({ state: stateOfCode(code), latencyMs, kind: kind ?? undefined, recovered: false });
+    const rows = sql(this.db, 'SELECT state, latency, kind, excluded FROM checks WHERE series = ? AND at >= ? AND at < ?').raw().all(series, start, start + level.ms) as Array<[number, number | null, FailureKind | null, number]>;
+    for (const [code, latencyMs, kind, excluded] of rows) bucket.add({ state: stateOfCode(code), latencyMs, kind: kind ?? undefined, recovered: false, excluded: excluded === 1 });
     // Recovered retries are not in the raw rows: they come from the row being rebuilt.
     const recovered = scalar(this.db, `SELECT recovered FROM ${level.table} WHERE series = ? AND bucket = ?`, series, start) as number | undefined;
     bucket.recovered = recovered ?? 0;

@@ -41,6 +41,8 @@ interface Runtime {
   since: number | null;
   last: ProbeResult | null;
   consecutiveFailures: number;
+  /** Successes in a row since the database was down (flap control); 0 when not recovering. */
+  recoverySuccesses: number;
   readonly history: History;
   timer: NodeJS.Timeout | null;
   /** The running cycle (check + retries); at most one per database. */
@@ -125,6 +127,7 @@ export class HealthMonitor implements HealthMonitorApi {
       last: rt.last,
       since: rt.since,
       consecutiveFailures: rt.consecutiveFailures,
+      recovery: rt.state === 'recovering' ? { successes: rt.recoverySuccesses, needed: this.settings.recoverySuccesses } : null,
       stats: rt.history.stats(),
     });
     return buildEnvironmentStatus({
@@ -156,6 +159,7 @@ export class HealthMonitor implements HealthMonitorApi {
     this.clearTimer(rt);
     Object.assign(rt, { probe, cycle: null, cycleAbort: null, attempt: null, last: null, since: null, lastStartedAt: null });
     rt.consecutiveFailures = 0;
+    rt.recoverySuccesses = 0;
     rt.history.clear();
     rt.state = probe ? 'unknown' : 'not_configured';
     if (probe === undefined) this.runtimes.delete(database);
@@ -250,8 +254,8 @@ export class HealthMonitor implements HealthMonitorApi {
 
   private async checkWithRetries(rt: Runtime, probe: Probe, generation: number, signal: AbortSignal): Promise<void> {
     const s = this.settings;
-    // Once down, one attempt per interval: the first success is healthy at once.
-    const retries = rt.state === 'down' ? 0 : s.retries;
+    // Once down (or recovering from it), one attempt per interval: a failure is down again at once.
+    const retries = rt.state === 'down' || rt.state === 'recovering' ? 0 : s.retries;
     const policy = retry(
       handleWhenResult((r) => isRetryable(r as ProbeResult)),
       {
@@ -296,9 +300,9 @@ export class HealthMonitor implements HealthMonitorApi {
 
   /** Relabels a probe result with the monitor's state and publishes check, stateChange and snapshot. */
   private apply(rt: Runtime, result: ProbeResult, willRetry: boolean): void {
-    const state = monitorState(result, willRetry, this.settings.slowMs);
-    const labelled: ProbeResult = { ...result, state, healthy: isHealthyState(state) };
     const from = rt.state;
+    const state = this.flapControlled(rt, monitorState(result, willRetry, this.settings.slowMs));
+    const labelled: ProbeResult = { ...result, state, healthy: isHealthyState(state) };
     rt.state = state;
     if (from !== state || rt.since === null) rt.since = Date.parse(labelled.checkedAt);
     rt.last = labelled;
@@ -310,6 +314,21 @@ export class HealthMonitor implements HealthMonitorApi {
       this.emit('stateChange', { environment, database: rt.id, from, to: state, result: labelled } satisfies StateChange);
     }
     this.publishSnapshot();
+  }
+
+  /**
+   * A database that was down is shown healthy again only after `recoverySuccesses` answers in a row
+   * (until then `recovering`); anything else passes as it is. The first check after start needs one.
+   */
+  private flapControlled(rt: Runtime, state: DatabaseState): DatabaseState {
+    const answered = isHealthyState(state);
+    const wasDown = rt.state === 'down' || rt.state === 'recovering';
+    rt.recoverySuccesses = answered && wasDown ? rt.recoverySuccesses + 1 : 0;
+    if (rt.recoverySuccesses === 0 || rt.recoverySuccesses >= this.settings.recoverySuccesses) {
+      rt.recoverySuccesses = 0;
+      return state;
+    }
+    return 'recovering';
   }
 
   /** Every change goes through here, so snapshot() can hand out the latest one without rebuilding it. */
@@ -355,6 +374,7 @@ function newRuntime(id: DatabaseId, probe: Probe | null): Runtime {
     since: null,
     last: null,
     consecutiveFailures: 0,
+    recoverySuccesses: 0,
     history: new History(),
     timer: null,
     cycle: null,

@@ -15,15 +15,15 @@ export interface RecentChecks extends HistoryStats {
 }
 
 export interface HistoryStats {
-  /** Share of checks that got an answer (healthy or degraded); null before the first check. */
+  /** Share of checks that got an answer (healthy, degraded or recovering); null before the first check. */
   uptimePct: number | null;
   /** Latency percentiles over the answered checks; failures have no latency. */
   p50Ms: number | null;
   p95Ms: number | null;
 }
 
-const ANSWERED: ReadonlySet<DatabaseState> = new Set(['healthy', 'degraded']);
-const COUNTED: ReadonlySet<DatabaseState> = new Set(['healthy', 'degraded', 'retrying', 'down']);
+const ANSWERED: ReadonlySet<DatabaseState> = new Set(['healthy', 'degraded', 'recovering']);
+const COUNTED: ReadonlySet<DatabaseState> = new Set(['healthy', 'degraded', 'retrying', 'down', 'recovering']);
 
 export const HISTORY_CAPACITY = 1_000;
 

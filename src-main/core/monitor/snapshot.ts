@@ -2,6 +2,7 @@
 import { databaseKind } from '../../common/databases.js';
 import {
   isHealthyState,
+  type Connectivity,
   type DatabaseId,
   type DatabaseState,
   type DatabaseStatus,
@@ -24,6 +25,8 @@ export interface DatabaseView {
   /** When `state` began (epoch ms); null before the first result. */
   since: number | null;
   consecutiveFailures: number;
+  /** While recovering: successes in a row so far and how many are needed; null otherwise. */
+  recovery?: { successes: number; needed: number } | null;
   stats: HistoryStats;
 }
 
@@ -33,7 +36,7 @@ const PRECEDENCE: readonly OverallStatus[] = ['down', 'degraded', 'unconfigured'
 /** Precedence down > degraded > unconfigured > unknown > ok: "ok" only when every database is healthy. */
 export function overallStatus(states: readonly DatabaseState[]): OverallStatus {
   if (states.includes('down')) return 'down';
-  if (states.some((s) => s === 'degraded' || s === 'retrying')) return 'degraded';
+  if (states.some((s) => s === 'degraded' || s === 'retrying' || s === 'recovering')) return 'degraded';
   if (states.includes('not_configured')) return 'unconfigured';
   if (states.includes('unknown')) return 'unknown';
   return 'ok';
@@ -63,6 +66,7 @@ export function databaseStatus(database: DatabaseId, view: DatabaseView): Databa
     checkedAt: last?.checkedAt ?? null,
     since: iso(view.since),
     consecutiveFailures: view.consecutiveFailures,
+    ...(view.recovery ? { recovery: view.recovery } : {}),
     p50Ms: view.stats.p50Ms,
     p95Ms: view.stats.p95Ms,
   };
@@ -100,6 +104,7 @@ export function buildSnapshot(input: {
   staleAfterMs: number;
   lastIncident: Incident | null;
   environments: readonly EnvironmentStatus[];
+  connectivity?: Connectivity;
 }): Snapshot {
   const envs = input.environments;
   const pauses = envs.map((e) => e.paused);
@@ -116,5 +121,6 @@ export function buildSnapshot(input: {
     staleAfterMs: input.staleAfterMs,
     lastIncident: input.lastIncident,
     environments: [...envs],
+    ...(input.connectivity ? { connectivity: input.connectivity } : {}),
   };
 }

@@ -6,9 +6,10 @@
 import type { FailureKind } from '../../common/schemas.js';
 
 /** Most specific first: a wrapper's "service unavailable" must not hide an inner "connection refused". */
-const PRIORITY: FailureKind[] = ['invalid_config', 'auth_failed', 'tls', 'dns', 'refused', 'timeout', 'reset', 'server_error'];
+const PRIORITY: FailureKind[] = ['invalid_config', 'auth_failed', 'tls', 'dns', 'no_route', 'refused', 'timeout', 'reset', 'server_error'];
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA']);
+const NO_ROUTE_CODES = new Set(['ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ABORT_ERR', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|EPROTO$|HOSTNAME_MISMATCH$)/;
 /** The connection was cut under a request (RST, or undici's "other side closed"): not an answer from the server. */
@@ -58,6 +59,7 @@ export function kindForHttpStatus(status: number): FailureKind | null {
 
 function kindOfCode(code: string): FailureKind | null {
   if (DNS_CODES.has(code)) return 'dns';
+  if (NO_ROUTE_CODES.has(code)) return 'no_route';
   if (code === 'ECONNREFUSED') return 'refused';
   if (TIMEOUT_CODES.has(code)) return 'timeout';
   if (TLS_CODE.test(code)) return 'tls';
@@ -78,7 +80,7 @@ function kindOfCode(code: string): FailureKind | null {
 
 /** Clues in message text, for libraries that flatten the system error into the message. */
 function kindOfMessage(message: string): FailureKind | null {
-  const code = /\b(ENOTFOUND|EAI_AGAIN|EAI_NONAME|ECONNREFUSED|ETIMEDOUT|ECONNRESET|EPIPE|EPROTO)\b/.exec(message);
+  const code = /\b(ENOTFOUND|EAI_AGAIN|EAI_NONAME|ENETUNREACH|EHOSTUNREACH|ENETDOWN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|EPIPE|EPROTO)\b/.exec(message);
   if (code) return kindOfCode(code[1]!);
   if (/other side closed/i.test(message)) return 'reset';
   if (/certificate|self[- ]signed|\bSSL\b|\bTLS\b|wrong version number/i.test(message)) return 'tls';

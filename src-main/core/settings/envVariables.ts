@@ -1,7 +1,7 @@
 /**
  * The original service's environment variable names and where each one lands: non-secrets in one
  * environment's settings, secrets in its keychain entries. Every kind's names come from the registry
- * (common/databases.ts); the monitor's two are ours. Shared by the .env import and the headless CLI.
+ * (common/databases.ts); the monitor's are ours. Shared by the .env import and the headless CLI.
  */
 import { DATABASE_KINDS, databaseKind, kindSecrets, emptySection, kindSettingsSchema, type DatabaseId, type SecretName } from '../../common/databases.js';
 import { MonitorSettingsSchema } from '../../common/settings-schema.js';
@@ -23,6 +23,7 @@ const MONITOR_VARIABLES: Record<string, string> = {
   WALLTRACK_TIMEOUT_MS: 'timeoutMs',
   // A one-shot check from a far-away script may want a looser "slow" line than the tray.
   WALLTRACK_SLOW_MS: 'slowMs',
+  WALLTRACK_RECOVERY_SUCCESSES: 'recoverySuccesses',
 };
 
 /** Each kind's endpoint and options in registry order, then the monitor's. */

@@ -50,6 +50,15 @@ describe('acknowledging', () => {
     expect(store.attentionOf('production', 'neo4j').acknowledged).toBeDefined();
   });
 
+  it('holds while the database is recovering (flap control: answered, not yet shown healthy), and ends when it is shown healthy', () => {
+    const store = open();
+    store.acknowledge('production', status({}));
+    expect(store.settle('production', check('2026-12-02T14:06:00Z', 'recovering', 4))).toBe(false);
+    expect(store.attentionOf('production', 'neo4j')).toEqual({ acknowledged: { at: '2026-12-02T14:05:00.000Z' } });
+    expect(store.settle('production', check('2026-12-02T14:06:10Z', 'healthy', 4))).toBe(true);
+    expect(store.attentionOf('production', 'neo4j')).toEqual({});
+  });
+
   it('ends when the database answers again, and when it fails with another kind (worse news), saying why in the log', () => {
     const { logger, lines } = recordingLogger();
     const store = open(logger);

@@ -14,7 +14,7 @@ function parseDotEnv(content: string) {
 /** One environment's config: both kinds present and empty, the default monitor settings. */
 const DEFAULTS = {
   databases: { supabase: { url: null, probeTable: null }, neo4j: { uri: null, user: 'neo4j', database: null } },
-  monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
+  monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000, recoverySuccesses: 2 },
 };
 
 describe('parseDotEnv: names', () => {

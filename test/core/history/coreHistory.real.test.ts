@@ -119,6 +119,10 @@ describe('the core with its durable history', () => {
 
     await relay.up();
     await second.checkNow();
+    // Flap control (recoverySuccesses 2 by default): the first answer is "recovering 1/2", the incident stays open.
+    expect(neo4jOf(second)).toMatchObject({ status: 'recovering', recovery: { successes: 1, needed: 2 } });
+    expect(second.getIncidents().incidents[0]!.endedAt).toBeNull();
+    await second.checkNow();
     const back = neo4jOf(second);
     expect(back.status).toBe('healthy');
     expect(back.since).toBe(back.checkedAt);
@@ -128,9 +132,9 @@ describe('the core with its durable history', () => {
 
     const view = second.getHistory({ environment: 'production', database: 'neo4j' });
     expect(view).toMatchObject({ environment: 'production', database: 'neo4j', endpoint, range: '1h', stepSec: 0, recoveredRetries: 0 });
-    // One check per core before the outage (checkNow joins the check start() began), then down, then healthy.
-    expect(view.points.map((p) => p.state)).toEqual(['healthy', 'healthy', 'down', 'healthy']);
-    expect(view.uptime[0]).toEqual({ window: '24h', ratio: 0.75, checks: 4 });
+    // One check per core before the outage (checkNow joins the check start() began), then down, recovering, healthy.
+    expect(view.points.map((p) => p.state)).toEqual(['healthy', 'healthy', 'down', 'recovering', 'healthy']);
+    expect(view.uptime[0]).toEqual({ window: '24h', ratio: 0.8, checks: 5 });
   });
 
   it('answers history and incidents without start(); an unknown environment or database names the known ones', async () => {

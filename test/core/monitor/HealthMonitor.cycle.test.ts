@@ -206,7 +206,7 @@ describe('HealthMonitor checkNow', () => {
     const { monitor } = fakeMonitor(neo4j, null, { slowMs: 5_000, timeoutMs: 5_000 });
     monitor.start();
     await advance(1_000);
-    monitor.updateSettings({ intervalSec: 3, timeoutMs: 5_000, retries: 2, backoffInitialMs: 100, backoffMaxMs: 1_000, slowMs: 5_000 });
+    monitor.updateSettings({ intervalSec: 3, timeoutMs: 5_000, retries: 2, backoffInitialMs: 100, backoffMaxMs: 1_000, slowMs: 5_000, recoverySuccesses: 1 });
     await advance(5_000);
     expect(startOffsets(neo4j)).toEqual([0, 3_000, 6_000]);
   });

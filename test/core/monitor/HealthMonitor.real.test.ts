@@ -14,7 +14,7 @@ import { sleep, waitFor } from './scriptedProbe.js';
 
 // Timeout 2 s: generous for a loaded 2-core CI box, short enough for the timing assertions. Slowness
 // (degraded) is tested with scripted probes; here a slow first answer from a fresh JVM must not count.
-const SETTINGS: MonitorSettings = { intervalSec: 1, timeoutMs: 2_000, retries: 2, backoffInitialMs: 200, backoffMaxMs: 400, slowMs: 30_000 };
+const SETTINGS: MonitorSettings = { intervalSec: 1, timeoutMs: 2_000, retries: 2, backoffInitialMs: 200, backoffMaxMs: 400, slowMs: 30_000, recoverySuccesses: 1 };
 
 let neo4j: TestServices['neo4j'];
 let supabase: TestServices['supabase'];

@@ -13,6 +13,7 @@ const FAST: MonitorSettings = {
   backoffInitialMs: 60,
   backoffMaxMs: 100,
   slowMs: 80,
+  recoverySuccesses: 1,
 };
 
 const monitors: HealthMonitor[] = [];

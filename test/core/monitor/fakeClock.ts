@@ -18,6 +18,7 @@ export const SETTINGS: MonitorSettings = {
   backoffInitialMs: 100,
   backoffMaxMs: 1_000,
   slowMs: 500,
+  recoverySuccesses: 1,
 };
 
 /** 2026-01-01T00:00:00.000Z: the fake clock's start, so snapshot times can be written out. */

@@ -5,7 +5,7 @@ import { ValidationError } from '../../../src-main/core/errors.js';
 import { applyEnvVariables } from '../../../src-main/core/settings/envVariables.js';
 import { assertNoSecretKeys, parseSettings, validationErrorFrom } from '../../../src-main/core/settings/validation.js';
 
-const MONITOR = { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 };
+const MONITOR = { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000, recoverySuccesses: 2 };
 /** The default settings file (version 2: one environment, both kinds present and empty). */
 const DEFAULTS = {
   version: 2,

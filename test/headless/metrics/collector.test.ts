@@ -95,7 +95,7 @@ describe('the metrics collector', () => {
       'walltrack_state{environment="staging",database="supabase",state="not_configured"} 1',
       'walltrack_state{environment="staging",database="neo4j",state="down"} 1',
     ]);
-    expect(lines(body, 'walltrack_state')).toHaveLength(4 * 6);
+    expect(lines(body, 'walltrack_state')).toHaveLength(4 * 7);
     expect(lines(body, 'walltrack_probe_duration_seconds_bucket').filter((l) => l.includes('"production",database="neo4j"'))).toEqual([
       'walltrack_probe_duration_seconds_bucket{le="0.001",environment="production",database="neo4j"} 0',
       'walltrack_probe_duration_seconds_bucket{le="0.0025",environment="production",database="neo4j"} 0',

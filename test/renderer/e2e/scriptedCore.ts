@@ -55,6 +55,7 @@ export function database(kind: DatabaseId, state: DatabaseState): DatabaseStatus
 const ENV_STATUS: Record<DatabaseState, OverallStatus> = {
   down: 'down',
   retrying: 'degraded',
+  recovering: 'degraded',
   degraded: 'degraded',
   not_configured: 'unconfigured',
   unknown: 'unknown',
@@ -231,6 +232,7 @@ export function createScriptedCore(initial: Snapshot): ScriptedCore {
     testConnection: notScripted,
     saveSettings: notScripted,
     importEnv: notScripted,
+    setHostConnectivity: notScripted,
     on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]) {
       events.on(event, listener);
       return () => void events.off(event, listener);

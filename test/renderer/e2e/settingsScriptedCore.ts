@@ -108,6 +108,10 @@ export function createSettingsScriptedCore(initial: SettingsInput, stored: Setti
       return view();
     },
 
+    setHostConnectivity() {
+      throw new Error('not scripted');
+    },
+
     async importEnv(raw) {
       const request = ImportEnvRequestSchema.parse(raw);
       calls.push({ method: 'importEnv', request });
