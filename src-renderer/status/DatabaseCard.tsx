@@ -51,9 +51,16 @@ export function DatabaseCard({ environment, status, freshness, now, history, ran
         <Heading id={titleId}>{status.label}</Heading>
         <StateBadge state={status.status} recovery={status.recovery} notLive={notLive} maintenance={attention === 'maintenance'} />
       </header>
-      {notLive ? <p className="card-freshness">{freshnessSentence(notLive)}</p> : <StateSince status={status} now={now} />}
+      {notLive ? (
+        <p className="card-freshness">{freshnessSentence(notLive)}</p>
+      ) : (
+        // "Down for 3 min" and the Acknowledge / Mute buttons share a row: a tray-sized window keeps the failing card above the fold.
+        <div className="card-state-row">
+          <StateSince status={status} now={now} />
+          {controls}
+        </div>
+      )}
       {said && !notLive && <p className="card-attention">{said}</p>}
-      {!notLive && controls}
       {status.target && <p className="card-target">{status.target}</p>}
       <dl className="metrics">
         <div>

@@ -85,6 +85,10 @@ describe('acknowledging a real outage', () => {
     expect(trayIconStateFor(second.snapshot())).toBe('acknowledged');
 
     await relay.open();
+    // Flap control: the first answer is "recovering 1/2", not yet shown healthy, so the acknowledgement holds.
+    await second.checkNow();
+    expect(neo4jOf(second).status).toBe('recovering');
+    expect(neo4jOf(second).attention).toEqual({ acknowledged: { at } });
     await second.checkNow();
     expect(neo4jOf(second).status).toBe('healthy');
     expect(neo4jOf(second).attention).toBeUndefined();

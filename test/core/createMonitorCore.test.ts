@@ -126,7 +126,7 @@ describe('createMonitorCore against the real services', () => {
     const s = await core.checkNow();
     expect(dbs(s).supabase!).toMatchObject({ status: 'not_configured', kind: 'not_configured' });
     expect(dbs(s).supabase!.message).toMatch(/Supabase URL is set but the API key is missing/);
-    expect(dbs(s).supabase!.hint).toMatch(/SUPABASE_KEY/);
+    expect(dbs(s).supabase!.hint).toBe('Enter Settings → Supabase → API key, or import a .env file that has it');
     expect(dbs(s).neo4j!.status).toBe('healthy');
     expect(s.status).toBe('unconfigured');
   });
@@ -155,7 +155,7 @@ describe('createMonitorCore against the real services', () => {
     await core.saveSettings(draft({ neo4jPassword: 'wrong-password-1' }));
     const s = await core.checkNow();
     expect(dbs(s).neo4j!).toMatchObject({ status: 'down', kind: 'auth_failed' });
-    expect(dbs(s).neo4j!.hint).toMatch(/NEO4J_PASSWORD/);
+    expect(dbs(s).neo4j!.hint).toMatch(/Settings → Neo4j → User and Password/);
     // Supabase kept its probe and its history.
     expect(core.getHistory({ environment: 'default', database: 'supabase' }).points.length).toBeGreaterThan(supabaseHistory);
     await core.saveSettings(draft({ neo4jPassword: null }));

@@ -96,7 +96,7 @@ export class AttentionStore {
 
   /**
    * A finished check ends an acknowledgement when the database answers again (recovered) or fails with a
-   * different kind (worse: the operator acknowledged another problem). True when one ended.
+   * kind that needs other action (see sameTrouble). True when one ended.
    */
   settle(environment: string, result: ProbeResult): boolean {
     const ack = this.data.acknowledged.find((a) => same(a, environment, result.database));
@@ -104,7 +104,7 @@ export class AttentionStore {
     // Recovering (flap control) is not shown healthy yet: the outage it acknowledged is not over.
     if (result.state === 'recovering') return false;
     const failing = result.state === 'down' || result.state === 'retrying';
-    if (failing && result.kind === ack.kind) return false;
+    if (failing && sameTrouble(ack.kind, result.kind)) return false;
     this.data.acknowledged = this.data.acknowledged.filter((a) => a !== ack);
     const why = failing ? `it now fails differently (${result.kind ?? 'unknown'})` : 'it answers again';
     this.options.logger.info({ environment, database: result.database, kind: result.kind ?? null }, `${environment}/${result.database}: acknowledgement ended: ${why}`);
@@ -148,4 +148,15 @@ export class AttentionStore {
       this.failingWrite = true;
     }
   }
+}
+
+/**
+ * Kinds that all say "cannot reach it": one outage moves between them (a pooled connection cut is a
+ * server_error, the next connect is refused, a restart may see a timeout), so they keep an acknowledgement.
+ * Another kind (auth_failed, database_offline, paused, …) needs other action: that is worse news.
+ */
+const UNREACHABLE: ReadonlySet<string> = new Set(['refused', 'timeout', 'reset', 'server_error', 'dns', 'no_route', 'unreachable_origin']);
+
+function sameTrouble(acknowledged: string | undefined, now: string | undefined): boolean {
+  return acknowledged === now || (acknowledged !== undefined && now !== undefined && UNREACHABLE.has(acknowledged) && UNREACHABLE.has(now));
 }

@@ -50,6 +50,15 @@ describe('acknowledging', () => {
     expect(store.attentionOf('production', 'neo4j').acknowledged).toBeDefined();
   });
 
+  it('holds while one outage moves between ways of being unreachable (a cut connection, then refused, then a timeout)', () => {
+    const store = open();
+    store.acknowledge('production', status({ kind: 'server_error' }));
+    expect(store.settle('production', check('2026-12-02T14:06:00Z', 'down', null, { kind: 'refused' }))).toBe(false);
+    expect(store.settle('production', check('2026-12-02T14:06:10Z', 'down', null, { kind: 'timeout' }))).toBe(false);
+    expect(store.attentionOf('production', 'neo4j')).toEqual({ acknowledged: { at: '2026-12-02T14:05:00.000Z' } });
+    expect(store.settle('production', check('2026-12-02T14:06:20Z', 'down', null, { kind: 'database_offline' }))).toBe(true);
+  });
+
   it('holds while the database is recovering (flap control: answered, not yet shown healthy), and ends when it is shown healthy', () => {
     const store = open();
     store.acknowledge('production', status({}));

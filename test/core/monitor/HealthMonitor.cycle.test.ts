@@ -102,7 +102,8 @@ describe('HealthMonitor retries', () => {
         latencyMs: null,
         kind: 'timeout',
         message: 'neo4j (bolt://127.0.0.1:7687): no answer in time (no answer within 700 ms)',
-        hint: 'Neo4j at 127.0.0.1:7687 did not answer in time: check the server load, firewall or VPN, or raise the timeout in Settings',
+        hint: 'Neo4j at 127.0.0.1:7687 did not answer in time: check the server load, firewall or VPN, or raise Settings → Checks → Timeout',
+        hintKey: 'timeout',
         checkedAt: '2026-01-01T00:00:00.700Z',
       },
     ]);

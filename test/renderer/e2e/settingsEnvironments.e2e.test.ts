@@ -87,7 +87,7 @@ afterAll(async () => {
 describe.sequential('settings window: environments, in Chromium through browser mode', { timeout: 60_000 }, () => {
   it('with one environment shows today’s form plus the list, without move or remove buttons', async () => {
     await expect.poll(() => listed()).toEqual(['production']);
-    expect(await page.locator('legend').allInnerTexts()).toEqual(['Environment', 'Supabase', 'Neo4j', 'Checks (every environment)', 'App']);
+    expect(await page.locator('legend').allInnerTexts()).toEqual(['Environment', 'Supabase', 'Neo4j', 'Maintenance windows', 'Checks (every environment)', 'App']);
     expect(await page.locator('.env-actions').count()).toBe(0);
     expect(await page.locator('#supabase\\.url').inputValue()).toBe('https://prod.supabase.co');
     expect(await page.locator('[data-secret="neo4jPassword"] .secret-presence').innerText()).toBe('Stored in keychain');
