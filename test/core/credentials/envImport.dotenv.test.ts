@@ -120,7 +120,7 @@ describe('planEnvImport', () => {
     expect(plan.report.settings).toEqual([{ name: 'WALLTRACK_TIMEOUT_MS', value: '2500' }]);
     expect(plan.report.ignored.map((i) => i.name)).toEqual(['line 2', 'OTHER']);
     expect(plan.report.ignored[1]!.reason).toBe(
-      'not a WallTrack Monitor setting (known: SUPABASE_URL, SUPABASE_PROBE_TABLE, SUPABASE_PROJECT_REF, SUPABASE_MANAGEMENT_API_URL, NEO4J_URI, NEO4J_USER, NEO4J_DATABASE, WALLTRACK_TIMEOUT_MS, WALLTRACK_SLOW_MS, SUPABASE_KEY, SUPABASE_ACCESS_TOKEN, NEO4J_PASSWORD)',
+      'not a WallTrack Monitor setting (known: SUPABASE_URL, SUPABASE_PROBE_TABLE, SUPABASE_PROJECT_REF, SUPABASE_MANAGEMENT_API_URL, NEO4J_URI, NEO4J_USER, NEO4J_DATABASE, WALLTRACK_TIMEOUT_MS, WALLTRACK_SLOW_MS, WALLTRACK_RECOVERY_SUCCESSES, SUPABASE_KEY, SUPABASE_ACCESS_TOKEN, NEO4J_PASSWORD)',
     );
     expect(JSON.stringify(plan.report)).not.toContain('pw-93');
   });

@@ -99,7 +99,7 @@ describe('planEnvImport', () => {
     expect(plan.report.ignored[0]).toEqual({
       name: 'X0',
       reason:
-        'not a WallTrack Monitor setting (known: SUPABASE_URL, SUPABASE_PROBE_TABLE, SUPABASE_PROJECT_REF, SUPABASE_MANAGEMENT_API_URL, NEO4J_URI, NEO4J_USER, NEO4J_DATABASE, WALLTRACK_TIMEOUT_MS, WALLTRACK_SLOW_MS, SUPABASE_KEY, SUPABASE_ACCESS_TOKEN, NEO4J_PASSWORD)',
+        'not a WallTrack Monitor setting (known: SUPABASE_URL, SUPABASE_PROBE_TABLE, SUPABASE_PROJECT_REF, SUPABASE_MANAGEMENT_API_URL, NEO4J_URI, NEO4J_USER, NEO4J_DATABASE, WALLTRACK_TIMEOUT_MS, WALLTRACK_SLOW_MS, WALLTRACK_RECOVERY_SUCCESSES, SUPABASE_KEY, SUPABASE_ACCESS_TOKEN, NEO4J_PASSWORD)',
     });
     expect(plan.report.ignored[99]!.name).toBe('X99');
     expect(plan.report.ignored[100]).toEqual({ name: '29900 more variables', reason: 'not WallTrack Monitor settings; skipped' });

@@ -12,7 +12,7 @@ const DEFAULTS = {
   environments: [
     { id: 'default', name: 'default', colour: null, databases: { supabase: { url: null, probeTable: null }, neo4j: { uri: null, user: 'neo4j', database: null } } },
   ],
-  monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
+  monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000, recoverySuccesses: 2 },
   app: { notifications: true, startAtLogin: false },
 };
 let dir: string;

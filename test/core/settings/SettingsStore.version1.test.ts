@@ -38,7 +38,7 @@ const CONFIGURED_V2 = {
       },
     },
   ],
-  monitor: { intervalSec: 45, timeoutMs: 7_000, retries: 3, backoffInitialMs: 500, backoffMaxMs: 8_000, slowMs: 1_500 },
+  monitor: { intervalSec: 45, timeoutMs: 7_000, retries: 3, backoffInitialMs: 500, backoffMaxMs: 8_000, slowMs: 1_500, recoverySuccesses: 2 },
   app: { notifications: false, startAtLogin: true },
 };
 
@@ -76,7 +76,7 @@ describe('SettingsStore with a version-1 file', () => {
       environments: [
         { id: 'default', name: 'default', colour: null, databases: { supabase: { url: null, probeTable: null }, neo4j: { uri: 'bolt://127.0.0.1:7687', user: 'neo4j', database: null } } },
       ],
-      monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000 },
+      monitor: { intervalSec: 30, timeoutMs: 5_000, retries: 2, backoffInitialMs: 1_000, backoffMaxMs: 4_000, slowMs: 1_000, recoverySuccesses: 2 },
       app: { notifications: true, startAtLogin: false },
     });
     expect(store.fileIsVersion1).toBe(true);

@@ -24,6 +24,7 @@ describe('setting variable names', () => {
       'NEO4J_DATABASE',
       'WALLTRACK_TIMEOUT_MS',
       'WALLTRACK_SLOW_MS',
+      'WALLTRACK_RECOVERY_SUCCESSES',
       'SUPABASE_KEY',
       'SUPABASE_ACCESS_TOKEN',
       'NEO4J_PASSWORD',
@@ -38,6 +39,7 @@ describe('setting variable names', () => {
       NEO4J_DATABASE: { database: 'neo4j', field: 'database', path: 'neo4j.database', numeric: false },
       WALLTRACK_TIMEOUT_MS: { database: null, field: 'timeoutMs', path: 'monitor.timeoutMs', numeric: true },
       WALLTRACK_SLOW_MS: { database: null, field: 'slowMs', path: 'monitor.slowMs', numeric: true },
+      WALLTRACK_RECOVERY_SUCCESSES: { database: null, field: 'recoverySuccesses', path: 'monitor.recoverySuccesses', numeric: true },
     });
   });
 

@@ -33,7 +33,7 @@ const V2 = {
       },
     },
   ],
-  monitor: { intervalSec: 45, timeoutMs: 7_000, retries: 3, backoffInitialMs: 500, backoffMaxMs: 8_000, slowMs: 1_500 },
+  monitor: { intervalSec: 45, timeoutMs: 7_000, retries: 3, backoffInitialMs: 500, backoffMaxMs: 8_000, slowMs: 1_500, recoverySuccesses: 2 },
   app: { notifications: false, startAtLogin: true },
 };
 const ACCOUNTS = ['supabase-api-key', 'neo4j-password', 'default/supabase-api-key', 'default/neo4j-password'];

@@ -44,7 +44,8 @@ const V2_TEXT = `{
 \t\t"retries": 3,
 \t\t"backoffInitialMs": 500,
 \t\t"backoffMaxMs": 8000,
-\t\t"slowMs": 1500
+\t\t"slowMs": 1500,
+\t\t"recoverySuccesses": 2
 \t},
 \t"app": {
 \t\t"notifications": false,

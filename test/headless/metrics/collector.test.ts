@@ -200,6 +200,6 @@ describe('the metrics collector between scrapes (each metric is formatted again 
     core.removeEnvironment('staging');
     body = await render();
     expect(body).not.toContain('staging');
-    expect(lines(body, 'walltrack_state')).toHaveLength(2 * 6);
+    expect(lines(body, 'walltrack_state')).toHaveLength(2 * 7);
   });
 });
