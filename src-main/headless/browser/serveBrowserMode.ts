@@ -52,8 +52,9 @@ export function setupServeBrowserMode(options: {
     announce(port, out) {
       if (mode) {
         const url = mode.url(port);
-        out.write(`${UI_URL_PREFIX}${url}\n`);
+        // Saved first: whoever sees the printed URL (a script, a test) finds the file already there.
         if (options.dataDir) leaveUrl(options.dataDir, { url, port, pid: process.pid }, options.log);
+        out.write(`${UI_URL_PREFIX}${url}\n`);
       } else if (options.enabled) out.write(`${UI_URL_PREFIX}not built — run \`npm run build\` first; serving /api/health only\n`);
     },
     close: async () => {
