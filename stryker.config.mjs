@@ -28,6 +28,11 @@ export default {
     'src-main/common/**/*.ts',
   ],
   coverageAnalysis: 'perTest',
+  // Static mutants (a module's top level: the registry's tables, zod schemas, hint texts) each make Stryker
+  // reload everything and run every test. With common/ now holding the maintenance schemas, the hints per host
+  // and the state table, they put a full run at over two hours (2,779 mutants): past CI's budget. They are left
+  // out (reported as Ignored) and the tables are pinned by literal tests instead (e.g. stateWords.test.ts).
+  ignoreStatic: true,
   // one core stays free for the other work on this machine
   concurrency: 1,
   incremental: true,
