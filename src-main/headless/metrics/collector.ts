@@ -10,6 +10,7 @@ import { FAILURE_KINDS } from '../../common/databases.js';
 import { DatabaseStateSchema, isHealthyState, type DatabaseId, type DatabaseState, type DatabaseStatus, type EnvironmentId, type Snapshot } from '../../common/schemas.js';
 import type { MonitorCore } from '../../core/MonitorCore.js';
 import { createMetricTexts } from './metricTexts.js';
+import { perSnapshot } from './snapshotMemo.js';
 import { createUptimeCache, type UptimeCacheOptions } from './uptimeCache.js';
 
 /**
@@ -66,13 +67,7 @@ export function createMetricsCollector(core: MetricsCore, options: UptimeCacheOp
   const counted = new Map<string, Target>();
   /** Bumped whenever the event-fed series (histogram, failure counter) change. */
   let eventVersion = 0;
-  // The core returns the same snapshot object until something changes: its states key is computed once.
-  let keyed: { snapshot: Snapshot; key: string } | null = null;
-  const shownStates = () => {
-    const snapshot = core.snapshot();
-    if (keyed?.snapshot !== snapshot) keyed = { snapshot, key: statesKey(snapshot) };
-    return keyed.key;
-  };
+  const shownStates = perSnapshot(() => core.snapshot(), statesKey);
 
   new Gauge({
     name: 'walltrack_build_info',

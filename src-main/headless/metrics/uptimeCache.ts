@@ -6,6 +6,7 @@
 import type { UptimeWindow } from '../../common/history.js';
 import type { Snapshot } from '../../common/schemas.js';
 import type { MonitorCore } from '../../core/MonitorCore.js';
+import { perSnapshot } from './snapshotMemo.js';
 
 /** The windows Prometheus gets; 365 d is left to the CLI and the windows (a year of rate() is not a scrape's job). */
 export const METRIC_UPTIME_WINDOWS: readonly UptimeWindow[] = ['24h', '7d', '30d'];
@@ -50,13 +51,11 @@ function read(core: Pick<MonitorCore, 'getHistory'>, snapshot: Snapshot): Uptime
 
 export function createUptimeCache(core: Pick<MonitorCore, 'snapshot' | 'getHistory'>, { now = Date.now }: UptimeCacheOptions = {}) {
   let cached: { at: number; key: string; ratios: UptimeRatio[] } | null = null;
-  // The core returns the same snapshot object until something changes: its key is computed once.
-  let keyed: { snapshot: Snapshot; key: string } | null = null;
+  const keyOfTargets = perSnapshot(() => core.snapshot(), targetsKey);
   return {
     ratios(): UptimeRatio[] {
       const snapshot = core.snapshot();
-      if (keyed?.snapshot !== snapshot) keyed = { snapshot, key: targetsKey(snapshot) };
-      const { key } = keyed;
+      const key = keyOfTargets();
       if (!cached || cached.key !== key || now() - cached.at >= UPTIME_REFRESH_MS) cached = { at: now(), key, ratios: read(core, snapshot) };
       return cached.ratios;
     },
