@@ -20,3 +20,18 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   })()`)) as AxeViolation[];
 }
+
+/**
+ * Issue 13 item 9: the page as it is now, audited in both themes (light, then dark, then back to what
+ * it was); returns the violations keyed by scheme so a failure says which theme broke.
+ */
+export async function axeViolationsInBothThemes(page: Page): Promise<{ light: AxeViolation[]; dark: AxeViolation[] }> {
+  const was = (await page.evaluate('matchMedia("(prefers-color-scheme: dark)").matches')) ? 'dark' : 'light';
+  const found: { light: AxeViolation[]; dark: AxeViolation[] } = { light: [], dark: [] };
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    found[scheme] = await axeViolations(page);
+  }
+  await page.emulateMedia({ colorScheme: was });
+  return found;
+}
