@@ -14,6 +14,7 @@ import { SecretCache, type SecretCacheOptions } from '../credentials/SecretCache
 import type { EnvironmentConfig, SecretValues } from '../environmentConfig.js';
 import type { Logger } from '../logging.js';
 import { HealthMonitor } from '../monitor/HealthMonitor.js';
+import { spreadPhase } from '../monitor/spread.js';
 import type { HealthMonitorApi, HealthMonitorEvents, MonitorSettings } from '../monitor/types.js';
 import type { SecretUse } from '../secretBinding.js';
 
@@ -64,7 +65,7 @@ export class EnvironmentMonitor {
     this.inputs = { config: this.config(), secrets: { ...this.fixed }, errors: {} };
     // Until start() has read the keychain, nothing is probed.
     const placeholders = Object.fromEntries(Object.keys(this.inputs.config.databases).map((db) => [db, null]));
-    this.monitor = this.attach(new HealthMonitor({ probes: placeholders, settings: this.monitorSettings, environment: this.meta() }));
+    this.monitor = this.attach(new HealthMonitor({ probes: placeholders, settings: this.monitorSettings, environment: this.meta(), phase: this.phaseOf }));
   }
 
   get settings(): EnvironmentSettings {
@@ -82,7 +83,7 @@ export class EnvironmentMonitor {
     await placeholder.stop(DEFAULT_STOP_MS);
     this.inputs = { ...this.inputs, ...this.secretsWith({}) };
     const probes = Object.fromEntries(Object.keys(this.inputs.config.databases).map((db) => [db, this.probe(db, this.inputs)]));
-    this.monitor = this.attach(new HealthMonitor({ probes, settings: this.monitorSettings, environment: this.meta() }));
+    this.monitor = this.attach(new HealthMonitor({ probes, settings: this.monitorSettings, environment: this.meta(), phase: this.phaseOf }));
     this.running = true;
     this.monitor.start();
   }
@@ -193,6 +194,9 @@ export class EnvironmentMonitor {
   private config(): EnvironmentConfig {
     return { databases: this.environment.databases, monitor: this.monitorSettings };
   }
+
+  /** Each (environment, database) keeps its own place in the interval, so many targets are not checked all at once. */
+  private readonly phaseOf = (database: DatabaseId): number => spreadPhase(`${this.id}/${database}`);
 
   private meta() {
     return { id: this.id, name: this.environment.name, colour: this.environment.colour };

@@ -51,6 +51,10 @@ interface Runtime {
   /** The running attempt, already bounded by the timeout. */
   attempt: Promise<unknown> | null;
   lastStartedAt: number | null;
+  /** The first cycle's start: the grid this database's checks keep to is anchored there. */
+  anchoredAt: number | null;
+  /** Fraction of the interval the grid is offset by (options.phase). */
+  readonly phase: number;
 }
 
 type Listeners = { [E in keyof HealthMonitorEvents]: Set<HealthMonitorEvents[E]> };
@@ -59,6 +63,7 @@ export class HealthMonitor implements HealthMonitorApi {
   private settings: MonitorSettings;
   private environment: EnvironmentMeta;
   private readonly now: () => number;
+  private readonly phase: (database: DatabaseId) => number;
   /** In registry order (see all()). */
   private readonly runtimes = new Map<DatabaseId, Runtime>();
   private readonly listeners: Listeners = { check: new Set(), stateChange: new Set(), snapshot: new Set() };
@@ -72,8 +77,9 @@ export class HealthMonitor implements HealthMonitorApi {
     this.settings = options.settings;
     this.environment = options.environment;
     this.now = options.now ?? Date.now;
+    this.phase = options.phase ?? (() => 0);
     for (const [id, probe] of Object.entries(options.probes)) {
-      if (probe !== undefined) this.runtimes.set(id, newRuntime(id, probe));
+      if (probe !== undefined) this.runtimes.set(id, newRuntime(id, probe, this.phase(id)));
     }
   }
 
@@ -150,7 +156,7 @@ export class HealthMonitor implements HealthMonitorApi {
     let rt = this.runtimes.get(database);
     if (!rt) {
       if (probe === undefined) return;
-      this.runtimes.set(database, (rt = newRuntime(database, null)));
+      this.runtimes.set(database, (rt = newRuntime(database, null, this.phase(database))));
     }
     const old = rt.probe;
     // Stryker disable next-line UpdateOperator: any change of the number tells the old cycle it was replaced
@@ -206,11 +212,17 @@ export class HealthMonitor implements HealthMonitorApi {
     }, Math.max(0, delayMs));
   }
 
-  /** Fixed rate: the next cycle starts one interval after the last one started (at once if overdue). */
+  /**
+   * Fixed rate on a grid per database: one interval apart, offset by its phase from its first check,
+   * at least half an interval after the last start (at once if overdue). A late timer or a check on
+   * demand does not move the grid, so targets spread over the interval stay spread.
+   */
   private scheduleNext(rt: Runtime): void {
+    if (rt.lastStartedAt === null || rt.anchoredAt === null) return this.schedule(rt, 0);
     const intervalMs = this.settings.intervalSec * 1_000;
-    // Stryker disable next-line ConditionalExpression: from null the sum is negative, which schedule() also makes 0
-    this.schedule(rt, rt.lastStartedAt === null ? 0 : rt.lastStartedAt + intervalMs - performance.now());
+    const origin = rt.anchoredAt + rt.phase * intervalMs;
+    const next = origin + Math.ceil((rt.lastStartedAt + intervalMs / 2 - origin) / intervalMs) * intervalMs;
+    this.schedule(rt, next - performance.now());
   }
 
   private clearTimer(rt: Runtime): void {
@@ -237,6 +249,7 @@ export class HealthMonitor implements HealthMonitorApi {
     const abort = new AbortController();
     rt.cycleAbort = abort;
     rt.lastStartedAt = performance.now();
+    rt.anchoredAt ??= rt.lastStartedAt;
     const cycle = this.checkWithRetries(rt, probe, generation, abort.signal)
       .catch((error: unknown) => {
         if (!(error instanceof Abandoned)) process.emitWarning(`HealthMonitor: ${rt.id} cycle failed: ${String(error)}`);
@@ -365,7 +378,7 @@ export class HealthMonitor implements HealthMonitorApi {
   }
 }
 
-function newRuntime(id: DatabaseId, probe: Probe | null): Runtime {
+function newRuntime(id: DatabaseId, probe: Probe | null, phase: number): Runtime {
   return {
     id,
     probe,
@@ -381,6 +394,9 @@ function newRuntime(id: DatabaseId, probe: Probe | null): Runtime {
     cycleAbort: null,
     attempt: null,
     lastStartedAt: null,
+    anchoredAt: null,
+    // Anything else than a fraction (NaN, 1, -0.5) would put the grid outside the interval.
+    phase: phase >= 0 && phase < 1 ? phase : 0,
   };
 }
 

@@ -15,6 +15,8 @@ export interface HealthMonitorOptions {
   environment: EnvironmentMeta;
   /** Injected for tests; defaults to Date.now. */
   now?: () => number;
+  /** Where in the interval each database's checks fall, a fraction in [0, 1) (monitor/spread.ts); 0 when absent. */
+  phase?: (database: DatabaseId) => number;
 }
 
 export interface HealthMonitorEvents {

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, vi } from 'vitest';
 import { HealthMonitor } from '../../../src-main/core/monitor/HealthMonitor.js';
-import type { MonitorSettings } from '../../../src-main/core/monitor/types.js';
+import type { HealthMonitorOptions, MonitorSettings } from '../../../src-main/core/monitor/types.js';
 import type { DatabaseId, ProbeResult } from '../../../src-main/common/schemas.js';
 import type { EnvironmentMeta } from '../../../src-main/core/monitor/snapshot.js';
 import type { Probe } from '../../../src-main/core/probes/Probe.js';
@@ -52,8 +52,9 @@ export function environmentMonitor(
   probes: Partial<Record<DatabaseId, Probe | null>>,
   settings: Partial<MonitorSettings> = {},
   environment: EnvironmentMeta = DEFAULT_ENVIRONMENT,
+  options: Pick<HealthMonitorOptions, 'phase'> = {},
 ) {
-  const monitor = new HealthMonitor({ probes, settings: { ...SETTINGS, ...settings }, environment });
+  const monitor = new HealthMonitor({ probes, settings: { ...SETTINGS, ...settings }, environment, ...options });
   monitors.push(monitor);
   const checks: ProbeResult[] = [];
   const changes: StateChange[] = [];
