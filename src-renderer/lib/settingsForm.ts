@@ -10,6 +10,7 @@ import { EnvironmentIdSchema, type EnvironmentId } from '../../src-main/common/s
 import { localDateTimeToIso, MaintenanceWindowSchema, type MaintenanceWindow } from '../../src-main/common/maintenance.js';
 import {
   ENVIRONMENT_LIMIT,
+  SecretEditSchema,
   SettingsSchema,
   type EnvironmentSettings,
   type ImportTarget,
@@ -416,7 +417,13 @@ export function secretErrors(shown: Record<SecretName, SecretFormState>, reenter
   for (const kind of DATABASE_KINDS) {
     for (const secret of kindSecrets(kind)) {
       const s = shown[secret.name];
-      if (s?.mode === 'replace' && s.value === '') errors[secret.name] = reenter[secret.name] ?? `Type the new ${secretFieldLabel(kind, secret)} or press Cancel`;
+      if (s?.mode !== 'replace') continue;
+      if (s.value === '') errors[secret.name] = reenter[secret.name] ?? `Type the new ${secretFieldLabel(kind, secret)} or press Cancel`;
+      // Main would refuse it (e.g. too long) in the schema's words; say so here, naming the field.
+      else {
+        const parsed = SecretEditSchema.safeParse(secretEdit(s));
+        if (!parsed.success) errors[secret.name] = `${secretFieldLabel(kind, secret)}: ${parsed.error.issues[0]!.message}`;
+      }
     }
   }
   return errors;
@@ -454,3 +461,4 @@ export function secretErrorKey(form: SettingsForm, field: unknown): string | nul
   const env = parts.length === 2 ? form.environments.find((e) => e.id === parts[0]) : form.environments[0];
   return env ? envErrorKey(env.key, name) : null;
 }
+

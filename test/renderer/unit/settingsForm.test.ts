@@ -95,9 +95,11 @@ describe('the form is built from the registry', () => {
     });
   });
 
-  it('prefixes generic schema messages with the field label', () => {
-    const v = validateForm(edit((f) => void (f.numbers['monitor.timeoutMs'] = '500000')));
-    expect(v).toEqual({ ok: false, errors: { 'monitor.timeoutMs': 'Timeout: Too big: expected number to be <=120000' } });
+  it('prefixes a schema message with the field label unless it starts with it', () => {
+    const v = validateForm(edit((f) => void (f.numbers['monitor.retries'] = '-1')));
+    expect(v).toEqual({ ok: false, errors: { 'monitor.retries': 'Retries before down: Retries must be between 0 and 10' } });
+    const t = validateForm(edit((f) => void (f.numbers['monitor.timeoutMs'] = '500000')));
+    expect(t).toEqual({ ok: false, errors: { 'monitor.timeoutMs': 'Timeout must be at most 120000 ms (2 minutes)' } });
   });
 });
 
