@@ -462,3 +462,43 @@ export function secretErrorKey(form: SettingsForm, field: unknown): string | nul
   return env ? envErrorKey(env.key, name) : null;
 }
 
+// ── After validation: where errors are, what is unsaved ──────────────────────
+
+/** "Not saved: …" after a failed Save, saying where the cursor went (not "below": the field may be anywhere). */
+export function notSavedNotice(errors: FormErrors): string {
+  const n = Object.keys(errors).length;
+  return n === 1 ? 'Not saved: 1 field needs fixing; the cursor is on it.' : `Not saved: ${n} fields need fixing; the cursor is on the first.`;
+}
+
+/** Why Test connection of `kind` did not run: its own field's message, else the first problem elsewhere in the form. */
+export function testBlocker(errors: FormErrors, envKey: string, kind: DatabaseKind): string {
+  const ids = [...kindFormItems(kind).map((i) => (i.type === 'secret' ? i.secret.name : textFieldId(kind, i.field))), kind.id];
+  const own = ids.map((id) => errors[envErrorKey(envKey, id)]).find((m) => m !== undefined);
+  return own ?? `Not tested until the form is valid: ${Object.values(errors)[0] ?? 'check the fields marked in red'}`;
+}
+
+/** What differs from the saved settings: anything at all, and which environments (by key). */
+export interface Unsaved {
+  any: boolean;
+  environments: string[];
+}
+
+export function unsavedChanges(form: SettingsForm, secrets: AllSecretStates, saved: Settings): Unsaved {
+  const before = formFromSettings(saved);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const environments = form.environments
+    .filter((env) => {
+      const was = before.environments.find((e) => env.saved && e.id === env.id);
+      const secretEdited = Object.values(secrets[env.key] ?? {}).some((s) => s && s.mode !== 'keep');
+      return !was || secretEdited || !same(env, was);
+    })
+    .map((e) => e.key);
+  const elsewhere =
+    form.removed.length > 0 ||
+    !same(form.environments.map((e) => e.id), before.environments.map((e) => e.id)) ||
+    !same([form.numbers, form.notifications, form.startAtLogin], [before.numbers, before.notifications, before.startAtLogin]);
+  return { any: elsewhere || environments.length > 0, environments };
+}
+
+/** What the window's draft() gives Save and Test connection: the draft, or the errors it now shows inline. */
+export type DraftResult = { ok: true; draft: SettingsDraft } | { ok: false; errors: FormErrors };
