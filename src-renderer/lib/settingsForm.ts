@@ -502,3 +502,16 @@ export function unsavedChanges(form: SettingsForm, secrets: AllSecretStates, sav
 
 /** What the window's draft() gives Save and Test connection: the draft, or the errors it now shows inline. */
 export type DraftResult = { ok: true; draft: SettingsDraft } | { ok: false; errors: FormErrors };
+
+/**
+ * What Cancel and Escape do: with unsaved changes, ask first; without, the desktop window closes and a
+ * browser tab (which a page cannot close) shows the saved settings again.
+ */
+export function cancelOutcome(host: 'electron' | 'browser' | undefined, unsaved: boolean): 'ask' | 'close' | 'reset' {
+  if (unsaved) return 'ask';
+  return host === 'electron' ? 'close' : 'reset';
+}
+
+/** The discard question's note: what happens once the operator confirms. */
+export const discardNote = (host: 'electron' | 'browser' | undefined): string =>
+  host === 'electron' ? 'The window closes without saving; nothing is sent.' : 'The form goes back to the saved settings; nothing is sent.';

@@ -10,6 +10,8 @@ import {
   addEnvironment,
   allShownSecrets,
   buildDraft,
+  cancelOutcome,
+  discardNote,
   canAddEnvironment,
   errorsOf,
   formFromSettings,
@@ -110,11 +112,11 @@ export function SettingsApp() {
   }, [view, load]);
   /** Cancel and Escape: ask first when something would be lost; otherwise the desktop window closes and a browser tab shows the saved settings. */
   const cancel = () => {
-    if (unsaved.any) {
+    const outcome = cancelOutcome(appInfo?.host, unsaved.any);
+    if (outcome === 'ask') {
       returnFocus.current = document.activeElement as HTMLElement | null;
       setConfirmDiscard(true);
-    }
-    else if (appInfo?.host === 'electron') window.close();
+    } else if (outcome === 'close') window.close();
     else discard();
   };
   useEffect(() => {
@@ -244,12 +246,14 @@ export function SettingsApp() {
               id="discard-confirm"
               className="discard-confirm"
               question="Discard your unsaved changes?"
-              note="The form goes back to the saved settings; nothing is sent."
+              note={discardNote(appInfo?.host)}
               confirmLabel="Discard changes"
               cancelLabel="Keep editing"
               onConfirm={() => {
                 setConfirmDiscard(false);
-                discard();
+                // Confirmed: as if there had been nothing to lose.
+                if (cancelOutcome(appInfo?.host, false) === 'close') window.close();
+                else discard();
               }}
               onCancel={() => setConfirmDiscard(false)}
             />
