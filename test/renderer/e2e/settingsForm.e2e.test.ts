@@ -152,6 +152,7 @@ describe.sequential('settings form at 420×600, in Chromium through browser mode
     await neo4j.getByRole('button', { name: 'Test Neo4j connection' }).click();
     await expect.poll(() => neo4j.locator('.connection-test-result').innerText()).toMatch(/^✕ Not tested until the form is valid: Supabase URL must start with https:\/\//);
     expect(core.calls.filter((c) => c.method === 'testConnection')).toEqual([]);
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
   });
 
   it('tests a wrong password as "✕ Authentication failed" beside the button, with the message and the hint', async () => {
@@ -185,6 +186,8 @@ describe.sequential('settings form at 420×600, in Chromium through browser mode
     await page.keyboard.press('Escape');
     await dialog().waitFor();
     expect(await dialog().locator('p').first().innerText()).toBe('Discard your unsaved changes?');
+    expect(await dialog().locator('p').nth(1).innerText()).toBe('The form goes back to the saved settings; nothing is sent.');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep editing');
     // Focus stays in the dialog, whichever way Tab goes.
     for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
       await page.keyboard.press(key);
@@ -206,6 +209,18 @@ describe.sequential('settings form at 420×600, in Chromium through browser mode
     expect(await page.locator('.unsaved-mark').count()).toBe(0);
     expect(await page.title()).toBe('WallTrack Monitor — Settings');
     expect(core.calls.filter((c) => c.method === 'saveSettings')).toEqual([]);
+  });
+
+  it('an Escape that closes a panel of the form (Add environment) discards nothing', async () => {
+    await page.locator('#env\\.name').fill('Production EU');
+    await page.getByRole('button', { name: 'Add environment…' }).click();
+    await page.locator('#new-env\\.name').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#new-env\\.name').count()).toBe(0);
+    expect(await dialog().count()).toBe(0);
+    expect(await page.locator('#env\\.name').inputValue()).toBe('Production EU');
+    await page.locator('#env\\.name').fill('Production');
+    await expect.poll(() => page.locator('.form-actions .unsaved').count()).toBe(0);
   });
 
   it('without changes, Escape asks nothing (browser mode: the form stays as saved)', async () => {
