@@ -28,7 +28,7 @@ function isKnownZone(zone: string): boolean {
 const common = {
   label: z.string().trim().min(1, 'Maintenance window needs a name, e.g. Weekly backup').max(60, 'Maintenance window name must be at most 60 characters'),
   /** Absent = every database of the environment. */
-  database: DatabaseIdSchema.optional(),
+  database: z.enum(DatabaseIdSchema.options, { message: `Maintenance window database must be one of ${DatabaseIdSchema.options.join(', ')}, or none for the whole environment` }).optional(),
 };
 
 export const OneOffWindowSchema = z
@@ -52,7 +52,7 @@ export const WeeklyWindowSchema = z
     start: clock('start'),
     end: clock('end'),
     /** IANA zone, e.g. Europe/Berlin (the operator's, from Intl, when the window was made). */
-    timeZone: z.string().max(64).refine(isKnownZone, 'Maintenance time zone must be an IANA name such as Europe/Berlin or UTC'),
+    timeZone: z.string().max(64, 'Maintenance time zone must be an IANA name such as Europe/Berlin or UTC').refine(isKnownZone, 'Maintenance time zone must be an IANA name such as Europe/Berlin or UTC'),
   })
   .superRefine((w, ctx) => {
     if (w.end <= w.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `Weekly maintenance window "${w.label}" must end after it starts on the same day (${w.start}–${w.end}); use 24:00 for midnight` });

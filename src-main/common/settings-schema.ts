@@ -50,12 +50,37 @@ export function defaultEnvironment(): EnvironmentSettings {
 
 export const MonitorSettingsSchema = z
   .object({
-    intervalSec: z.number().min(1, 'Check interval must be at least 1 second').max(86_400).default(30),
-    timeoutMs: z.number().int().min(100, 'Timeout must be at least 100 ms').max(120_000).default(5_000),
-    retries: z.number().int().min(0).max(10, 'Retries must be between 0 and 10').default(2),
-    backoffInitialMs: z.number().int().min(10).max(60_000).default(1_000),
-    backoffMaxMs: z.number().int().min(10).max(300_000).default(4_000),
-    slowMs: z.number().int().min(1, 'Slow threshold must be at least 1 ms').max(120_000).default(1_000),
+    intervalSec: z.number().min(1, 'Check interval must be at least 1 second').max(86_400, 'Check interval must be at most 86400 seconds (one day)').default(30),
+    timeoutMs: z
+      .number()
+      .int('Timeout must be a whole number of milliseconds')
+      .min(100, 'Timeout must be at least 100 ms')
+      .max(120_000, 'Timeout must be at most 120000 ms (2 minutes)')
+      .default(5_000),
+    retries: z
+      .number()
+      .int('Retries must be a whole number between 0 and 10')
+      .min(0, 'Retries must be between 0 and 10')
+      .max(10, 'Retries must be between 0 and 10')
+      .default(2),
+    backoffInitialMs: z
+      .number()
+      .int('First backoff delay must be a whole number of milliseconds')
+      .min(10, 'First backoff delay must be at least 10 ms')
+      .max(60_000, 'First backoff delay must be at most 60000 ms (1 minute)')
+      .default(1_000),
+    backoffMaxMs: z
+      .number()
+      .int('Backoff cap must be a whole number of milliseconds')
+      .min(10, 'Backoff cap must be at least 10 ms')
+      .max(300_000, 'Backoff cap must be at most 300000 ms (5 minutes)')
+      .default(4_000),
+    slowMs: z
+      .number()
+      .int('Slow threshold must be a whole number of milliseconds')
+      .min(1, 'Slow threshold must be at least 1 ms')
+      .max(120_000, 'Slow threshold must be at most 120000 ms (2 minutes)')
+      .default(1_000),
     /** Flap control (Gatus' success-threshold): checks in a row that must answer before a down database is shown healthy. */
     recoverySuccesses: z
       .number()
@@ -110,7 +135,7 @@ export const SecretNameSchema = z.enum(secretNames() as [SecretName, ...SecretNa
 /** A secret edit from a form: keep what the keychain has, replace it, or remove it. Never a read. */
 export const SecretEditSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('keep') }),
-  z.object({ action: z.literal('replace'), value: z.string().min(1, 'A new secret must not be empty').max(8_192) }),
+  z.object({ action: z.literal('replace'), value: z.string().min(1, 'A new secret must not be empty').max(8_192, 'A secret must be at most 8192 characters') }),
   z.object({ action: z.literal('remove') }),
 ]);
 export type SecretEdit = z.infer<typeof SecretEditSchema>;

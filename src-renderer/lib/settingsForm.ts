@@ -10,6 +10,7 @@ import { EnvironmentIdSchema, type EnvironmentId } from '../../src-main/common/s
 import { localDateTimeToIso, MaintenanceWindowSchema, type MaintenanceWindow } from '../../src-main/common/maintenance.js';
 import {
   ENVIRONMENT_LIMIT,
+  SecretEditSchema,
   SettingsSchema,
   type EnvironmentSettings,
   type ImportTarget,
@@ -416,7 +417,13 @@ export function secretErrors(shown: Record<SecretName, SecretFormState>, reenter
   for (const kind of DATABASE_KINDS) {
     for (const secret of kindSecrets(kind)) {
       const s = shown[secret.name];
-      if (s?.mode === 'replace' && s.value === '') errors[secret.name] = reenter[secret.name] ?? `Type the new ${secretFieldLabel(kind, secret)} or press Cancel`;
+      if (s?.mode !== 'replace') continue;
+      if (s.value === '') errors[secret.name] = reenter[secret.name] ?? `Type the new ${secretFieldLabel(kind, secret)} or press Cancel`;
+      // Main would refuse it (e.g. too long) in the schema's words; say so here, naming the field.
+      else {
+        const parsed = SecretEditSchema.safeParse(secretEdit(s));
+        if (!parsed.success) errors[secret.name] = `${secretFieldLabel(kind, secret)}: ${parsed.error.issues[0]!.message}`;
+      }
     }
   }
   return errors;
@@ -454,3 +461,57 @@ export function secretErrorKey(form: SettingsForm, field: unknown): string | nul
   const env = parts.length === 2 ? form.environments.find((e) => e.id === parts[0]) : form.environments[0];
   return env ? envErrorKey(env.key, name) : null;
 }
+
+// ── After validation: where errors are, what is unsaved ──────────────────────
+
+/** "Not saved: …" after a failed Save, saying where the cursor went (not "below": the field may be anywhere). */
+export function notSavedNotice(errors: FormErrors): string {
+  const n = Object.keys(errors).length;
+  return n === 1 ? 'Not saved: 1 field needs fixing; the cursor is on it.' : `Not saved: ${n} fields need fixing; the cursor is on the first.`;
+}
+
+/** Why Test connection of `kind` did not run: its own field's message, else the first problem elsewhere in the form. */
+export function testBlocker(errors: FormErrors, envKey: string, kind: DatabaseKind): string {
+  const ids = [...kindFormItems(kind).map((i) => (i.type === 'secret' ? i.secret.name : textFieldId(kind, i.field))), kind.id];
+  const own = ids.map((id) => errors[envErrorKey(envKey, id)]).find((m) => m !== undefined);
+  return own ?? `Not tested until the form is valid: ${Object.values(errors)[0] ?? 'check the fields marked in red'}`;
+}
+
+/** What differs from the saved settings: anything at all, and which environments (by key). */
+export interface Unsaved {
+  any: boolean;
+  environments: string[];
+}
+
+export function unsavedChanges(form: SettingsForm, secrets: AllSecretStates, saved: Settings): Unsaved {
+  const before = formFromSettings(saved);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const environments = form.environments
+    .filter((env) => {
+      const was = before.environments.find((e) => env.saved && e.id === env.id);
+      const secretEdited = Object.values(secrets[env.key] ?? {}).some((s) => s && s.mode !== 'keep');
+      return !was || secretEdited || !same(env, was);
+    })
+    .map((e) => e.key);
+  const elsewhere =
+    form.removed.length > 0 ||
+    !same(form.environments.map((e) => e.id), before.environments.map((e) => e.id)) ||
+    !same([form.numbers, form.notifications, form.startAtLogin], [before.numbers, before.notifications, before.startAtLogin]);
+  return { any: elsewhere || environments.length > 0, environments };
+}
+
+/** What the window's draft() gives Save and Test connection: the draft, or the errors it now shows inline. */
+export type DraftResult = { ok: true; draft: SettingsDraft } | { ok: false; errors: FormErrors };
+
+/**
+ * What Cancel and Escape do: with unsaved changes, ask first; without, the desktop window closes and a
+ * browser tab (which a page cannot close) shows the saved settings again.
+ */
+export function cancelOutcome(host: 'electron' | 'browser' | undefined, unsaved: boolean): 'ask' | 'close' | 'reset' {
+  if (unsaved) return 'ask';
+  return host === 'electron' ? 'close' : 'reset';
+}
+
+/** The discard question's note: what happens once the operator confirms. */
+export const discardNote = (host: 'electron' | 'browser' | undefined): string =>
+  host === 'electron' ? 'The window closes without saving; nothing is sent.' : 'The form goes back to the saved settings; nothing is sent.';

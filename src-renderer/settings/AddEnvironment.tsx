@@ -55,7 +55,11 @@ export function AddEnvironment({ canAdd, takenIds, onAdd }: Props) {
           e.preventDefault();
           add();
         }
-        if (e.key === 'Escape') close();
+        if (e.key === 'Escape') {
+          // Closes this panel only; the window's Escape (discard changes) must not fire as well.
+          e.preventDefault();
+          close();
+        }
       }}
     >
       <TextField id="new-env.name" label="Name" value={name} placeholder="e.g. Staging" autoFocus error={errors.name} onChange={setName} />

@@ -1,11 +1,12 @@
 import { DATABASE_KINDS, type SecretName } from '../../src-main/common/databases.js';
-import type { SettingsDraft, SettingsView } from '../../src-main/common/settings-schema.js';
+import type { SettingsView } from '../../src-main/common/settings-schema.js';
 import {
   envErrorKey,
   kindFormItems,
   placeholderOf,
   secretFieldLabel,
   textFieldId,
+  type DraftResult,
   type EnvironmentForm,
   type FormErrors,
   type Reenter,
@@ -25,7 +26,7 @@ interface Props {
   reenter: Reenter;
   /** Bumped on every load so results of earlier connection tests do not outlive the values they tested. */
   generation: number;
-  draft: () => SettingsDraft | null;
+  draft: () => DraftResult;
   onChange: (change: Partial<Pick<EnvironmentForm, 'name' | 'colour' | 'maintenance'>>) => void;
   onField: (database: string, field: string, value: string) => void;
   onSecret: (name: SecretName, state: SecretFormState) => void;
@@ -85,10 +86,12 @@ export function EnvironmentFields({ env, errors, presence, secrets, reenter, gen
             );
           })}
           {error(kind.id) && <p className="field-error">{error(kind.id)}</p>}
-          <ConnectionTest key={`${env.key}-${kind.id}-${generation}`} environment={env.id} kind={kind} draft={draft} />
+          <ConnectionTest key={`${env.key}-${kind.id}-${generation}`} environment={env.id} envKey={env.key} kind={kind} draft={draft} />
         </fieldset>
       ))}
       <MaintenanceFields env={env} onChange={(maintenance) => onChange({ maintenance })} />
+      {/* A saved window the schema now refuses (e.g. for a database this environment no longer has). */}
+      {error('env.maintenance') && <p className="field-error">{error('env.maintenance')}</p>}
     </div>
   );
 }

@@ -2,11 +2,14 @@ import { useEffect, useState } from 'react';
 import type { SettingsView } from '../../src-main/common/settings-schema.js';
 import { errorsOf, removeQuestion, type EnvironmentForm, type FormErrors } from '../lib/settingsForm.js';
 import { AddEnvironment } from './AddEnvironment.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
 
 interface Props {
   environments: EnvironmentForm[];
   selected: string;
   errors: FormErrors;
+  /** Keys of the environments whose form differs from what is saved. */
+  unsaved: string[];
   presence: SettingsView['secrets'];
   canAdd: boolean;
   takenIds: string[];
@@ -22,7 +25,7 @@ const moveId = (key: string, delta: -1 | 1) => `env-${key}-${delta < 0 ? 'up' : 
  * The monitored environments in settings order. Picking one shows its form below; Move up/down
  * reorder (focus stays on the pressed button, or its twin at the list's end); Remove asks first.
  */
-export function EnvironmentList({ environments, selected, errors, presence, canAdd, takenIds, onSelect, onMove, onRemove, onAdd }: Props) {
+export function EnvironmentList({ environments, selected, errors, unsaved, presence, canAdd, takenIds, onSelect, onMove, onRemove, onAdd }: Props) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [focus, setFocus] = useState<string | null>(null);
 
@@ -55,6 +58,12 @@ export function EnvironmentList({ environments, selected, errors, presence, canA
                 <span className="env-name">{env.name || '(no name)'}</span>
                 <span className="env-id">{env.id}</span>
                 {!env.saved && <span className="env-flag">new</span>}
+                {unsaved.includes(env.key) && (
+                  <span className="unsaved-mark">
+                    <span aria-hidden="true">•</span>
+                    <span className="visually-hidden">unsaved changes</span>
+                  </span>
+                )}
                 {problems > 0 && <span className="env-problems">{problems === 1 ? '1 problem' : `${problems} problems`}</span>}
               </button>
               {environments.length > 1 && (
@@ -71,8 +80,13 @@ export function EnvironmentList({ environments, selected, errors, presence, canA
                 </span>
               )}
               {confirming === env.key && (
-                <ConfirmRemove
+                <ConfirmDialog
+                  id="env-confirm"
+                  className="env-confirm"
                   question={removeQuestion(env, presence)}
+                  note="Nothing changes until you save."
+                  confirmLabel="Remove"
+                  cancelLabel="Cancel"
                   onConfirm={() => {
                     setConfirming(null);
                     setFocus('add-environment');
@@ -90,23 +104,5 @@ export function EnvironmentList({ environments, selected, errors, presence, canA
       </ol>
       <AddEnvironment canAdd={canAdd} takenIds={takenIds} onAdd={onAdd} />
     </section>
-  );
-}
-
-function ConfirmRemove({ question, onConfirm, onCancel }: { question: string; onConfirm: () => void; onCancel: () => void }) {
-  return (
-    <div className="env-confirm" role="alertdialog" aria-labelledby="env-confirm-question" aria-describedby="env-confirm-note">
-      <p id="env-confirm-question">{question}</p>
-      <p id="env-confirm-note" className="field-note">
-        Nothing changes until you save.
-      </p>
-      <button type="button" className="danger" onClick={onConfirm}>
-        Remove
-      </button>
-      {/* The safe answer has the focus. */}
-      <button type="button" autoFocus onClick={onCancel}>
-        Cancel
-      </button>
-    </div>
   );
 }

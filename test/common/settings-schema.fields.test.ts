@@ -174,31 +174,31 @@ describe('monitor', () => {
     ['intervalSec', 1, 'ok'],
     ['intervalSec', 0.5, 'monitor.intervalSec: Check interval must be at least 1 second'],
     ['intervalSec', 86_400, 'ok'],
-    ['intervalSec', 86_401, 'monitor.intervalSec: Too big: expected number to be <=86400'],
+    ['intervalSec', 86_401, 'monitor.intervalSec: Check interval must be at most 86400 seconds (one day)'],
     ['intervalSec', 1.5, 'ok'],
     ['timeoutMs', 100, 'ok'],
     ['timeoutMs', 99, 'monitor.timeoutMs: Timeout must be at least 100 ms'],
     ['timeoutMs', 120_000, 'ok'],
-    ['timeoutMs', 120_001, 'monitor.timeoutMs: Too big: expected number to be <=120000'],
-    ['timeoutMs', 150.5, 'monitor.timeoutMs: Invalid input: expected int, received number'],
+    ['timeoutMs', 120_001, 'monitor.timeoutMs: Timeout must be at most 120000 ms (2 minutes)'],
+    ['timeoutMs', 150.5, 'monitor.timeoutMs: Timeout must be a whole number of milliseconds'],
     ['retries', 0, 'ok'],
-    ['retries', -1, 'monitor.retries: Too small: expected number to be >=0'],
+    ['retries', -1, 'monitor.retries: Retries must be between 0 and 10'],
     ['retries', 10, 'ok'],
     ['retries', 11, 'monitor.retries: Retries must be between 0 and 10'],
-    ['retries', 1.5, 'monitor.retries: Invalid input: expected int, received number'],
+    ['retries', 1.5, 'monitor.retries: Retries must be a whole number between 0 and 10'],
     ['backoffInitialMs', 10, 'ok'],
-    ['backoffInitialMs', 9, 'monitor.backoffInitialMs: Too small: expected number to be >=10'],
+    ['backoffInitialMs', 9, 'monitor.backoffInitialMs: First backoff delay must be at least 10 ms'],
     ['backoffInitialMs', 4_000, 'ok'],
-    ['backoffInitialMs', 10.5, 'monitor.backoffInitialMs: Invalid input: expected int, received number'],
+    ['backoffInitialMs', 10.5, 'monitor.backoffInitialMs: First backoff delay must be a whole number of milliseconds'],
     ['backoffMaxMs', 1_000, 'ok'],
     ['backoffMaxMs', 300_000, 'ok'],
-    ['backoffMaxMs', 300_001, 'monitor.backoffMaxMs: Too big: expected number to be <=300000'],
-    ['backoffMaxMs', 1_000.5, 'monitor.backoffMaxMs: Invalid input: expected int, received number'],
+    ['backoffMaxMs', 300_001, 'monitor.backoffMaxMs: Backoff cap must be at most 300000 ms (5 minutes)'],
+    ['backoffMaxMs', 1_000.5, 'monitor.backoffMaxMs: Backoff cap must be a whole number of milliseconds'],
     ['slowMs', 1, 'ok'],
     ['slowMs', 0, 'monitor.slowMs: Slow threshold must be at least 1 ms'],
     ['slowMs', 120_000, 'ok'],
-    ['slowMs', 120_001, 'monitor.slowMs: Too big: expected number to be <=120000'],
-    ['slowMs', 1.5, 'monitor.slowMs: Invalid input: expected int, received number'],
+    ['slowMs', 120_001, 'monitor.slowMs: Slow threshold must be at most 120000 ms (2 minutes)'],
+    ['slowMs', 1.5, 'monitor.slowMs: Slow threshold must be a whole number of milliseconds'],
   ])('%s = %s: %s', (field, input, expected) => {
     expect(verdict(SettingsSchema, { monitor: { [field]: input } })).toBe(expected);
   });
@@ -206,10 +206,10 @@ describe('monitor', () => {
   it('backoff bounds: first delay up to 60 s, the cap from 10 ms, and the cap at least the first delay', () => {
     expect(verdict(SettingsSchema, { monitor: { backoffInitialMs: 60_000, backoffMaxMs: 60_000 } })).toBe('ok');
     expect(verdict(SettingsSchema, { monitor: { backoffInitialMs: 60_001, backoffMaxMs: 70_000 } })).toBe(
-      'monitor.backoffInitialMs: Too big: expected number to be <=60000',
+      'monitor.backoffInitialMs: First backoff delay must be at most 60000 ms (1 minute)',
     );
     expect(verdict(SettingsSchema, { monitor: { backoffInitialMs: 10, backoffMaxMs: 10 } })).toBe('ok');
-    expect(verdict(SettingsSchema, { monitor: { backoffInitialMs: 10, backoffMaxMs: 9 } })).toBe('monitor.backoffMaxMs: Too small: expected number to be >=10');
+    expect(verdict(SettingsSchema, { monitor: { backoffInitialMs: 10, backoffMaxMs: 9 } })).toBe('monitor.backoffMaxMs: Backoff cap must be at least 10 ms');
     expect(verdict(SettingsSchema, { monitor: { backoffInitialMs: 5_000, backoffMaxMs: 4_999 } })).toBe(
       'monitor.backoffMaxMs: Backoff cap must be at least the first backoff delay',
     );
@@ -223,7 +223,7 @@ describe('secret edits', () => {
     expect(verdict(SecretEditSchema, { action: 'replace', value: 'x' })).toBe('ok');
     expect(verdict(SecretEditSchema, { action: 'replace', value: 'x'.repeat(8_192) })).toBe('ok');
     expect(verdict(SecretEditSchema, { action: 'replace', value: '' })).toBe('value: A new secret must not be empty');
-    expect(verdict(SecretEditSchema, { action: 'replace', value: 'x'.repeat(8_193) })).toBe('value: Too big: expected string to have <=8192 characters');
+    expect(verdict(SecretEditSchema, { action: 'replace', value: 'x'.repeat(8_193) })).toBe('value: A secret must be at most 8192 characters');
     expect(verdict(SecretEditSchema, { action: 'read' })).not.toBe('ok');
     expect(SecretEditsSchema.parse({})).toEqual({});
   });

@@ -37,7 +37,10 @@ export interface ScriptedCore extends MonitorCore {
   presence(): SettingsView['secrets'];
 }
 
-export function createSettingsScriptedCore(initial: SettingsInput, stored: SettingsView['secrets']): ScriptedCore {
+/** What Test connection answers; healthy in 4.2 ms unless a test scripts otherwise. */
+export type ScriptedTestResult = (request: TestConnectionRequest) => ProbeResult | null;
+
+export function createSettingsScriptedCore(initial: SettingsInput, stored: SettingsView['secrets'], scripted: { testConnection?: ScriptedTestResult } = {}): ScriptedCore {
   const events = new EventEmitter();
   const calls: Recorded[] = [];
   let settings = SettingsSchema.parse(initial);
@@ -83,6 +86,8 @@ export function createSettingsScriptedCore(initial: SettingsInput, stored: Setti
     async testConnection(raw) {
       const request = TestConnectionRequestSchema.parse(raw);
       calls.push({ method: 'testConnection', request });
+      const answer = scripted.testConnection?.(request);
+      if (answer) return { ...answer, checkedAt: CHECKED_AT };
       const result: ProbeResult = { database: request.database, healthy: true, state: 'healthy', latencyMs: 4.2, checkedAt: CHECKED_AT };
       return result;
     },

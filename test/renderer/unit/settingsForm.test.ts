@@ -4,12 +4,15 @@ import {
   addEnvironment,
   allShownSecrets,
   buildDraft,
+  cancelOutcome,
+  discardNote,
   environmentNameFromFile,
   formFromSettings,
   importTarget,
   kindFormItems,
   moveEnvironment,
   newIdProblem,
+  notSavedNotice,
   removeEnvironment,
   removeQuestion,
   secretErrorKey,
@@ -19,7 +22,9 @@ import {
   shownSecrets,
   slugFromName,
   takenIds,
+  testBlocker,
   uniqueId,
+  unsavedChanges,
   updateEnvironment,
   validateForm,
   type SettingsForm,
@@ -95,9 +100,11 @@ describe('the form is built from the registry', () => {
     });
   });
 
-  it('prefixes generic schema messages with the field label', () => {
-    const v = validateForm(edit((f) => void (f.numbers['monitor.timeoutMs'] = '500000')));
-    expect(v).toEqual({ ok: false, errors: { 'monitor.timeoutMs': 'Timeout: Too big: expected number to be <=120000' } });
+  it('prefixes a schema message with the field label unless it starts with it', () => {
+    const v = validateForm(edit((f) => void (f.numbers['monitor.retries'] = '-1')));
+    expect(v).toEqual({ ok: false, errors: { 'monitor.retries': 'Retries before down: Retries must be between 0 and 10' } });
+    const t = validateForm(edit((f) => void (f.numbers['monitor.timeoutMs'] = '500000')));
+    expect(t).toEqual({ ok: false, errors: { 'monitor.timeoutMs': 'Timeout must be at most 120000 ms (2 minutes)' } });
   });
 });
 
@@ -265,5 +272,45 @@ describe('secret edits per environment', () => {
       const typed = setField(added.form, added.key, 'neo4j', 'uri', 'bolt://qa:7687');
       expect(secretsToReenter(typed.environments[2]!, saved, presence)).toEqual({});
     });
+  });
+});
+
+describe('unsaved changes (issue 13 item 3)', () => {
+  const none = { any: false, environments: [] };
+  it('are none for the loaded form, and none again once a field is typed back', () => {
+    expect(unsavedChanges(formFromSettings(saved), {}, saved)).toEqual(none);
+    const back = setField(setField(formFromSettings(saved), 'staging', 'neo4j', 'uri', 'bolt://other:7687'), 'staging', 'neo4j', 'uri', 'bolt://staging.example.com:7687');
+    expect(unsavedChanges(back, {}, saved)).toEqual(none);
+  });
+
+  it('name the environments edited, and count a secret edit, a new or removed environment, a reorder and a check setting', () => {
+    const renamed = updateEnvironment(formFromSettings(saved), 'production', { name: 'Production EU' });
+    expect(unsavedChanges(renamed, {}, saved)).toEqual({ any: true, environments: ['production'] });
+    expect(unsavedChanges(formFromSettings(saved), { staging: { neo4jPassword: { mode: 'remove' } } }, saved)).toEqual({ any: true, environments: ['staging'] });
+    expect(unsavedChanges(formFromSettings(saved), { staging: { neo4jPassword: { mode: 'keep' } } }, saved)).toEqual(none);
+    expect(unsavedChanges(addEnvironment(formFromSettings(saved), 'QA', 'qa').form, {}, saved)).toEqual({ any: true, environments: ['_new1'] });
+    expect(unsavedChanges(removeEnvironment(formFromSettings(saved), 'staging'), {}, saved)).toEqual({ any: true, environments: [] });
+    expect(unsavedChanges(moveEnvironment(formFromSettings(saved), 'staging', -1), {}, saved)).toEqual({ any: true, environments: [] });
+    const form = formFromSettings(saved);
+    expect(unsavedChanges({ ...form, numbers: { ...form.numbers, 'monitor.retries': '3' } }, {}, saved)).toEqual({ any: true, environments: [] });
+  });
+
+  it('make Cancel and Escape ask first; without them the desktop window closes and a browser tab resets', () => {
+    expect(cancelOutcome('electron', true)).toBe('ask');
+    expect(cancelOutcome('browser', true)).toBe('ask');
+    expect(cancelOutcome('electron', false)).toBe('close');
+    expect(cancelOutcome('browser', false)).toBe('reset');
+    expect(cancelOutcome(undefined, false)).toBe('reset');
+    expect(discardNote('electron')).toBe('The window closes without saving; nothing is sent.');
+    expect(discardNote('browser')).toBe('The form goes back to the saved settings; nothing is sent.');
+  });
+
+  it('say where the cursor went after a failed Save, and why Test connection did not run', () => {
+    expect(notSavedNotice({ 'monitor.timeoutMs': 'x' })).toBe('Not saved: 1 field needs fixing; the cursor is on it.');
+    expect(notSavedNotice({ a: 'x', b: 'y' })).toBe('Not saved: 2 fields need fixing; the cursor is on the first.');
+    const errors = { 'production/supabase.url': 'Supabase URL must …', 'production/neo4jPassword': 'Type the new Neo4j password or press Cancel' };
+    expect(testBlocker(errors, 'production', neo4jKind)).toBe('Type the new Neo4j password or press Cancel');
+    expect(testBlocker(errors, 'production', supabaseKind)).toBe('Supabase URL must …');
+    expect(testBlocker({ 'monitor.retries': 'Retries before down must be a number' }, 'production', neo4jKind)).toBe('Not tested until the form is valid: Retries before down must be a number');
   });
 });
