@@ -30,6 +30,7 @@ import { EnvironmentFields } from './EnvironmentFields.js';
 import { EnvironmentList } from './EnvironmentList.js';
 import { ImportEnv } from './ImportEnv.js';
 import { TextField } from './TextField.js';
+import { useOpenAtField } from './useOpenAtField.js';
 
 export function SettingsApp() {
   const appInfo = useAppInfo();
@@ -57,6 +58,7 @@ export function SettingsApp() {
     api.getSettings().then(load, (e) => setNotice({ kind: 'error', text: errorText(e) }));
   }, [load]);
   useEffect(reload, [reload]);
+  useOpenAtField(form ? form.environments.map((e) => e.key) : null, selected, setSelected);
 
   /** Validates with main's schemas; shows errors inline (and picks an environment with errors) and returns null when invalid. */
   const draft = useCallback((): SettingsDraft | null => {
