@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { HistoryRequestSchema, HistoryViewSchema, IncidentListSchema, IncidentsRequestSchema } from './history.js';
 import { MUTE_HOURS } from './attention.js';
 import { DatabaseIdSchema, EnvironmentIdSchema, ProbeResultSchema, SnapshotSchema } from './schemas.js';
+import { SettingsFocusSchema } from './settingsFocus.js';
 import {
   ImportEnvRequestSchema,
   ImportReportSchema,
@@ -44,6 +45,8 @@ export const MuteRequestSchema = DatabaseRefSchema.extend({
 });
 
 export const WindowNameSchema = z.enum(['status', 'settings']);
+/** A window by name, or the settings window at one field (a failing card's "Open settings"). */
+export const OpenWindowRequestSchema = z.union([WindowNameSchema, z.object({ name: z.literal('settings'), focus: SettingsFocusSchema }).strict()]);
 
 export const rendererContract = {
   methods: {
@@ -67,7 +70,7 @@ export const rendererContract = {
     saveSettings: { input: SettingsDraftSchema, output: SettingsViewSchema },
     /** Content of a .env file chosen by the user, into one environment; secrets go to the keychain. */
     importEnv: { input: ImportEnvRequestSchema, output: ImportReportSchema },
-    openWindow: { input: WindowNameSchema, output: z.undefined() },
+    openWindow: { input: OpenWindowRequestSchema, output: z.undefined() },
   },
   events: {
     snapshot: SnapshotSchema,

@@ -5,7 +5,9 @@
  * "NEO4J_PASSWORD", with --config "WALLTRACK_PRODUCTION_NEO4J_PASSWORD", with saved settings "the
  * Neo4j password in the app's Settings". Browser-safe: the windows call it too.
  */
-import { databaseKind, kindSecrets, type DatabaseKind, type FailureKind } from './databases.js';
+import { databaseIds, databaseKind, kindSecrets, type DatabaseKind, type FailureKind } from './databases.js';
+import type { DatabaseState } from './schemas.js';
+import { STATE_SHORT_WORDS } from './stateWords.js';
 
 export type HintHost =
   | { kind: 'window' }
@@ -53,6 +55,15 @@ export const FAILURE_SUMMARY: Record<FailureKind, string> = {
 export function failureHeadline(database: string, failure: FailureKind): string {
   const kind = databaseKind(database);
   return kind.headlines?.[failure] ?? `${kind.label}: ${FAILURE_SUMMARY[failure]}`;
+}
+
+/**
+ * A failing result's first line, for the card and the CLI: the failure's headline, else "Neo4j: not
+ * configured" from the state (a kind this build does not know keeps its own label).
+ */
+export function problemHeadline(s: { database: string; label: string; status: DatabaseState; kind?: FailureKind | undefined }): string {
+  if (s.kind && databaseIds().includes(s.database)) return failureHeadline(s.database, s.kind);
+  return `${s.label}: ${s.kind ? FAILURE_SUMMARY[s.kind] : STATE_SHORT_WORDS[s.status]}`;
 }
 
 interface Field {
@@ -129,4 +140,40 @@ export function renderHint(database: string, key: HintKey, target: string | null
     return fields.every((f) => f !== null) ? where(kind, fields as Field[], host) : whole;
   });
   return capital(sentence);
+}
+
+/**
+ * The one button a failing card offers: Settings for what only the operator can change, a fresh check
+ * for what may pass by itself; null where neither helps (TLS, a paused project, an unknown failure).
+ */
+export type FailureAction = 'openSettings' | 'checkNow';
+export const FAILURE_ACTIONS: Record<FailureKind | keyof typeof CONFIG_GAP_HINTS, FailureAction | null> = {
+  not_configured: 'openSettings',
+  invalid_config: 'openSettings',
+  auth_failed: 'openSettings',
+  secret_missing: 'openSettings',
+  endpoint_missing: 'openSettings',
+  dns: 'checkNow',
+  no_route: 'checkNow',
+  refused: 'checkNow',
+  timeout: 'checkNow',
+  reset: 'checkNow',
+  server_error: 'checkNow',
+  unreachable_origin: 'checkNow',
+  tls: null,
+  paused: null,
+  database_offline: null,
+  unknown: null,
+};
+
+/** A card's action, and for Settings the field its hint names first (a secret's name or a text field's key), if any. */
+export function failureAction(status: { database: string; kind?: FailureKind | undefined; hintKey?: string | undefined }): { action: FailureAction; field: string | null } | null {
+  const gap = status.hintKey === 'secret_missing' || status.hintKey === 'endpoint_missing' ? status.hintKey : null;
+  const action = FAILURE_ACTIONS[gap ?? status.kind ?? 'unknown'];
+  if (action === null) return null;
+  if (action === 'checkNow' || !databaseIds().includes(status.database)) return { action, field: null };
+  const kind = databaseKind(status.database);
+  const text = template(kind, gap ?? status.hintKey ?? status.kind ?? 'unknown') ?? '';
+  const first = [...text.matchAll(/\{([\w,]+)\}/g)].flatMap((m) => m[1]!.split(',')).map((token) => fieldOf(kind, token)).find((f) => f !== null);
+  return { action, field: first?.key ?? null };
 }

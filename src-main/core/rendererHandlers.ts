@@ -6,11 +6,13 @@
  */
 import { coreMethodNames, type AppInfo, type RendererApiHandlers } from '../common/contract.js';
 import type { SettingsView } from '../common/settings-schema.js';
+import type { SettingsFocus } from '../common/settingsFocus.js';
 import type { MonitorCore } from './MonitorCore.js';
 
 export interface HostHooks {
   appInfo: () => AppInfo;
-  openWindow: (name: 'status' | 'settings') => void | Promise<void>;
+  /** `focus` only for the settings window: the field it should open at. */
+  openWindow: (name: 'status' | 'settings', focus?: SettingsFocus) => void | Promise<void>;
   /** Called after settings were saved, e.g. so Electron can apply "start at login". */
   afterSave?: (view: SettingsView) => void | Promise<void>;
 }
@@ -27,8 +29,9 @@ export function createRendererHandlers(core: MonitorCore, host: HostHooks): Rend
     ...(handlers as Omit<RendererApiHandlers, 'getAppInfo' | 'openWindow'>),
     saveSettings,
     getAppInfo: () => host.appInfo(),
-    openWindow: async (name) => {
-      await host.openWindow(name);
+    openWindow: async (request) => {
+      if (typeof request === 'string') await host.openWindow(request);
+      else await host.openWindow(request.name, request.focus);
       return undefined;
     },
   };

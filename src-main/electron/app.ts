@@ -53,7 +53,7 @@ export async function startShell(platform: NodeJS.Platform = process.platform, o
   };
   const handlers = createRendererHandlers(core, {
     appInfo: () => appInfo,
-    openWindow: (name) => void windows.open(name),
+    openWindow: (name, focus) => void windows.open(name, focus),
     afterSave: (view) => settings.afterSave(view),
   });
   setupIpc({ handlers, policy: { owns: windows.owns, allowedOrigins: [windows.location.origin] }, log: logger });

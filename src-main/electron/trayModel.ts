@@ -8,8 +8,10 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { attentionText, MUTE_HOURS } from '../common/attention.js';
 import { databaseIds } from '../common/databases.js';
 import { partsNeedingAttention } from '../common/detailsSummary.js';
+import { FAILURE_SUMMARY } from '../common/hints.js';
 import type { Freshness } from '../common/freshness.js';
-import type { DatabaseId, DatabaseState, DatabaseStatus, EnvironmentId, EnvironmentStatus, FailureKind, Snapshot } from '../common/schemas.js';
+import type { DatabaseId, DatabaseStatus, EnvironmentId, EnvironmentStatus, Snapshot } from '../common/schemas.js';
+import { STATE_SHORT_WORDS } from '../common/stateWords.js';
 import { incidentSummary, oneLine } from './trayIncident.js';
 import {
   TRAY_STATES,
@@ -23,34 +25,6 @@ import {
   type TrayIconState,
 } from './trayIcons.js';
 
-/** The short word per database state; describeDatabase adds latency or the reason. */
-const STATE_WORDS: Record<DatabaseState, string> = {
-  healthy: 'ok',
-  degraded: 'slow',
-  retrying: 'retrying',
-  recovering: 'recovering',
-  down: 'down',
-  not_configured: 'not configured',
-  unknown: 'not checked yet',
-};
-
-const KIND_TEXT: Record<FailureKind, string> = {
-  not_configured: 'not configured',
-  invalid_config: 'invalid settings',
-  dns: 'host not found',
-  no_route: 'no route',
-  refused: 'connection refused',
-  tls: 'TLS error',
-  timeout: 'timed out',
-  reset: 'connection reset',
-  auth_failed: 'auth failed',
-  server_error: 'server error',
-  paused: 'paused',
-  unreachable_origin: 'origin unreachable',
-  database_offline: 'database offline',
-  unknown: 'error',
-};
-
 /**
  * Windows keeps 127 characters of a tray tooltip (NOTIFYICONDATA.szTip is 128 UTF-16 units with the
  * terminator; Electron's docs state no limit and older Electrons crashed past it, electron/electron#3290).
@@ -61,16 +35,16 @@ const SEPARATOR = ' · ';
 /** The incident summary joins the tooltip only if the state still gets this much of it. */
 const TOOLTIP_STATE_ROOM = 64;
 
-/** e.g. "ok 42 ms", "slow 1200 ms", "down: auth failed", "retrying: timed out", "recovering 1/2". */
+/** e.g. "ok 42 ms", "slow 1200 ms", "down: authentication failed", "retrying: no answer in time", "recovering 1/2". */
 export function describeDatabase(status: DatabaseStatus): string {
-  const word = STATE_WORDS[status.status];
+  const word = STATE_SHORT_WORDS[status.status];
   switch (status.status) {
     case 'healthy':
     case 'degraded':
       return status.latencyMs === null ? word : `${word} ${Math.round(status.latencyMs)} ms`;
     case 'retrying':
     case 'down':
-      return `${word}: ${KIND_TEXT[status.kind ?? 'unknown']}`;
+      return `${word}: ${FAILURE_SUMMARY[status.kind ?? 'unknown']}`;
     case 'recovering':
       return status.recovery ? `${word} ${status.recovery.successes}/${status.recovery.needed}` : word;
     default:
@@ -111,9 +85,9 @@ function describeFreshly(database: DatabaseStatus, fresh: Freshness, view: TrayV
     case 'live':
       return describeDatabase(database);
     case 'paused':
-      return `paused — ${lastKnownText(STATE_WORDS[fresh.lastKnown], fresh.at, view)}`;
+      return `paused — ${lastKnownText(STATE_SHORT_WORDS[fresh.lastKnown], fresh.at, view)}`;
     case 'stale':
-      return `stale since ${view.formatTime(fresh.at)} — last known: ${STATE_WORDS[fresh.lastKnown]}`;
+      return `stale since ${view.formatTime(fresh.at)} — last known: ${STATE_SHORT_WORDS[fresh.lastKnown]}`;
     case 'lost':
       return `unknown — connection lost since ${view.formatTime(fresh.since)}`;
   }
@@ -122,9 +96,9 @@ function describeFreshly(database: DatabaseStatus, fresh: Freshness, view: TrayV
 /** A tooltip part's text, shorter: the word (or the reason with one environment) or "stale since 14:02". */
 function shortText(database: DatabaseStatus, fresh: Freshness, view: TrayView, detailed: boolean): string {
   if (fresh.kind === 'stale') return `stale since ${view.formatTime(fresh.at)}`;
-  if (fresh.kind === 'paused') return lastKnownText(STATE_WORDS[fresh.lastKnown], fresh.at, view);
+  if (fresh.kind === 'paused') return lastKnownText(STATE_SHORT_WORDS[fresh.lastKnown], fresh.at, view);
   // "recovering 1/2" is short enough to keep its count everywhere.
-  if (!detailed) return database.status === 'recovering' ? describeDatabase(database) : STATE_WORDS[database.status];
+  if (!detailed) return database.status === 'recovering' ? describeDatabase(database) : STATE_SHORT_WORDS[database.status];
   const found = liveFindings(database, fresh);
   return describeDatabase(database) + (found ? ` (${found})` : '');
 }
@@ -139,12 +113,12 @@ function liveFindings(database: DatabaseStatus, fresh: Freshness): string | null
 /** A paused environment's "last known: down 11:00": its worst state then, as of its oldest result. */
 function environmentLastKnown(environment: EnvironmentStatus, view: TrayView): string {
   const oldest = databasesOf(environment).flatMap((d) => d.checkedAt ?? []).sort()[0];
-  if (oldest === undefined) return STATE_WORDS.unknown;
+  if (oldest === undefined) return STATE_SHORT_WORDS.unknown;
   return lastKnownText(TRAY_STATES[lastKnownIconState(environment)].word, oldest, view);
 }
 
 /**
- * One environment: `WallTrack — <label> ok 42 ms · <label> down: auth failed` ("paused …" first when paused).
+ * One environment: `WallTrack — <label> ok 42 ms · <label> down: authentication failed` ("paused …" first when paused).
  * Several: `WallTrack — production: <label> down · staging ok`, worst first, then in settings order.
  * Then the last incident, if the state still has room.
  */

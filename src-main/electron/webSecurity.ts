@@ -58,13 +58,20 @@ export function hardenWebContents(contents: WebContents, log: ShellLog): void {
   });
 }
 
-/** A status monitor needs no camera, notifications-from-web, clipboard, geolocation…: deny all. */
+/**
+ * Writing plain text to the clipboard: a failing card's Copy (its raw message). Reading the clipboard,
+ * and every other permission, stays denied.
+ */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** A status monitor needs no camera, notifications-from-web, clipboard reading, geolocation…: deny all but ALLOWED_PERMISSIONS. */
 export function denyAllPermissions(session: Session, log: ShellLog): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
+    if (ALLOWED_PERMISSIONS.has(permission)) return callback(true);
     log.warn({ permission }, 'Denied a permission request from an app window');
     callback(false);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission));
 }
 
 /** Applies hardenWebContents to every webContents as it is created (windows, devtools, webviews). */

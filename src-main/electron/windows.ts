@@ -6,6 +6,7 @@
 import { BrowserWindow, type WebContents, type WebPreferences } from 'electron';
 import type { z } from 'zod';
 import type { WindowNameSchema } from '../common/contract.js';
+import { settingsFocusQuery, type SettingsFocus } from '../common/settingsFocus.js';
 import { APP_ORIGIN, appPageUrl } from './protocol.js';
 import { errorSummary, type ShellLog } from './log.js';
 
@@ -54,8 +55,11 @@ const WINDOW_OPTIONS: Record<WindowName, { title: string; width: number; height:
 };
 
 export interface WindowManager {
-  /** Shows (creating if needed) and focuses a window. */
-  open(name: WindowName): BrowserWindow;
+  /**
+   * Shows (creating if needed) and focuses a window. A new settings window opens at `focus`; one already
+   * open is only brought forward, so edits not yet saved in it are not thrown away.
+   */
+  open(name: WindowName, focus?: SettingsFocus): BrowserWindow;
   /** Open, not destroyed windows. */
   all(): BrowserWindow[];
   /** True for the webContents of one of our windows. */
@@ -67,7 +71,7 @@ export interface WindowManager {
 export function setupWindows(deps: { preloadPath: string; location: RendererLocation; log: ShellLog }): WindowManager {
   const windows = new Map<WindowName, BrowserWindow>();
 
-  const create = (name: WindowName): BrowserWindow => {
+  const create = (name: WindowName, focus: SettingsFocus | undefined): BrowserWindow => {
     const win = new BrowserWindow({
       ...WINDOW_OPTIONS[name],
       show: false,
@@ -79,7 +83,7 @@ export function setupWindows(deps: { preloadPath: string; location: RendererLoca
     win.on('closed', () => {
       if (windows.get(name) === win) windows.delete(name);
     });
-    win.loadURL(deps.location.pageUrl(name)).catch((error: unknown) => {
+    win.loadURL(deps.location.pageUrl(name) + (focus ? settingsFocusQuery(focus) : '')).catch((error: unknown) => {
       deps.log.error({ window: name, error: errorSummary(error) }, `Could not load the ${name} window`);
     });
     return win;
@@ -87,9 +91,9 @@ export function setupWindows(deps: { preloadPath: string; location: RendererLoca
 
   return {
     location: deps.location,
-    open(name) {
+    open(name, focus) {
       const existing = windows.get(name);
-      const win = existing && !existing.isDestroyed() ? existing : create(name);
+      const win = existing && !existing.isDestroyed() ? existing : create(name, focus);
       if (win.isMinimized()) win.restore();
       if (existing) win.show();
       win.focus();

@@ -6,9 +6,9 @@
 import { DATABASE_KINDS } from '../common/databases.js';
 import { detailsNote } from '../common/detailsSummary.js';
 import { formatDuration } from '../common/duration.js';
-import { FAILURE_SUMMARY, failureHeadline, knowsHint, renderHint, type HintHost } from '../common/hints.js';
+import { FAILURE_SUMMARY, knowsHint, problemHeadline, renderHint, type HintHost } from '../common/hints.js';
 import type { DatabaseStatus, EnvironmentStatus, OverallStatus, Snapshot } from '../common/schemas.js';
-import { STATE_MARKS, STATE_TONES, STATE_WORDS, type Tone } from '../common/stateWords.js';
+import { OVERALL_STATES, STATE_MARKS, STATE_TONES, STATE_WORDS, type Tone } from '../common/stateWords.js';
 import { localTime } from './record.js';
 
 export const MAX_COLUMNS = 100;
@@ -17,12 +17,13 @@ const MAX_NOTE_LINES = 4;
 const MAX_NAME_COLUMN = 24;
 const MAX_STATE_COLUMN = 42;
 
-const OVERALL_WORDS: Record<OverallStatus, { word: string; tone: Tone }> = {
-  ok: { word: 'OK', tone: 'good' },
-  degraded: { word: 'Degraded', tone: 'warn' },
-  down: { word: 'Down', tone: 'bad' },
-  unconfigured: { word: 'Not configured', tone: 'neutral' },
-  unknown: { word: 'Not checked yet', tone: 'neutral' },
+/** The whole's word; its colour is that of the state it sums up (OVERALL_STATES). */
+const OVERALL_WORDS: Record<OverallStatus, string> = {
+  ok: 'OK',
+  degraded: 'Degraded',
+  down: 'Down',
+  unconfigured: 'Not configured',
+  unknown: 'Not checked yet',
 };
 
 const ANSI: Record<Tone | 'bold', string> = { good: '32', warn: '33', bad: '31', neutral: '90', bold: '1' };
@@ -51,7 +52,7 @@ export function hintText(s: Pick<DatabaseStatus, 'database' | 'hint' | 'hintKey'
 
 export function formatReport(snapshot: Snapshot, options: ReportOptions): string {
   const paint = (tone: Tone | 'bold', text: string) => (options.colour ? `\x1b[${ANSI[tone]}m${text}\x1b[0m` : text);
-  const overall = OVERALL_WORDS[snapshot.status];
+  const overall = { word: OVERALL_WORDS[snapshot.status], tone: STATE_TONES[OVERALL_STATES[snapshot.status]] };
   const age = formatDuration(options.now - Date.parse(snapshot.checkedAt));
   const lines = [`WallTrack Monitor ${snapshot.version}: ${paint(overall.tone, overall.word)} (checked ${localTime(snapshot.checkedAt, options.timeZone)}, ${age} ago)`, ''];
   const rows = snapshot.environments.flatMap((env) => databasesOf(env).map((s) => ({ env, s, state: stateText(s) })));
@@ -79,8 +80,7 @@ function notesOf(env: EnvironmentStatus, s: DatabaseStatus, paint: (tone: Tone |
   const failed = s.status !== 'healthy' && s.status !== 'degraded' && s.status !== 'unknown';
   const hint = failed ? s.hint : undefined;
   if (failed && (s.message || hint)) {
-    const headline = s.kind ? failureHeadline(s.database, s.kind) : `${s.label}: ${STATE_WORDS[s.status].toLowerCase()}`;
-    out.push(...wrap(`${env.name} / ${s.label}: ${headline}`, '', '  ').map((l, i) => (i === 0 ? paint('bold', l) : l)));
+    out.push(...wrap(`${env.name} / ${s.label}: ${problemHeadline(s)}`, '', '  ').map((l, i) => (i === 0 ? paint('bold', l) : l)));
     if (hint) out.push(...wrap(hint, '  What to do: ', '    '));
     if (s.message) out.push(...wrap(s.message, '  Details: ', '    '));
   }

@@ -3,7 +3,7 @@ import { DATABASE_KINDS } from '../../src-main/common/databases.js';
 import type { DatabaseId, DatabaseState, DatabaseStatus, EnvironmentStatus, OverallStatus, Snapshot } from '../../src-main/common/schemas.js';
 import type { Uptime, UptimeWindow } from '../../src-main/common/history.js';
 import { formatDuration } from '../../src-main/common/duration.js';
-import { STATE_MARKS, STATE_TONES, STATE_WORDS, type Tone } from '../../src-main/common/stateWords.js';
+import { OVERALL_STATES, STATE_MARKS, STATE_TONES, STATE_WORDS, type Tone } from '../../src-main/common/stateWords.js';
 
 /** One home for durations (the tray and the CLI use it too); re-exported for the windows. */
 export { formatDuration };
@@ -14,13 +14,7 @@ export const DATABASE_LABELS = Object.fromEntries(DATABASE_KINDS.map((k) => [k.i
 /** One home for state words, marks and tones (the CLI uses them too); re-exported for the windows. */
 export { STATE_MARKS, STATE_TONES, STATE_WORDS, type Tone };
 
-export const OVERALL_TONES: Record<OverallStatus, Tone> = {
-  ok: 'good',
-  degraded: 'warn',
-  down: 'bad',
-  unconfigured: 'neutral',
-  unknown: 'neutral',
-};
+export const OVERALL_TONES = Object.fromEntries(Object.entries(OVERALL_STATES).map(([overall, state]) => [overall, STATE_TONES[state]])) as Record<OverallStatus, Tone>;
 
 /** What is wrong in one environment, e.g. "Neo4j down", naming databases by their snapshot label. */
 export function environmentHeadline(env: Pick<EnvironmentStatus, 'status' | 'databases'>): string {

@@ -36,6 +36,7 @@ import { EnvironmentFields } from './EnvironmentFields.js';
 import { EnvironmentList } from './EnvironmentList.js';
 import { ImportEnv } from './ImportEnv.js';
 import { TextField } from './TextField.js';
+import { useOpenAtField } from './useOpenAtField.js';
 
 /** The page's own title; "• " goes in front while there are unsaved changes. */
 const BASE_TITLE = document.title;
@@ -72,6 +73,7 @@ export function SettingsApp() {
     api.getSettings().then(load, (e) => setNotice({ kind: 'error', text: errorText(e) }));
   }, [load]);
   useEffect(reload, [reload]);
+  useOpenAtField(form ? form.environments.map((e) => e.key) : null, selected, setSelected);
 
   /** Validates with main's schemas; shows errors inline (and picks the first environment with errors) and returns them when invalid. */
   const draft = useCallback((): DraftResult => {

@@ -1,12 +1,13 @@
 import type { Freshness } from '../../src-main/common/freshness.js';
 import type { ChartRange, HistoryView } from '../../src-main/common/history.js';
-import type { DatabaseStatus, EnvironmentId } from '../../src-main/common/schemas.js';
+import { isHealthyState, type DatabaseStatus, type EnvironmentId } from '../../src-main/common/schemas.js';
 import type { ReactNode } from 'react';
 import { attentionText, shownAttention } from '../../src-main/common/attention.js';
 import { STATE_TONES, UPTIME_PERIOD_WORDS, formatClock, formatLatency, stateDuration, uptimeText } from '../lib/format.js';
 import { freshnessSentence } from '../lib/freshnessWords.js';
 import { DatabaseDetails } from './DatabaseDetails.js';
 import { LatencyChart } from './LatencyChart.js';
+import { ProblemPanel } from './ProblemPanel.js';
 import { RelativeTime } from './RelativeTime.js';
 import { StateBadge } from './StateBadge.js';
 
@@ -28,9 +29,11 @@ interface Props {
   headingLevel?: 2 | 3;
   /** Acknowledge / Mute buttons, given by the window (they talk to the host). */
   controls?: ReactNode;
+  /** The failure's one button (Open settings, Check now), given by the window; shown only while the result is live. */
+  action?: ReactNode;
 }
 
-export function DatabaseCard({ environment, status, freshness, now, history, range, onRange, headingLevel = 2, controls }: Props) {
+export function DatabaseCard({ environment, status, freshness, now, history, range, onRange, headingLevel = 2, controls, action }: Props) {
   // "_" cannot occur in an environment id, so no two (environment, database) pairs share an id.
   const titleId = `card-${environment}_${status.database}-title`;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -61,6 +64,7 @@ export function DatabaseCard({ environment, status, freshness, now, history, ran
         </div>
       )}
       {said && !notLive && <p className="card-attention">{said}</p>}
+      {PROBLEM_STATES.has(status.status) && (status.message || status.hint) && <ProblemPanel environment={environment} status={status} action={notLive ? undefined : action} />}
       {status.target && <p className="card-target">{status.target}</p>}
       <dl className="metrics">
         <div>
@@ -92,20 +96,10 @@ export function DatabaseCard({ environment, status, freshness, now, history, ran
           );
         })}
       </dl>
-      {PROBLEM_STATES.has(status.status) && (status.message || status.hint) && (
-        <div className="problem" role="group" aria-label={`${status.label} problem`}>
-          {status.message && <p className="problem-message">{status.message}</p>}
-          {status.hint && (
-            <p className="problem-hint">
-              <strong>What to do: </strong>
-              {status.hint}
-            </p>
-          )}
-        </div>
-      )}
       <DatabaseDetails status={status} />
       <LatencyChart label={status.label} range={range} onRange={onRange} view={history.view} error={history.error} />
-      {status.server?.version && (
+      {/* A down database's version is what it was, not what it is: not shown (the status has no "last seen healthy" time to date it). */}
+      {status.server?.version && isHealthyState(status.status) && (
         <p className="card-server">
           {serverLabel(status.server.agent, status.server.version)}
           {status.server.edition && ` ${status.server.edition}`}

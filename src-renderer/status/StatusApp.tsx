@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { AppInfo } from '../../src-main/common/contract.js';
 import type { ChartRange } from '../../src-main/common/history.js';
 import type { DatabaseStatus, EnvironmentId, EnvironmentStatus, Snapshot } from '../../src-main/common/schemas.js';
 import { useAppInfo, useConnectionLostSince, useHistory, useIncidents, useSnapshot } from '../api/hooks.js';
@@ -9,6 +10,7 @@ import { ConnectionNotice } from './ConnectionNotice.js';
 import { AttentionControls } from './AttentionControls.js';
 import { DatabaseCard } from './DatabaseCard.js';
 import { EnvironmentControls } from './EnvironmentControls.js';
+import { FailureActionButton } from './FailureActionButton.js';
 import { EnvironmentSection } from './EnvironmentSection.js';
 import { IncidentList } from './IncidentList.js';
 import { OverallBanner } from './OverallBanner.js';
@@ -16,6 +18,7 @@ import { StatusControls } from './StatusControls.js';
 
 interface Shown {
   snapshot: Snapshot;
+  appInfo: AppInfo | null;
   view: ViewState;
   onSnapshot: (s: Snapshot) => void;
 }
@@ -34,6 +37,7 @@ function Card({ env, status, headingLevel, shown }: { env: EnvironmentStatus; st
       onRange={setRange}
       headingLevel={headingLevel}
       controls={<AttentionControls environment={env.id} status={status} onSnapshot={shown.onSnapshot} />}
+      action={<FailureActionButton environment={env.id} status={status} appInfo={shown.appInfo} onSnapshot={shown.onSnapshot} />}
     />
   );
 }
@@ -97,12 +101,12 @@ export function StatusApp() {
             // One environment looks as before: its cards, no section around them; its incidents below.
             <>
               <div className="cards" data-environment={only.id}>
-                <Cards env={only} headingLevel={2} shown={{ snapshot, view, onSnapshot: setSnapshot }} />
+                <Cards env={only} headingLevel={2} shown={{ snapshot, appInfo, view, onSnapshot: setSnapshot }} />
               </div>
-              <Incidents env={only} headingLevel={2} shown={{ snapshot, view, onSnapshot: setSnapshot }} />
+              <Incidents env={only} headingLevel={2} shown={{ snapshot, appInfo, view, onSnapshot: setSnapshot }} />
             </>
           ) : (
-            <Environments environments={environments} shown={{ snapshot, view, onSnapshot: setSnapshot }} />
+            <Environments environments={environments} shown={{ snapshot, appInfo, view, onSnapshot: setSnapshot }} />
           )}
           <StatusControls snapshot={snapshot} appInfo={appInfo} onSnapshot={setSnapshot} />
           <footer className="footer">

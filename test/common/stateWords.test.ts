@@ -1,7 +1,7 @@
 /** The one table of state words, marks and colour families the windows and the CLI share. */
 import { describe, expect, it } from 'vitest';
 import { DatabaseStateSchema } from '../../src-main/common/schemas.js';
-import { STATE_MARKS, STATE_TONES, STATE_WORDS } from '../../src-main/common/stateWords.js';
+import { OVERALL_STATES, STATE_MARKS, STATE_SHORT_WORDS, STATE_TONES, STATE_WORDS } from '../../src-main/common/stateWords.js';
 
 describe('state words, marks and tones', () => {
   it('says each state in words, with a mark of its own and a colour family', () => {
@@ -30,5 +30,23 @@ describe('state words, marks and tones', () => {
     const states = [...DatabaseStateSchema.options].sort();
     expect(Object.keys(STATE_WORDS).sort()).toEqual(states);
     expect(new Set(Object.values(STATE_MARKS)).size).toBe(states.length);
+  });
+});
+
+describe('the short words and what an overall status sums up', () => {
+  it('has a lower-case short word per state, as the tray says it', () => {
+    expect(STATE_SHORT_WORDS).toEqual({
+      healthy: 'ok',
+      degraded: 'slow',
+      retrying: 'retrying',
+      down: 'down',
+      recovering: 'recovering',
+      not_configured: 'not configured',
+      unknown: 'not checked yet',
+    });
+  });
+
+  it('maps each overall status to the state whose mark and colour it shows', () => {
+    expect(OVERALL_STATES).toEqual({ ok: 'healthy', degraded: 'degraded', down: 'down', unconfigured: 'not_configured', unknown: 'unknown' });
   });
 });

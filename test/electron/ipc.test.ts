@@ -158,7 +158,7 @@ async function setup(): Promise<electron.BrowserWindow> {
   windows = setupWindows({ preloadPath: '/app/preload.cjs', location: rendererLocation(true, {}), log });
   const handlers = createRendererHandlers(core, {
     appInfo: () => ({ version: '0.1.0', host: 'electron', capabilities: { startAtLogin: true, notifications: true } }),
-    openWindow: (name) => void windows.open(name),
+    openWindow: (name, focus) => void windows.open(name, focus),
   });
   setupIpc({ handlers, policy: { owns: windows.owns, allowedOrigins: [windows.location.origin] }, log });
   const win = windows.open('status') as unknown as electron.BrowserWindow;
@@ -179,6 +179,15 @@ describe('IPC derived from the contract', () => {
     await setup();
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(methodNames.map(methodChannel).sort());
     for (const channel of electron.ipcMain.handlers.keys()) expect(channel.startsWith('walltrack:')).toBe(true);
+  });
+
+  it('opens the settings window at the field a card asks for (openWindow with a focus, as app.ts wires it)', async () => {
+    const win = await setup();
+    const reply = await call(win, 'openWindow', { name: 'settings', focus: { environment: 'production', database: 'neo4j', field: 'neo4jPassword' } });
+    expect(reply.ok, JSON.stringify(reply)).toBe(true);
+    await Promise.resolve();
+    const urls = windows.all().map((w) => w.webContents.getURL());
+    expect(urls).toContain('app://walltrack/settings.html?environment=production&database=neo4j&field=neo4jPassword');
   });
 
   it.each(methodNames)('answers a valid %s call from our window with output that matches the contract', async (name) => {

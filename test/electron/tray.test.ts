@@ -82,8 +82,8 @@ describe('tray', () => {
     expect(centreColour()).toEqual([...TRAY_STATES.ok.colour]);
     core.emitSnapshot(makeSnapshot({ status: 'down', neo4j: { status: 'down', healthy: false, latencyMs: null, kind: 'auth_failed' } }));
     expect(centreColour()).toEqual([...TRAY_STATES.down.colour]);
-    expect(tray().tooltip).toBe('WallTrack — Supabase ok 42 ms · Neo4j down: auth failed');
-    expect(labels()[1]).toBe('Neo4j: down: auth failed');
+    expect(tray().tooltip).toBe('WallTrack — Supabase ok 42 ms · Neo4j down: authentication failed');
+    expect(labels()[1]).toBe('Neo4j: down: authentication failed');
     core.emitSnapshot(makeSnapshot({ status: 'degraded', supabase: { status: 'degraded', latencyMs: 1500 } }));
     expect(centreColour()).toEqual([...TRAY_STATES.degraded.colour]);
     core.emitSnapshot(makeSnapshot({ status: 'unconfigured', neo4j: { status: 'not_configured', healthy: false, latencyMs: null } }));

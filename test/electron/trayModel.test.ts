@@ -61,16 +61,16 @@ const productionNeo4jDown = () =>
   );
 
 describe('tray tooltip with one environment: as before environments', () => {
-  it('reads "WallTrack — Supabase ok 42 ms · Neo4j down: auth failed", no environment name', () => {
+  it('reads "WallTrack — Supabase ok 42 ms · Neo4j down: authentication failed", no environment name', () => {
     const snapshot = makeSnapshot({ status: 'down', neo4j: { status: 'down', healthy: false, latencyMs: null, kind: 'auth_failed' } });
-    expect(trayTooltip(snapshot)).toBe('WallTrack — Supabase ok 42 ms · Neo4j down: auth failed');
+    expect(trayTooltip(snapshot)).toBe('WallTrack — Supabase ok 42 ms · Neo4j down: authentication failed');
   });
 
   it.each([
     [{ status: 'degraded' as const, latencyMs: 1234.4 }, 'slow 1234 ms'],
-    [{ status: 'retrying' as const, healthy: false, kind: 'timeout' as const }, 'retrying: timed out'],
-    [{ status: 'down' as const, healthy: false, kind: 'dns' as const }, 'down: host not found'],
-    [{ status: 'down' as const, healthy: false }, 'down: error'],
+    [{ status: 'retrying' as const, healthy: false, kind: 'timeout' as const }, 'retrying: no answer in time'],
+    [{ status: 'down' as const, healthy: false, kind: 'dns' as const }, 'down: host name could not be resolved'],
+    [{ status: 'down' as const, healthy: false }, 'down: check failed'],
     [{ status: 'not_configured' as const, healthy: false, latencyMs: null }, 'not configured'],
     [{ status: 'unknown' as const, healthy: false, latencyMs: null }, 'not checked yet'],
   ])('describes %o as "%s"', (over, text) => {
@@ -192,7 +192,7 @@ describe('tray menu with several environments', () => {
     const environment = (databases: Shape[]) => [...databases, '---', 'Check now', 'Pause for 1 hour'];
     expect(shape(template)).toEqual([
       { 'staging: ok': environment(['Supabase: ok 42 ms', 'Neo4j: ok 7 ms']) },
-      { 'production: down': environment(['Supabase: ok 42 ms', 'Neo4j: down: auth failed', 'Acknowledge Neo4j', { 'Mute Neo4j': ['For 1 hour', 'For 4 hours', 'For 8 hours'] }]) },
+      { 'production: down': environment(['Supabase: ok 42 ms', 'Neo4j: down: authentication failed', 'Acknowledge Neo4j', { 'Mute Neo4j': ['For 1 hour', 'For 4 hours', 'For 8 hours'] }]) },
       { 'dev: ok': environment(['Supabase: ok 42 ms', 'Neo4j: ok 7 ms']) },
       '---',
       'Check all now',

@@ -116,6 +116,26 @@ describe('web security', () => {
     expect(JSON.stringify(log.entries)).not.toContain('hunter2');
   });
 
+  it('opens a new settings window at the field a card asks for; one already open is only brought forward', async () => {
+    const windows = manager();
+    const win = fake(windows.open('settings', { environment: 'production', database: 'neo4j', field: 'user' }));
+    await Promise.resolve();
+    expect(win.webContents.getURL()).toBe('app://walltrack/settings.html?environment=production&database=neo4j&field=user');
+    const again = fake(windows.open('settings', { environment: 'staging', database: 'supabase', field: 'url' }));
+    await Promise.resolve();
+    expect(again).toBe(win);
+    expect(again.webContents.getURL()).toBe('app://walltrack/settings.html?environment=production&database=neo4j&field=user');
+  });
+
+  it('lets a window write text to the clipboard (a card\'s Copy) and nothing else: reading it stays denied', () => {
+    manager();
+    const ses = electron.session.defaultSession;
+    const callback = vi.fn();
+    ses.permissionRequestHandler!({} as never, 'clipboard-sanitized-write' as never, callback, {} as never);
+    expect(callback).toHaveBeenCalledWith(true);
+    expect(ses.permissionCheckHandler!({} as never, 'clipboard-sanitized-write' as never, 'app://walltrack', {} as never)).toBe(true);
+  });
+
   it('denies every permission request and check', () => {
     manager();
     const ses = electron.session.defaultSession;

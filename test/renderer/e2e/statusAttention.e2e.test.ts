@@ -86,7 +86,7 @@ describe('acknowledging on the card', () => {
 
   it('mutes for 4 hours with the keyboard alone, then unmutes', async () => {
     const page = await open([productionDown()]);
-    await card(page, 'neo4j').locator('summary').focus();
+    await card(page, 'neo4j').locator('.mute-menu summary').focus();
     await page.keyboard.press('Enter');
     await card(page, 'neo4j').getByRole('button', { name: '4 hours' }).focus();
     await page.keyboard.press('Enter');

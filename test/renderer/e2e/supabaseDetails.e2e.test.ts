@@ -127,7 +127,9 @@ describe.sequential('Supabase details in the status and settings windows', { tim
 
   it('a paused project (HTTP 540): the card is down as paused with the gateway\'s message and the hint; no token, no details', async () => {
     await expect.poll(() => card('archive').getAttribute('data-state'), { timeout: 20_000 }).toBe('down');
-    expect(await card('archive').locator('.problem-message').innerText()).toBe(
+    // The library's wording waits under the closed "Details"; the card leads with what failed and what to do.
+    expect(await card('archive').locator('.problem-headline').innerText()).toBe('The Supabase project is paused');
+    expect(await card('archive').locator('.problem-message').textContent()).toBe(
       `supabase (${paused.url}): project paused (GET /auth/v1/health answered HTTP 540: "Project paused" — The project is paused; its owner can restore it from the dashboard.)`,
     );
     expect(await card('archive').locator('.problem-hint').innerText()).toBe(

@@ -81,6 +81,29 @@ describe('database card', () => {
     expect(html).toMatch(/<p class="card-freshness">Unknown — connection lost since [^<]+<\/p>/);
   });
 
+  it('leads a failing card with the headline of its failure, then what to do, then the raw message closed under "Details"', () => {
+    const html = card(status('down', { kind: 'auth_failed', message: 'Neo.ClientError.Security.Unauthorized: The client is unauthorized', hint: 'Check Settings → Neo4j → User and Password' }));
+    const problem = html.slice(html.indexOf('<div class="problem"'));
+    expect(problem).toMatch(
+      /^<div class="problem" role="group" aria-label="Neo4j problem"><p class="problem-headline">Neo4j rejected the user name or password<\/p><p class="problem-hint"><strong>What to do: <\/strong>Check Settings → Neo4j → User and Password<\/p>/,
+    );
+    expect(problem).toContain('<details class="problem-details"><summary>Details</summary><p class="problem-message">Neo.ClientError.Security.Unauthorized: The client is unauthorized</p>');
+    expect(problem).not.toContain('<details class="problem-details" open');
+  });
+
+  it('gives a failure without a headline of its own the kind\'s label and summary, and a not configured card "Neo4j: not configured"', () => {
+    expect(card(status('retrying', { kind: 'reset', message: 'read ECONNRESET' }))).toContain('<p class="problem-headline">Neo4j: connection reset</p>');
+    expect(card(status('retrying', { kind: 'refused', message: 'connect ECONNREFUSED 127.0.0.1:7687' }))).toContain('<p class="problem-headline">Neo4j is not running, or not at this address</p>');
+    expect(card(status('not_configured', { hint: 'Set Settings → Neo4j → URI' }))).toContain('<p class="problem-headline">Neo4j: not configured</p>');
+  });
+
+  it('shows the server version while the database answers, and hides it when it is down', () => {
+    const server = { agent: 'Neo4j/5.26.30', version: '5.26.30' };
+    expect(card(status('healthy', { server }))).toContain('<p class="card-server">Neo4j/5.26.30</p>');
+    expect(card(status('down', { server, kind: 'refused', message: 'refused' }))).not.toContain('Neo4j/5.26.30');
+    expect(card(status('retrying', { server, kind: 'timeout', message: 'timeout' }))).not.toContain('Neo4j/5.26.30');
+  });
+
   it('shows the failure message and the operator hint when down, in a live-announced badge', () => {
     const html = card(status('down', { kind: 'auth_failed', message: 'neo4j (bolt://x:7687): authentication failed', hint: 'Check NEO4J_PASSWORD in Settings' }), {
       environment: 'production',
