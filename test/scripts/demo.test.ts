@@ -126,12 +126,12 @@ describe.sequential('the demo in a terminal', { timeout: 300_000 }, () => {
   });
 
   it('status: one line per environment, latencies in whole milliseconds', async () => {
-    const healthy = /^production: supabase healthy \d+ ms, neo4j \w+/;
+    // Answering is enough: on a loaded machine a check can take over the 1 s slow threshold ("degraded").
+    const answering = (environment: string) => new RegExp(`^${environment}: supabase (healthy|degraded) \\d+ ms, neo4j \\w+`);
     for (let attempt = 0; ; attempt++) {
       const lines = await run('status');
-      if (healthy.test(lines[0]!) || attempt === 20) {
-        expect(lines[0]).toMatch(healthy);
-        expect(lines[1]).toMatch(/^staging: supabase healthy \d+ ms, neo4j \w+/);
+      if ((answering('production').test(lines[0]!) && answering('staging').test(lines[1]!)) || attempt === 20) {
+        expect(lines).toEqual([expect.stringMatching(answering('production')), expect.stringMatching(answering('staging'))]);
         expect(lines.filter((l) => /\d\.\d+ ms/.test(l))).toEqual([]);
         break;
       }
