@@ -2,19 +2,32 @@
 // `npm run demo`: real local services from the test stack (Neo4j, PostgreSQL behind the Supabase
 // stand-in, the test runner's private keyring) and the app — `walltrack-monitor serve` with its status window —
 // pre-configured against them, so it shows green in one command. Then break things and watch:
-//   at the demo> prompt:        stop neo4j | start neo4j | stop postgres | start postgres | status | quit
+//   at the demo> prompt:        status | stop|start|restart neo4j|postgres | logs on|off | help | quit
 //   from another terminal:      npm run demo -- stop neo4j      (same commands)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { at, buildIfNeeded } from './buildIfNeeded.mjs';
+import { createDemoTerminal } from './demoTerminal.mjs';
 
 const CONTROL_SOCKET = join(tmpdir(), `walltrack-demo-${userInfo().uid}.sock`);
-const HELP = 'commands: stop neo4j | start neo4j | stop postgres | start postgres | status | quit';
+const HELP = [
+  'commands:',
+  '  status                              each environment on one line: every database\'s state and latency',
+  '  stop|start|restart neo4j|postgres   break a server and watch the cards go red; restart waits for down, then healthy',
+  '  logs on | logs off                  follow the app\'s log lines here (off by default; they are in its log file too)',
+  '  help                                this list',
+  '  quit                                stop the app and every server, delete the temp data (Ctrl-C does the same)',
+].join('\n');
+/** The monitor's database for each server the demo runs (PostgreSQL is behind the Supabase stand-in). */
+const MONITORED_AS = { neo4j: 'neo4j', postgres: 'supabase' };
+const SERVER_NAMES = { neo4j: 'Neo4j', postgres: 'PostgreSQL' };
+/** How long restart waits for the monitor to see each change (its interval is 2 s, with one retry). */
+const SEEN_WITHIN_MS = 60_000;
 
 const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
 if (args.length > 0) process.exit(await sendControl(args.join(' ')));
@@ -60,18 +73,24 @@ async function runDemo() {
   buildIfNeeded({ electron: false, what: 'npm run demo' });
   const { register } = await import('tsx/esm/api');
   register();
-  const [{ startPrivateKeyring }, { startNeo4j }, { startPostgres }, { startSupabaseStandin }, { createMonitorCore }] = await Promise.all([
-    loadTs('test/support/keyring.ts'),
-    loadTs('test/support/neo4j.ts'),
-    loadTs('test/support/postgres.ts'),
-    loadTs('test/support/supabase-standin.ts'),
-    loadTs('src-main/core/createMonitorCore.ts'),
-  ]);
+  const [{ startPrivateKeyring }, { startNeo4j }, { ensureNeo4jLauncherBuilt, neo4jLauncherNeedsBuild }, { startPostgres }, { startSupabaseStandin }, { createMonitorCore }, { createLogger, formatPrettyLine }] =
+    await Promise.all([
+      loadTs('test/support/keyring.ts'),
+      loadTs('test/support/neo4j.ts'),
+      loadTs('test/support/neo4j-launcher-build.ts'),
+      loadTs('test/support/postgres.ts'),
+      loadTs('test/support/supabase-standin.ts'),
+      loadTs('src-main/core/createMonitorCore.ts'),
+      loadTs('src-main/core/logging.ts'),
+    ]);
+  const terminal = createDemoTerminal();
+  const say = (text) => terminal.say(text);
 
   const cleanups = [];
   let quitting = false;
   const cleanup = async () => {
     quitting = true;
+    terminal.close();
     for (const c of cleanups.reverse()) await c().catch(() => undefined);
     cleanups.length = 0;
   };
@@ -83,16 +102,30 @@ async function runDemo() {
   Object.assign(process.env, keyring.env);
   cleanups.push(() => keyring.stop());
 
-  console.log('demo: starting Neo4j 5.26 and PostgreSQL (with the Supabase stand-in in front of it)…');
-  const [neo4j, postgres] = await Promise.all([startNeo4j(), startPostgres()]);
+  const startingNeo4j = (async () => {
+    if (neo4jLauncherNeedsBuild()) say('Neo4j: building the launcher (first run, about a minute)…');
+    await ensureNeo4jLauncherBuilt();
+    say('Neo4j: starting…');
+    const server = await startNeo4j();
+    say(`Neo4j: up on ${server.uri}`);
+    return server;
+  })();
+  say('PostgreSQL: starting…');
+  const startingPostgres = startPostgres().then((server) => {
+    say(`PostgreSQL: up on ${server.host}:${server.port}`);
+    return server;
+  });
+  const [neo4j, postgres] = await Promise.all([startingNeo4j, startingPostgres]);
   cleanups.push(() => neo4j.dispose(), () => postgres.dispose());
   const supabase = await startSupabaseStandin({ connectionString: postgres.connectionString });
   cleanups.push(() => supabase.close());
+  say(`Supabase stand-in: up on ${supabase.url}`);
 
   // Pre-configure a throwaway data dir; the secrets go to the private keyring, as in the real app.
   const dataDir = mkdtempSync(join(tmpdir(), 'walltrack-demo-'));
   cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-  const setup = createMonitorCore({ dataDir });
+  // A silent logger: this core only saves the settings, and its "stopped" line would read as if something had failed.
+  const setup = createMonitorCore({ dataDir, logger: createLogger({ console: false }).logger });
   // Two environments on the same servers, so the windows show environments side by side.
   const environments = [
     { id: 'production', name: 'Production', colour: '#d33682' },
@@ -112,9 +145,11 @@ async function runDemo() {
   });
   await setup.stop();
 
+  say('App: starting walltrack-monitor serve…');
   const app = spawn(process.execPath, [at('bin', 'walltrack-monitor.mjs'), 'serve', '--port', process.env.WALLTRACK_DEMO_PORT ?? '0'], {
     env: { ...process.env, WALLTRACK_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // Its log lines come here, not to the terminal, so they reach it only through `say` (above the prompt).
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   cleanups.push(
     () =>
@@ -127,11 +162,22 @@ async function runDemo() {
   let healthUrl = null;
   let announced;
   const ready = new Promise((resolve) => (announced = resolve));
-  app.stdout.setEncoding('utf8');
-  app.stdout.on('data', (text) => {
-    process.stdout.write(text);
-    healthUrl ??= /^(http:\/\/\S+\/api\/health)$/m.exec(text)?.[1] ?? null;
-    if (/^Status window: /m.test(text)) announced();
+  eachLine(app.stdout, (line) => {
+    say(line);
+    healthUrl ??= /^(http:\/\/\S+\/api\/health)$/.exec(line)?.[1] ?? null;
+    if (/^Status window: /.test(line)) announced();
+  });
+  let followLogs = false;
+  eachLine(app.stderr, (line) => {
+    let entry;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      return say(line); // not a log entry: the app is telling a person something (or crashing)
+    }
+    if (!followLogs) return;
+    if (typeof entry.latencyMs === 'number') entry.latencyMs = Math.round(entry.latencyMs);
+    say(formatPrettyLine(JSON.stringify(entry)).trimEnd());
   });
   app.on('exit', (code) => {
     if (quitting) return;
@@ -141,24 +187,52 @@ async function runDemo() {
   });
 
   const services = { neo4j, postgres };
-  const handle = async (line) => {
-    const [verb, name] = line.trim().toLowerCase().split(/\s+/);
+  const readHealth = async () => {
+    if (!healthUrl) throw new Error('the app is still starting; try again in a moment');
+    return (await fetch(`${healthUrl}/all`, { signal: AbortSignal.timeout(5_000) })).json();
+  };
+  /** Waits until the monitor reports `database` in one of `states` in every environment; says what it saw. */
+  const seen = async (database, states) => {
+    const deadline = Date.now() + SEEN_WITHIN_MS;
+    for (;;) {
+      const now = (await readHealth()).environments.map((e) => [e.id, e.databases[database]?.state]);
+      const seenAll = now.every(([, state]) => states.includes(state));
+      if (seenAll || Date.now() > deadline) {
+        const what = now.map(([id, state]) => `${id} ${database} ${state}`).join(', ');
+        return seenAll ? `the monitor sees: ${what}` : `the monitor still sees after ${SEEN_WITHIN_MS / 1000} s: ${what}`;
+      }
+      await sleep(250);
+    }
+  };
+  const handle = async (line, report) => {
+    const [verb, name, extra] = line.trim().toLowerCase().split(/\s+/);
     if (!verb) return '';
     if (verb === 'help') return HELP;
     if (verb === 'quit' || verb === 'exit') {
       setTimeout(() => void cleanup().then(() => process.exit(0)), 10);
       return 'stopping the demo';
     }
-    if (verb === 'status') {
-      if (!healthUrl) return 'the app is still starting';
-      const all = await (await fetch(`${healthUrl}/all`)).json();
+    if (verb === 'status' && !name) {
       const describe = ([db, d]) => `${db} ${d.state}${d.latencyMs != null ? ` ${Math.round(d.latencyMs)} ms` : ''}${d.kind ? ` (${d.kind})` : ''}`;
-      return all.environments.map((e) => `${e.id}: ${Object.entries(e.databases).map(describe).join(', ')}`).join(' · ');
+      return (await readHealth()).environments.map((e) => `${e.id}: ${Object.entries(e.databases).map(describe).join(', ')}`).join('\n');
+    }
+    if (verb === 'logs' && (name === 'on' || name === 'off') && !extra) {
+      followLogs = name === 'on';
+      return followLogs ? "logs on: the app's log lines appear here as they happen (logs off to stop)" : 'logs off';
     }
     const service = services[name];
-    if ((verb !== 'stop' && verb !== 'start') || !service) return `error: unknown command "${line.trim()}"; ${HELP}`;
-    await service[verb]();
-    return `${name} ${verb === 'stop' ? 'stopped — watch its card go red' : 'started — watch it go green'}`;
+    if (!['stop', 'start', 'restart'].includes(verb) || !service || extra) return `error: unknown command "${line.trim()}"; type help for the commands`;
+    const label = SERVER_NAMES[name];
+    if (verb !== 'start') {
+      report(`${label}: stopping…`);
+      await service.stop();
+      if (verb === 'stop') return `${label}: stopped — watch its cards go red`;
+      report(`${label}: stopped; ${await seen(MONITORED_AS[name], ['down'])}`);
+    }
+    report(`${label}: starting…`);
+    await service.start();
+    if (verb === 'start') return `${label}: started — watch its cards go green`;
+    return `${label}: up again; ${await seen(MONITORED_AS[name], ['healthy', 'degraded'])}`;
   };
 
   // allowHalfOpen: the client ends its side after the command and still reads the reply.
@@ -168,8 +242,9 @@ async function runDemo() {
     socket.on('data', (d) => {
       buf += d;
       if (!buf.includes('\n')) return;
-      handle(buf).then(
-        (reply) => socket.end(`${reply}\n`),
+      const progress = [];
+      handle(buf, (text) => progress.push(text)).then(
+        (reply) => socket.end(`${[...progress, reply].join('\n')}\n`),
         (e) => socket.end(`error: ${e.message}\n`),
       );
     });
@@ -182,16 +257,23 @@ async function runDemo() {
   });
 
   await ready;
-  console.log(`demo: ready. Open the "Status window" URL above. ${HELP}`);
-  console.log('demo: or from another terminal: npm run demo -- stop neo4j');
-  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'demo> ', terminal: process.stdin.isTTY });
-  if (process.stdin.isTTY) rl.prompt();
+  say('demo: ready. Open the "Status window" URL above. Type help for the commands; logs on follows the app\'s log lines.');
+  say('demo: or from another terminal: npm run demo -- stop neo4j');
   // One command at a time, in order: "stop neo4j" then "status" must not overlap.
-  let queue = Promise.resolve();
-  rl.on('line', (line) => {
-    queue = queue.then(async () => {
-      console.log(await handle(line).catch((e) => `error: ${e.message}`));
-      if (process.stdin.isTTY) rl.prompt();
-    });
+  terminal.readCommands(async (line) => {
+    const reply = await handle(line, say).catch((e) => `error: ${e.message}`);
+    if (reply) say(reply);
   });
+}
+
+/** Calls `onLine` with each whole line of a child's output stream. */
+function eachLine(stream, onLine) {
+  let rest = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (text) => {
+    const lines = (rest + text).split('\n');
+    rest = lines.pop();
+    for (const line of lines) onLine(line);
+  });
+  stream.on('end', () => rest && onLine(rest));
 }

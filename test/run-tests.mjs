@@ -41,6 +41,7 @@ function checkPrerequisites() {
   need(fs.existsSync('/usr/bin/chromium'), '/usr/bin/chromium (browser-mode end-to-end tests)', 'chromium');
   need(onPath('prometheus') && onPath('promtool'), 'Prometheus and promtool (scrape /metrics; check the alerting rules)', 'prometheus');
   need(onPath('systemd-analyze'), 'systemd-analyze (verifies the shipped systemd unit)', 'systemd');
+  need(onPath('tmux'), 'tmux (a real terminal for the demo prompt test)', 'tmux');
   if (process.getuid?.() === 0) need(onPath('setpriv'), 'setpriv (runs PostgreSQL unprivileged when tests run as root)', 'util-linux');
   if (missing.length) {
     console.error(`[npm test] Missing prerequisites (bash .ci/run installs them all):\n${missing.join('\n')}`);

@@ -42,8 +42,13 @@ export function ensureNeo4jLauncherBuilt(): Promise<Neo4jLauncherBuild> {
   return buildInThisProcess;
 }
 
+/** True when ensureNeo4jLauncherBuilt() has a build to do (Maven, then the archive's training start), so a caller can say so first. */
+export function neo4jLauncherNeedsBuild(): boolean {
+  return !(jarIsUpToDate() && archiveIsUpToDate());
+}
+
 async function buildUnderLock(): Promise<Neo4jLauncherBuild> {
-  if (jarIsUpToDate() && archiveIsUpToDate()) return { jar: LAUNCHER_JAR, cdsArchive: CDS_ARCHIVE };
+  if (!neo4jLauncherNeedsBuild()) return { jar: LAUNCHER_JAR, cdsArchive: CDS_ARCHIVE };
   fs.mkdirSync(TARGET_DIR, { recursive: true });
   await acquireLock();
   try {

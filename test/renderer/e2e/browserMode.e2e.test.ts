@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolationsInBothThemes } from './accessibility.js';
 import { launchChromium } from './chromium.js';
 import { recordNetwork, type Recorded } from './networkRecorder.js';
 import { card, cardStates, expectNoSecretsInPage, watchCardStates } from './pageChecks.js';
@@ -86,6 +87,7 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     expect((await page.goto(`${base}/status.html`))!.status()).toBe(200); // the page itself carries no data
     await expect.poll(() => page.getByRole('alert').innerText()).toContain('no valid access token');
     expect(await page.locator('section[data-database]').count()).toBe(0);
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
     await stranger.close();
   });
 
@@ -105,6 +107,7 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     await screenshot(status, 'status', 'light');
     await screenshot(status, 'status', 'dark');
     await status.emulateMedia({ colorScheme: 'light' });
+    expect(await axeViolationsInBothThemes(status)).toEqual({ light: [], dark: [] });
   });
 
   it('is operable by keyboard: Tab reaches the controls, Enter pauses and resumes', async () => {
@@ -122,6 +125,7 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     expect(await focused()).toBe('Pause (1 h)');
     await status.keyboard.press('Enter');
     await expect.poll(() => status.locator('.banner-paused').innerText()).toMatch(/^Checks paused until \d/);
+    expect(await axeViolationsInBothThemes(status)).toEqual({ light: [], dark: [] });
     expect(stack.core.snapshot().paused?.until).toBeTruthy();
     await status.getByRole('button', { name: 'Resume' }).focus();
     await status.keyboard.press('Enter');
@@ -150,6 +154,7 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     expect(await status.locator('.banner').innerText()).toContain('Neo4j down');
     expect(await card(status, 'supabase').getAttribute('data-state')).toBe('healthy');
     await screenshot(status, 'status-neo4j-down', 'light');
+    expect(await axeViolationsInBothThemes(status)).toEqual({ light: [], dark: [] });
   });
 
   it('turns it green again once Neo4j is back', async () => {
@@ -193,6 +198,7 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     const error = settings.locator('#neo4j\\.uri-error');
     await expect.poll(() => error.innerText()).toMatch(/Neo4j URI must use one of/);
     expect(await uri.getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolationsInBothThemes(settings)).toEqual({ light: [], dark: [] });
     expect(readFileSync(join(stack.dataDir, 'settings.json'), 'utf8')).toBe(before);
     await uri.fill(goodUri);
   });
@@ -217,6 +223,7 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     await expect.poll(() => result.getAttribute('data-kind'), { timeout: 15_000 }).toBe('auth_failed');
     expect(await result.locator('.badge-word').innerText()).toBe('Down');
     expect(await result.locator('.problem-hint').innerText()).toMatch(/NEO4J_PASSWORD|password/i);
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
     // Nothing saved: settings file, keychain and the running monitor are untouched.
     expect(readFileSync(join(stack.dataDir, 'settings.json'), 'utf8')).toBe(settingsBefore);
     expect((await stack.vault.get('default', 'neo4jPassword'))!.reveal()).toBe(stack.neo4j.password);
@@ -237,6 +244,7 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     await screenshot(page, 'settings', 'light');
     await screenshot(page, 'settings', 'dark');
     await page.emulateMedia({ colorScheme: 'light' });
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
   });
 
   it('imports a .env file and reports secrets by name only', async () => {
@@ -246,6 +254,7 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     const report = page.locator('.import-report');
     await expect.poll(() => report.innerText(), { timeout: 15_000 }).toContain('NEO4J_PASSWORD: stored in keychain');
     expect(await report.innerText()).toContain(`NEO4J_URI = ${stack.neo4j.uri}`);
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
   });
 
   it('runs under the strict CSP without a single page error', () => {

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServices } from '../../support/services.js';
+import { axeViolationsInBothThemes } from './accessibility.js';
 import { launchChromium, launchChromiumWithProfile } from './chromium.js';
 import { card } from './pageChecks.js';
 import { buildRenderer } from './renderBuild.js';
@@ -120,6 +121,7 @@ describe.sequential('browser mode: the credential belongs to its own origin (Chr
     await status.goto(host.mode.url(host.server.port));
     await expectWorkingStatusWindow(status);
     expect(status.url()).toBe(`${base}/status.html`);
+    expect(await axeViolationsInBothThemes(status)).toEqual({ light: [], dark: [] });
     const cdp = await context.newCDPSession(status);
     const { entries } = await cdp.send('Page.getNavigationHistory');
     expect(entries.map((e) => e.url).filter((u) => u.includes(host.mode.token))).toEqual([]);

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
 import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
+import { axeViolations, axeViolationsInBothThemes } from './accessibility.js';
 import { launchChromium } from './chromium.js';
 import { expectNoSecretsInPage } from './pageChecks.js';
 import { buildRenderer } from './renderBuild.js';
@@ -91,6 +92,7 @@ describe.sequential('settings window: environments, in Chromium through browser 
     expect(await page.locator('.env-actions').count()).toBe(0);
     expect(await page.locator('#supabase\\.url').inputValue()).toBe('https://prod.supabase.co');
     expect(await page.locator('[data-secret="neo4jPassword"] .secret-presence').innerText()).toBe('Stored in keychain');
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
   });
 
   it('adds environments with an id derived from the name, refusing an id already used', async () => {
@@ -113,6 +115,7 @@ describe.sequential('settings window: environments, in Chromium through browser 
     await page.locator('#new-env\\.id').fill('QA');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     expect(await page.locator('#new-env\\.id-error').innerText()).toBe('Environment id must be 1–32 lowercase letters, digits or "-", e.g. production or eu-staging');
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
     await page.locator('#new-env\\.id').fill('qa-berlin');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await expect.poll(() => listed()).toEqual(['production', 'staging', 'qa-berlin']);
@@ -139,6 +142,7 @@ describe.sequential('settings window: environments, in Chromium through browser 
     await select('qa-berlin');
     await page.getByRole('button', { name: 'Test Neo4j connection' }).click();
     await expect.poll(() => page.locator('[data-test-connection="neo4j"] .probe-result').getAttribute('data-state')).toBe('healthy');
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
     const call = last('testConnection')!;
     expect([call.request.environment, call.request.database]).toEqual(['qa-berlin', 'neo4j']);
     expect(call.request.settings.environments.find((e) => e.id === 'qa-berlin')!.databases.neo4j!.uri).toBe('bolt://qa.example.com:7687');
@@ -172,6 +176,7 @@ describe.sequential('settings window: environments, in Chromium through browser 
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await expectNoSecretsInPage(page, [STAGING_KEY, STAGING_PASSWORD]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, `settings-environments-${scheme}.png`), fullPage: true, animations: 'disabled' });
     }
     await page.emulateMedia({ colorScheme: 'light' });
@@ -181,6 +186,8 @@ describe.sequential('settings window: environments, in Chromium through browser 
     await page.getByRole('button', { name: 'Remove Staging' }).click();
     const dialog = page.getByRole('alertdialog');
     expect(await dialog.locator('#env-confirm-question').innerText()).toBe('Remove Staging? Its settings and its 2 stored secrets are deleted from the keychain.');
+    expect(await focusedLabel()).toBe('Cancel');
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
     expect(await focusedLabel()).toBe('Cancel');
     await page.keyboard.press('Enter');
     expect(await dialog.count()).toBe(0);
@@ -209,6 +216,7 @@ describe.sequential('settings window: environments, in Chromium through browser 
     await expect.poll(() => page.locator('.import-into').innerText()).toBe('Imported into QA Berlin (qa-berlin):');
     expect(last('importEnv')!.request.into).toEqual({ kind: 'existing', id: 'qa-berlin' });
     expect(await page.locator('.import-report').innerText()).toContain('NEO4J_USER = qa');
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
     await expectNoSecretsInPage(page, [STAGING_KEY, STAGING_PASSWORD, IMPORTED_KEY]);
   });
 

@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EnvironmentStatus } from '../../../src-main/common/schemas.js';
 import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
 import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
-import { axeViolations } from './accessibility.js';
+import { axeViolations, axeViolationsInBothThemes } from './accessibility.js';
 import { launchChromium } from './chromium.js';
 import { buildRenderer } from './renderBuild.js';
 import { CHECKED_AT, createScriptedCore, environment, snapshotOf, type ScriptedCore } from './scriptedCore.js';
@@ -91,6 +91,7 @@ describe('acknowledging on the card', () => {
     await card(page, 'neo4j').getByRole('button', { name: '4 hours' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => card(page, 'neo4j').locator('.card-attention').textContent()).toBe('Muted until 16:00');
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
     await card(page, 'neo4j').getByRole('button', { name: 'Unmute Neo4j' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => card(page, 'neo4j').locator('.card-attention').count()).toBe(0);

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../src-main/common/schemas.js';
 import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
 import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
+import { axeViolationsInBothThemes } from './accessibility.js';
 import { launchChromium } from './chromium.js';
 import { buildRenderer } from './renderBuild.js';
 import { CHECKED_AT, createScriptedCore, environment, snapshotOf, type ScriptedCore } from './scriptedCore.js';
@@ -67,6 +68,7 @@ describe.sequential('flap control and offline in the status window, in Chromium'
     expect(await card(page, 'neo4j').locator('.badge-word').innerText()).toBe('Recovering (1/2)');
     expect(await card(page, 'neo4j').getAttribute('class')).toContain('tone-warn');
     expect(await page.locator('.banner .banner-text').innerText()).toBe('Neo4j recovering');
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
   });
 
   it('offline: one banner "This computer is offline" in the neutral tone, the cards keep their own states', async () => {
@@ -82,6 +84,7 @@ describe.sequential('flap control and offline in the status window, in Chromium'
     expect(await banner.innerText()).toContain('since 11:58 — checks made meanwhile do not count against uptime');
     expect(await page.locator('.banner').count()).toBe(1);
     expect(await page.locator('section.card[data-state="down"]').count()).toBe(3);
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
 
     core.set({ ...snapshot, connectivity: { online: true, since: null } });
     await expect.poll(() => banner.getAttribute('data-connectivity'), { timeout: 10_000 }).toBe('online');

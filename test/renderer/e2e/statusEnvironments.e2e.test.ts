@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
 import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
+import { axeViolations, axeViolationsInBothThemes } from './accessibility.js';
 import { launchChromium } from './chromium.js';
 import { buildRenderer } from './renderBuild.js';
 import { CHECKED_AT, createScriptedCore, environment, snapshotOf, type ScriptedCore } from './scriptedCore.js';
@@ -104,6 +105,7 @@ describe.sequential('status window with environments, in Chromium through the re
     // The heading's button is the section's name, so each section is a labelled region.
     expect(await page.getByRole('region', { name: 'Production Down' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Check now: Staging' }).count()).toBe(1);
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
   });
 
   it('fits a 420×600 tray popover with five environments: the failing card above the fold, nothing wider than the window', async () => {
@@ -126,6 +128,7 @@ describe.sequential('status window with environments, in Chromium through the re
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     expect(widths.widest).toBeLessThanOrEqual(420);
     await page.screenshot({ path: join(SCREENSHOTS, 'status-environments-420x600.png'), animations: 'disabled' });
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
   });
 
   it('still fits 420×600 with five environments when the failing one has deeper-check details (services, offline databases, a problem)', async () => {
@@ -209,6 +212,7 @@ describe.sequential('status window with environments, in Chromium through the re
     expect(await page.locator('section.environment[data-environment="production"] .environment-paused').count()).toBe(0);
     // Not every environment is paused, so the window-wide button still offers to pause them all.
     expect(await page.getByRole('button', { name: 'Pause all (1 h)' }).count()).toBe(1);
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
     await page.getByRole('button', { name: 'Resume: Staging' }).click();
     await expect.poll(() => staging.locator('.environment-paused').count()).toBe(0);
     expect(core.calls.at(-1)).toEqual({ method: 'resume', environment: 'staging' });
@@ -226,12 +230,26 @@ describe.sequential('status window with environments, in Chromium through the re
     expect(await page.locator('.controls').getByRole('button').allInnerTexts()).toEqual(['Check now', 'Pause (1 h)']);
   });
 
+  it('passes WCAG A/AA in both themes with the card states no other test shows: retrying, not configured, checking', async () => {
+    const page = await open(
+      [environment('production', 'Production', { supabase: 'retrying', neo4j: 'not_configured' }), environment('staging', 'Staging', { supabase: 'unknown', neo4j: 'healthy' })],
+      { width: 760, height: 900 },
+    );
+    expect((await page.locator('section.card .badge-word').allInnerTexts()).sort()).toEqual(['Checking…', 'Healthy', 'Not configured', 'Retrying']);
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: join(SCREENSHOTS, `status-retrying-unconfigured-${scheme}.png`), fullPage: true, animations: 'disabled' });
+    }
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     it(`takes the docs screenshot with three environments (failing, slow, healthy), ${scheme}`, async () => {
       const page = await open(THREE(), { width: 560, height: 900 }, scheme);
       await expect.poll(() => page.locator('section.card .chart-plot canvas').count()).toBe(4);
       expect(await sectionOrder(page)).toEqual(['production', 'staging', 'dev']);
       expect(await page.locator('[data-metric="checked"]').first().innerText()).toBe('12 s ago');
+      expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, `status-environments-${scheme}.png`), fullPage: true, animations: 'disabled' });
     });
   }

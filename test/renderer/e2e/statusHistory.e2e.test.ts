@@ -14,7 +14,7 @@ import type { Incident } from '../../../src-main/common/history.js';
 import type { EnvironmentStatus } from '../../../src-main/common/schemas.js';
 import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
 import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
-import { axeViolations } from './accessibility.js';
+import { axeViolations, axeViolationsInBothThemes } from './accessibility.js';
 import { launchChromium } from './chromium.js';
 import { DAY_FAILURES, DAY_GAP, HOUR_GAP, scriptedHistory } from './historyScript.js';
 import { buildRenderer } from './renderBuild.js';
@@ -300,6 +300,7 @@ describe.sequential('status window history, incidents and freshness, in Chromium
       const at = await axisX(neo, '2026-01-01T07:12:00.000Z', '2025-12-31T12:00:00.000Z', CHECKED_AT);
       await page.mouse.move(at.x, (at.top + at.bottom) / 2);
       await expect.poll(() => neo.locator('.chart-tooltip').innerText()).toMatch(/^07:1[0-4] — no answer; 2 of 2 failed$/);
+      expect(await axeViolations(page)).toEqual([]);
       await neo.screenshot({ path: join(SCREENSHOTS, `status-chart-24h-${colorScheme}.png`), animations: 'disabled' });
     }
   });
@@ -335,6 +336,7 @@ describe.sequential('status window history, incidents and freshness, in Chromium
     await expect.poll(() => page.locator('section.card[data-freshness="stale"]').count()).toBe(2);
     expect(await page.locator('section.card .card-freshness').allInnerTexts()).toEqual(['Stale — last result 12:00', 'Stale — last result 12:00']);
     expect(await page.locator('.banner-text').innerText()).toBe('Stale — last result 12:00');
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
     expect(await page.locator('.tone-good').count()).toBe(0);
   });
 
@@ -345,6 +347,7 @@ describe.sequential('status window history, incidents and freshness, in Chromium
     expect(new Set(await page.locator('section.card .card-freshness').allInnerTexts())).toEqual(new Set(['Unknown — connection lost since 12:00']));
     expect(new Set(await page.locator('section.card .badge-word').allInnerTexts())).toEqual(new Set(['Unknown']));
     expect(await page.locator('.banner-text').innerText()).toBe('Unknown — connection lost since 12:00');
+    expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
     expect(await page.locator('.tone-good, .tone-bad').count()).toBe(0);
   });
 
@@ -363,6 +366,7 @@ describe.sequential('status window history, incidents and freshness, in Chromium
       expect(await page.locator('section.card .card-freshness').allInnerTexts()).toEqual(['Unknown — connection lost since 12:05', 'Unknown — connection lost since 12:05']);
       expect(await page.locator('.banner-text').innerText()).toBe('Unknown — connection lost since 12:05');
       expect(await page.getByRole('alert').innerText()).toContain('Lost the connection to WallTrack Monitor');
+      expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
       // The last result's age keeps counting while nothing arrives.
       await expect.poll(() => page.locator('[data-metric="checked"]').allInnerTexts()).toEqual(['5 min ago', '5 min ago']);
       await page.screenshot({ path: join(SCREENSHOTS, 'status-connection-lost-light.png'), fullPage: true, animations: 'disabled' });

@@ -19,7 +19,7 @@ import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/
 import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
 import { testServices } from '../../support/services.js';
 import { STANDIN_REF, startSupabaseStandin, type SupabaseStandin } from '../../support/supabase-standin.js';
-import { axeViolations } from './accessibility.js';
+import { axeViolationsInBothThemes } from './accessibility.js';
 import { launchChromium } from './chromium.js';
 import { expectNoSecretsInPage } from './pageChecks.js';
 import { buildRenderer } from './renderBuild.js';
@@ -121,7 +121,7 @@ describe.sequential('Supabase details in the status and settings windows', { tim
     expect(await details.locator('.detail-part-ok .visually-hidden').first().evaluate((e) => getComputedStyle(e).position)).toBe('absolute');
     expect(await card('production').getAttribute('class')).toContain('tone-good');
     expect(await card('production').locator('.problem').count()).toBe(0);
-    expect(await axeViolations(status)).toEqual([]);
+    expect(await axeViolationsInBothThemes(status)).toEqual({ light: [], dark: [] });
     await screenshot('production', 'status-supabase-unhealthy-service');
   });
 
@@ -137,6 +137,7 @@ describe.sequential('Supabase details in the status and settings windows', { tim
     );
     expect(await card('archive').locator('.card-details').count()).toBe(0);
     expect(paused.management.requests).toEqual([]);
+    expect(await axeViolationsInBothThemes(status)).toEqual({ light: [], dark: [] });
     await screenshot('archive', 'status-supabase-paused');
   });
 
@@ -147,6 +148,7 @@ describe.sequential('Supabase details in the status and settings windows', { tim
     expect(await details.locator('.detail-part-ok').first().isVisible()).toBe(false);
     expect(await details.locator('.details-status').isVisible()).toBe(false);
     expect(await status.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await axeViolationsInBothThemes(status)).toEqual({ light: [], dark: [] });
     await status.setViewportSize({ width: 900, height: 900 });
   });
 
@@ -167,6 +169,7 @@ describe.sequential('Supabase details in the status and settings windows', { tim
       'The Supabase Management API URL changed: enter the Supabase access token for http://127.0.0.1:9',
     );
     expect(await field.locator('input').getAttribute('type')).toBe('password');
+    expect(await axeViolationsInBothThemes(settings)).toEqual({ light: [], dark: [] });
     await apiUrl.fill(healthy.managementUrl);
     await expect.poll(() => field.locator('.secret-presence').innerText()).toBe('Stored in keychain');
     await field.getByRole('button', { name: 'Replace' }).click();
