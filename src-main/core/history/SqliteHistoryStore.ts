@@ -59,6 +59,8 @@ export class SqliteHistoryStore implements HistoryStore {
   private onDisk: boolean;
   private rollups: Rollups;
   private readonly series = new Map<string, SeriesEntry>();
+  /** The same entries by the key as asked: every snapshot asks for each database, and publicTarget parses a URL. */
+  private readonly seriesAsAsked = new Map<string, SeriesEntry>();
   private queue: Queued[] = [];
   private dropped = 0;
   private failing = false;
@@ -226,6 +228,15 @@ export class SqliteHistoryStore implements HistoryStore {
 
   /** The series in memory, loaded from disk the first time (a fresh one if it is not there or cannot be read). */
   private entry(raw: SeriesKey): SeriesEntry {
+    const asked = `${raw.environment}\n${raw.database}\n${raw.endpoint}`;
+    const known = this.seriesAsAsked.get(asked);
+    if (known) return known;
+    const series = this.loadEntry(raw);
+    this.seriesAsAsked.set(asked, series);
+    return series;
+  }
+
+  private loadEntry(raw: SeriesKey): SeriesEntry {
     const key: SeriesKey = { environment: raw.environment, database: raw.database, endpoint: publicTarget(raw.endpoint) };
     const name = JSON.stringify([key.environment, key.database, key.endpoint]);
     let series = this.series.get(name);
