@@ -1,9 +1,7 @@
 import type { EnvironmentStatus, Snapshot } from '../../src-main/common/schemas.js';
+import { OVERALL_MARKS } from '../../src-main/common/stateWords.js';
 import { OVERALL_TONES, formatClock, overallHeadline } from '../lib/format.js';
-import { FRESHNESS_BADGES, bannerFreshness, type ViewState } from '../lib/freshnessWords.js';
-
-const OVERALL_MARKS = { ok: '✓', degraded: '◐', down: '✕', unconfigured: '–', unknown: '…' } as const;
-const OFFLINE_MARK = '⊘';
+import { FRESHNESS_BADGES, OFFLINE_MARK, bannerFreshness, type ViewState } from '../lib/freshnessWords.js';
 
 /**
  * `environments` in problems-first order, so the banner names the worst first. It follows the cards'

@@ -1,7 +1,7 @@
 /** The one table of state words, marks and colour families the windows and the CLI share. */
 import { describe, expect, it } from 'vitest';
 import { DatabaseStateSchema } from '../../src-main/common/schemas.js';
-import { STATE_MARKS, STATE_TONES, STATE_WORDS } from '../../src-main/common/stateWords.js';
+import { OVERALL_MARKS, STATE_MARKS, STATE_TONES, STATE_WORDS } from '../../src-main/common/stateWords.js';
 
 describe('state words, marks and tones', () => {
   it('says each state in words, with a mark of its own and a colour family', () => {
@@ -30,5 +30,11 @@ describe('state words, marks and tones', () => {
     const states = [...DatabaseStateSchema.options].sort();
     expect(Object.keys(STATE_WORDS).sort()).toEqual(states);
     expect(new Set(Object.values(STATE_MARKS)).size).toBe(states.length);
+  });
+});
+
+describe('OVERALL_MARKS', () => {
+  it('gives each overall status the mark of the state it stands for', () => {
+    expect(OVERALL_MARKS).toEqual({ ok: '✓', degraded: '◐', down: '✕', unconfigured: '–', unknown: '…' });
   });
 });
