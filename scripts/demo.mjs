@@ -130,7 +130,8 @@ async function runDemo() {
   app.stdout.setEncoding('utf8');
   app.stdout.on('data', (text) => {
     process.stdout.write(text);
-    healthUrl ??= /^(http:\/\/\S+\/api\/health)$/m.exec(text)?.[1] ?? null;
+    // serve prints the status window's URL; /api/health is on the same server.
+    healthUrl ??= /^Status window: (http:\/\/[^/\s]+)\//m.exec(text)?.[1]?.concat('/api/health') ?? null;
     if (/^Status window: /m.test(text)) announced();
   });
   app.on('exit', (code) => {

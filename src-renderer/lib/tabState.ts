@@ -7,7 +7,7 @@ import type { EnvironmentStatus, Snapshot } from '../../src-main/common/schemas.
 import { OVERALL_MARKS } from '../../src-main/common/stateWords.js';
 import { OVERALL_TONES, STATE_MARKS, STATE_WORDS, environmentHeadline, type Tone } from './format.js';
 import { FRESHNESS_BADGES, OFFLINE_MARK, bannerFreshness, type ViewState } from './freshnessWords.js';
-import { isFirstRun } from './firstRun.js';
+import { nothingConfigured } from '../../src-main/common/firstRun.js';
 
 export const APP_TITLE = 'WallTrack Monitor';
 
@@ -24,7 +24,7 @@ export function tabState(snapshot: Snapshot, environments: readonly EnvironmentS
   if (fresh.kind === 'lost') return tab(FRESHNESS_BADGES.lost.mark, 'Connection lost', 'neutral');
   if (snapshot.connectivity?.online === false) return tab(OFFLINE_MARK, 'Offline', 'neutral');
   if (fresh.kind === 'stale' || fresh.kind === 'paused') return tab(FRESHNESS_BADGES[fresh.kind].mark, FRESHNESS_BADGES[fresh.kind].word, 'neutral');
-  if (isFirstRun(snapshot)) return tab(STATE_MARKS.not_configured, STATE_WORDS.not_configured, 'neutral');
+  if (nothingConfigured(snapshot)) return tab(STATE_MARKS.not_configured, STATE_WORDS.not_configured, 'neutral');
   const status = snapshot.status;
   if (status === 'ok') {
     return fresh.kind === 'partly-paused' ? tab(FRESHNESS_BADGES.paused.mark, 'No problems where checked', 'neutral') : tab(OVERALL_MARKS.ok, 'All healthy', 'good');

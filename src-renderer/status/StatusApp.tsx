@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ChartRange } from '../../src-main/common/history.js';
 import type { DatabaseStatus, EnvironmentId, EnvironmentStatus, Snapshot } from '../../src-main/common/schemas.js';
 import { useAppInfo, useConnectionLostSince, useHistory, useIncidents, useSnapshot } from '../api/hooks.js';
-import { isFirstRun } from '../lib/firstRun.js';
+import { nothingConfigured } from '../../src-main/common/firstRun.js';
 import { cardFreshness, environmentFreshness, type ViewState } from '../lib/freshnessWords.js';
 import { isExpanded, orderDatabases, orderEnvironments } from '../lib/statusOrder.js';
 import { useNow } from '../lib/useNow.js';
@@ -94,7 +94,7 @@ export function StatusApp() {
       <ConnectionNotice />
       {snapshot === null ? (
         <p className="loading">Loading status…</p>
-      ) : isFirstRun(snapshot) ? (
+      ) : nothingConfigured(snapshot) ? (
         // Nothing to check yet: where to start instead of empty cards, and no Check now / Pause.
         <FirstRunPanel appInfo={appInfo} />
       ) : (
