@@ -164,7 +164,8 @@ async function runDemo() {
   const ready = new Promise((resolve) => (announced = resolve));
   eachLine(app.stdout, (line) => {
     say(line);
-    healthUrl ??= /^(http:\/\/\S+\/api\/health)$/.exec(line)?.[1] ?? null;
+    // serve prints the status window's URL; /api/health is on the same server.
+    healthUrl ??= /^Status window: (http:\/\/[^/\s]+)\//.exec(line)?.[1]?.concat('/api/health') ?? null;
     if (/^Status window: /.test(line)) announced();
   });
   let followLogs = false;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds what is missing or stale, then runs the Electron app — or, where no Electron
 // binary exists (it is never downloaded from here), says so in one line and runs browser mode
-// (`walltrack-monitor serve`), which prints the status window's URL with its access token.
+// (`walltrack-monitor serve`), which prints the status window's URL with its access token and what to do next.
 // Arguments after `--` go to `serve` in browser mode, e.g. `npm start -- --port 9000`.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ if (electron) {
   buildIfNeeded({ electron: true, what: 'npm start' });
   handOver(electron, [root]);
 } else {
-  console.log('No Electron binary in node_modules/electron (none can be downloaded here), so starting browser mode instead: open the "Status window" URL below.');
+  console.log('No Electron binary in node_modules/electron (none can be downloaded here), so starting browser mode instead.');
   buildIfNeeded({ electron: false, what: 'npm start' });
   handOver(process.execPath, [at('bin', 'walltrack-monitor.mjs'), 'serve', ...passThrough]);
 }

@@ -43,3 +43,4 @@ export const OVERALL_STATES: Record<OverallStatus, DatabaseState> = {
   unconfigured: 'not_configured',
   unknown: 'unknown',
 };
+export const OVERALL_MARKS = Object.fromEntries(Object.entries(OVERALL_STATES).map(([overall, state]) => [overall, STATE_MARKS[state]])) as Record<OverallStatus, string>;

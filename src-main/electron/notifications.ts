@@ -1,38 +1,22 @@
 /** Desktop notifications for state changes, decided by NotificationPolicy; off via settings.app.notifications. */
 import { Notification } from 'electron';
-import { databaseKind } from '../common/databases.js';
 import { mayNotify } from '../common/attention.js';
 import type { MonitorCore, StateChange } from '../core/MonitorCore.js';
 import { errorSummary, type ShellLog } from './log.js';
-import { NotificationPolicy, type NotificationDecision, type WatchedDatabase, watchedKey } from './notificationPolicy.js';
-
-/**
- * Title and body; the core's messages and hints are already free of secrets. With several environments
- * the title names the environment ("production: <label> is down"); with one it reads as before.
- */
-export function notificationText(decision: NotificationDecision, namesEnvironment: boolean): { title: string; body: string } {
-  const label = databaseKind(decision.database).label;
-  const subject = namesEnvironment ? `${decision.environment.name}: ${label}` : label;
-  const r = decision.change.result;
-  if (decision.kind === 'down') {
-    const why = [r.message, r.hint].filter(Boolean).join(' — ');
-    return { title: `${subject} is down`, body: why || 'The last checks failed.' };
-  }
-  const ms = r.latencyMs === null ? '' : ` (${Math.round(r.latencyMs)} ms)`;
-  return { title: `${subject} is back`, body: `${label} answers again${ms}.` };
-}
+import { NotificationPolicy, type NotificationDecision, type WatchedDatabase, watchedKey } from '../common/notificationPolicy.js';
+import { notificationText } from '../common/notificationText.js';
 
 export interface NotificationsDeps {
   core: Pick<MonitorCore, 'on' | 'snapshot'>;
   enabled(): boolean;
   onClick(): void;
   log: ShellLog;
-  policy?: NotificationPolicy;
+  policy?: NotificationPolicy<StateChange>;
   now?: () => number;
 }
 
 export function setupNotifications(deps: NotificationsDeps): () => void {
-  const policy = deps.policy ?? new NotificationPolicy({ now: deps.now });
+  const policy = deps.policy ?? new NotificationPolicy<StateChange>({ now: deps.now });
   const now = deps.now ?? Date.now;
   /** Held-back recoveries, per environment and database. */
   const timers = new Map<string, NodeJS.Timeout>();

@@ -356,8 +356,8 @@ async function serve(opts: { port: number; interval?: number; config?: string; u
     return EXIT_CONFIG;
   }
   log.logger.info({ url: `${server.url}${HEALTH_PATH}`, logFile: paths.logFile }, `Serving ${server.url}${HEALTH_PATH}`);
-  io.stdout.write(`${server.url}${HEALTH_PATH}\n`);
-  browser.announce(server.port, io.stdout);
+  // One URL to open: the window's when it is served (/api/health is in the log line above), else /api/health's.
+  if (!browser.announce(server.port, io.stdout)) io.stdout.write(`${server.url}${HEALTH_PATH}\n`);
 
   const code = await new Promise<number>((resolve) => {
     const done = (exitCode: number) => {
@@ -371,10 +371,13 @@ async function serve(opts: { port: number; interval?: number; config?: string; u
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    core.start().catch((error: unknown) => {
-      log.logger.error({ reason: describeError(error).message }, 'The monitor could not start');
-      done(EXIT_UNHEALTHY);
-    });
+    core.start().then(
+      () => browser.guide(io.stdout),
+      (error: unknown) => {
+        log.logger.error({ reason: describeError(error).message }, 'The monitor could not start');
+        done(EXIT_UNHEALTHY);
+      },
+    );
   });
   // stop() emits `stopped` at once: connected windows hear it before their sockets close.
   const stopping = core.stop(5_000);

@@ -16,6 +16,9 @@ export const FRESHNESS_BADGES: Record<NotLive['kind'], { word: string; mark: str
   lost: { word: 'Unknown', mark: '?' },
 };
 
+/** Said once for the whole window (banner, tab) when this computer is offline. */
+export const OFFLINE_MARK = '⊘';
+
 /** "Paused — last known: Healthy 14:02", "Stale — last result 14:02", "Unknown — connection lost since 14:05". */
 export function freshnessSentence(f: NotLive, clock: Clock = formatClock): string {
   switch (f.kind) {

@@ -1,9 +1,7 @@
 import type { EnvironmentStatus, Snapshot } from '../../src-main/common/schemas.js';
-import { OVERALL_STATES } from '../../src-main/common/stateWords.js';
-import { OVERALL_TONES, STATE_MARKS, formatClock, overallHeadline } from '../lib/format.js';
-import { FRESHNESS_BADGES, bannerFreshness, type ViewState } from '../lib/freshnessWords.js';
-
-const OFFLINE_MARK = '⊘';
+import { OVERALL_MARKS } from '../../src-main/common/stateWords.js';
+import { OVERALL_TONES, formatClock, overallHeadline } from '../lib/format.js';
+import { FRESHNESS_BADGES, OFFLINE_MARK, bannerFreshness, type ViewState } from '../lib/freshnessWords.js';
 
 /**
  * `environments` in problems-first order, so the banner names the worst first. It follows the cards'
@@ -26,7 +24,7 @@ export function OverallBanner({ snapshot, environments, view }: { snapshot: Snap
       : fresh.kind === 'partly-paused' && snapshot.status === 'ok'
         ? `No problems where checked; ${fresh.text}`
         : headline;
-  const mark = offline ? OFFLINE_MARK : replaced ? FRESHNESS_BADGES[replaced].mark : neutral ? FRESHNESS_BADGES.paused.mark : STATE_MARKS[OVERALL_STATES[snapshot.status]];
+  const mark = offline ? OFFLINE_MARK : replaced ? FRESHNESS_BADGES[replaced].mark : neutral ? FRESHNESS_BADGES.paused.mark : OVERALL_MARKS[snapshot.status];
   return (
     <div
       className={`banner tone-${neutral ? 'neutral' : OVERALL_TONES[snapshot.status]}`}

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../src-main/common/contract.js';
 import type { ChartRange } from '../../src-main/common/history.js';
 import type { DatabaseStatus, EnvironmentId, EnvironmentStatus, Snapshot } from '../../src-main/common/schemas.js';
 import { useAppInfo, useConnectionLostSince, useHistory, useIncidents, useSnapshot } from '../api/hooks.js';
+import { nothingConfigured } from '../../src-main/common/firstRun.js';
 import { cardFreshness, environmentFreshness, type ViewState } from '../lib/freshnessWords.js';
 import { isExpanded, orderDatabases, orderEnvironments } from '../lib/statusOrder.js';
 import { useNow } from '../lib/useNow.js';
@@ -12,9 +13,11 @@ import { DatabaseCard } from './DatabaseCard.js';
 import { EnvironmentControls } from './EnvironmentControls.js';
 import { FailureActionButton } from './FailureActionButton.js';
 import { EnvironmentSection } from './EnvironmentSection.js';
+import { FirstRunPanel } from './FirstRunPanel.js';
 import { IncidentList } from './IncidentList.js';
 import { OverallBanner } from './OverallBanner.js';
 import { StatusControls } from './StatusControls.js';
+import { useBrowserTab } from './useBrowserTab.js';
 
 interface Shown {
   snapshot: Snapshot;
@@ -88,12 +91,16 @@ export function StatusApp() {
   const view = { now: useNow(), connectionLostSince: useConnectionLostSince() };
   const environments = snapshot ? orderEnvironments(snapshot.environments) : [];
   const only = environments.length === 1 ? environments[0]! : null;
+  useBrowserTab(snapshot, environments, view, appInfo);
   return (
     <main className="status" aria-busy={snapshot === null}>
       <h1 className="visually-hidden">WallTrack database status</h1>
       <ConnectionNotice />
       {snapshot === null ? (
         <p className="loading">Loading status…</p>
+      ) : nothingConfigured(snapshot) ? (
+        // Nothing to check yet: where to start instead of empty cards, and no Check now / Pause.
+        <FirstRunPanel appInfo={appInfo} />
       ) : (
         <>
           <OverallBanner snapshot={snapshot} environments={environments} view={view} />
@@ -109,11 +116,13 @@ export function StatusApp() {
             <Environments environments={environments} shown={{ snapshot, appInfo, view, onSnapshot: setSnapshot }} />
           )}
           <StatusControls snapshot={snapshot} appInfo={appInfo} onSnapshot={setSnapshot} />
-          <footer className="footer">
-            WallTrack Monitor {snapshot.version}
-            {appInfo?.host === 'browser' && ' · browser mode'}
-          </footer>
         </>
+      )}
+      {snapshot && (
+        <footer className="footer">
+          WallTrack Monitor {snapshot.version}
+          {appInfo?.host === 'browser' && ' · browser mode'}
+        </footer>
       )}
     </main>
   );

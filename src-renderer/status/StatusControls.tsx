@@ -1,7 +1,8 @@
 import type { AppInfo } from '../../src-main/common/contract.js';
 import type { Snapshot } from '../../src-main/common/schemas.js';
-import { api, windowHref } from '../api/hostApi.js';
-import { errorText } from '../lib/errors.js';
+import { api } from '../api/hostApi.js';
+import { NotifyControl } from './NotifyControl.js';
+import { OpenSettings } from './OpenSettings.js';
 import { useSnapshotAction } from './useSnapshotAction.js';
 
 interface Props {
@@ -10,7 +11,7 @@ interface Props {
   onSnapshot: (s: Snapshot) => void;
 }
 
-/** Check now, Pause 1 h / Resume (of every environment), Settings. */
+/** Check now, Pause 1 h / Resume (of every environment), Settings; in browser mode also Notify me. */
 export function StatusControls({ snapshot, appInfo, onSnapshot }: Props) {
   const { busy, error, setError, run } = useSnapshotAction<'check' | 'pause'>(onSnapshot);
   // With several environments each section has its own buttons; these then act on all of them and say so.
@@ -30,16 +31,8 @@ export function StatusControls({ snapshot, appInfo, onSnapshot }: Props) {
           {`Pause${all} (1 h)`}
         </button>
       )}
-      {appInfo?.host === 'browser' ? (
-        // A browser tab cannot be opened from the server; a link does it, carrying this tab's access token.
-        <a className="button-link" href={windowHref('settings.html')} target="_blank" rel="noopener">
-          Settings…
-        </a>
-      ) : (
-        <button type="button" onClick={() => api.openWindow('settings').catch((e) => setError(errorText(e)))}>
-          Settings…
-        </button>
-      )}
+      <OpenSettings appInfo={appInfo} label="Settings…" onError={setError} />
+      {appInfo?.host === 'browser' && <NotifyControl />}
       {error && (
         <p className="controls-error" role="alert">
           {error}

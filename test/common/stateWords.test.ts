@@ -1,7 +1,7 @@
 /** The one table of state words, marks and colour families the windows and the CLI share. */
 import { describe, expect, it } from 'vitest';
 import { DatabaseStateSchema } from '../../src-main/common/schemas.js';
-import { OVERALL_STATES, STATE_MARKS, STATE_SHORT_WORDS, STATE_TONES, STATE_WORDS } from '../../src-main/common/stateWords.js';
+import { OVERALL_MARKS, OVERALL_STATES, STATE_MARKS, STATE_SHORT_WORDS, STATE_TONES, STATE_WORDS } from '../../src-main/common/stateWords.js';
 
 describe('state words, marks and tones', () => {
   it('says each state in words, with a mark of its own and a colour family', () => {
@@ -48,5 +48,9 @@ describe('the short words and what an overall status sums up', () => {
 
   it('maps each overall status to the state whose mark and colour it shows', () => {
     expect(OVERALL_STATES).toEqual({ ok: 'healthy', degraded: 'degraded', down: 'down', unconfigured: 'not_configured', unknown: 'unknown' });
+  });
+
+  it('gives each overall status the mark of the state it stands for', () => {
+    expect(OVERALL_MARKS).toEqual({ ok: '✓', degraded: '◐', down: '✕', unconfigured: '–', unknown: '…' });
   });
 });

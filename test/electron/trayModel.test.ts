@@ -266,8 +266,8 @@ describe('names from the settings file', () => {
 });
 
 describe('the tray names no database kind itself', () => {
-  it.each(['trayModel', 'tray', 'trayIcons', 'notifications', 'notificationPolicy'])('src-main/electron/%s.ts spells out no kind', (file) => {
-    const source = readFileSync(new URL(`../../src-main/electron/${file}.ts`, import.meta.url), 'utf8');
+  it.each(['electron/trayModel', 'electron/tray', 'electron/trayIcons', 'electron/notifications', 'common/notificationPolicy', 'common/notificationText'])('src-main/%s.ts spells out no kind', (file) => {
+    const source = readFileSync(new URL(`../../src-main/${file}.ts`, import.meta.url), 'utf8');
     expect(source).not.toMatch(/supabase|neo4j/i);
   });
 });

@@ -37,7 +37,10 @@ export function runBin(args: string[], env: Record<string, string>, timeoutMs = 
   });
 }
 
-/** Starts `serve` and resolves with its /api/health URL once it prints it. */
+/**
+ * Starts `serve` and resolves with its /api/health URL once it prints it, or the status window's URL
+ * (then the one it prints) on the same server.
+ */
 export function startServe(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'serve', ...args], { env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -48,10 +51,10 @@ export function startServe(args: string[], env: Record<string, string>): Promise
     }, 60_000);
     const onData = (c: string) => {
       out += c;
-      const m = /^(http:\/\/127\.0\.0\.1:\d+\/api\/health)$/m.exec(out);
+      const m = /^(?:Status window: )?(http:\/\/127\.0\.0\.1:\d+)\/(?:api\/health|status\.html#token=\S+)$/m.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, url: m[1]!, output: () => out });
+        resolve({ child, url: `${m[1]!}/api/health`, output: () => out });
       }
     };
     child.stdout.setEncoding('utf8').on('data', onData);

@@ -21,7 +21,7 @@ describe('serve: browser mode wiring', () => {
     const b = setupServeBrowserMode({ core: createFakeCore(), log, version: '0.1.0', enabled: true, rendererDir: dir });
     const lineA = printed((out) => a.announce(8765, out));
     const lineB = printed((out) => b.announce(8765, out));
-    expect(lineA).toMatch(/^Status window: http:\/\/127\.0\.0\.1:8765\/status\.html#token=[A-Za-z0-9_-]{43}\n$/);
+    expect(lineA).toMatch(/^Status window: http:\/\/127\.0\.0\.1:8765\/status\.html#token=[A-Za-z0-9_-]{43}\nOpen this URL in your browser \(`walltrack-monitor open` opens it again\)\.\n$/);
     expect(lineA).not.toBe(lineB);
     expect(a.serverHooks.routes).toBeTypeOf('function');
     expect(a.serverHooks.onUpgrade).toBeTypeOf('function');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DatabaseId, DatabaseState, EnvironmentId } from '../../src-main/common/schemas.js';
 import type { StateChange } from '../../src-main/core/MonitorCore.js';
-import { NotificationPolicy } from '../../src-main/electron/notificationPolicy.js';
+import { NotificationPolicy } from '../../src-main/common/notificationPolicy.js';
 
 const MIN = 60_000;
 /** Neo4j of the one environment most tests use. */

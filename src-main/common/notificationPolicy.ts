@@ -1,13 +1,13 @@
 /**
- * When to show a desktop notification, as pure logic with an injected clock. Per database of each
+ * When to show a notification, as pure logic with an injected clock: Electron's desktop notifications
+ * and browser mode's page notifications use this one policy. Per database of each
  * environment (the same kind of database in production and in staging is told apart):
  * - "down" when it goes down, unless the operator was already told it is down; never for a retry;
  * - "recovered" when a database we reported down is healthy (or just slow) again;
  * - at most one notification per database per `intervalMs`, unless the news is worse (down after
  *   a recovery is never held back). A held-back recovery is offered again once the interval ends.
  */
-import type { DatabaseId, DatabaseState, EnvironmentId } from '../common/schemas.js';
-import type { StateChange } from '../core/MonitorCore.js';
+import type { DatabaseId, DatabaseState, EnvironmentId, ProbeResult } from './schemas.js';
 
 export const NOTIFICATION_INTERVAL_MS = 5 * 60_000;
 
@@ -17,29 +17,42 @@ export interface WatchedDatabase {
   database: DatabaseId;
 }
 
-export interface NotificationDecision {
-  environment: StateChange['environment'];
+/**
+ * What the policy and the notification text need of a state change: the core's StateChange is one; a
+ * browser window derives one from two snapshots.
+ */
+export interface NotifiableChange {
+  environment: { id: EnvironmentId; name: string };
+  database: DatabaseId;
+  to: DatabaseState;
+  result: Pick<ProbeResult, 'message' | 'hint' | 'latencyMs'>;
+  /** The change happened while this computer was offline: not the database's fault. */
+  offline?: true;
+}
+
+export interface NotificationDecision<C extends NotifiableChange = NotifiableChange> {
+  environment: C['environment'];
   database: DatabaseId;
   kind: 'down' | 'recovered';
-  change: StateChange;
+  change: C;
 }
 
 /** Environment ids are slugs (no "/"), so this cannot collide. */
 export const watchedKey = (w: WatchedDatabase): string => `${w.environment}/${w.database}`;
-const watched = (change: StateChange): WatchedDatabase => ({ environment: change.environment.id, database: change.database });
+const watched = (change: NotifiableChange): WatchedDatabase => ({ environment: change.environment.id, database: change.database });
 
-interface DatabaseMemory {
+interface DatabaseMemory<C> {
   /** What the operator was last told. */
   told: 'down' | 'recovered' | null;
   toldAt: number;
   /** A recovery held back by the interval, still true unless a later change cancels it. */
-  heldRecovery: StateChange | null;
+  heldRecovery: C | null;
 }
 
 const UP_STATES: ReadonlySet<DatabaseState> = new Set(['healthy', 'degraded']);
 
-export class NotificationPolicy {
-  private readonly memory = new Map<string, DatabaseMemory>();
+export class NotificationPolicy<C extends NotifiableChange = NotifiableChange> {
+  private readonly memory = new Map<string, DatabaseMemory<C>>();
   private readonly intervalMs: number;
   private readonly now: () => number;
 
@@ -48,14 +61,14 @@ export class NotificationPolicy {
     this.now = options.now ?? Date.now;
   }
 
-  private of(key: string): DatabaseMemory {
+  private of(key: string): DatabaseMemory<C> {
     let m = this.memory.get(key);
     if (!m) this.memory.set(key, (m = { told: null, toldAt: Number.NEGATIVE_INFINITY, heldRecovery: null }));
     return m;
   }
 
   /** The notification to show for this change, if any. */
-  decide(change: StateChange): NotificationDecision | null {
+  decide(change: C): NotificationDecision<C> | null {
     const key = watchedKey(watched(change));
     const m = this.of(key);
     if (change.to === 'retrying' || change.to === 'unknown') return null; // a retry is not news yet
@@ -87,7 +100,7 @@ export class NotificationPolicy {
   }
 
   /** The held-back recovery, once its interval has passed and nothing cancelled it. */
-  releaseHeld(database: WatchedDatabase): NotificationDecision | null {
+  releaseHeld(database: WatchedDatabase): NotificationDecision<C> | null {
     const m = this.memory.get(watchedKey(database));
     if (!m?.heldRecovery || this.now() - m.toldAt < this.intervalMs) return null;
     const change = m.heldRecovery;
@@ -95,7 +108,7 @@ export class NotificationPolicy {
     return this.tell(m, 'recovered', change);
   }
 
-  private tell(m: DatabaseMemory, kind: 'down' | 'recovered', change: StateChange): NotificationDecision {
+  private tell(m: DatabaseMemory<C>, kind: 'down' | 'recovered', change: C): NotificationDecision<C> {
     m.told = kind;
     m.toldAt = this.now();
     m.heldRecovery = null;
