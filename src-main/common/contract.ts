@@ -9,6 +9,7 @@ import { MUTE_HOURS } from './attention.js';
 import { DatabaseIdSchema, EnvironmentIdSchema, ProbeResultSchema, SnapshotSchema } from './schemas.js';
 import {
   ImportEnvRequestSchema,
+  ImportPreviewSchema,
   ImportReportSchema,
   SettingsDraftSchema,
   SettingsViewSchema,
@@ -65,6 +66,8 @@ export const rendererContract = {
     /** One-off probe with unsaved values; a "keep" secret uses the stored one inside main. */
     testConnection: { input: TestConnectionRequestSchema, output: ProbeResultSchema },
     saveSettings: { input: SettingsDraftSchema, output: SettingsViewSchema },
+    /** What importEnv would change, by the same parser; writes nothing. */
+    previewImportEnv: { input: ImportEnvRequestSchema, output: ImportPreviewSchema },
     /** Content of a .env file chosen by the user, into one environment; secrets go to the keychain. */
     importEnv: { input: ImportEnvRequestSchema, output: ImportReportSchema },
     openWindow: { input: WindowNameSchema, output: z.undefined() },
