@@ -132,6 +132,24 @@ describe.sequential('Import .env… shows a preview and writes only on Import (C
     expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
   });
 
+  it('when the stored settings change between preview and Import, says so, writes nothing and previews again', async () => {
+    await chooseFile();
+    // Meanwhile another window renames Staging.
+    const { settings } = await host.core.getSettings();
+    const renamed = settings.environments.map((e) => (e.id === 'staging' ? { ...e, name: 'Staging EU' } : e));
+    await host.core.saveSettings({ settings: { ...settings, environments: renamed }, secrets: {} });
+    const fileBefore = settingsFile();
+    await page.locator('.import-preview').getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.locator('.import-error').innerText().catch(() => ''), { timeout: 30_000 }).toBe(
+      'Import: the settings of "Staging EU" changed since the preview; nothing was imported — Check the new preview of the file, then import again',
+    );
+    await expect.poll(() => page.locator('.import-preview h3').innerText().catch(() => ''), { timeout: 30_000 }).toBe('Import into Staging EU (staging)');
+    expect(await page.locator('.import-changes li').allInnerTexts()).toEqual(['NEO4J_PASSWORD: will replace the stored one', 'SUPABASE_KEY: will replace the stored one']);
+    expect(settingsFile().equals(fileBefore)).toBe(true);
+    await page.locator('.import-preview').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.locator('.import-preview').count()).toBe(0);
+  });
+
   it('runs without a page error', () => {
     expect(pageErrors).toEqual([]);
   });
