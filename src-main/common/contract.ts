@@ -10,6 +10,7 @@ import { DatabaseIdSchema, EnvironmentIdSchema, ProbeResultSchema, SnapshotSchem
 import { SettingsFocusSchema } from './settingsFocus.js';
 import {
   ImportEnvRequestSchema,
+  ImportPreviewSchema,
   ImportReportSchema,
   SettingsDraftSchema,
   SettingsViewSchema,
@@ -68,6 +69,8 @@ export const rendererContract = {
     /** One-off probe with unsaved values; a "keep" secret uses the stored one inside main. */
     testConnection: { input: TestConnectionRequestSchema, output: ProbeResultSchema },
     saveSettings: { input: SettingsDraftSchema, output: SettingsViewSchema },
+    /** What importEnv would change, by the same parser; writes nothing. */
+    previewImportEnv: { input: ImportEnvRequestSchema, output: ImportPreviewSchema },
     /** Content of a .env file chosen by the user, into one environment; secrets go to the keychain. */
     importEnv: { input: ImportEnvRequestSchema, output: ImportReportSchema },
     openWindow: { input: OpenWindowRequestSchema, output: z.undefined() },

@@ -175,8 +175,34 @@ export const ImportTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('new'), id: EnvironmentIdSchema, name: EnvironmentSettingsSchema.shape.name }),
 ]);
 export type ImportTarget = z.infer<typeof ImportTargetSchema>;
-export const ImportEnvRequestSchema = z.object({ content: z.string().max(256 * 1024), into: ImportTargetSchema });
+export const ImportEnvRequestSchema = z.object({
+  content: z.string().max(256 * 1024, { message: 'The .env file is larger than 256 KB; import a smaller file' }),
+  into: ImportTargetSchema,
+  /**
+   * The `fingerprint` of the preview the operator confirmed: the import is refused, writing nothing,
+   * if what it would change (or the stored state it starts from) is no longer what that preview showed.
+   */
+  previewed: z.string().regex(/^[0-9a-f]{64}$/, { message: 'previewed must be the fingerprint of a preview' }).optional(),
+});
 export type ImportEnvRequest = z.infer<typeof ImportEnvRequestSchema>;
+
+/** What an import would change, computed by the import's own parser; carries no secret value (not even its length). */
+export const ImportPreviewSchema = z.object({
+  environment: EnvironmentIdSchema,
+  environmentName: EnvironmentSettingsSchema.shape.name,
+  newEnvironment: z.boolean(),
+  /** Settings whose value would change; unchanged ones are left out. `old` is null when unset. */
+  settings: z.array(z.object({ name: z.string(), old: z.string().nullable(), new: z.string() })),
+  /** Names only: "replace" a stored secret, or a "new" one. */
+  secrets: z.array(z.object({ name: z.string(), change: z.enum(['replace', 'new']) })),
+  /** Variables the app does not use, in file order: the first few names, then how many more. */
+  unused: z.object({ names: z.array(z.string()).max(20), more: z.number().int().min(0) }),
+  /** Lines skipped: not KEY=value (named "line N"), empty values, an unclosed quote. */
+  ignored: z.array(z.object({ name: z.string(), reason: z.string() })),
+  /** Send back as `previewed` to import exactly this. */
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 
 export const ImportReportSchema = z.object({
   environment: EnvironmentIdSchema,

@@ -5,7 +5,7 @@
 import type { HistoryRequest, HistoryView, IncidentList, IncidentsRequest } from '../common/history.js';
 import type { DatabaseId, DatabaseState, EnvironmentId, ProbeResult, Snapshot } from '../common/schemas.js';
 import type { CoreMethodName, RendererApiHandlers } from '../common/contract.js';
-import type { ImportEnvRequest, ImportReport, SettingsDraftInput, SettingsView, TestConnectionRequest } from '../common/settings-schema.js';
+import type { ImportEnvRequest, ImportPreview, ImportReport, SettingsDraftInput, SettingsView, TestConnectionRequest } from '../common/settings-schema.js';
 
 export interface StateChange {
   environment: { id: EnvironmentId; name: string };
@@ -65,6 +65,9 @@ export interface MonitorCore extends CoreMethods {
    * Environments missing from the draft must be listed in removeEnvironments; their secrets are deleted.
    */
   saveSettings(draft: SettingsDraftInput): Promise<SettingsView>;
+  /** What importEnv would change (settings old → new, secrets by name, skipped lines); reads the keychain, writes nothing. */
+  previewImportEnv(request: ImportEnvRequest): Promise<ImportPreview>;
+  /** Writes the file's settings and secrets; with `previewed`, only if that preview still holds. */
   importEnv(request: ImportEnvRequest): Promise<ImportReport>;
   /** The host's own view of the network (Electron's net.isOnline()); offline shows "This computer is offline". */
   setHostConnectivity(online: boolean): void;

@@ -11,6 +11,7 @@ import {
   SettingsDraftSchema,
   type EnvironmentSettings,
   type ImportEnvRequest,
+  type ImportPreview,
   type ImportReport,
   type SecretEdits,
   type SecretName,
@@ -23,6 +24,8 @@ import { defaultEnvironment } from '../common/settings-schema.js';
 import { CredentialVault, type SecretVault } from './credentials/CredentialVault.js';
 import { withLegacyAccounts } from './credentials/legacyAccounts.js';
 import { planEnvImport } from './credentials/envImport.js';
+import { importPreview } from './importPreview.js';
+import { SECRET_VARIABLES } from './settings/envVariables.js';
 import { Secret } from './credentials/Secret.js';
 import type { SecretCacheOptions } from './credentials/SecretCache.js';
 import { EnvironmentMonitor } from './environment/EnvironmentMonitor.js';
@@ -367,12 +370,17 @@ class ComposedMonitorCore implements MonitorCore {
     return this.getSettings();
   }
 
+  previewImportEnv(request: ImportEnvRequest): Promise<ImportPreview> {
+    return this.oneEditAtATime(() => this.withNewEnvironments(async (created) => (await this.planImport(request, created)).preview));
+  }
+
   importEnv(request: ImportEnvRequest): Promise<ImportReport> {
     return this.oneEditAtATime(() => this.withNewEnvironments((created) => this.importFrom(request, created)));
   }
 
-  private async importFrom({ content, into }: ImportEnvRequest, created: Map<EnvironmentId, EnvironmentMonitor>): Promise<ImportReport> {
-    const { store, vault } = this.editable();
+  /** Parses, validates and checks the secrets' endpoints; reads the keychain, writes nothing. */
+  private async planImport({ content, into }: ImportEnvRequest, created: Map<EnvironmentId, EnvironmentMonitor>) {
+    this.editable();
     const existing = this.environments.find((e) => e.id === into.id);
     if (into.kind === 'existing' && !existing) throw new ValidationError('into.id', `There is no environment "${into.id}" to import into (known: ${this.knownIds()})`);
     if (into.kind === 'new' && existing) throw new ValidationError('into.id', `Environment id "${into.id}" is taken; choose another id for the new environment`);
@@ -383,8 +391,27 @@ class ComposedMonitorCore implements MonitorCore {
     const environments = existing ? this.settings.environments.map((e) => (e.id === next.id ? next : e)) : [...this.settings.environments, next];
     const settings = parseSettings({ ...this.settings, environments, monitor: plan.config.monitor });
     const env = this.environmentOrNew(next, created);
-    await env.loadMissingSecrets({ databases: next.databases, monitor: this.monitorSettings(settings) }, plan.secrets);
-    bindingFor(env, () => refuseMovedSecretInEnv(secretUse(env, created, next, plan.secrets)));
+    // Every secret it needs, those the file replaces too: whether one is stored is part of the preview.
+    await env.loadMissingSecrets({ databases: next.databases, monitor: this.monitorSettings(settings) });
+    const use = secretUse(env, created, next, plan.secrets);
+    bindingFor(env, () => refuseMovedSecretInEnv(use));
+    const stored = (variable: string) => {
+      const name = SECRET_VARIABLES[variable]!;
+      return !created.has(next.id) && (use.storedSecrets[name] != null || name in use.unreadable);
+    };
+    const preview = importPreview({ plan, base, newEnvironment: !existing, monitor: this.settings.monitor, stored });
+    return { plan, next, settings, env, existing, preview };
+  }
+
+  private async importFrom(request: ImportEnvRequest, created: Map<EnvironmentId, EnvironmentMonitor>): Promise<ImportReport> {
+    const { store, vault } = this.editable();
+    const { plan, next, settings, existing, preview } = await this.planImport(request, created);
+    if (request.previewed !== undefined && request.previewed !== preview.fingerprint) {
+      throw new ValidationError('previewed', `the settings of "${next.name}" changed since the preview; nothing was imported`, {
+        place: 'Import',
+        hint: 'Check the new preview of the file, then import again',
+      });
+    }
     await writeSecretsThen(vault, toWrites(next.id, plan.secrets), () => {
       if (plan.report.settings.length > 0 || !existing) store.save(settings);
     });

@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react';
-import type { EnvironmentSettings, ImportReport, ImportTarget } from '../../src-main/common/settings-schema.js';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { EnvironmentSettings, ImportEnvRequest, ImportPreview } from '../../src-main/common/settings-schema.js';
 import { api } from '../api/hostApi.js';
 import { errorText } from '../lib/errors.js';
+import { importedSentence, previewChangesSomething, previewHeading, previewLines } from '../lib/importWords.js';
 import { importTarget } from '../lib/settingsForm.js';
 
 const NEW = '';
@@ -16,39 +17,82 @@ interface Props {
   onImported: () => void;
 }
 
-/** Import .env…: into a chosen environment or a new one named after the file; secrets are reported by name only. */
+/** The file as read once: the confirm sends these very bytes, so it imports what was previewed. */
+type Pending = { request: ImportEnvRequest; preview: ImportPreview };
+
+/**
+ * Import .env…: into a chosen environment or a new one named after the file. Choosing a file shows
+ * what would change and writes nothing; Import applies exactly that preview, Cancel drops it.
+ */
 export function ImportEnv({ environments, preferred, takenIds, onImported }: Props) {
   const [choice, setChoice] = useState<string | null>(null);
-  const [done, setDone] = useState<{ report: ImportReport; into: ImportTarget; name: string } | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const chooser = useRef<HTMLButtonElement>(null);
+  const previewTitle = useRef<HTMLHeadingElement>(null);
   const saved = environments.map((e) => e.id);
   // A choice that no longer exists (removed, or the window reloaded) falls back to the preferred one.
   const target = choice !== null && (choice === NEW || saved.includes(choice)) ? choice : (preferred && saved.includes(preferred) ? preferred : saved[0] ?? NEW);
+
+  useEffect(() => {
+    if (pending) previewTitle.current?.focus();
+  }, [pending]);
+
+  const preview = async (request: ImportEnvRequest) => {
+    setPending({ request, preview: await api.previewImportEnv(request) });
+  };
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     setError(null);
     setDone(null);
+    setPending(null);
     const into = importTarget(target === NEW ? { kind: 'new' } : { kind: 'existing', id: target }, file.name, takenIds);
-    const name = into.kind === 'new' ? into.name : (environments.find((e) => e.id === into.id)?.name ?? into.id);
+    setBusy(true);
     try {
-      const report = await api.importEnv({ content: await file.text(), into });
-      setDone({ report, into, name });
-      if (into.kind === 'new') setChoice(into.id);
-      onImported();
+      await preview({ content: await file.text(), into });
     } catch (e) {
       setError(errorText(e));
+    } finally {
+      setBusy(false);
     }
   };
 
-  const report = done?.report;
+  const confirm = async ({ request, preview: shown }: Pending) => {
+    setError(null);
+    setBusy(true);
+    try {
+      await api.importEnv({ ...request, previewed: shown.fingerprint });
+      setPending(null);
+      setDone(importedSentence(shown));
+      if (request.into.kind === 'new') setChoice(request.into.id);
+      onImported();
+      chooser.current?.focus();
+    } catch (e) {
+      // Refused (e.g. the stored settings changed meanwhile): say why, and show what the file would do now.
+      setError(errorText(e));
+      setPending(null);
+      await preview(request).catch(() => undefined);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const cancel = () => {
+    setPending(null);
+    setError(null);
+    chooser.current?.focus();
+  };
+
   return (
     <section className="import" aria-labelledby="import-title">
       <h2 id="import-title">Import</h2>
       <div className="import-row">
         <label htmlFor="import-target">Into</label>
-        <select id="import-target" value={target} onChange={(e) => setChoice(e.target.value)}>
+        <select id="import-target" value={target} disabled={pending !== null} onChange={(e) => setChoice(e.target.value)}>
           {environments.map((env) => (
             <option key={env.id} value={env.id}>
               {env.name} ({env.id})
@@ -56,7 +100,7 @@ export function ImportEnv({ environments, preferred, takenIds, onImported }: Pro
           ))}
           <option value={NEW}>New environment named after the file</option>
         </select>
-        <button type="button" onClick={() => input.current?.click()}>
+        <button ref={chooser} type="button" disabled={busy} onClick={() => input.current?.click()}>
           Import .env…
         </button>
       </div>
@@ -73,34 +117,60 @@ export function ImportEnv({ environments, preferred, takenIds, onImported }: Pro
         }}
       />
       <div aria-live="polite">
-        {error && <p className="field-error">{error}</p>}
-        {done && report && (
-          <>
-            <p className="import-into" data-environment={report.environment}>
-              {done.into.kind === 'new' ? 'Imported into the new environment ' : 'Imported into '}
-              <strong>{done.name}</strong> ({report.environment}):
-            </p>
-            <ul className="import-report">
-              {report.settings.map((s) => (
-                <li key={s.name}>
-                  {s.name} = {s.value}
-                </li>
-              ))}
-              {report.secrets.map((s) => (
-                <li key={s.name}>
-                  {s.name}: {s.stored ? 'stored in keychain' : 'not stored'}
-                </li>
-              ))}
-              {report.ignored.map((s) => (
-                <li key={s.name} className="import-ignored">
-                  {s.name} ignored: {s.reason}
-                </li>
-              ))}
-              {report.settings.length + report.secrets.length === 0 && <li>Nothing to import in that file.</li>}
-            </ul>
-          </>
-        )}
+        {error && <p className="field-error import-error">{error}</p>}
+        {done && <p className="import-done">{done}</p>}
       </div>
+      {pending && <PreviewPanel pending={pending} busy={busy} titleRef={previewTitle} onConfirm={() => void confirm(pending)} onCancel={cancel} />}
     </section>
+  );
+}
+
+interface PanelProps {
+  pending: Pending;
+  busy: boolean;
+  titleRef: RefObject<HTMLHeadingElement | null>;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+function PreviewPanel({ pending: { preview }, busy, titleRef, onConfirm, onCancel }: PanelProps) {
+  const { changes, skipped } = previewLines(preview);
+  const writes = previewChangesSomething(preview);
+  return (
+    <div className="import-preview" role="region" aria-labelledby="import-preview-title" data-environment={preview.environment}>
+      <h3 id="import-preview-title" ref={titleRef} tabIndex={-1}>
+        {previewHeading(preview)}
+      </h3>
+      <p className="import-preview-note">Nothing is written until you choose Import.</p>
+      {changes.length > 0 ? (
+        <ul className="import-changes">
+          {changes.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="import-changes-none">Nothing in this file would change {preview.environmentName}.</p>
+      )}
+      {skipped.length > 0 && (
+        <>
+          <h4>Ignored</h4>
+          <ul className="import-skipped">
+            {skipped.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="import-actions">
+        {writes && (
+          <button type="button" className="primary" disabled={busy} onClick={onConfirm}>
+            Import
+          </button>
+        )}
+        <button type="button" onClick={onCancel}>
+          {writes ? 'Cancel' : 'Close'}
+        </button>
+      </div>
+    </div>
   );
 }

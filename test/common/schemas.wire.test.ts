@@ -164,7 +164,7 @@ describe('ProbeResultSchema and HistoryViewSchema', () => {
 
 describe('renderer contract', () => {
   it('lists its methods and events, and names their channels', () => {
-    expect(methodNames).toEqual(['getAppInfo', 'getSnapshot', 'checkNow', 'pause', 'resume', 'getHistory', 'getIncidents', 'acknowledge', 'mute', 'unmute', 'getSettings', 'testConnection', 'saveSettings', 'importEnv', 'openWindow']);
+    expect(methodNames).toEqual(['getAppInfo', 'getSnapshot', 'checkNow', 'pause', 'resume', 'getHistory', 'getIncidents', 'acknowledge', 'mute', 'unmute', 'getSettings', 'testConnection', 'saveSettings', 'previewImportEnv', 'importEnv', 'openWindow']);
     expect(eventNames).toEqual(['snapshot', 'stopped']);
     expect(methodChannel('pause')).toBe('walltrack:pause');
     expect(eventChannel('snapshot')).toBe('walltrack:event:snapshot');
@@ -198,6 +198,9 @@ describe('renderer contract', () => {
     ['importEnv', { content: 'x'.repeat(256 * 1024 + 1), into: { kind: 'existing', id: 'production' } }, false],
     ['importEnv', { content: 'NEO4J_USER=neo4j', into: { kind: 'new', id: 'dev', name: 'Dev' } }, true],
     ['importEnv', { content: 'NEO4J_USER=neo4j' }, false],
+    ['previewImportEnv', { content: 'x'.repeat(256 * 1024 + 1), into: { kind: 'existing', id: 'production' } }, false],
+    ['importEnv', { content: 'NEO4J_USER=neo4j', into: { kind: 'existing', id: 'production' }, previewed: 'a'.repeat(64) }, true],
+    ['importEnv', { content: 'NEO4J_USER=neo4j', into: { kind: 'existing', id: 'production' }, previewed: 'A'.repeat(64) }, false],
     ['openWindow', 'settings', true],
     ['openWindow', 'status', true],
     ['openWindow', 'devtools', false],

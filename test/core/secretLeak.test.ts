@@ -183,10 +183,15 @@ describe('no secret leaks', () => {
         () => expect.fail('bad NEO4J_URI must be rejected'),
         (e: unknown) => see('importEnv error', errorText(e)),
       );
+      const stagingFile = `${malformedSecret} oops\nNEO4J_PASSWORD=${importPassword}\nUNKNOWN_TOKEN=${malformedSecret}\nSUPABASE_KEY="${importToken}\n`;
+      see('import preview, unclosed quote', await core.previewImportEnv({ content: stagingFile, into: into('staging') }));
+      const preview = await core.previewImportEnv({ content: `${malformedSecret} oops\nNEO4J_PASSWORD=${importPassword}\nUNKNOWN_TOKEN=${malformedSecret}\n`, into: into('staging') });
+      see('import preview', preview);
       see(
         'import report',
-        await core.importEnv({ content: `${malformedSecret} oops\nNEO4J_PASSWORD=${importPassword}\nUNKNOWN_TOKEN=${malformedSecret}\n`, into: into('staging') }),
+        await core.importEnv({ content: `${malformedSecret} oops\nNEO4J_PASSWORD=${importPassword}\nUNKNOWN_TOKEN=${malformedSecret}\n`, into: into('staging'), previewed: preview.fingerprint }),
       );
+      see('import preview new environment', await core.previewImportEnv({ content: `NEO4J_URI=${services.neo4j.uri}\nNEO4J_PASSWORD=${devPassword}\n`, into: { kind: 'new', id: 'dev', name: 'Dev' } }));
       see(
         'import report new environment',
         await core.importEnv({ content: `NEO4J_URI=${services.neo4j.uri}\nNEO4J_PASSWORD=${devPassword}\n`, into: { kind: 'new', id: 'dev', name: 'Dev' } }),

@@ -158,6 +158,11 @@ export class FakeMonitorCore implements MonitorCore {
     this.record('saveSettings', draft);
     return { ...settingsView(), settings: SettingsSchema.parse(draft.settings) };
   }
+  async previewImportEnv(request: ImportEnvRequest) {
+    this.record('previewImportEnv', request);
+    const preview = { environment: request.into.id, environmentName: request.into.id, newEnvironment: request.into.kind === 'new', settings: [], secrets: [] };
+    return { ...preview, unused: { names: [], more: 0 }, ignored: [], fingerprint: '0'.repeat(64) };
+  }
   async importEnv(request: ImportEnvRequest) {
     this.record('importEnv', request);
     return { environment: request.into.id, settings: [], secrets: [], ignored: [] };

@@ -56,7 +56,8 @@ const VALID_INPUTS: Record<MethodName, unknown> = {
   getSettings: undefined,
   testConnection: { ...draft, environment: 'production', database: 'supabase' },
   saveSettings: draft,
-  importEnv: { content: 'SUPABASE_URL=https://abcd.supabase.co\n', into: { kind: 'existing', id: 'production' } },
+  previewImportEnv: { content: 'SUPABASE_URL=https://abcd.supabase.co\n', into: { kind: 'existing', id: 'production' } },
+  importEnv: { content: 'SUPABASE_URL=https://abcd.supabase.co\n', into: { kind: 'existing', id: 'production' }, previewed: 'a'.repeat(64) },
   openWindow: 'settings',
 };
 
@@ -94,12 +95,20 @@ const KNOWN_BAD: Record<MethodName, unknown[]> = {
     withDatabases({ supabase: { url: 'ftp://x', probeTable: null } }),
     withDatabases({ supabase: { url: null, probeTable: 'wallets; drop table x' } }),
   ],
+  previewImportEnv: [
+    { content: 'x'.repeat(256 * 1024 + 1), into: { kind: 'existing', id: 'production' } },
+    { content: 42, into: { kind: 'existing', id: 'production' } },
+    'A=1',
+    { content: 'A=1' },
+    { content: 'A=1', into: { kind: 'new', id: 'staging' } },
+  ],
   importEnv: [
     { content: 'x'.repeat(256 * 1024 + 1), into: { kind: 'existing', id: 'production' } },
     { content: 42, into: { kind: 'existing', id: 'production' } },
     'A=1',
     { content: 'A=1' },
     { content: 'A=1', into: { kind: 'new', id: 'staging' } },
+    { content: 'A=1', into: { kind: 'existing', id: 'production' }, previewed: 'not a fingerprint' },
   ],
   openWindow: ['devtools', undefined, { name: 'status' }, 'https://evil.example'],
 };

@@ -5,7 +5,7 @@
  */
 import type { ImportReport } from '../../common/settings-schema.js';
 import type { EnvironmentConfig, SecretValues } from '../environmentConfig.js';
-import { applyEnvVariables } from '../settings/envVariables.js';
+import { applyEnvVariables, KNOWN_VARIABLES } from '../settings/envVariables.js';
 
 export interface DotEnvParse {
   /** In file order; a later line for the same name wins. */
@@ -123,7 +123,12 @@ export interface EnvImportPlan {
   secrets: SecretValues;
   /** Which environment it went into is the caller's to add. */
   report: Omit<ImportReport, 'environment'>;
+  /** What a preview lists besides the changes: unknown names once, and the lines skipped for another reason. */
+  skipped: { unused: { names: string[]; more: number }; ignored: { name: string; reason: string }[] };
 }
+
+/** A preview names this many unknown variables, then counts the rest: one line, not a list. */
+export const PREVIEWED_UNUSED = 20;
 
 /**
  * Works out what an import into one environment would change, without writing anything.
@@ -139,6 +144,11 @@ export function planEnvImport(content: string, base: EnvironmentConfig): EnvImpo
       settings: applied.applied,
       secrets: applied.secretNames.map((name) => ({ name, stored: false })),
       ignored: [...malformed, ...applied.ignored],
+    },
+    skipped: {
+      unused: { names: applied.unknown.names.slice(0, PREVIEWED_UNUSED), more: Math.max(0, applied.unknown.count - PREVIEWED_UNUSED) },
+      // Ours but skipped (an empty value); unknown names are in `unused`.
+      ignored: [...malformed, ...applied.ignored.filter((i) => KNOWN_VARIABLES.includes(i.name))],
     },
   };
 }

@@ -60,6 +60,8 @@ export interface EnvApplication {
   /** Secret variables applied: names only. */
   secretNames: string[];
   ignored: { name: string; reason: string }[];
+  /** Variables that are not ours, in order: the first REPORTED_UNKNOWN names and how many there were in all. */
+  unknown: { names: string[]; count: number };
 }
 
 /**
@@ -70,10 +72,9 @@ export interface EnvApplication {
 export function applyEnvVariables(vars: Iterable<readonly [string, string | undefined]>, base: EnvironmentConfig): EnvApplication {
   const databases = structuredClone(base.databases);
   const monitor: Record<string, unknown> = { ...base.monitor };
-  const result: EnvApplication = { config: base, secrets: {}, applied: [], secretNames: [], ignored: [] };
+  const result: EnvApplication = { config: base, secrets: {}, applied: [], secretNames: [], ignored: [], unknown: { names: [], count: 0 } };
   /** Settings path → the variable that set it, so a bad value is named by its variable. */
   const setBy = new Map<string, string>();
-  let unknown = 0;
   for (const [name, raw] of vars) {
     if (raw === undefined) continue;
     const value = raw.trim();
@@ -81,7 +82,10 @@ export function applyEnvVariables(vars: Iterable<readonly [string, string | unde
     const setting = Object.hasOwn(SETTING_VARIABLES, name) ? SETTING_VARIABLES[name] : undefined;
     const secret = Object.hasOwn(SECRET_VARIABLES, name) ? SECRET_VARIABLES[name] : undefined;
     if (!setting && !secret) {
-      if (unknown++ < REPORTED_UNKNOWN) result.ignored.push({ name, reason: NOT_OURS });
+      if (result.unknown.count++ < REPORTED_UNKNOWN) {
+        result.ignored.push({ name, reason: NOT_OURS });
+        result.unknown.names.push(name);
+      }
     } else if (value === '') {
       result.ignored.push({ name, reason: 'empty value; the current one is kept (an import never clears a setting or a secret)' });
     } else if (secret) {
@@ -100,7 +104,8 @@ export function applyEnvVariables(vars: Iterable<readonly [string, string | unde
       result.applied.push({ name, value });
     }
   }
-  if (unknown > REPORTED_UNKNOWN) result.ignored.push({ name: `${unknown - REPORTED_UNKNOWN} more variables`, reason: 'not WallTrack Monitor settings; skipped' });
+  const unreported = result.unknown.count - REPORTED_UNKNOWN;
+  if (unreported > 0) result.ignored.push({ name: `${unreported} more variables`, reason: 'not WallTrack Monitor settings; skipped' });
   result.config = validated(databases, monitor, setBy);
   return result;
 }

@@ -105,6 +105,20 @@ describe('planEnvImport', () => {
     expect(plan.report.ignored[100]).toEqual({ name: '29900 more variables', reason: 'not WallTrack Monitor settings; skipped' });
   });
 
+  it('gives a preview the unknown names once (the first 20, then a count) and the other skipped lines with their reason', () => {
+    const few = planEnvImport(`${ORIGINAL_ENV}NEO4J_DATABASE=\nOTHER=1\n`, DEFAULTS);
+    expect(few.skipped).toEqual({
+      unused: { names: ['LOG_LEVEL', 'OTHER'], more: 0 },
+      ignored: [
+        { name: 'line 10', reason: 'not a KEY=value line; skipped' },
+        { name: 'NEO4J_DATABASE', reason: 'empty value; the current one is kept (an import never clears a setting or a secret)' },
+      ],
+    });
+    const many = planEnvImport(Array.from({ length: 150 }, (_, i) => `X${i}=1`).join('\n'), DEFAULTS);
+    expect(many.skipped).toEqual({ unused: { names: Array.from({ length: 20 }, (_, i) => `X${i}`), more: 130 }, ignored: [] });
+    expect(planEnvImport(Array.from({ length: 20 }, (_, i) => `X${i}=1`).join('\n'), DEFAULTS).skipped.unused.more).toBe(0);
+  });
+
   it('reads names of Object.prototype members as unknown variables, not as settings or secrets', () => {
     const plan = planEnvImport('constructor=x\ntoString=1\n__proto__=p\nhasOwnProperty=h\n', DEFAULTS);
     expect(plan.config).toEqual(DEFAULTS);

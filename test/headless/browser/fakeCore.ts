@@ -119,6 +119,10 @@ export function createFakeCore(options: FakeCoreOptions = {}): MonitorCore & {
     saveSettings: async () => {
       throw new ValidationError('neo4j.uri', 'Neo4j URI must use bolt://');
     },
+    previewImportEnv: async () => ({
+      ...{ environment: 'default', environmentName: 'Default', newEnvironment: false, settings: [], secrets: [] },
+      ...{ unused: { names: [], more: 0 }, ignored: [], fingerprint: '0'.repeat(64) },
+    }),
     importEnv: async () => ({ environment: 'default', settings: [], secrets: [], ignored: [] }),
     setHostConnectivity: () => undefined,
     on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]) {

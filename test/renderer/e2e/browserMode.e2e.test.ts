@@ -247,13 +247,15 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
   });
 
-  it('imports a .env file and reports secrets by name only', async () => {
+  it('imports a .env file after a preview that names secrets only', async () => {
     const page = settings!;
     const env = `NEO4J_URI=${stack.neo4j.uri}\nNEO4J_USER=neo4j\nNEO4J_PASSWORD=${stack.neo4j.password}\n`;
     await page.locator('#import-env').setInputFiles({ name: '.env', mimeType: 'text/plain', buffer: Buffer.from(env) });
-    const report = page.locator('.import-report');
-    await expect.poll(() => report.innerText(), { timeout: 15_000 }).toContain('NEO4J_PASSWORD: stored in keychain');
-    expect(await report.innerText()).toContain(`NEO4J_URI = ${stack.neo4j.uri}`);
+    const preview = page.locator('.import-preview');
+    // The URI and user are what is saved already: only the password would change.
+    await expect.poll(() => preview.locator('.import-changes li').allInnerTexts(), { timeout: 15_000 }).toEqual(['NEO4J_PASSWORD: will replace the stored one']);
+    await preview.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.locator('.import-done').innerText().catch(() => ''), { timeout: 15_000 }).toBe('Imported 0 settings and 1 secret into default');
     expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
   });
 
@@ -278,6 +280,6 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     const methodsCarrying = (s: string) => net.sent.filter((f) => f.includes(s)).map((f) => (JSON.parse(f) as { method: string }).method);
     expect(methodsCarrying(stack.supabase.key)).toEqual([]);
     expect(methodsCarrying(WRONG_PASSWORD)).toEqual(['testConnection']);
-    expect(methodsCarrying(stack.neo4j.password)).toEqual(['saveSettings', 'importEnv']);
+    expect(methodsCarrying(stack.neo4j.password)).toEqual(['saveSettings', 'previewImportEnv', 'importEnv']);
   });
 });

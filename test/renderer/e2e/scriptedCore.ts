@@ -231,6 +231,7 @@ export function createScriptedCore(initial: Snapshot): ScriptedCore {
     getSettings: notScripted,
     testConnection: notScripted,
     saveSettings: notScripted,
+    previewImportEnv: notScripted,
     importEnv: notScripted,
     setHostConnectivity: notScripted,
     on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]) {

@@ -203,19 +203,24 @@ describe.sequential('settings window: environments, in Chromium through browser 
   });
 
   // Needs core/rendererHandlers.ts to pass the whole ImportEnvRequest to core.importEnv (issue 9's host part).
-  it('imports a .env into a new environment named after the file, then into a chosen one, saying which got what', async () => {
+  it('imports a .env into a new environment named after the file, then into a chosen one, each after a preview naming it', async () => {
     await page.locator('#import-target').selectOption({ label: 'New environment named after the file' });
     await page.locator('#import-env').setInputFiles({ name: 'staging.env', mimeType: 'text/plain', buffer: Buffer.from(`SUPABASE_URL=https://staging.supabase.co\nSUPABASE_KEY=${IMPORTED_KEY}\n`) });
-    await expect.poll(() => page.locator('.import-into').innerText()).toBe('Imported into the new environment staging (staging):');
-    expect(last('importEnv')!.request.into).toEqual({ kind: 'new', id: 'staging', name: 'staging' });
-    expect(await page.locator('.import-report').innerText()).toContain('SUPABASE_KEY: stored in keychain');
+    await expect.poll(() => page.locator('.import-preview h3').innerText().catch(() => '')).toBe('Import into the new environment staging (staging)');
+    expect(last('previewImportEnv')!.request.into).toEqual({ kind: 'new', id: 'staging', name: 'staging' });
+    expect(await page.locator('.import-changes li').allInnerTexts()).toEqual(['SUPABASE_URL: not set → https://staging.supabase.co', 'SUPABASE_KEY: new']);
+    await page.locator('.import-preview').getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.locator('.import-done').innerText().catch(() => '')).toBe('Imported 1 setting and 1 secret into staging');
+    expect(last('importEnv')!.request).toMatchObject({ into: { kind: 'new', id: 'staging', name: 'staging' }, previewed: 'f'.repeat(64) });
     await expect.poll(() => listed()).toEqual(['production', 'qa-berlin', 'staging']);
 
     await page.locator('#import-target').selectOption('qa-berlin');
     await page.locator('#import-env').setInputFiles({ name: 'staging.env', mimeType: 'text/plain', buffer: Buffer.from('NEO4J_USER=qa\n') });
-    await expect.poll(() => page.locator('.import-into').innerText()).toBe('Imported into QA Berlin (qa-berlin):');
+    await expect.poll(() => page.locator('.import-preview h3').innerText().catch(() => '')).toBe('Import into QA Berlin (qa-berlin)');
+    expect(await page.locator('.import-changes li').allInnerTexts()).toEqual(['NEO4J_USER: not set → qa']);
+    await page.locator('.import-preview').getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.locator('.import-done').innerText().catch(() => '')).toBe('Imported 1 setting and 0 secrets into QA Berlin');
     expect(last('importEnv')!.request.into).toEqual({ kind: 'existing', id: 'qa-berlin' });
-    expect(await page.locator('.import-report').innerText()).toContain('NEO4J_USER = qa');
     expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
     await expectNoSecretsInPage(page, [STAGING_KEY, STAGING_PASSWORD, IMPORTED_KEY]);
   });

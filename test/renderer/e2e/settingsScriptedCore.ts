@@ -13,6 +13,7 @@ import {
   SettingsSchema,
   TestConnectionRequestSchema,
   type ImportEnvRequest,
+  type ImportPreview,
   type ImportReport,
   type Settings,
   type SettingsDraft,
@@ -27,6 +28,7 @@ import type { MonitorCore, MonitorCoreEvents } from '../../../src-main/core/Moni
 export type Recorded =
   | { method: 'saveSettings'; draft: SettingsDraft }
   | { method: 'testConnection'; request: TestConnectionRequest }
+  | { method: 'previewImportEnv'; request: ImportEnvRequest }
   | { method: 'importEnv'; request: ImportEnvRequest };
 
 const CHECKED_AT = '2026-01-01T12:00:00.000Z';
@@ -115,6 +117,31 @@ export function createSettingsScriptedCore(initial: SettingsInput, stored: Setti
 
     setHostConnectivity() {
       throw new Error('not scripted');
+    },
+
+    /** The page's side of the preview: each known line as a change from nothing; writes nothing. */
+    async previewImportEnv(raw) {
+      const request = ImportEnvRequestSchema.parse(raw);
+      calls.push({ method: 'previewImportEnv', request });
+      const env = settings.environments.find((e) => e.id === request.into.id);
+      const preview: ImportPreview = {
+        environment: request.into.id,
+        environmentName: request.into.kind === 'new' ? request.into.name : (env?.name ?? request.into.id),
+        newEnvironment: request.into.kind === 'new',
+        settings: [],
+        secrets: [],
+        unused: { names: [], more: 0 },
+        ignored: [],
+        fingerprint: 'f'.repeat(64),
+      };
+      for (const line of request.content.split('\n')) {
+        const [name, ...rest] = line.split('=');
+        for (const kind of DATABASE_KINDS) {
+          if ([kind.endpoint, ...kind.options].some((f) => f.envVar === name)) preview.settings.push({ name: name!, old: null, new: rest.join('=').trim() });
+          if (kind.secret.envVar === name) preview.secrets.push({ name: name!, change: presence[request.into.id]?.[kind.secret.name] === 'stored' ? 'replace' : 'new' });
+        }
+      }
+      return preview;
     },
 
     async importEnv(raw) {
