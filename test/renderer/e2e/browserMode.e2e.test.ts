@@ -194,7 +194,7 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     const uri = settings.locator('#neo4j\\.uri');
     const goodUri = await uri.inputValue();
     await uri.fill('http://db.example.com:7474');
-    await settings.getByRole('button', { name: 'Save' }).click();
+    await settings.getByRole('button', { name: 'Save', exact: true }).click();
     const error = settings.locator('#neo4j\\.uri-error');
     await expect.poll(() => error.innerText()).toMatch(/Neo4j URI must use one of/);
     expect(await uri.getAttribute('aria-invalid')).toBe('true');
@@ -221,7 +221,8 @@ describe.sequential('status and settings windows in Chromium, through browser mo
     await page.getByRole('button', { name: 'Test Neo4j connection' }).click();
     const result = page.locator('[data-test-connection="neo4j"] .probe-result');
     await expect.poll(() => result.getAttribute('data-kind'), { timeout: 15_000 }).toBe('auth_failed');
-    expect(await result.locator('.badge-word').innerText()).toBe('Down');
+    // Issue 13 item 3: the kind in words, not "Down".
+    expect(await result.locator('.badge-word').innerText()).toBe('Authentication failed');
     expect(await result.locator('.problem-hint').innerText()).toMatch(/NEO4J_PASSWORD|password/i);
     expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
     // Nothing saved: settings file, keychain and the running monitor are untouched.
@@ -234,7 +235,7 @@ describe.sequential('status and settings windows in Chromium, through browser mo
   it('saves the right password once, clears the input, and Neo4j is healthy', async () => {
     const page = settings!;
     await page.locator('#neo4jPassword').fill(stack.neo4j.password);
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('.form-notice').getAttribute('data-notice'), { timeout: 15_000 }).toBe('ok');
     expect(await page.locator('#neo4jPassword').count()).toBe(0); // the input is gone, its value with it
     expect(await page.locator('[data-secret="neo4jPassword"] .secret-presence').innerText()).toBe('Stored in keychain');

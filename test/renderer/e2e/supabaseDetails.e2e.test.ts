@@ -174,7 +174,7 @@ describe.sequential('Supabase details in the status and settings windows', { tim
     await expect.poll(() => field.locator('.secret-presence').innerText()).toBe('Stored in keychain');
     await field.getByRole('button', { name: 'Replace' }).click();
     await settings.locator('#supabaseAccessToken').fill(NEW_TOKEN);
-    await settings.getByRole('button', { name: 'Save' }).click();
+    await settings.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => settings.locator('.form-notice').getAttribute('data-notice'), { timeout: 15_000 }).toBe('ok');
     expect(await settings.locator('#supabaseAccessToken').count()).toBe(0);
     expect((await vault.get('production', 'supabaseAccessToken'))!.reveal()).toBe(NEW_TOKEN);
