@@ -6,6 +6,7 @@
  * Neo4j password in the app's Settings". Browser-safe: the windows call it too.
  */
 import { databaseKind, kindSecrets, type DatabaseKind, type FailureKind } from './databases.js';
+import type { DatabaseStatus } from './schemas.js';
 
 export type HintHost =
   | { kind: 'window' }
@@ -129,4 +130,9 @@ export function renderHint(database: string, key: HintKey, target: string | null
     return fields.every((f) => f !== null) ? where(kind, fields as Field[], host) : whole;
   });
   return capital(sentence);
+}
+
+/** What to do, in the host's words when the hint is the registry's (else the text the result carries). */
+export function hintText(s: Pick<DatabaseStatus, 'database' | 'hint' | 'hintKey' | 'target'>, host: HintHost): string | undefined {
+  return s.hintKey && knowsHint(s.database, s.hintKey) ? renderHint(s.database, s.hintKey, s.target, host) : s.hint;
 }

@@ -1,5 +1,6 @@
 /** Words, marks and colour families of database states, shared by the windows and the CLI: the word and mark carry the meaning, colour only repeats it. */
-import type { DatabaseState } from './schemas.js';
+import { FAILURE_SUMMARY } from './hints.js';
+import type { DatabaseState, DatabaseStatus } from './schemas.js';
 
 export const STATE_WORDS: Record<DatabaseState, string> = {
   healthy: 'Healthy',
@@ -33,3 +34,9 @@ export const STATE_TONES: Record<DatabaseState, Tone> = {
   not_configured: 'neutral',
   unknown: 'neutral',
 };
+
+/** "✕ Down — connection refused", "– Not configured", "✓ Healthy" (the CLI's and the diagnostics report's). */
+export function stateText(s: Pick<DatabaseStatus, 'status' | 'kind'>): string {
+  const why = s.kind && s.kind !== 'not_configured' && (s.status === 'down' || s.status === 'retrying') ? ` — ${FAILURE_SUMMARY[s.kind]}` : '';
+  return `${STATE_MARKS[s.status]} ${STATE_WORDS[s.status]}${why}`;
+}

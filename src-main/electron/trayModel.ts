@@ -227,6 +227,8 @@ export interface TrayActions {
   resume(environment?: EnvironmentId): void;
   openStatus(): void;
   openSettings(): void;
+  /** The diagnostics report to the clipboard, for a bug report. */
+  copyDiagnostics(): void;
   setStartAtLogin(enabled: boolean): void;
   quit(): void;
 }
@@ -312,6 +314,7 @@ export function trayMenuTemplate(
     { type: 'separator' },
     { id: 'open-status', label: 'Open status window', click: () => actions.openStatus() },
     { id: 'open-settings', label: 'Settings…', click: () => actions.openSettings() },
+    { id: 'copy-diagnostics', label: 'Copy diagnostics', click: () => actions.copyDiagnostics() },
     { type: 'separator' },
     {
       id: 'start-at-login',

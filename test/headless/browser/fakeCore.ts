@@ -120,6 +120,7 @@ export function createFakeCore(options: FakeCoreOptions = {}): MonitorCore & {
       throw new ValidationError('neo4j.uri', 'Neo4j URI must use bolt://');
     },
     importEnv: async () => ({ environment: 'default', settings: [], secrets: [], ignored: [] }),
+    getDiagnostics: async () => 'WallTrack Monitor diagnostics\n(fake core)\n',
     setHostConnectivity: () => undefined,
     on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]) {
       events.on(event, listener);

@@ -232,6 +232,7 @@ export function createScriptedCore(initial: Snapshot): ScriptedCore {
     testConnection: notScripted,
     saveSettings: notScripted,
     importEnv: notScripted,
+    getDiagnostics: notScripted,
     setHostConnectivity: notScripted,
     on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]) {
       events.on(event, listener);
