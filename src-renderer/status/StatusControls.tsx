@@ -2,6 +2,7 @@ import type { AppInfo } from '../../src-main/common/contract.js';
 import type { Snapshot } from '../../src-main/common/schemas.js';
 import { api, windowHref } from '../api/hostApi.js';
 import { errorText } from '../lib/errors.js';
+import { CopyDiagnostics } from './CopyDiagnostics.js';
 import { useSnapshotAction } from './useSnapshotAction.js';
 
 interface Props {
@@ -10,7 +11,7 @@ interface Props {
   onSnapshot: (s: Snapshot) => void;
 }
 
-/** Check now, Pause 1 h / Resume (of every environment), Settings. */
+/** Check now, Pause 1 h / Resume (of every environment), Settings, Copy diagnostics. */
 export function StatusControls({ snapshot, appInfo, onSnapshot }: Props) {
   const { busy, error, setError, run } = useSnapshotAction<'check' | 'pause'>(onSnapshot);
   // With several environments each section has its own buttons; these then act on all of them and say so.
@@ -40,6 +41,7 @@ export function StatusControls({ snapshot, appInfo, onSnapshot }: Props) {
           Settings…
         </button>
       )}
+      <CopyDiagnostics />
       {error && (
         <p className="controls-error" role="alert">
           {error}

@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 
 const manager = (location = rendererLocation(true, {})) => {
-  setupWebSecurity(electron.session.defaultSession as never, log);
+  setupWebSecurity(electron.session.defaultSession as never, log, location.origin);
   return setupWindows({ preloadPath: '/app/dist/electron/preload.cjs', location, log });
 };
 const fake = (w: unknown) => w as electron.BrowserWindow;
@@ -114,6 +114,20 @@ describe('web security', () => {
     const win = fake(manager().open('status'));
     win.webContents.fakeEmitPreventable('will-navigate', 'https://evil.example/cb?access_token=hunter2-secret');
     expect(JSON.stringify(log.entries)).not.toContain('hunter2');
+  });
+
+  it('grants a clipboard write ("Copy diagnostics") to its own pages only, and never a clipboard read', () => {
+    manager();
+    const ses = electron.session.defaultSession;
+    const asked = (permission: string, requestingUrl: string) => {
+      const callback = vi.fn();
+      ses.permissionRequestHandler!({} as never, permission as never, callback, { requestingUrl } as never);
+      return [callback.mock.calls[0]![0], ses.permissionCheckHandler!({} as never, permission as never, new URL(requestingUrl).origin, {} as never)];
+    };
+    expect(asked('clipboard-sanitized-write', 'app://walltrack/status.html')).toEqual([true, true]);
+    expect(asked('clipboard-sanitized-write', 'https://evil.example/')).toEqual([false, false]);
+    expect(asked('clipboard-sanitized-write', 'app://walltrack.evil/status.html')).toEqual([false, false]);
+    expect(asked('clipboard-read', 'app://walltrack/status.html')).toEqual([false, false]);
   });
 
   it('denies every permission request and check', () => {

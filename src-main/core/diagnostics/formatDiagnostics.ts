@@ -113,7 +113,8 @@ function targets({ snapshot, recorded, hintHost }: DiagnosticsInput): string[] {
   const lines = [...section('Targets (each database\'s last result)')];
   for (const env of snapshot.environments) {
     for (const db of databasesOf(env)) {
-      lines.push(`${env.name} / ${db.label}: ${stateText(db)}${recorded.has(recordedKey(env.id, db.database)) ? ' (last recorded check)' : ''}`);
+      const from = recorded.has(recordedKey(env.id, db.database)) ? ' (last recorded check)' : db.checkedAt === null ? ' (no check recorded)' : '';
+      lines.push(`${env.name} / ${db.label}: ${stateText(db)}${from}`);
       lines.push(...wrap(db.target ?? '-', '  Target: ', '    ', LONG));
       const latency = db.latencyMs === null ? '-' : `${Math.round(db.latencyMs)} ms`;
       lines.push(`  Kind: ${db.kind ?? '-'}  Latency: ${latency}  Checked: ${db.checkedAt ?? 'not yet'}  Since: ${db.since ?? '-'}`);

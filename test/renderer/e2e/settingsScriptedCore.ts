@@ -112,6 +112,10 @@ export function createSettingsScriptedCore(initial: SettingsInput, stored: Setti
       throw new Error('not scripted');
     },
 
+    async getDiagnostics() {
+      throw new Error('not scripted');
+    },
+
     async importEnv(raw) {
       const request = ImportEnvRequestSchema.parse(raw);
       calls.push({ method: 'importEnv', request });
