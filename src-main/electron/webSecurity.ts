@@ -61,9 +61,11 @@ export function hardenWebContents(contents: WebContents, log: ShellLog): void {
 /** The one permission a page of ours gets: writing text to the clipboard ("Copy diagnostics"); never reading it. */
 const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
 
+/** scheme://host[:port]; URL's own `origin` is "null" for a scheme Node does not know as special, such as app:. */
 const originOf = (url: string | undefined): string | null => {
   try {
-    return url ? new URL(url).origin : null;
+    const u = url ? new URL(url) : null;
+    return u && u.host ? `${u.protocol}//${u.host}` : null;
   } catch {
     return null;
   }

@@ -119,15 +119,16 @@ describe('web security', () => {
   it('grants a clipboard write ("Copy diagnostics") to its own pages only, and never a clipboard read', () => {
     manager();
     const ses = electron.session.defaultSession;
-    const asked = (permission: string, requestingUrl: string) => {
+    const asked = (permission: string, requestingUrl: string, requestingOrigin: string) => {
       const callback = vi.fn();
       ses.permissionRequestHandler!({} as never, permission as never, callback, { requestingUrl } as never);
-      return [callback.mock.calls[0]![0], ses.permissionCheckHandler!({} as never, permission as never, new URL(requestingUrl).origin, {} as never)];
+      return [callback.mock.calls[0]![0], ses.permissionCheckHandler!({} as never, permission as never, requestingOrigin, {} as never)];
     };
-    expect(asked('clipboard-sanitized-write', 'app://walltrack/status.html')).toEqual([true, true]);
-    expect(asked('clipboard-sanitized-write', 'https://evil.example/')).toEqual([false, false]);
-    expect(asked('clipboard-sanitized-write', 'app://walltrack.evil/status.html')).toEqual([false, false]);
-    expect(asked('clipboard-read', 'app://walltrack/status.html')).toEqual([false, false]);
+    expect(asked('clipboard-sanitized-write', 'app://walltrack/status.html', 'app://walltrack')).toEqual([true, true]);
+    expect(asked('clipboard-sanitized-write', 'https://evil.example/', 'https://evil.example')).toEqual([false, false]);
+    expect(asked('clipboard-sanitized-write', 'app://walltrack.evil/status.html', 'app://walltrack.evil')).toEqual([false, false]);
+    expect(asked('clipboard-sanitized-write', 'app://walltrack@evil/x', 'app://evil')).toEqual([false, false]);
+    expect(asked('clipboard-read', 'app://walltrack/status.html', 'app://walltrack')).toEqual([false, false]);
   });
 
   it('denies every permission request and check', () => {

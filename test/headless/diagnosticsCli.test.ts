@@ -26,7 +26,8 @@ describe('walltrack-monitor diagnostics', () => {
   it('prints the last recorded results and state changes in the variables\' words, and leaves history.sqlite as it was', async () => {
     const { neo4j, supabase } = testServices();
     const dataDir = tempDir();
-    const base = { WALLTRACK_DATA_DIR: dataDir, SUPABASE_URL: supabase.url, SUPABASE_KEY: supabase.serviceRoleKey, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user };
+    // WALLTRACK_SLOW_MS: the healthy check must read healthy, not slow, on a loaded machine.
+    const base = { WALLTRACK_DATA_DIR: dataDir, WALLTRACK_SLOW_MS: '10000', SUPABASE_URL: supabase.url, SUPABASE_KEY: supabase.serviceRoleKey, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user };
     const wrong = `wrong-${Date.now()}-password`;
     expect((await runBin(['check'], { ...base, NEO4J_PASSWORD: neo4j.password })).code).toBe(0);
     expect((await runBin(['check'], { ...base, NEO4J_PASSWORD: wrong })).code).toBe(1);

@@ -47,7 +47,8 @@ describe('the diagnostics report', () => {
           maintenance: [{ kind: 'weekly' as const, label, day: 'sun' as const, start: '02:00', end: '03:00', timeZone: 'UTC' }],
         },
       ],
-      monitor: { intervalSec: 60, timeoutMs: 3_000, retries: 0, backoffInitialMs: 100, backoffMaxMs: 200, slowMs: 1_000, recoverySuccesses: 1 },
+      // A slow threshold no loaded machine reaches: the healthy check must read healthy, not slow.
+      monitor: { intervalSec: 60, timeoutMs: 3_000, retries: 0, backoffInitialMs: 100, backoffMaxMs: 200, slowMs: 10_000, recoverySuccesses: 1 },
       app: { notifications: true, startAtLogin: false },
     };
     try {
