@@ -49,6 +49,10 @@ export const WindowNameSchema = z.enum(['status', 'settings']);
 /** A window by name, or the settings window at one field (a failing card's "Open settings"). */
 export const OpenWindowRequestSchema = z.union([WindowNameSchema, z.object({ name: z.literal('settings'), focus: SettingsFocusSchema }).strict()]);
 
+/** The diagnostics report's bound (characters); a longer one ends in a "truncated" line. */
+export const DIAGNOSTICS_MAX_CHARS = 256 * 1024;
+export const DiagnosticsSchema = z.string().max(DIAGNOSTICS_MAX_CHARS);
+
 export const rendererContract = {
   methods: {
     getAppInfo: { input: NoInput, output: AppInfoSchema },
@@ -74,6 +78,8 @@ export const rendererContract = {
     /** Content of a .env file chosen by the user, into one environment; secrets go to the keychain. */
     importEnv: { input: ImportEnvRequestSchema, output: ImportReportSchema },
     openWindow: { input: OpenWindowRequestSchema, output: z.undefined() },
+    /** One redacted text report (version, OS, host, settings without secrets, last results, state changes) to copy. */
+    getDiagnostics: { input: NoInput, output: DiagnosticsSchema },
   },
   events: {
     snapshot: SnapshotSchema,

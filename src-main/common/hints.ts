@@ -6,8 +6,8 @@
  * Neo4j password in the app's Settings". Browser-safe: the windows call it too.
  */
 import { databaseIds, databaseKind, kindSecrets, type DatabaseKind, type FailureKind } from './databases.js';
-import type { DatabaseState } from './schemas.js';
-import { STATE_SHORT_WORDS } from './stateWords.js';
+import type { DatabaseState, DatabaseStatus } from './schemas.js';
+import { STATE_MARKS, STATE_SHORT_WORDS, STATE_WORDS } from './stateWords.js';
 
 export type HintHost =
   | { kind: 'window' }
@@ -176,4 +176,15 @@ export function failureAction(status: { database: string; kind?: FailureKind | u
   const text = template(kind, gap ?? status.hintKey ?? status.kind ?? 'unknown') ?? '';
   const first = [...text.matchAll(/\{([\w,]+)\}/g)].flatMap((m) => m[1]!.split(',')).map((token) => fieldOf(kind, token)).find((f) => f !== null);
   return { action, field: first?.key ?? null };
+}
+
+/** What to do, in the host's words when the hint is the registry's (else the text the result carries). */
+export function hintText(s: Pick<DatabaseStatus, 'database' | 'hint' | 'hintKey' | 'target'>, host: HintHost): string | undefined {
+  return s.hintKey && knowsHint(s.database, s.hintKey) ? renderHint(s.database, s.hintKey, s.target, host) : s.hint;
+}
+
+/** "✕ Down — connection refused", "– Not configured", "✓ Healthy" (the CLI's and the diagnostics report's). */
+export function stateText(s: Pick<DatabaseStatus, 'status' | 'kind'>): string {
+  const why = s.kind && s.kind !== 'not_configured' && (s.status === 'down' || s.status === 'retrying') ? ` — ${FAILURE_SUMMARY[s.kind]}` : '';
+  return `${STATE_MARKS[s.status]} ${STATE_WORDS[s.status]}${why}`;
 }

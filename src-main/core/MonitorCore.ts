@@ -69,6 +69,11 @@ export interface MonitorCore extends CoreMethods {
   previewImportEnv(request: ImportEnvRequest): Promise<ImportPreview>;
   /** Writes the file's settings and secrets; with `previewed`, only if that preview still holds. */
   importEnv(request: ImportEnvRequest): Promise<ImportReport>;
+  /**
+   * The redacted diagnostics report (see ./diagnostics/formatDiagnostics.ts). A core that has not checked a
+   * database (the CLI's) reports its last recorded check; secrets are read only to say whether each is stored.
+   */
+  getDiagnostics(scope?: { environments?: readonly EnvironmentId[] }): Promise<string>;
   /** The host's own view of the network (Electron's net.isOnline()); offline shows "This computer is offline". */
   setHostConnectivity(online: boolean): void;
   on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]): () => void;

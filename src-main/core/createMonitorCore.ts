@@ -51,6 +51,9 @@ import { rawRetentionDays } from './history/retentionSetting.js';
 import { AttentionStore } from './attention/AttentionStore.js';
 import { withAttention } from './attention/withAttention.js';
 import { maintenanceIntervals, nextMaintenanceChange } from '../common/maintenance.js';
+import { WINDOW_HOST, type HintHost } from '../common/hints.js';
+import { collectDiagnostics } from './diagnostics/collectDiagnostics.js';
+import type { HostMode } from './diagnostics/formatDiagnostics.js';
 
 /** Configuration that replaces the saved settings, e.g. from environment variables or `--config FILE`. */
 export interface ConfigOverride {
@@ -77,6 +80,11 @@ export interface CreateMonitorCoreOptions {
   monitorOverrides?: Partial<MonitorSettings>;
   /** When failed keychain reads are retried (default: after 2 s, doubling up to 5 min). */
   keychainRetry?: Pick<SecretCacheOptions, 'firstRetryMs' | 'maxRetryMs'>;
+  /** Who hosts this core, for the diagnostics report (default "cli"), and how its hints name a setting (default: the windows' words). */
+  host?: HostMode;
+  hintHost?: (environmentId: EnvironmentId) => HintHost;
+  /** Only read history.sqlite as it is, never create or write it (a CLI that reports). */
+  readOnlyHistory?: boolean;
 }
 
 const DEFAULT_STOP_MS = 5_000;
@@ -139,7 +147,7 @@ class ComposedMonitorCore implements MonitorCore {
       this.vault = withLegacyAccounts(options.vault ?? new CredentialVault());
       this.settings = this.store.get();
     }
-    this.history = new CoreHistory({ file: this.paths.historyFile, logger: this.logger, rawRetentionDays: rawRetentionDays(process.env, this.logger), onIncident: () => {
+    this.history = new CoreHistory({ file: this.paths.historyFile, logger: this.logger, readOnly: options.readOnlyHistory ?? false, rawRetentionDays: rawRetentionDays(process.env, this.logger), onIncident: () => {
         if (!this.stopping) this.publish();
       },
     });
@@ -427,6 +435,26 @@ class ComposedMonitorCore implements MonitorCore {
     );
     await this.applySettings(settings, { created, changes: new Map([[next.id, plan.secrets]]), removed: [] });
     return report;
+  }
+
+  /** `environments` (ids the caller checked) narrows the report; every environment by default. */
+  async getDiagnostics(scope: { environments?: readonly EnvironmentId[] } = {}): Promise<string> {
+    const wanted = (id: EnvironmentId) => scope.environments?.includes(id) ?? true;
+    const environments = this.environments.filter((env) => wanted(env.id));
+    const secrets = await Promise.all(environments.map(async (env) => [env.id, await env.secretReport()] as const));
+    const snapshot = this.snapshot();
+    return collectDiagnostics({
+      version: this.version,
+      host: this.options.host ?? 'cli',
+      hintHost: this.options.hintHost ?? (() => WINDOW_HOST),
+      dataDir: this.paths.dataDir,
+      configSource: this.override?.source ?? 'saved settings and OS keychain',
+      settings: { ...this.settings, environments: this.settings.environments.filter((e) => wanted(e.id)) },
+      monitor: this.monitorSettings(this.settings),
+      snapshot: { ...snapshot, environments: snapshot.environments.filter((e) => wanted(e.id)) },
+      history: this.history,
+      secrets,
+    });
   }
 
   on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]): () => void {

@@ -37,11 +37,12 @@ export async function startShell(platform: NodeJS.Platform = process.platform, o
   if (platform !== 'darwin') Menu.setApplicationMenu(null);
   const { core, logger, closeLog } = setupCore({ dataDir: app.getPath('userData'), devConsole: !app.isPackaged });
   setupProtocol(join(root, 'dist', 'renderer'));
-  setupWebSecurity(session.defaultSession, logger);
+  const location = rendererLocation(app.isPackaged, process.env);
+  setupWebSecurity(session.defaultSession, logger, location.origin);
 
   const windows = setupWindows({
     preloadPath: join(root, 'dist', 'electron', 'preload.cjs'),
-    location: rendererLocation(app.isPackaged, process.env),
+    location,
     log: logger,
   });
   const login = createStartAtLogin();

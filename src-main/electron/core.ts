@@ -24,6 +24,7 @@ export function setupCore(options: { dataDir: string; devConsole: boolean }): { 
   const core = createMonitorCore({
     dataDir: options.dataDir,
     logger,
+    host: 'electron',
     // Keychain calls run in killable utility processes (see keychainUtilityRunner.ts), not on a worker thread.
     vault: new CredentialVault({ runner: createKeychainUtilityRunner({ fork: (...args) => utilityProcess.fork(...args) }) }),
     store: ({ cwd, configName }) => {

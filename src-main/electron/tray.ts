@@ -3,7 +3,7 @@
  * turns stale (nothing pushes a snapshot when checks stop). Clicking opens the status window
  * where the platform sends clicks; Linux AppIndicator does not, hence the menu item too.
  */
-import { Menu, Tray, nativeImage, nativeTheme, type NativeImage } from 'electron';
+import { Menu, Tray, clipboard, nativeImage, nativeTheme, type NativeImage } from 'electron';
 import type { MonitorCore } from '../core/MonitorCore.js';
 import { errorSummary, type ShellLog } from './log.js';
 import { nextStaleAt, renderTrayIconSet, trayBaseSize, trayIconStateFor, type MenuBarVariant, type TrayIconState } from './trayIcons.js';
@@ -14,7 +14,7 @@ import type { WindowName } from './windows.js';
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export interface TrayDeps {
-  core: Pick<MonitorCore, 'snapshot' | 'on' | 'checkNow' | 'pause' | 'resume' | 'acknowledge' | 'mute' | 'unmute'>;
+  core: Pick<MonitorCore, 'snapshot' | 'on' | 'checkNow' | 'pause' | 'resume' | 'acknowledge' | 'mute' | 'unmute' | 'getDiagnostics'>;
   openWindow(name: WindowName): void;
   startAtLogin: { enabled(): boolean; supported: boolean; set(enabled: boolean): Promise<void> };
   quit(): void;
@@ -63,6 +63,8 @@ export function setupTray(deps: TrayDeps): TrayHandle {
     resume: (environment) => run('resume', () => deps.core.resume({ environment })),
     openStatus: () => deps.openWindow('status'),
     openSettings: () => deps.openWindow('settings'),
+    // A failure (a keychain that does not answer) is logged; the clipboard keeps what it held.
+    copyDiagnostics: () => run('copy diagnostics', async () => clipboard.writeText(await deps.core.getDiagnostics())),
     setStartAtLogin: (enabled: boolean) => run('start at login', () => deps.startAtLogin.set(enabled).then(() => refresh())),
     quit: () => deps.quit(),
   };

@@ -201,6 +201,8 @@ export interface TrayActions {
   resume(environment?: EnvironmentId): void;
   openStatus(): void;
   openSettings(): void;
+  /** The diagnostics report to the clipboard, for a bug report. */
+  copyDiagnostics(): void;
   setStartAtLogin(enabled: boolean): void;
   quit(): void;
 }
@@ -286,6 +288,7 @@ export function trayMenuTemplate(
     { type: 'separator' },
     { id: 'open-status', label: 'Open status window', click: () => actions.openStatus() },
     { id: 'open-settings', label: 'Settings…', click: () => actions.openSettings() },
+    { id: 'copy-diagnostics', label: 'Copy diagnostics', click: () => actions.copyDiagnostics() },
     { type: 'separator' },
     {
       id: 'start-at-login',

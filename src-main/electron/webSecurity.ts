@@ -58,24 +58,35 @@ export function hardenWebContents(contents: WebContents, log: ShellLog): void {
   });
 }
 
-/**
- * Writing plain text to the clipboard: a failing card's Copy (its raw message). Reading the clipboard,
- * and every other permission, stays denied.
- */
-const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+/** The one permission a page of ours gets: writing text to the clipboard ("Copy diagnostics"); never reading it. */
+const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
 
-/** A status monitor needs no camera, notifications-from-web, clipboard reading, geolocation…: deny all but ALLOWED_PERMISSIONS. */
-export function denyAllPermissions(session: Session, log: ShellLog): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    if (ALLOWED_PERMISSIONS.has(permission)) return callback(true);
+/** scheme://host[:port]; URL's own `origin` is "null" for a scheme Node does not know as special, such as app:. */
+const originOf = (url: string | undefined): string | null => {
+  try {
+    const u = url ? new URL(url) : null;
+    return u && u.host ? `${u.protocol}//${u.host}` : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * A status monitor needs no camera, notifications-from-web, clipboard reading, geolocation…: deny all, except
+ * a clipboard write asked by a page from `appOrigin` (app://walltrack, or the dev server).
+ */
+export function denyAllPermissions(session: Session, log: ShellLog, appOrigin: string | null = null): void {
+  const ours = (permission: string, url: string | undefined) => appOrigin !== null && permission === CLIPBOARD_WRITE && originOf(url) === appOrigin;
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    if (ours(permission, details.requestingUrl)) return callback(true);
     log.warn({ permission }, 'Denied a permission request from an app window');
     callback(false);
   });
-  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => ours(permission, requestingOrigin));
 }
 
 /** Applies hardenWebContents to every webContents as it is created (windows, devtools, webviews). */
-export function setupWebSecurity(session: Session, log: ShellLog): void {
-  denyAllPermissions(session, log);
+export function setupWebSecurity(session: Session, log: ShellLog, appOrigin: string | null = null): void {
+  denyAllPermissions(session, log, appOrigin);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
 }

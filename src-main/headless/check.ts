@@ -4,7 +4,7 @@
  * answer counts), 1 = one is not, 2 = configuration or usage error.
  */
 import { DATABASE_KINDS } from '../common/databases.js';
-import type { HintHost } from '../common/hints.js';
+import { hintText, type HintHost } from '../common/hints.js';
 import type { DatabaseStatus, OverallStatus, Snapshot } from '../common/schemas.js';
 import { isHealthyState } from '../common/schemas.js';
 import type { SettingsView } from '../common/settings-schema.js';
@@ -14,7 +14,6 @@ import { ConfigurationError } from '../core/errors.js';
 import type { Logger } from '../core/logging.js';
 import type { MonitorCore } from '../core/MonitorCore.js';
 import { secretVariableName } from './configFile.js';
-import { hintText } from './checkReport.js';
 import { chooseConfig } from './configSource.js';
 import { ENV_SOURCE, NOTHING_CONFIGURED } from './envConfig.js';
 

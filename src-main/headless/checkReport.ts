@@ -6,14 +6,12 @@
 import { DATABASE_KINDS } from '../common/databases.js';
 import { detailsNote } from '../common/detailsSummary.js';
 import { formatDuration } from '../common/duration.js';
-import { FAILURE_SUMMARY, knowsHint, problemHeadline, renderHint, type HintHost } from '../common/hints.js';
+import { MAX_COLUMNS, cut, wrap } from '../common/columns.js';
+import { problemHeadline, stateText } from '../common/hints.js';
 import type { DatabaseStatus, EnvironmentStatus, OverallStatus, Snapshot } from '../common/schemas.js';
-import { OVERALL_STATES, STATE_MARKS, STATE_TONES, STATE_WORDS, type Tone } from '../common/stateWords.js';
+import { OVERALL_STATES, STATE_TONES, type Tone } from '../common/stateWords.js';
 import { localTime } from './record.js';
 
-export const MAX_COLUMNS = 100;
-/** A message longer than this many lines is cut: the log file has it whole. */
-const MAX_NOTE_LINES = 4;
 const MAX_NAME_COLUMN = 24;
 const MAX_STATE_COLUMN = 42;
 
@@ -37,17 +35,6 @@ export interface ReportOptions {
 /** NO_COLOR (any non-empty value, no-color.org) and --no-color turn colour off; so does a stream that is not a terminal. */
 export function wantsColour(stream: NodeJS.WritableStream, env: NodeJS.ProcessEnv, flag: boolean): boolean {
   return flag && !env.NO_COLOR && Boolean((stream as NodeJS.WriteStream).isTTY);
-}
-
-/** "✕ Down — connection refused", "– Not configured", "✓ Healthy". */
-export function stateText(s: Pick<DatabaseStatus, 'status' | 'kind'>): string {
-  const why = s.kind && s.kind !== 'not_configured' && (s.status === 'down' || s.status === 'retrying') ? ` — ${FAILURE_SUMMARY[s.kind]}` : '';
-  return `${STATE_MARKS[s.status]} ${STATE_WORDS[s.status]}${why}`;
-}
-
-/** What to do, in the words of the environment's configuration source when the hint is the registry's. */
-export function hintText(s: Pick<DatabaseStatus, 'database' | 'hint' | 'hintKey' | 'target'>, host: HintHost): string | undefined {
-  return s.hintKey && knowsHint(s.database, s.hintKey) ? renderHint(s.database, s.hintKey, s.target, host) : s.hint;
 }
 
 export function formatReport(snapshot: Snapshot, options: ReportOptions): string {
@@ -91,34 +78,6 @@ function notesOf(env: EnvironmentStatus, s: DatabaseStatus, paint: (tone: Tone |
 
 function cell(text: string, width: number): string {
   return text.length >= width ? text.slice(0, width - 2) + '… ' : text.padEnd(width);
-}
-
-function cut(text: string, width: number): string {
-  return text.length > width ? text.slice(0, width - 1) + '…' : text;
-}
-
-/**
- * Words wrapped to MAX_COLUMNS after `first` (the first line's lead) and `rest` (the others'); a word
- * longer than a line is cut, and more than MAX_NOTE_LINES lines end in "…".
- */
-export function wrap(text: string, first: string, rest: string): string[] {
-  const lines: string[] = [];
-  let line = first;
-  let lead = first;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const room = MAX_COLUMNS - lead.length;
-    const piece = cut(word, room);
-    if (line.length > lead.length && line.length + 1 + piece.length > MAX_COLUMNS) {
-      lines.push(line);
-      line = lead = rest;
-    }
-    line += (line.length > lead.length ? ' ' : '') + cut(word, MAX_COLUMNS - lead.length);
-  }
-  lines.push(line);
-  if (lines.length <= MAX_NOTE_LINES) return lines;
-  const kept = lines.slice(0, MAX_NOTE_LINES);
-  kept[MAX_NOTE_LINES - 1] = cut(kept[MAX_NOTE_LINES - 1]!, MAX_COLUMNS - 1) + '…';
-  return kept;
 }
 
 /** Registry order; a kind the environment does not monitor has no row. */

@@ -29,6 +29,7 @@ import { openStatusWindow } from './browser/openCommand.js';
 import { setupServeBrowserMode } from './browser/serveBrowserMode.js';
 import { setupServeMetrics, type ServeMetricsFlags } from './metrics/serveMetrics.js';
 import { HISTORY_PATH, INCIDENTS_PATH } from './browser/recordApi.js';
+import { runDiagnostics } from './diagnostics.js';
 import { formatHistory, formatIncidents, openRecordCore, readHistory, readIncidents, SINCE_DURATION_HELP, sinceDuration } from './record.js';
 
 export const DEFAULT_PORT = 8765;
@@ -156,6 +157,15 @@ const INCIDENTS_HELP = [
   '(times in ISO 8601, UTC; endedAt and durationMs are null while the incident is ongoing).',
 ].join('\n');
 
+const DIAGNOSTICS_HELP = [
+  '',
+  'Checks nothing: each database is shown as the data folder\'s history last recorded it (read only; a running app or',
+  'serve keeps writing it), with the last 50 state changes. Secrets are read only to say "stored" or "missing"; no',
+  'secret, and nothing shaped like one (user:password@ in a URL, ?apikey=…), is printed: such parts read ***.',
+  'The tray menu and the status window ("Copy diagnostics") give the same report with their live results.',
+  'Exit: 0 printed; 2 configuration or usage error (an unknown --env, a bad --config file, …).',
+].join('\n');
+
 const SERVE_HELP = [
   '',
   `GET ${HEALTH_PATH}: the first environment in the original service's shape, {"status": "ok"|"degraded", "version",`,
@@ -249,6 +259,32 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     });
 
   program
+    .command('diagnostics')
+    .description('print a redacted report for a bug report or support: version, OS, settings without secrets, last results, state changes')
+    .option('--env <id>', 'this environment only (repeatable; default: every environment)', collect)
+    .option('--config <file>', 'read the settings from this JSON file (see walltrack-monitor --help)')
+    .addHelpText('after', DIAGNOSTICS_HELP)
+    .action(async (opts: { env?: string[]; config?: string }) => {
+      const log = createLogger({ file: appPaths(dataDir).logFile, console: { stream: io.stderr, pretty: true, noticesOnly: true } });
+      try {
+        const report = await runDiagnostics({
+          env: io.env,
+          dataDir,
+          logger: log.logger,
+          vault: vaultFor(io.env),
+          configFile: opts.config,
+          environments: opts.env ?? [],
+          ...(io.createCore ? { createCore: io.createCore } : {}),
+        });
+        io.stdout.write(report);
+      } catch (error) {
+        exitCode = reportFailure(error, false, io);
+      } finally {
+        log.close();
+      }
+    });
+
+  program
     .command('ack')
     .argument('<environment>', 'the environment id, e.g. production')
     .argument('<database>', `the database: ${DATABASE_KINDS.map((k) => k.id).join(' or ')}`)
@@ -328,6 +364,8 @@ async function serve(opts: { port: number; interval?: number; config?: string; u
     core = (io.createCore ?? createMonitorCore)({
       dataDir,
       logger: log.logger,
+      // Its windows (browser mode) are who asks for diagnostics.
+      host: 'browser',
       vault: vaultFor(io.env),
       ...(override ? { env: override } : {}),
       ...(opts.interval ? { monitorOverrides: { intervalSec: opts.interval } } : {}),

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../src-main/common/contract.js';
 import type { Snapshot } from '../../src-main/common/schemas.js';
 import { api } from '../api/hostApi.js';
+import { CopyDiagnostics } from './CopyDiagnostics.js';
 import { NotifyControl } from './NotifyControl.js';
 import { OpenSettings } from './OpenSettings.js';
 import { useSnapshotAction } from './useSnapshotAction.js';
@@ -11,7 +12,7 @@ interface Props {
   onSnapshot: (s: Snapshot) => void;
 }
 
-/** Check now, Pause 1 h / Resume (of every environment), Settings; in browser mode also Notify me. */
+/** Check now, Pause 1 h / Resume (of every environment), Settings, Copy diagnostics; in browser mode also Notify me. */
 export function StatusControls({ snapshot, appInfo, onSnapshot }: Props) {
   const { busy, error, setError, run } = useSnapshotAction<'check' | 'pause'>(onSnapshot);
   // With several environments each section has its own buttons; these then act on all of them and say so.
@@ -33,6 +34,7 @@ export function StatusControls({ snapshot, appInfo, onSnapshot }: Props) {
       )}
       <OpenSettings appInfo={appInfo} label="Settings…" onError={setError} />
       {appInfo?.host === 'browser' && <NotifyControl />}
+      <CopyDiagnostics />
       {error && (
         <p className="controls-error" role="alert">
           {error}

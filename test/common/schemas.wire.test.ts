@@ -164,7 +164,7 @@ describe('ProbeResultSchema and HistoryViewSchema', () => {
 
 describe('renderer contract', () => {
   it('lists its methods and events, and names their channels', () => {
-    expect(methodNames).toEqual(['getAppInfo', 'getSnapshot', 'checkNow', 'pause', 'resume', 'getHistory', 'getIncidents', 'acknowledge', 'mute', 'unmute', 'getSettings', 'testConnection', 'saveSettings', 'previewImportEnv', 'importEnv', 'openWindow']);
+    expect(methodNames).toEqual(['getAppInfo', 'getSnapshot', 'checkNow', 'pause', 'resume', 'getHistory', 'getIncidents', 'acknowledge', 'mute', 'unmute', 'getSettings', 'testConnection', 'saveSettings', 'previewImportEnv', 'importEnv', 'openWindow', 'getDiagnostics']);
     expect(eventNames).toEqual(['snapshot', 'stopped']);
     expect(methodChannel('pause')).toBe('walltrack:pause');
     expect(eventChannel('snapshot')).toBe('walltrack:event:snapshot');
@@ -206,6 +206,8 @@ describe('renderer contract', () => {
     ['openWindow', 'devtools', false],
     ['getSnapshot', undefined, true],
     ['getSnapshot', { sneaky: true }, false],
+    ['getDiagnostics', undefined, true],
+    ['getDiagnostics', { environments: ['production'] }, false],
   ] as const)('%s(%j) is accepted: %s', (method, input, accepted) => {
     let error: unknown = null;
     try {
@@ -254,5 +256,13 @@ describe('renderer contract', () => {
     expect(seen).toEqual(['event snapshot']);
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.keys(api).sort()).toEqual([...methodNames, 'onSnapshot', 'onStopped'].sort());
+  });
+});
+
+describe('getDiagnostics reply', () => {
+  it('is text of at most 256 KiB characters: a longer one is refused before it reaches a window', () => {
+    expect(parseOutput('getDiagnostics', 'x'.repeat(256 * 1024))).toHaveLength(256 * 1024);
+    expect(() => parseOutput('getDiagnostics', 'x'.repeat(256 * 1024 + 1))).toThrow(ContractError);
+    expect(() => parseOutput('getDiagnostics', { report: 'x' })).toThrow(ContractError);
   });
 });

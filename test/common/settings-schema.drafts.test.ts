@@ -76,6 +76,6 @@ describe('environment fields', () => {
 describe('the contract', () => {
   it('leaves getAppInfo and openWindow to the host; the core answers every other method', () => {
     expect(HOST_METHODS).toEqual(['getAppInfo', 'openWindow']);
-    expect(coreMethodNames).toEqual(['getSnapshot', 'checkNow', 'pause', 'resume', 'getHistory', 'getIncidents', 'acknowledge', 'mute', 'unmute', 'getSettings', 'testConnection', 'saveSettings', 'previewImportEnv', 'importEnv']);
+    expect(coreMethodNames).toEqual(['getSnapshot', 'checkNow', 'pause', 'resume', 'getHistory', 'getIncidents', 'acknowledge', 'mute', 'unmute', 'getSettings', 'testConnection', 'saveSettings', 'previewImportEnv', 'importEnv', 'getDiagnostics']);
   });
 });

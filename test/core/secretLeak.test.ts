@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CredentialVault } from '../../src-main/core/credentials/CredentialVault.js';
 import { createMonitorCore } from '../../src-main/core/createMonitorCore.js';
+import { invokeContractMethod } from '../../src-main/core/contractCalls.js';
 import { createLogger } from '../../src-main/core/logging.js';
+import { createRendererHandlers } from '../../src-main/core/rendererHandlers.js';
 import { startBlackHole, type BlackHole } from '../support/faults.js';
 import { runBin } from '../headless/cliHarness.js';
 import { testServices, type TestServices } from '../support/services.js';
@@ -217,6 +219,17 @@ describe('no secret leaks', () => {
       see('resume staging', core.resume({ environment: 'staging' }));
       see('resume', core.resume({}));
       see('snapshot', core.getSnapshot());
+      // The diagnostics report: the tray copies core.getDiagnostics(), the windows get it through the contract's handler.
+      const diagnostics = await core.getDiagnostics();
+      see('diagnostics', diagnostics);
+      expect(diagnostics).toContain('\n    Neo4j password: stored\n');
+      expect(diagnostics).toContain('\n    Supabase access token: stored\n');
+      // From healthy, or slow on a loaded machine.
+      expect(diagnostics).toMatch(/ -> down \(auth_failed\) at /);
+      const handlers = createRendererHandlers(core, { appInfo: () => ({ version: '0.1.0', host: 'electron', capabilities: { startAtLogin: false, notifications: false } }), openWindow: () => undefined });
+      const windowReport = await invokeContractMethod(handlers, 'getDiagnostics', undefined);
+      expect(windowReport.ok).toBe(true);
+      see('diagnostics through the contract', windowReport);
     } finally {
       await core.stop();
       log.close();
@@ -254,8 +267,20 @@ describe('no secret leaks', () => {
         SUPABASE_MANAGEMENT_API_URL: management.managementUrl,
         SUPABASE_ACCESS_TOKEN: cliToken,
       }),
+      await runBin(['diagnostics'], { ...cliEnv, SUPABASE_URL: services.supabase.url, SUPABASE_KEY: cliKey, NEO4J_URI: services.neo4j.uri, NEO4J_PASSWORD: cliPassword }),
+      await runBin(['diagnostics', '--config', twoEnvironmentsFile(cliDir)], {
+        ...cliEnv,
+        WALLTRACK_PRODUCTION_NEO4J_PASSWORD: cliPassword,
+        WALLTRACK_PRODUCTION_SUPABASE_KEY: cliKey,
+        WALLTRACK_STAGING_NEO4J_PASSWORD: cliStagingPassword,
+        WALLTRACK_PRODUCTION_SUPABASE_ACCESS_TOKEN: cliConfigToken,
+      }),
     ];
-    expect(runs.map((r) => r.code)).toEqual([1, 1, 2, 2, 1, 0]);
+    expect(runs.map((r) => r.code)).toEqual([1, 1, 2, 2, 1, 0, 0, 0]);
+    // The reports hold the recorded failures (what is scanned is not empty).
+    expect(runs[6]!.stdout).toContain('default / Neo4j: ✕ Down — authentication failed (last recorded check)');
+    expect(runs[7]!.stdout).toContain('Production / Neo4j: ✕ Down — authentication failed (last recorded check)');
+    expect(runs[7]!.stdout).toContain('    Supabase access token: stored');
     // Both tokens reached the Management API and were refused there (the refusal is a line, not a failure).
     expect(runs[4]!.stdout).toContain('Production / Supabase: Management API at ');
     expect(runs[5]!.stdout).toContain('default / Supabase: Management API at ');

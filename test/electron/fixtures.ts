@@ -167,6 +167,13 @@ export class FakeMonitorCore implements MonitorCore {
     this.record('importEnv', request);
     return { environment: request.into.id, settings: [], secrets: [], ignored: [] };
   }
+  /** What getDiagnostics answers; an Error is thrown instead (a keychain that does not answer). */
+  diagnostics: string | Error = 'WallTrack Monitor diagnostics\n(fake core)\n';
+  async getDiagnostics() {
+    this.record('getDiagnostics');
+    if (this.diagnostics instanceof Error) throw this.diagnostics;
+    return this.diagnostics;
+  }
   setHostConnectivity(online: boolean): void {
     this.record('setHostConnectivity', online);
   }

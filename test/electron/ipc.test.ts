@@ -59,6 +59,7 @@ const VALID_INPUTS: Record<MethodName, unknown> = {
   previewImportEnv: { content: 'SUPABASE_URL=https://abcd.supabase.co\n', into: { kind: 'existing', id: 'production' } },
   importEnv: { content: 'SUPABASE_URL=https://abcd.supabase.co\n', into: { kind: 'existing', id: 'production' }, previewed: 'a'.repeat(64) },
   openWindow: 'settings',
+  getDiagnostics: undefined,
 };
 
 /** Hand-picked wrong shapes per method, each one a mistake a buggy or hostile page could send. */
@@ -111,6 +112,7 @@ const KNOWN_BAD: Record<MethodName, unknown[]> = {
     { content: 'A=1', into: { kind: 'existing', id: 'production' }, previewed: 'not a fingerprint' },
   ],
   openWindow: ['devtools', undefined, { name: 'status' }, 'https://evil.example'],
+  getDiagnostics: [null, 0, '', { reveal: true }],
 };
 
 const JUNK: unknown[] = [null, undefined, 0, -1, 1.5, -1e12, Number.NaN, Number.POSITIVE_INFINITY, '', 'x', 'y'.repeat(300_000), true, false, [], [1, 'a'], {}, { a: 1 }, { action: 'reveal' }];

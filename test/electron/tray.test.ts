@@ -68,6 +68,7 @@ describe('tray', () => {
       '---',
       'Open status window',
       'Settings…',
+      'Copy diagnostics',
       '---',
       'Start at login',
       '---',
@@ -109,6 +110,29 @@ describe('tray', () => {
     expect(quits).toBe(1);
   });
 
+  it('"Copy diagnostics" writes the core\'s report to the clipboard', async () => {
+    core.diagnostics = 'WallTrack Monitor diagnostics\n== Application ==\nHost:        electron\n';
+    create();
+    item('copy-diagnostics').fakeClick();
+    await vi.waitFor(async () => expect(await electron.clipboard.readText()).toBe('WallTrack Monitor diagnostics\n== Application ==\nHost:        electron\n'));
+    expect(electron.clipboard.fakeWrites).toHaveLength(1);
+    expect(core.businessCalls()).toEqual(['getDiagnostics']);
+  });
+
+  it('"Copy diagnostics" logs a report that could not be made or a clipboard that refused it, and keeps what the clipboard held', async () => {
+    await electron.clipboard.writeText('what the operator had copied');
+    core.diagnostics = new Error('keychain did not answer');
+    create();
+    item('copy-diagnostics').fakeClick();
+    await vi.waitFor(() => expect(log.entries.map((e) => e.message)).toEqual(['Tray action "copy diagnostics" failed']));
+    core.diagnostics = 'WallTrack Monitor diagnostics\n';
+    electron.clipboard.fakeRefuse = new Error('clipboard is held by another program');
+    item('copy-diagnostics').fakeClick();
+    await vi.waitFor(() => expect(log.entries).toHaveLength(2));
+    expect(log.entries[1]!.level).toBe('warn');
+    expect(await electron.clipboard.readText()).toBe('what the operator had copied');
+  });
+
   describe('with several environments', () => {
     const environments = () =>
       makeSnapshotOf([
@@ -120,7 +144,7 @@ describe('tray', () => {
     it('checks, pauses and resumes the environment whose submenu was clicked', async () => {
       core.current = environments();
       create();
-      expect(labels()).toEqual(['production: ok', 'staging: down', '---', 'Check all now', 'Pause all for 1 hour', '---', 'Open status window', 'Settings…', '---', 'Start at login', '---', 'Quit WallTrack Monitor']);
+      expect(labels()).toEqual(['production: ok', 'staging: down', '---', 'Check all now', 'Pause all for 1 hour', '---', 'Open status window', 'Settings…', 'Copy diagnostics', '---', 'Start at login', '---', 'Quit WallTrack Monitor']);
       item('check-now-production').fakeClick();
       item('pause-production').fakeClick();
       await flush();

@@ -8,7 +8,7 @@ import { atFixtureTime, makeEnvironment, makeSnapshot, makeSnapshotOf } from './
 beforeEach(atFixtureTime);
 afterEach(() => vi.useRealTimers());
 const options = { startAtLogin: false, canStartAtLogin: true };
-const noActions = { checkNow() {}, pauseOneHour() {}, resume() {}, openStatus() {}, openSettings() {}, setStartAtLogin() {}, quit() {}, acknowledge() {}, mute() {}, unmute() {} };
+const noActions = { checkNow() {}, pauseOneHour() {}, resume() {}, openStatus() {}, openSettings() {}, copyDiagnostics() {}, setStartAtLogin() {}, quit() {}, acknowledge() {}, mute() {}, unmute() {} };
 const labels = (template: MenuItemConstructorOptions[]): string[] =>
   template.flatMap((item) => [item.label ?? '---', ...(Array.isArray(item.submenu) ? labels(item.submenu).map((l) => `  ${l}`) : [])]);
 

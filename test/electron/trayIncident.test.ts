@@ -49,6 +49,7 @@ describe('incident summary', () => {
       resume: () => {},
       openStatus: () => {},
       openSettings: () => {},
+      copyDiagnostics: () => {},
       setStartAtLogin: () => {},
       quit: () => {},
     }, utc);

@@ -42,6 +42,7 @@ function recordingActions(): { actions: TrayActions; calls: string[] } {
       resume: scoped('resume'),
       openStatus: () => void calls.push('openStatus'),
       openSettings: () => void calls.push('openSettings'),
+      copyDiagnostics: () => void calls.push('copyDiagnostics'),
       setStartAtLogin: (on) => void calls.push(`setStartAtLogin(${on})`),
       quit: () => void calls.push('quit'),
     },
@@ -167,6 +168,7 @@ describe('tray menu with one environment: as before environments', () => {
       '---',
       'Open status window',
       'Settings…',
+      'Copy diagnostics',
       '---',
       'Start at login',
       '---',
@@ -200,12 +202,21 @@ describe('tray menu with several environments', () => {
       '---',
       'Open status window',
       'Settings…',
+      'Copy diagnostics',
       '---',
       'Start at login',
       '---',
       'Quit WallTrack Monitor',
     ]);
     expect(findItem(template, 'database-production-neo4j')!.enabled).toBe(false);
+  });
+
+  it('offers Copy diagnostics among the global items, after Settings…', () => {
+    const { actions, calls } = recordingActions();
+    const template = trayMenuTemplate(productionNeo4jDown(), options, actions);
+    expect(findItem(template, 'copy-diagnostics')!.label).toBe('Copy diagnostics');
+    click(template, 'copy-diagnostics');
+    expect(calls).toEqual(['copyDiagnostics']);
   });
 
   it('acts on that environment from its submenu and on all from the global items', () => {

@@ -44,6 +44,7 @@ describe('a third kind in the registry', () => {
       resume: () => {},
       openStatus: () => {},
       openSettings: () => {},
+      copyDiagnostics: () => {},
       setStartAtLogin: () => {},
       quit: () => {},
     });

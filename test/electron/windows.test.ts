@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 
 const manager = (location = rendererLocation(true, {})) => {
-  setupWebSecurity(electron.session.defaultSession as never, log);
+  setupWebSecurity(electron.session.defaultSession as never, log, location.origin);
   return setupWindows({ preloadPath: '/app/dist/electron/preload.cjs', location, log });
 };
 const fake = (w: unknown) => w as electron.BrowserWindow;
@@ -127,13 +127,19 @@ describe('web security', () => {
     expect(again.webContents.getURL()).toBe('app://walltrack/settings.html?environment=production&database=neo4j&field=user');
   });
 
-  it('lets a window write text to the clipboard (a card\'s Copy) and nothing else: reading it stays denied', () => {
+  it('grants a clipboard write ("Copy diagnostics") to its own pages only, and never a clipboard read', () => {
     manager();
     const ses = electron.session.defaultSession;
-    const callback = vi.fn();
-    ses.permissionRequestHandler!({} as never, 'clipboard-sanitized-write' as never, callback, {} as never);
-    expect(callback).toHaveBeenCalledWith(true);
-    expect(ses.permissionCheckHandler!({} as never, 'clipboard-sanitized-write' as never, 'app://walltrack', {} as never)).toBe(true);
+    const asked = (permission: string, requestingUrl: string, requestingOrigin: string) => {
+      const callback = vi.fn();
+      ses.permissionRequestHandler!({} as never, permission as never, callback, { requestingUrl } as never);
+      return [callback.mock.calls[0]![0], ses.permissionCheckHandler!({} as never, permission as never, requestingOrigin, {} as never)];
+    };
+    expect(asked('clipboard-sanitized-write', 'app://walltrack/status.html', 'app://walltrack')).toEqual([true, true]);
+    expect(asked('clipboard-sanitized-write', 'https://evil.example/', 'https://evil.example')).toEqual([false, false]);
+    expect(asked('clipboard-sanitized-write', 'app://walltrack.evil/status.html', 'app://walltrack.evil')).toEqual([false, false]);
+    expect(asked('clipboard-sanitized-write', 'app://walltrack@evil/x', 'app://evil')).toEqual([false, false]);
+    expect(asked('clipboard-read', 'app://walltrack/status.html', 'app://walltrack')).toEqual([false, false]);
   });
 
   it('denies every permission request and check', () => {

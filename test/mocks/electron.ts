@@ -8,6 +8,7 @@
  */
 import { app, resetApp } from './electron/app.js';
 import { BrowserWindow } from './electron/browserWindow.js';
+import { clipboard, resetClipboard } from './electron/clipboard.js';
 import { contextBridge, resetContextBridge } from './electron/contextBridge.js';
 import { dialog, resetDialog } from './electron/dialog.js';
 import { ipcMain, resetIpcMain } from './electron/ipcMain.js';
@@ -26,6 +27,7 @@ import { utilityProcess } from './electron/utilityProcess.js';
 
 export { app } from './electron/app.js';
 export { BrowserWindow } from './electron/browserWindow.js';
+export { clipboard } from './electron/clipboard.js';
 export { contextBridge } from './electron/contextBridge.js';
 export { dialog } from './electron/dialog.js';
 export { ipcMain } from './electron/ipcMain.js';
@@ -56,6 +58,7 @@ export function resetElectronFake(): void {
   resetShell();
   resetProtocol();
   resetDialog();
+  resetClipboard();
   session.defaultSession = new Session();
   for (const f of utilityProcess.fakeForks) if (!f.process.exited) f.process.child.kill('SIGKILL');
   utilityProcess.fakeForks.length = 0;
@@ -77,6 +80,7 @@ export default {
   get shell() { return shell; },
   get protocol() { return protocol; },
   get dialog() { return dialog; },
+  get clipboard() { return clipboard; },
   session,
   utilityProcess,
   BrowserWindow,

@@ -3,7 +3,7 @@
  * built from its settings, and the HealthMonitor that checks them. Settings edits are applied live:
  * only the probes whose inputs changed reconnect.
  */
-import { databaseKind } from '../../common/databases.js';
+import { databaseKind, kindSecrets } from '../../common/databases.js';
 import type { DatabaseId, EnvironmentId, EnvironmentStatus, ProbeResult } from '../../common/schemas.js';
 import type { EnvironmentSettings, SecretName } from '../../common/settings-schema.js';
 import { buildProbe, neededSecrets, probeInputsChanged, type ProbeInputs } from '../buildProbes.js';
@@ -140,6 +140,23 @@ export class EnvironmentMonitor {
         return [[kind.secret.name, this.inputs.secrets[kind.secret.name] ? 'stored' : 'not_set'], ...extras];
       }),
     );
+  }
+
+  /**
+   * For the diagnostics report: each secret of the kinds monitored here as "stored", "missing" or "unreadable: …"
+   * (read from the keychain first where this environment has not yet), and the values, only so the report can mask them.
+   */
+  async secretReport(): Promise<{ states: Record<SecretName, string>; values: string[] }> {
+    await this.loadMissingSecrets(this.inputs.config);
+    const { secrets, errors } = this.secretsWith({});
+    const states: Record<SecretName, string> = {};
+    for (const db of Object.keys(this.environment.databases)) {
+      for (const { name } of kindSecrets(databaseKind(db))) {
+        const error = errors[name];
+        states[name] = secrets[name] ? 'stored' : error ? `unreadable: ${error.message}` : 'missing';
+      }
+    }
+    return { states, values: Object.values(secrets).flatMap((s) => (s ? [s.reveal()] : [])) };
   }
 
   /** Reads the secrets `config` needs that are not known yet (a change being written needs no read). */

@@ -9,11 +9,12 @@ import type { DatabaseState, Incident, ProbeResult } from '../../common/schemas.
 import { NOTICE, type Logger } from '../logging.js';
 import { publicTarget } from '../probes/redact.js';
 import type { HistoryStore, SeriesKey } from './HistoryStore.js';
-import { isCorruption, openDatabase, replaceCorrupt, type Db, type OpenedDatabase } from './openDatabase.js';
+import { isCorruption, openDatabase, openReadOnly, replaceCorrupt, type Db, type OpenedDatabase } from './openDatabase.js';
 import { aggregateSums, chartPoints, incidentsOf, NO_EXCLUSIONS, RANGE_MS, stepOf, uptimeOf, type Exclusions } from './queries.js';
 import { DEFAULT_AGGREGATE_RETENTION_DAYS, DEFAULT_RAW_RETENTION_DAYS, retentionBatch, type Retention } from './retention.js';
 import { Rollups, type Bucket, type CheckRow, type Level } from './rollups.js';
 import { applyCheck, type OpenedIncident, type SeriesMemory } from './seriesState.js';
+import { lastCheckOf, recentStateChanges, type RecordedCheck, type RecordedStateChange } from './stateChanges.js';
 import { scalar, sql } from './statements.js';
 import { isAnswered, isRecorded, stateCode, type RecordedState } from './states.js';
 import { excludedFromUptime, type CheckContext } from './uptimeExclusion.js';
@@ -32,6 +33,8 @@ export interface SqliteHistoryStoreOptions {
   retentionEveryMs?: number;
   /** Called after a write opened or closed an incident (the snapshot's lastIncident changed). */
   onIncident?: () => void;
+  /** Only read the file as it is (a CLI beside a running app): nothing is recorded, no file is created. */
+  readOnly?: boolean;
 }
 
 interface SeriesEntry extends SeriesMemory {
@@ -70,15 +73,24 @@ export class SqliteHistoryStore implements HistoryStore {
   private readonly retention: Retention;
   private readonly maxQueued: number;
   private readonly timers: NodeJS.Timeout[] = [];
+  /** Why a read-only store has nothing to read (no file, or not readable); null when it reads the file. */
+  readonly unreadable: string | null = null;
 
   constructor(private readonly options: SqliteHistoryStoreOptions) {
-    ({ db: this.db, onDisk: this.onDisk } = openDatabase(options.file, options.logger));
+    if (options.readOnly) {
+      const opened = openReadOnly(options.file);
+      if ('reason' in opened) this.unreadable = opened.reason;
+      ({ db: this.db, onDisk: this.onDisk } = 'db' in opened ? { db: opened.db, onDisk: true } : openDatabase(':memory:', undefined));
+    } else {
+      ({ db: this.db, onDisk: this.onDisk } = openDatabase(options.file, options.logger));
+    }
     this.rollups = new Rollups(this.db);
     this.retention = {
       rawDays: options.rawRetentionDays ?? DEFAULT_RAW_RETENTION_DAYS,
       aggregateDays: options.aggregateRetentionDays ?? DEFAULT_AGGREGATE_RETENTION_DAYS,
     };
     this.maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
+    if (options.readOnly) return;
     this.timers.push(setInterval(() => this.flush(), options.flushEveryMs ?? DEFAULT_FLUSH_EVERY_MS));
     const retentionEvery = options.retentionEveryMs ?? DEFAULT_RETENTION_EVERY_MS;
     if (retentionEvery > 0) this.timers.push(setInterval(() => void this.retain(), retentionEvery));
@@ -96,7 +108,7 @@ export class SqliteHistoryStore implements HistoryStore {
   }
 
   record(key: SeriesKey, result: ProbeResult, context: CheckContext = {}): void {
-    if (this.closed || !isRecorded(result.state)) return;
+    if (this.closed || this.options.readOnly || !isRecorded(result.state)) return;
     const at = Date.parse(result.checkedAt);
     if (!Number.isFinite(at)) return;
     const series = this.entry(key);
@@ -142,6 +154,19 @@ export class SqliteHistoryStore implements HistoryStore {
     const since = request.since === undefined ? undefined : Date.parse(request.since);
     const limit = Math.min(500, Math.max(1, Math.trunc(request.limit ?? DEFAULT_INCIDENT_LIMIT)));
     return incidentsOf(this.db, { environment: request.environment, database: request.database, since, limit });
+  }
+
+  /** Newest first across every series, at most `limit` (see ./stateChanges.ts for the bound). */
+  stateChanges(limit: number, environments?: readonly string[]): RecordedStateChange[] {
+    this.flush();
+    return recentStateChanges(this.db, limit, environments);
+  }
+
+  /** The series' newest recorded check, or null. */
+  lastCheck(key: SeriesKey): RecordedCheck | null {
+    this.flush();
+    const id = this.entry(key).id;
+    return id === null ? null : lastCheckOf(this.db, id);
   }
 
   lastIncident(): Incident | null {

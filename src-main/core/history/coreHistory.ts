@@ -11,6 +11,7 @@ import type { Logger } from '../logging.js';
 import { NO_EXCLUSIONS, type Exclusions } from './queries.js';
 import { SqliteHistoryStore, type SqliteHistoryStoreOptions } from './SqliteHistoryStore.js';
 import type { CheckContext } from './uptimeExclusion.js';
+import type { RecordedCheck, RecordedStateChange } from './stateChanges.js';
 
 export class CoreHistory {
   private readonly store: SqliteHistoryStore;
@@ -76,6 +77,25 @@ export class CoreHistory {
 
   lastIncident() {
     return this.store.lastIncident();
+  }
+
+  /** Newest first, or why there are none to read (a read-only store without its file, or a read that failed). */
+  stateChanges(limit: number, environments?: readonly string[]): { changes: RecordedStateChange[] } | { unavailable: string } {
+    if (this.store.unreadable !== null) return { unavailable: this.store.unreadable };
+    try {
+      return { changes: this.store.stateChanges(limit, environments) };
+    } catch (error) {
+      return { unavailable: (error as Error).message };
+    }
+  }
+
+  /** The newest recorded check of a database at `endpoint` (its public form), or null. */
+  lastCheck(environment: EnvironmentId, database: string, endpoint: string): RecordedCheck | null {
+    try {
+      return this.store.lastCheck({ environment, database, endpoint });
+    } catch {
+      return null;
+    }
   }
 
   close(): void {

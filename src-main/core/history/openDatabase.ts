@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'libsql';
 import { NOTICE, type Logger } from '../logging.js';
 
@@ -83,6 +84,29 @@ export function replaceCorrupt(path: string, logger: Logger | undefined, problem
     return { db: openFile(path), onDisk: true };
   } catch (error) {
     return inMemory(path, logger, error);
+  }
+}
+
+/**
+ * The file as another process left it, never written (SQLite's read-only mode, so not even a checkpoint):
+ * for a CLI that only reads. The reason when there is no file or it cannot be read as this version's history.
+ */
+export function openReadOnly(path: string): { db: Db } | { reason: string } {
+  if (!existsSync(path)) return { reason: `no history file at ${path} yet (nothing was recorded in this data folder)` };
+  let db: Db;
+  try {
+    db = new Database(`${pathToFileURL(path).href}?mode=ro`);
+  } catch (error) {
+    return { reason: `${path} could not be opened: ${(error as Error).message}` };
+  }
+  try {
+    const version = Number(pragma(db, 'user_version'));
+    if (version !== SCHEMA_VERSION) throw new Error(`it has schema ${version}, this version reads ${SCHEMA_VERSION}; the app converts it when it next starts`);
+    db.prepare('SELECT count(*) FROM series').raw().get();
+    return { db };
+  } catch (error) {
+    db.close();
+    return { reason: `${path} could not be read: ${(error as Error).message}` };
   }
 }
 

@@ -124,6 +124,7 @@ export function createFakeCore(options: FakeCoreOptions = {}): MonitorCore & {
       ...{ unused: { names: [], more: 0 }, ignored: [], fingerprint: '0'.repeat(64) },
     }),
     importEnv: async () => ({ environment: 'default', settings: [], secrets: [], ignored: [] }),
+    getDiagnostics: async () => 'WallTrack Monitor diagnostics\n(fake core)\n',
     setHostConnectivity: () => undefined,
     on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]) {
       events.on(event, listener);

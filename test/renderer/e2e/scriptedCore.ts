@@ -233,6 +233,7 @@ export function createScriptedCore(initial: Snapshot): ScriptedCore {
     saveSettings: notScripted,
     previewImportEnv: notScripted,
     importEnv: notScripted,
+    getDiagnostics: notScripted,
     setHostConnectivity: notScripted,
     on<E extends keyof MonitorCoreEvents>(event: E, listener: MonitorCoreEvents[E]) {
       events.on(event, listener);

@@ -144,6 +144,10 @@ export function createSettingsScriptedCore(initial: SettingsInput, stored: Setti
       return preview;
     },
 
+    async getDiagnostics() {
+      throw new Error('not scripted');
+    },
+
     async importEnv(raw) {
       const request = ImportEnvRequestSchema.parse(raw);
       calls.push({ method: 'importEnv', request });

@@ -46,7 +46,8 @@ export async function startHost(rendererDir: string, neo4j: { uri: string; passw
       await vault.delete('default', 'neo4jPassword').catch(() => undefined);
       await vault.delete('default', 'supabaseKey').catch(() => undefined);
     });
-    const core = createMonitorCore({ dataDir, vault });
+    // As `serve` makes it: browser mode's windows are who ask for diagnostics.
+    const core = createMonitorCore({ dataDir, vault, host: 'browser' });
     cleanups.push(() => core.stop());
     await core.start();
     // Short interval and timeouts so outages show within seconds.

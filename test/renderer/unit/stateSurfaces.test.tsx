@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { SnapshotSchema, type DatabaseState, type OverallStatus } from '../../../src-main/common/schemas.js';
 import { describeDatabase } from '../../../src-main/electron/trayModel.js';
-import { stateText } from '../../../src-main/headless/checkReport.js';
+import { stateText } from '../../../src-main/common/hints.js';
 import { OverallBanner } from '../../../src-renderer/status/OverallBanner.js';
 import { StateBadge } from '../../../src-renderer/status/StateBadge.js';
 import { env, status } from './fixtures.js';
