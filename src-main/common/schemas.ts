@@ -9,7 +9,11 @@ import { DATABASE_KINDS, FAILURE_KINDS, type DatabaseId, type FailureKind } from
 
 export type { DatabaseId, FailureKind };
 /** Built from the registry (./databases.ts) when this module loads. */
-export const DatabaseIdSchema = z.enum(DATABASE_KINDS.map((k) => k.id) as [DatabaseId, ...DatabaseId[]]);
+const DATABASE_IDS = DATABASE_KINDS.map((k) => k.id) as [DatabaseId, ...DatabaseId[]];
+export const DatabaseIdSchema = z.enum(DATABASE_IDS, {
+  // zod's own words ("Invalid option: expected one of …") reach the CLI and the windows.
+  error: (issue) => `${JSON.stringify(issue.input)} is not a database WallTrack monitors; use one of ${DATABASE_IDS.join(', ')}`,
+});
 export const FailureKindSchema = z.enum(FAILURE_KINDS);
 /**
  * A kind's id as shown in views (snapshot, history): any slug, not only the kinds this bundle knows,

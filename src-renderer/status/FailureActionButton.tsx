@@ -1,9 +1,9 @@
 import type { AppInfo } from '../../src-main/common/contract.js';
 import { failureAction } from '../../src-main/common/hints.js';
 import type { DatabaseStatus, EnvironmentId, Snapshot } from '../../src-main/common/schemas.js';
-import { settingsFocusQuery, type SettingsFocus } from '../../src-main/common/settingsFocus.js';
-import { api, windowHref } from '../api/hostApi.js';
-import { errorText } from '../lib/errors.js';
+import type { SettingsFocus } from '../../src-main/common/settingsFocus.js';
+import { api } from '../api/hostApi.js';
+import { OpenSettings } from './OpenSettings.js';
 import { useSnapshotAction } from './useSnapshotAction.js';
 
 interface Props {
@@ -25,15 +25,8 @@ export function FailureActionButton({ environment, status, appInfo, onSnapshot }
         <button type="button" onClick={run('check', () => api.checkNow({ environment }))} disabled={busy !== null} aria-busy={busy === 'check'}>
           {busy === 'check' ? 'Checking…' : 'Check now'}
         </button>
-      ) : appInfo?.host === 'browser' ? (
-        // A browser tab cannot be opened from the server; a link does it, carrying this tab's access token.
-        <a className="button-link" href={windowHref(`settings.html${focus ? settingsFocusQuery(focus) : ''}`)} target="_blank" rel="noopener">
-          Open settings
-        </a>
       ) : (
-        <button type="button" onClick={() => api.openWindow(focus ? { name: 'settings', focus } : 'settings').catch((e) => setError(errorText(e)))}>
-          Open settings
-        </button>
+        <OpenSettings appInfo={appInfo} label="Open settings" onError={setError} focus={focus} />
       )}
       {error && (
         <p className="controls-error" role="alert">

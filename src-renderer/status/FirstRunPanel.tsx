@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AppInfo } from '../../src-main/common/contract.js';
 import { DATABASE_KINDS } from '../../src-main/common/databases.js';
+import type { EnvironmentId } from '../../src-main/common/schemas.js';
 import { OpenSettings } from './OpenSettings.js';
 
 const labels = DATABASE_KINDS.map((k) => k.label);
@@ -10,7 +11,8 @@ const kindsInWords = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and 
  * Shown instead of empty cards while nothing is configured anywhere: what the app does and where to
  * start. Each action opens the settings window, where the .env import and every kind's fields are.
  */
-export function FirstRunPanel({ appInfo }: { appInfo: AppInfo | null }) {
+/** `environment`: the one the set-up links open at (the first in settings order). */
+export function FirstRunPanel({ appInfo, environment }: { appInfo: AppInfo | null; environment: EnvironmentId | null }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <section className="first-run" aria-labelledby="first-run-title">
@@ -22,7 +24,13 @@ export function FirstRunPanel({ appInfo }: { appInfo: AppInfo | null }) {
       <div className="first-run-actions">
         <OpenSettings appInfo={appInfo} label="Import .env…" onError={setError} />
         {DATABASE_KINDS.map((kind) => (
-          <OpenSettings key={kind.id} appInfo={appInfo} label={`Set up ${kind.label}`} onError={setError} />
+          <OpenSettings
+            key={kind.id}
+            appInfo={appInfo}
+            label={`Set up ${kind.label}`}
+            onError={setError}
+            focus={environment ? { environment, database: kind.id, field: kind.endpoint.key } : null}
+          />
         ))}
       </div>
       {error && (

@@ -100,7 +100,7 @@ export function StatusApp() {
         <p className="loading">Loading status…</p>
       ) : nothingConfigured(snapshot) ? (
         // Nothing to check yet: where to start instead of empty cards, and no Check now / Pause.
-        <FirstRunPanel appInfo={appInfo} />
+        <FirstRunPanel appInfo={appInfo} environment={snapshot.environments[0]?.id ?? null} />
       ) : (
         <>
           <OverallBanner snapshot={snapshot} environments={environments} view={view} />

@@ -75,7 +75,7 @@ describe('walltrack-monitor ack', () => {
     expect([unknownEnv.code, unknownEnv.stderr]).toEqual([2, 'walltrack-monitor: environment: There is no environment "staging" (known: production)\n']);
     const unknownDb = await runBin(['ack', 'production', 'mysql'], env);
     expect(unknownDb.code).toBe(2);
-    expect(unknownDb.stderr).toContain('walltrack-monitor: ack: database: Invalid option: expected one of "supabase"|"neo4j"');
+    expect(unknownDb.stderr).toContain('walltrack-monitor: ack: database: "mysql" is not a database WallTrack monitors; use one of supabase, neo4j');
     expect(unknownDb.stderr).toContain('hint: e.g. walltrack-monitor ack production supabase');
     const notMonitored = await runBin(['ack', 'production', 'supabase'], env);
     expect([notMonitored.code, notMonitored.stderr]).toEqual([2, 'walltrack-monitor: database: supabase is not monitored in environment "production"\n']);

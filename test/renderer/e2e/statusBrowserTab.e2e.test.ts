@@ -134,7 +134,13 @@ describe.sequential('browser mode feels like an app, in Chromium', { timeout: 90
       const actions = panel.locator('.first-run-actions a');
       expect(await actions.allInnerTexts()).toEqual(['Import .env…', 'Set up Supabase', 'Set up Neo4j']);
       // Each opens the settings window in a new tab, carrying this tab's access token in its fragment.
-      for (const href of await actions.evaluateAll((links) => links.map((a) => a.getAttribute('href')))) expect(href).toMatch(/^settings\.html#token=[A-Za-z0-9_-]{43}$/);
+      // Import opens Settings; each "Set up" opens it at that kind's address field in the first environment.
+      const hrefs = (await actions.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).map((h) => h?.replace(/#token=[A-Za-z0-9_-]{43}$/, '#token=T'));
+      expect(hrefs).toEqual([
+        'settings.html#token=T',
+        'settings.html?environment=production&database=supabase&field=url#token=T',
+        'settings.html?environment=production&database=neo4j&field=uri#token=T',
+      ]);
       expect(await actions.evaluateAll((links) => links.map((a) => a.getAttribute('target')))).toEqual(['_blank', '_blank', '_blank']);
       expect(await page.locator('section.card').count()).toBe(0);
       expect(await page.locator('.banner').count()).toBe(0);

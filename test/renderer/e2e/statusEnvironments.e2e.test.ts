@@ -227,7 +227,7 @@ describe.sequential('status window with environments, in Chromium through the re
     expect(await page.locator('.cards > section.card').evaluateAll((els) => els.map((e) => e.getAttribute('data-database')))).toEqual(['neo4j', 'supabase']);
     expect(await page.getByRole('heading', { level: 2, name: 'Neo4j' }).count()).toBe(1);
     expect(await page.locator('.banner').innerText()).toContain('Neo4j down');
-    expect(await page.locator('.controls').getByRole('button').allInnerTexts()).toEqual(['Check now', 'Pause (1 h)', 'Copy diagnostics']);
+    expect(await page.locator('.controls').getByRole('button').allInnerTexts()).toEqual(['Check now', 'Pause (1 h)', 'Notify me', 'Copy diagnostics']);
   });
 
   it('passes WCAG A/AA in both themes with the card states no other test shows: retrying, not configured, checking', async () => {
