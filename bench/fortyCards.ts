@@ -66,7 +66,10 @@ export async function fortyCards(services: Services): Promise<Figure> {
     // Measure from a healthy start: the watched database (and, if it settles, every other) answering.
     const watchedState = () => core.snapshot().environments.find((e) => e.id === WATCHED)?.databases.neo4j?.status;
     for (let i = 0; i < 60 && (watchedState() !== 'healthy' || core.snapshot().status !== 'ok'); i++) await new Promise((r) => setTimeout(r, 500));
-    if (watchedState() !== 'healthy') throw new Error(`${WATCHED}/neo4j never became healthy (${watchedState()}); nothing to measure`);
+    if (watchedState() !== 'healthy') {
+      const db = core.snapshot().environments.find((e) => e.id === WATCHED)?.databases.neo4j;
+      throw new Error(`${WATCHED}/neo4j never became healthy (${db?.status}, ${db?.kind ?? 'no kind'}: ${db?.message ?? 'no message'}); nothing to measure`);
+    }
     await new Promise((r) => setTimeout(r, 1_000));
     const cards = await page.locator('[data-database]').count();
     const outageAt = performance.timeOrigin + performance.now();
