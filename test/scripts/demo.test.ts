@@ -60,10 +60,13 @@ async function run(text: string, timeoutMs = 120_000): Promise<string[]> {
 
 /** Every process in the demo's process group, and their children (PostgreSQL's backends start their own sessions). */
 function demoProcesses(): number[] {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,pgid='], { encoding: 'utf8' })
+  // A zombie (stat Z) has exited and only waits for its parent to reap it: not a process left running.
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,pgid=,stat='], { encoding: 'utf8' })
     .trim()
     .split('\n')
-    .map((row) => row.trim().split(/\s+/).map(Number) as [number, number, number]);
+    .map((row) => row.trim().split(/\s+/))
+    .filter((cells) => !cells[3]?.startsWith('Z'))
+    .map((cells) => cells.slice(0, 3).map(Number) as [number, number, number]);
   const ours = new Set(rows.filter(([, , pgid]) => pgid === demoPid).map(([pid]) => pid));
   for (const [pid, ppid] of rows) if (ours.has(ppid)) ours.add(pid);
   return [...ours];
@@ -75,10 +78,17 @@ const commandLine = (pid: number) => {
     return '(gone)';
   }
 };
+/** Running, not a zombie: one that exited and waits to be reaped (CI's container init may never reap it) holds nothing. */
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    // /proc/PID/stat: "pid (comm) S …"; the state follows the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return false;
   }
