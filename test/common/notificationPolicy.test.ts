@@ -143,3 +143,12 @@ describe('notification policy', () => {
     expect(kinds(change('neo4j', 'healthy', 'down'))).toBe('down');
   });
 });
+
+describe('what is not news', () => {
+  it('a retry or an unknown state says nothing, and does not hold back the down that follows', () => {
+    const { kinds } = policyWithClock();
+    expect(kinds(change('neo4j', 'healthy', 'retrying'))).toBeNull();
+    expect(kinds(change('neo4j', 'retrying', 'unknown'))).toBeNull();
+    expect(kinds(change('neo4j', 'unknown', 'down'))).toBe('down');
+  });
+});
