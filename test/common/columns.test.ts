@@ -31,4 +31,12 @@ describe('columns', () => {
     expect(wrap(`a ${long}`, 'Lead: ', '  ')).toEqual(['Lead: a', `  ${'x'.repeat(97)}…`]);
     expect(wrap(`a ${long} b`, 'Lead: ', '  ', { keepLongWords: true })).toEqual(['Lead: a', `  ${long}`, '  b']);
   });
+
+  it('keeps a line of exactly 100 columns whole, and exactly 4 lines without "…"', () => {
+    const hundred = `${'x'.repeat(49)} ${'y'.repeat(50)}`;
+    expect(wrap(hundred, '', '  ')).toEqual([hundred]);
+    expect(wrap(`${hundred} z`, '', '  ')).toEqual([`${'x'.repeat(49)} ${'y'.repeat(50)}`, '  z']);
+    const four = wrap(`${'a'.repeat(99)} ${'b'.repeat(97)} ${'c'.repeat(97)} ${'d'.repeat(97)}`, '', '  ');
+    expect(four).toEqual(['a'.repeat(99), `  ${'b'.repeat(97)}`, `  ${'c'.repeat(97)}`, `  ${'d'.repeat(97)}`]);
+  });
 });
