@@ -71,7 +71,6 @@ export class NotificationPolicy<C extends NotifiableChange = NotifiableChange> {
   decide(change: C): NotificationDecision<C> | null {
     const key = watchedKey(watched(change));
     const m = this.of(key);
-    if (change.to === 'retrying' || change.to === 'unknown') return null; // a retry is not news yet
     if (change.to === 'not_configured') {
       this.memory.delete(key); // no longer monitored: forget what was said
       return null;
@@ -90,6 +89,7 @@ export class NotificationPolicy<C extends NotifiableChange = NotifiableChange> {
       }
       return this.tell(m, 'recovered', change);
     }
+    // Anything else (retrying, unknown) is not news yet.
     return null;
   }
 
