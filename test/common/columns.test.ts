@@ -39,4 +39,11 @@ describe('columns', () => {
     const four = wrap(`${'a'.repeat(99)} ${'b'.repeat(97)} ${'c'.repeat(97)} ${'d'.repeat(97)}`, '', '  ');
     expect(four).toEqual(['a'.repeat(99), `  ${'b'.repeat(97)}`, `  ${'c'.repeat(97)}`, `  ${'d'.repeat(97)}`]);
   });
+
+  it('never leaves the first lead alone on a line, drops trailing blanks, and cuts a full last line to 100 with "…"', () => {
+    expect(wrap('x'.repeat(120), 'Lead: ', '  ')).toEqual([`Lead: ${'x'.repeat(93)}…`]);
+    expect(wrap('a ', 'L: ', '  ')).toEqual(['L: a']);
+    const five = wrap(`${'a'.repeat(100)} ${'b'.repeat(98)} ${'c'.repeat(98)} ${'d'.repeat(98)} e`, '', '  ');
+    expect(five).toEqual(['a'.repeat(100), `  ${'b'.repeat(98)}`, `  ${'c'.repeat(98)}`, `  ${'d'.repeat(96)}……`]);
+  });
 });
