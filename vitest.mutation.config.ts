@@ -15,6 +15,7 @@ export default defineConfig({
       'test/core/probes/abortable*.test.ts',
       'test/core/probes/gatewayNote.test.ts',
       'test/core/probes/neo4jDatabases.test.ts',
+      'test/core/probes/withoutStackCapture.test.ts',
       // loopback HTTP servers of its own, like guardedFetch.test.ts
       'test/core/probes/supabaseManagement.test.ts',
       // loopback HTTP servers of its own (test/support/hostileHttp.ts), no globalSetup: milliseconds

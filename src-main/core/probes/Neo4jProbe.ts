@@ -12,6 +12,7 @@ import type { Socket } from 'node:net';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { ProbeResult } from '../../common/schemas.js';
 import type { DatabaseDetails } from '../../common/schemas.js';
+import { withoutStackCapture } from './withoutStackCapture.js';
 import { DETAILS_INTERVAL_MS, FIRST_DETAILS_SHARE, type Neo4jProbeConfig, type Probe } from './Probe.js';
 import { readDatabases, SHOW_DATABASES, type DatabaseRow } from './neo4jDatabases.js';
 import { abortable, settledWithin, whenAborted } from './abortable.js';
@@ -121,7 +122,7 @@ export class Neo4jProbe implements Probe {
         const queryStarted = performance.now();
         let answeredAt = queryStarted;
         // Stamped in the first callback on the result, before the driver's own follow-up work runs.
-        const answer = Promise.resolve(session.run('RETURN 1 AS ping', {}, { timeout: this.timeoutMs })).then((r) => {
+        const answer = Promise.resolve(withoutStackCapture(() => session.run('RETURN 1 AS ping', {}, { timeout: this.timeoutMs }))).then((r) => {
           answeredAt = performance.now();
           return r;
         });
