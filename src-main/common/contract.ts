@@ -8,6 +8,7 @@ import { HistoryRequestSchema, HistoryViewSchema, IncidentListSchema, IncidentsR
 import { MUTE_HOURS } from './attention.js';
 import { DatabaseIdSchema, EnvironmentIdSchema, ProbeResultSchema, SnapshotSchema } from './schemas.js';
 import { SettingsFocusSchema } from './settingsFocus.js';
+import { SnapshotPatchSchema } from './snapshotPatch.js';
 import {
   ImportEnvRequestSchema,
   ImportPreviewSchema,
@@ -82,7 +83,10 @@ export const rendererContract = {
     getDiagnostics: { input: NoInput, output: DiagnosticsSchema },
   },
   events: {
+    /** The whole snapshot: the first push a window gets. */
     snapshot: SnapshotSchema,
+    /** Every push after it: the snapshot's fields, and only the environments that changed (./snapshotPatch.ts). */
+    snapshotPatch: SnapshotPatchSchema,
     /** The core is stopping (app quitting, server shutting down): what a window shows from now on is no longer live. */
     stopped: z.object({ at: z.iso.datetime() }),
   },

@@ -165,10 +165,11 @@ describe('ProbeResultSchema and HistoryViewSchema', () => {
 describe('renderer contract', () => {
   it('lists its methods and events, and names their channels', () => {
     expect(methodNames).toEqual(['getAppInfo', 'getSnapshot', 'checkNow', 'pause', 'resume', 'getHistory', 'getIncidents', 'acknowledge', 'mute', 'unmute', 'getSettings', 'testConnection', 'saveSettings', 'previewImportEnv', 'importEnv', 'openWindow', 'getDiagnostics']);
-    expect(eventNames).toEqual(['snapshot', 'stopped']);
+    expect(eventNames).toEqual(['snapshot', 'snapshotPatch', 'stopped']);
     expect(methodChannel('pause')).toBe('walltrack:pause');
     expect(eventChannel('snapshot')).toBe('walltrack:event:snapshot');
     expect(eventListenerName('snapshot')).toBe('onSnapshot');
+    expect(eventListenerName('snapshotPatch')).toBe('onSnapshotPatch');
   });
 
   it.each([
@@ -255,7 +256,7 @@ describe('renderer contract', () => {
     expect(calls).toEqual([['pause', { hours: 1 }], ['getSnapshot', undefined], ['unsubscribed', 'snapshot']]);
     expect(seen).toEqual(['event snapshot']);
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual([...methodNames, 'onSnapshot', 'onStopped'].sort());
+    expect(Object.keys(api).sort()).toEqual([...methodNames, 'onSnapshot', 'onSnapshotPatch', 'onStopped'].sort());
   });
 });
 
