@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Menu, Notification, app, session } from 'electron';
 import type { AppInfo, EventName } from '../common/contract.js';
 import { createRendererHandlers } from '../core/rendererHandlers.js';
+import { createSnapshotFeed } from '../core/snapshotFeed.js';
 import { APP_VERSION } from '../core/version.js';
 import { setupCore } from './core.js';
 import { broadcast, setupIpc } from './ipc.js';
@@ -59,7 +60,8 @@ export async function startShell(platform: NodeJS.Platform = process.platform, o
   });
   setupIpc({ handlers, policy: { owns: windows.owns, allowedOrigins: [windows.location.origin] }, log: logger });
   const toWindows = (name: EventName, payload: unknown): void => broadcast(windows.all().map((w) => w.webContents), name, payload, logger);
-  core.on('snapshot', (snapshot) => toWindows('snapshot', snapshot));
+  // A window starts from getSnapshot, then gets only what changed.
+  createSnapshotFeed(core).onPatch((patch) => toWindows('snapshotPatch', patch));
   // The core emits it as stop() begins, before lifecycle's cleanup closes the windows: each is told first.
   core.on('stopped', (event) => toWindows('stopped', event));
 

@@ -8,6 +8,7 @@ import { pageTokens } from './accessToken.js';
 import { trackConnectionLoss } from './connectionLoss.js';
 import { createConnectionStatus, type ConnectionStatus } from './connectionStatus.js';
 import { createWebSocketApi } from './websocketTransport.js';
+import { withWholeSnapshots } from './wholeSnapshots.js';
 
 declare global {
   interface Window {
@@ -16,10 +17,11 @@ declare global {
 }
 
 function pick(): { api: RendererApi; connection: ConnectionStatus; windowHref: (page: string) => string } {
-  if (window.walltrack) return { api: window.walltrack, connection: createConnectionStatus('open'), windowHref: (page) => page };
+  if (window.walltrack) return { api: withWholeSnapshots(window.walltrack), connection: createConnectionStatus('open'), windowHref: (page) => page };
   const tokens = pageTokens();
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return { ...createWebSocketApi(`${scheme}://${location.host}/ws`, tokens), windowHref: tokens.link };
+  const { api, connection } = createWebSocketApi(`${scheme}://${location.host}/ws`, tokens);
+  return { api: withWholeSnapshots(api), connection, windowHref: tokens.link };
 }
 
 /** windowHref('settings.html'): the href of another window of this app, opened in a new browser tab. */

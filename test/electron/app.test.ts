@@ -80,13 +80,17 @@ describe('the composed shell', () => {
     expect((globalThis as { walltrackSmokeTest?: { trayTooltip(): string } }).walltrackSmokeTest!.trayTooltip()).toMatch(/^WallTrack — /);
   });
 
-  it('pushes every snapshot to every open window without being asked', async () => {
+  it('pushes what changed in every snapshot to every open window without being asked', async () => {
     const shell = await startShell();
     shell.windows.open('settings');
     const down = makeSnapshot({ status: 'down', supabase: { status: 'down', healthy: false, kind: 'refused', latencyMs: null } });
     core.emitSnapshot(down);
+    const { environments, ...fields } = down;
     for (const win of electron.BrowserWindow.getAllWindows()) {
-      expect(win.webContents.sent).toContainEqual({ channel: eventChannel('snapshot'), args: [down] });
+      expect(win.webContents.sent).toContainEqual({
+        channel: eventChannel('snapshotPatch'),
+        args: [{ ...fields, environmentIds: environments.map((e) => e.id), changed: environments }],
+      });
     }
     expect(electron.Tray.fakeAll[0]!.tooltip).toContain('Supabase down: connection refused');
   });

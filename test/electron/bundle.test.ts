@@ -68,7 +68,7 @@ describe('the built main bundle with the real core', () => {
     expect(view.secrets).toEqual({ default: { supabaseKey: 'not_set', neo4jPassword: 'not_set' } });
   });
 
-  it('saves settings through electron-store and pushes the new snapshot to the window', async () => {
+  it('saves settings through electron-store and pushes what changed to the window', async () => {
     const view = await call('getSettings');
     if (!view.ok) throw new Error('getSettings failed');
     const settings = (view.value as { settings: Record<string, unknown> }).settings;
@@ -80,7 +80,7 @@ describe('the built main bundle with the real core', () => {
     expect(saved.ok, JSON.stringify(saved)).toBe(true);
     const file = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as { environments: { databases: { neo4j: { uri: string } } }[] };
     expect(file.environments[0]!.databases.neo4j.uri).toBe('bolt://127.0.0.1:1');
-    await vi.waitFor(() => expect(statusWindow().webContents.sent.some((m) => m.channel === eventChannel('snapshot'))).toBe(true));
+    await vi.waitFor(() => expect(statusWindow().webContents.sent.some((m) => m.channel === eventChannel('snapshotPatch'))).toBe(true));
     expect(existsSync(join(dataDir, 'logs', 'walltrack-monitor.log'))).toBe(true);
     // electron-store's own renderer channel was removed: only contract channels are answered.
     expect(electron.ipcMain.listenerCount('electron-store-get-data')).toBe(0);

@@ -12,6 +12,7 @@ import type { Duplex } from 'node:stream';
 import type { AppInfo } from '../../common/contract.js';
 import type { MonitorCore } from '../../core/MonitorCore.js';
 import { createRendererHandlers } from '../../core/rendererHandlers.js';
+import { createSnapshotFeed } from '../../core/snapshotFeed.js';
 import { createAccessToken, tokensEqual, urlWithToken } from './accessToken.js';
 import { isAllowedHost, isAllowedOrigin, isCrossSite } from './requestGuards.js';
 import { createRecordApi, isRecordPath } from './recordApi.js';
@@ -59,10 +60,16 @@ export function createBrowserMode({ core, rendererDir, version, log, token = cre
     // A server cannot open a browser tab; the renderer links to settings.html in browser mode.
     openWindow: () => undefined,
   });
+  const feed = createSnapshotFeed(core);
   const bridge = createSocketBridge({
     handlers,
-    subscribe: (event, listener) => core.on(event, listener),
-    initialEvents: () => [{ event: 'snapshot', payload: core.snapshot() }],
+    subscribe: (event, listener) => {
+      // A socket gets the whole snapshot once (initialEvents), then only what changed.
+      if (event === 'snapshotPatch') return feed.onPatch(listener);
+      if (event === 'snapshot') return () => undefined;
+      return core.on(event, listener);
+    },
+    initialEvents: () => [{ event: 'snapshot', payload: feed.current() }],
     authorize: (given) => tokensEqual(token, given),
     log,
   });
@@ -118,6 +125,9 @@ export function createBrowserMode({ core, rendererDir, version, log, token = cre
       bridge.wss.handleUpgrade(req, socket, head, (ws) => bridge.wss.emit('connection', ws, req));
     },
 
-    close: () => bridge.close(),
+    close: () => {
+      feed.close();
+      return bridge.close();
+    },
   };
 }

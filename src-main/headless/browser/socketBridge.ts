@@ -38,6 +38,12 @@ const AUTH_DEADLINE_MS = 5_000;
 const MAX_UNAUTHENTICATED = 16;
 const AUTH_REFUSED_REASON = 'WallTrack Monitor: access token required';
 
+/** An event as the socket sends it (checked against its contract schema first); null when it does not match. */
+export function eventMessage(event: EventName, payload: unknown): string | null {
+  const parsed = rendererContract.events[event].safeParse(payload);
+  return parsed.success ? JSON.stringify({ type: 'event', event, payload: parsed.data }) : null;
+}
+
 export function createSocketBridge({ handlers, subscribe, initialEvents, authorize, log }: SocketBridgeOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const authenticated = new Set<WebSocket>();
@@ -56,12 +62,11 @@ export function createSocketBridge({ handlers, subscribe, initialEvents, authori
 
   const unsubscribers = eventNames.map((event) =>
     subscribe(event, (payload) => {
-      const parsed = rendererContract.events[event].safeParse(payload);
-      if (!parsed.success) {
+      const text = eventMessage(event, payload);
+      if (text === null) {
         log.warn({ event }, 'browser mode: dropped an event that does not match the contract');
         return;
       }
-      const text = JSON.stringify({ type: 'event', event, payload: parsed.data });
       for (const ws of authenticated) sendText(ws, text);
     }),
   );
@@ -131,8 +136,8 @@ export function createSocketBridge({ handlers, subscribe, initialEvents, authori
       authenticated.add(ws);
       send(ws, AUTH_OK);
       for (const { event, payload } of initialEvents()) {
-        const parsed = rendererContract.events[event].safeParse(payload);
-        if (parsed.success) send(ws, { type: 'event', event, payload: parsed.data });
+        const text = eventMessage(event, payload);
+        if (text !== null) sendText(ws, text);
       }
     });
     ws.on('close', () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
 import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
-import { createFakeCore, snapshotWith } from './fakeCore.js';
+import { createFakeCore, environmentStatus, snapshotOf, snapshotWith } from './fakeCore.js';
 
 const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuv';
 const warnings: string[] = [];
@@ -183,15 +183,38 @@ describe('browser mode over the WebSocket', () => {
     await expect.poll(async () => ('refused' in (await openSocket({ origin: origin() })) ? 'refused' : 'open')).toBe('open');
   });
 
-  it('after the token: answers auth ok, then pushes the current snapshot and every snapshot event after', async () => {
+  it('after the token: answers auth ok, then pushes the current snapshot, then the changes of every snapshot event after', async () => {
     const c = await connected();
     await expect.poll(() => c.messages.length).toBe(2);
     expect(c.messages[1]).toMatchObject({ type: 'event', event: 'snapshot', payload: { status: 'ok' } });
     core.emitSnapshot(snapshotWith('down'));
     await expect.poll(() => c.messages.length).toBe(3);
-    expect(c.messages[2]).toMatchObject({ type: 'event', payload: { environments: [{ databases: { neo4j: { status: 'down' } } }] } });
+    expect(c.messages[2]).toMatchObject({
+      type: 'event',
+      event: 'snapshotPatch',
+      payload: { status: 'down', environmentIds: ['default'], changed: [{ databases: { neo4j: { status: 'down' } } }] },
+    });
     core.emitSnapshot(snapshotWith('healthy'));
     c.ws.close();
+  });
+
+  it('with 20 environments, a check that changes one pushes that one alone (and the order of all), not all 40 databases', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `env-${String(i + 1).padStart(2, '0')}`);
+    const healthy = ids.map((id) => environmentStatus(id, { supabase: 'healthy', neo4j: 'healthy' }, 'ok'));
+    core.emitSnapshot(snapshotOf(healthy, 'ok'));
+    const c = await connected();
+    await expect.poll(() => c.messages.length).toBe(2);
+    expect(c.messages[1]).toMatchObject({ type: 'event', event: 'snapshot', payload: { environments: healthy } });
+    const down = environmentStatus('env-07', { supabase: 'healthy', neo4j: 'down' }, 'down');
+    core.emitSnapshot(snapshotOf(healthy.map((e) => (e.id === 'env-07' ? down : e)), 'down'));
+    await expect.poll(() => c.messages.length).toBe(3);
+    expect(c.messages[2]).toEqual({
+      type: 'event',
+      event: 'snapshotPatch',
+      payload: { ...snapshotOf([], 'down'), environments: undefined, environmentIds: ids, changed: [down] },
+    });
+    c.ws.close();
+    core.emitSnapshot(snapshotWith('healthy'));
   });
 
   it('calls methods from the contract and validates input, naming the field', async () => {

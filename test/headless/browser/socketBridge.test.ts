@@ -21,7 +21,8 @@ const bridge = createSocketBridge({
     appInfo: () => ({ version: '0.1.0', host: 'browser', capabilities: { startAtLogin: false, notifications: false } }),
     openWindow: () => undefined,
   }),
-  subscribe: (event, listener) => core.on(event, listener),
+  // The bridge alone, pushing whole snapshots (browser mode sends patches after the first: browserMode.test.ts).
+  subscribe: (event, listener) => (event === 'snapshotPatch' ? () => undefined : core.on(event, listener)),
   initialEvents: () => [{ event: 'snapshot', payload: core.snapshot() }],
   log,
   authorize: (token: unknown) => token === TOKEN,

@@ -63,13 +63,14 @@ describe('renderer WebSocket transport', () => {
     await expect(api.pause({ hours: -3 })).rejects.toThrow(/hours/);
   });
 
-  it('delivers pushed snapshots to listeners, starting with the current one', async () => {
+  it('delivers the whole current snapshot first, then a patch for every snapshot after', async () => {
     const { api } = createWebSocketApi(`ws://127.0.0.1:${server.port}/ws`, tokens(TOKEN));
     const seen: string[] = [];
-    api.onSnapshot((s) => seen.push(s.environments[0]!.databases.neo4j!.status));
-    await expect.poll(() => seen).toEqual(['healthy']);
+    api.onSnapshot((s) => seen.push(`whole: ${s.environments[0]!.databases.neo4j!.status}`));
+    api.onSnapshotPatch((p) => seen.push(`patch: ${p.changed.map((e) => `${e.id} ${e.databases.neo4j!.status}`).join()}`));
+    await expect.poll(() => seen).toEqual(['whole: healthy']);
     core.emitSnapshot(snapshotWith('down'));
-    await expect.poll(() => seen).toEqual(['healthy', 'down']);
+    await expect.poll(() => seen).toEqual(['whole: healthy', 'patch: default down']);
     core.emitSnapshot(snapshotWith('healthy'));
   });
 
