@@ -1,7 +1,8 @@
 /**
  * Runs in its own process for bench (i), so only the monitor's own work is measured: the real core with
  * 20 environments × 2 databases (from an override, no keychain) at a 10 s interval. Every snapshot push is
- * serialized and written to the parent's socket; the time from a finished check to that write is the push cost.
+ * made into browser mode's push (the patch of what changed, checked against the contract, serialized) and
+ * written to the parent's socket; the time from a finished check to that write is the push cost.
  * Prints one JSON line of results on stdout when done.
  */
 // First, as in every host entry point (headless/cli.ts, electron/main.ts): the process runs as the shipped CLI does.
@@ -10,6 +11,8 @@ import net from 'node:net';
 import v8 from 'node:v8';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { PROBE_FACTORIES } from '../src-main/core/probes/probeFactories.js';
+import { createSnapshotFeed } from '../src-main/core/snapshotFeed.js';
+import { eventMessage } from '../src-main/headless/browser/socketBridge.js';
 import { createMetricsCollector } from '../src-main/headless/metrics/collector.js';
 import { benchCore, type Services } from './benchEnvironments.js';
 
@@ -60,9 +63,13 @@ core.on('check', ({ environment, result }) => {
   times.push(Date.parse(result.checkedAt));
   checkTimes.set(key, times);
 });
-core.on('snapshot', (snapshot) => {
-  const line = JSON.stringify(snapshot) + '\n';
-  sink.write(line);
+// What browser mode does with each snapshot: its feed makes the patch (only the environments that changed),
+// the bridge checks it against the contract and serializes it, and it is written to a socket.
+const feed = createSnapshotFeed(core);
+let environmentsPushed = 0;
+feed.onPatch((patch) => {
+  sink.write(eventMessage('snapshotPatch', patch) + '\n');
+  if (measuring) environmentsPushed += patch.changed.length;
   // Pushes caused by a check: from the check's result to the bytes handed to the socket.
   if (measuring && lastCheckAt > 0) pushMs.push(performance.now() - lastCheckAt);
   lastCheckAt = 0;
@@ -134,6 +141,7 @@ console.log(
     loopDelayMs: loopDelay && { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
     drifts,
     pushMs,
+    environmentsPushed,
     checks: [...checkTimes.values()].reduce((n, t) => n + t.length, 0),
     targets: checkTimes.size,
     failures,
