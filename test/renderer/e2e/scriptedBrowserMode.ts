@@ -69,8 +69,8 @@ export interface HarnessOptions {
 export interface PageOptions {
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
-  /** Default en-GB. */
-  locale?: string;
+  /** Default en-GB; null leaves the browser's own. */
+  locale?: string | null;
   /** Default UTC; null leaves the browser's own. */
   timezoneId?: string | null;
   permissions?: string[];
@@ -168,7 +168,8 @@ export function useBrowserMode<S extends Served<unknown>>(start: (rendererDir: s
       return page === undefined ? mode.url(server.port) : `http://127.0.0.1:${server.port}/${page}${query}#token=${mode.token}`;
     },
     async newPage(o: PageOptions = {}) {
-      const contextOptions: BrowserContextOptions = { viewport: o.viewport ?? { width: 900, height: 700 }, locale: o.locale ?? 'en-GB' };
+      const contextOptions: BrowserContextOptions = { viewport: o.viewport ?? { width: 900, height: 700 } };
+      if (o.locale !== null) contextOptions.locale = o.locale ?? 'en-GB';
       if (o.colorScheme) contextOptions.colorScheme = o.colorScheme;
       if (o.timezoneId !== null) contextOptions.timezoneId = o.timezoneId ?? 'UTC';
       if (o.permissions) contextOptions.permissions = o.permissions;
