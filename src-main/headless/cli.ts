@@ -16,10 +16,10 @@ import { CredentialVault } from '../core/credentials/CredentialVault.js';
 import { createMonitorCore } from '../core/createMonitorCore.js';
 import { ValidationError, WallTrackError } from '../core/errors.js';
 import { DatabaseRefSchema, describeIssues } from '../common/contract.js';
-import { createLogger } from '../core/logging.js';
+import { createLogger, type Logger } from '../core/logging.js';
 import { appPaths, defaultDataDir } from '../core/paths.js';
 import { APP_VERSION } from '../core/version.js';
-import { EXIT_CONFIG, EXIT_UNHEALTHY, runCheck, type CoreFactory } from './check.js';
+import { EXIT_CONFIG, EXIT_UNHEALTHY, runCheck, type CheckOptions, type CoreFactory } from './check.js';
 import { formatReport, wantsColour } from './checkReport.js';
 import { environmentSecretVariable, MAX_CONFIG_BYTES } from './configFile.js';
 import { chooseConfig } from './configSource.js';
@@ -29,7 +29,7 @@ import { openStatusWindow } from './browser/openCommand.js';
 import { setupServeBrowserMode } from './browser/serveBrowserMode.js';
 import { setupServeMetrics, type ServeMetricsFlags } from './metrics/serveMetrics.js';
 import { HISTORY_PATH, INCIDENTS_PATH } from './browser/recordApi.js';
-import { runDiagnostics } from './diagnostics.js';
+import { runDiagnostics, type DiagnosticsOptions } from './diagnostics.js';
 import { formatHistory, formatIncidents, openRecordCore, readHistory, readIncidents, SINCE_DURATION_HELP, sinceDuration } from './record.js';
 
 export const DEFAULT_PORT = 8765;
@@ -58,6 +58,22 @@ function parseIntArg(min: number, max: number, what: string) {
 function vaultFor(env: NodeJS.ProcessEnv): CredentialVault {
   const service = env.WALLTRACK_KEYCHAIN_SERVICE?.trim();
   return new CredentialVault(service ? { service } : {});
+}
+
+/**
+ * What `check` and `diagnostics` both hand their runner: the same configuration sources (--config, the
+ * environment, the data folder), the keychain, the --env selection, and the tests' core factory if given.
+ */
+function configuredRunOptions(opts: { env?: string[]; config?: string }, dataDir: string, io: CliIo, logger: Logger): CheckOptions & DiagnosticsOptions {
+  return {
+    env: io.env,
+    dataDir,
+    logger,
+    vault: vaultFor(io.env),
+    configFile: opts.config,
+    environments: opts.env ?? [],
+    ...(io.createCore ? { createCore: io.createCore } : {}),
+  };
 }
 
 const ACK_HELP = [
@@ -205,15 +221,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
       // stderr is for people here: only what they must act on (a settings file moved aside, an unwritable log).
       const log = createLogger({ file: paths.logFile, console: { stream: io.stderr, pretty: true, noticesOnly: true } });
       try {
-        const { exitCode: code, snapshot } = await runCheck({
-          env: io.env,
-          dataDir,
-          logger: log.logger,
-          vault: vaultFor(io.env),
-          configFile: opts.config,
-          environments: opts.env ?? [],
-          ...(io.createCore ? { createCore: io.createCore } : {}),
-        });
+        const { exitCode: code, snapshot } = await runCheck(configuredRunOptions(opts, dataDir, io, log.logger));
         const report = () => formatReport(snapshot, { colour: wantsColour(io.stdout, io.env, opts.color), now: (io.now ?? Date.now)(), timeZone: io.env.TZ });
         io.stdout.write(opts.json ? JSON.stringify(snapshot, null, 2) + '\n' : report());
         exitCode = code;
@@ -267,15 +275,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     .action(async (opts: { env?: string[]; config?: string }) => {
       const log = createLogger({ file: appPaths(dataDir).logFile, console: { stream: io.stderr, pretty: true, noticesOnly: true } });
       try {
-        const report = await runDiagnostics({
-          env: io.env,
-          dataDir,
-          logger: log.logger,
-          vault: vaultFor(io.env),
-          configFile: opts.config,
-          environments: opts.env ?? [],
-          ...(io.createCore ? { createCore: io.createCore } : {}),
-        });
+        const report = await runDiagnostics(configuredRunOptions(opts, dataDir, io, log.logger));
         io.stdout.write(report);
       } catch (error) {
         exitCode = reportFailure(error, false, io);

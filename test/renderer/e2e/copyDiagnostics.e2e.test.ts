@@ -4,48 +4,17 @@
  * derived from the contract), lands on the clipboard with its heading and without any secret, and the live
  * region says so; a clipboard that refuses is said too. WCAG A/AA in both themes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { testServices } from '../../support/services.js';
 import { axeViolationsInBothThemes } from './accessibility.js';
-import { launchChromium } from './chromium.js';
-import { buildRenderer } from './renderBuild.js';
-import { startHost, type Host } from './stack.js';
+import { useBrowserMode } from './scriptedBrowserMode.js';
+import { startHost } from './stack.js';
 
-let outDir: string;
-let host: Host;
-let browser: Browser;
-let context: BrowserContext | undefined;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'walltrack-renderer-build-'));
-  buildRenderer(outDir);
-  host = await startHost(outDir, testServices().neo4j);
-  browser = await launchChromium();
-}, 300_000);
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.dispose();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-}, 60_000);
+const harness = useBrowserMode((rendererDir) => startHost(rendererDir, testServices().neo4j));
 
 async function open(permissions: string[]): Promise<Page> {
-  const url = host.mode.url(host.server.port);
-  context = await browser.newContext({ viewport: { width: 900, height: 700 }, locale: 'en-GB', timezoneId: 'UTC' });
-  if (permissions.length) await context.grantPermissions(permissions, { origin: new URL(url).origin });
-  context.on('weberror', (e) => pageErrors.push(String(e.error())));
-  context.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-  const page = await context.newPage();
-  await page.goto(url);
+  const page = await harness.newPage({ permissions });
   await expect.poll(() => page.locator('section.card[data-state="healthy"]').count(), { timeout: 30_000 }).toBe(2);
   return page;
 }
@@ -63,7 +32,7 @@ describe('Copy diagnostics in the status window', () => {
     expect(copied).toContain('\n    Supabase API key: stored\n');
     expect(copied).toContain('\n    Neo4j password: stored\n');
     expect(copied).toMatch(/\ndefault \/ Neo4j: ✓ Healthy\n/);
-    for (const secret of [host.supabase.key, testServices().neo4j.password]) expect(copied).not.toContain(secret);
+    for (const secret of [harness.served.supabase.key, testServices().neo4j.password]) expect(copied).not.toContain(secret);
     expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
   });
 

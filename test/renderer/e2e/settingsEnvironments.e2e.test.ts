@@ -3,43 +3,47 @@
  * (health server + WebSocket bridge + contract checks) over a scripted MonitorCore that keeps
  * settings and secret presence in memory and records what it receives.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
-import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, axeViolationsInBothThemes } from './accessibility.js';
-import { launchChromium } from './chromium.js';
 import { expectNoSecretsInPage } from './pageChecks.js';
-import { buildRenderer } from './renderBuild.js';
-import { createSettingsScriptedCore, type Recorded, type ScriptedCore } from './settingsScriptedCore.js';
+import { SCREENSHOTS, useScriptedBrowserMode } from './scriptedBrowserMode.js';
+import { createSettingsScriptedCore, type Recorded } from './settingsScriptedCore.js';
 
-// Only an explicit refresh rewrites docs/; every run takes them (the secret check runs on them).
-const SCREENSHOTS = fileURLToPath(new URL(process.env.WALLTRACK_UPDATE_SCREENSHOTS === '1' ? '../../../docs/' : '../../../test-results/screenshots/', import.meta.url));
 const STAGING_KEY = 'sb_secret_staging-e2e-41c7';
 const STAGING_PASSWORD = 'staging-Password-e2e-9d2e';
 const IMPORTED_KEY = 'sb_secret_imported-e2e-77aa';
 
-let outDir: string;
-let core: ScriptedCore;
-let mode: BrowserMode;
-let server: HealthServer;
-let browser: Browser;
+// One settings window for the whole file: its tests go on where the last one stopped.
+const harness = useScriptedBrowserMode(
+  () =>
+    createSettingsScriptedCore(
+      {
+        environments: [
+          {
+            id: 'production',
+            name: 'Production',
+            colour: '#d33682',
+            databases: { supabase: { url: 'https://prod.supabase.co', probeTable: 'wallets' }, neo4j: { uri: 'neo4j+s://graph.example.com:7687', user: 'neo4j' } },
+          },
+        ],
+      },
+      { production: { supabaseKey: 'stored', neo4jPassword: 'stored' } },
+    ),
+  { version: '0.0.0-e2e', screenshots: true, afterEach: 'none' },
+);
 let page: Page;
-const pageErrors: string[] = [];
 
-const last = <M extends Recorded['method']>(method: M) => core.calls.filter((c): c is Extract<Recorded, { method: M }> => c.method === method).at(-1);
+const last = <M extends Recorded['method']>(method: M) => harness.core.calls.filter((c): c is Extract<Recorded, { method: M }> => c.method === method).at(-1);
 const listed = () => page.locator('.env-list > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.environment));
 const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
 const select = (id: string) => page.locator(`.env-list > li[data-environment="${id}"] .env-select`).click();
 async function save(): Promise<void> {
-  const before = core.calls.length;
+  const before = harness.core.calls.length;
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect.poll(() => page.locator('.form-notice').getAttribute('data-notice')).toBe('ok');
-  expect(core.calls.length).toBe(before + 1);
+  expect(harness.core.calls.length).toBe(before + 1);
 }
 async function addEnvironment(name: string): Promise<string> {
   await page.getByRole('button', { name: 'Add environment…' }).click();
@@ -50,40 +54,9 @@ async function addEnvironment(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'walltrack-renderer-build-'));
-  buildRenderer(outDir);
-  core = createSettingsScriptedCore(
-    {
-      environments: [
-        {
-          id: 'production',
-          name: 'Production',
-          colour: '#d33682',
-          databases: { supabase: { url: 'https://prod.supabase.co', probeTable: 'wallets' }, neo4j: { uri: 'neo4j+s://graph.example.com:7687', user: 'neo4j' } },
-        },
-      ],
-    },
-    { production: { supabaseKey: 'stored', neo4jPassword: 'stored' } },
-  );
-  mode = createBrowserMode({ core, rendererDir: outDir, version: '0.0.0-e2e', log: { warn: () => undefined, error: () => undefined } });
-  server = await createHealthServer({ core, port: 0, routes: mode.handleRequest, onUpgrade: mode.handleUpgrade });
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
-  context.on('weberror', (e) => pageErrors.push(String(e.error())));
-  context.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-  page = await context.newPage();
   // A missing element fails its test with the locator named, well before the test's own timeout.
-  page.setDefaultTimeout(10_000);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.goto(`http://127.0.0.1:${server.port}/settings.html#token=${mode.token}`);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-}, 60_000);
+  page = await harness.newPage({ locale: null, timezoneId: null, defaultTimeout: 10_000, url: harness.url('settings.html') });
+});
 
 describe.sequential('settings window: environments, in Chromium through browser mode', { timeout: 60_000 }, () => {
   it('with one environment shows today’s form plus the list, without move or remove buttons', async () => {
@@ -163,7 +136,7 @@ describe.sequential('settings window: environments, in Chromium through browser 
     expect(draft.secrets).toEqual({
       staging: { supabaseKey: { action: 'replace', value: STAGING_KEY }, neo4jPassword: { action: 'replace', value: STAGING_PASSWORD } },
     });
-    expect(core.presence().staging).toEqual({ supabaseKey: 'stored', neo4jPassword: 'stored' });
+    expect(harness.core.presence().staging).toEqual({ supabaseKey: 'stored', neo4jPassword: 'stored' });
     // QA Berlin was being edited when saved, as a new environment: it stays the one shown.
     expect(await page.locator('.env-select[aria-pressed="true"] .env-name').innerText()).toBe('QA Berlin');
     await select('staging');
@@ -226,6 +199,6 @@ describe.sequential('settings window: environments, in Chromium through browser 
   });
 
   it('runs under the strict CSP without a single page error', () => {
-    expect(pageErrors).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
   });
 });

@@ -5,85 +5,59 @@
  * input, and a wrong password reads "Authentication failed"; unsaved changes are marked, and Escape/Cancel
  * discard them after a confirm. Each new state passes axe in both themes.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
-import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolationsInBothThemes } from './accessibility.js';
-import { launchChromium } from './chromium.js';
 import { expectNoSecretsInPage } from './pageChecks.js';
-import { buildRenderer } from './renderBuild.js';
-import { createSettingsScriptedCore, type ScriptedCore } from './settingsScriptedCore.js';
+import { SCREENSHOTS, useScriptedBrowserMode } from './scriptedBrowserMode.js';
+import { createSettingsScriptedCore } from './settingsScriptedCore.js';
 
-// Only an explicit refresh rewrites docs/; every run takes them (the secret check runs on them).
-const SCREENSHOTS = fileURLToPath(new URL(process.env.WALLTRACK_UPDATE_SCREENSHOTS === '1' ? '../../../docs/' : '../../../test-results/screenshots/', import.meta.url));
 const WRONG_PASSWORD = 'wrong-Password-e2e-5b1f';
 
-let outDir: string;
-let core: ScriptedCore;
-let mode: BrowserMode;
-let server: HealthServer;
-let browser: Browser;
+// One settings window for the whole file; open() gives each test a fresh document in it.
+const harness = useScriptedBrowserMode(
+  () =>
+    createSettingsScriptedCore(
+      {
+        environments: [
+          { id: 'production', name: 'Production', databases: { supabase: { url: 'https://prod.supabase.co' }, neo4j: { uri: 'neo4j+s://graph.example.com:7687', user: 'neo4j' } } },
+          { id: 'staging', name: 'Staging', databases: { neo4j: { uri: 'bolt://staging.example.com:7687', user: 'neo4j' } } },
+        ],
+      },
+      { production: { supabaseKey: 'stored', neo4jPassword: 'stored' }, staging: { neo4jPassword: 'stored' } },
+      {
+        // What the real core answers for a wrong Neo4j password (test/core/createMonitorCore.test.ts shows kind auth_failed).
+        testConnection: (request) => {
+          const edit = request.secrets[request.environment]?.neo4jPassword;
+          if (request.database !== 'neo4j' || edit?.action !== 'replace') return null;
+          return {
+            database: 'neo4j',
+            healthy: false,
+            state: 'down',
+            latencyMs: 12,
+            kind: 'auth_failed',
+            message: 'Neo4j: The client is unauthorized due to authentication failure.',
+            hint: 'Check Settings → Neo4j → Password',
+            checkedAt: '',
+          };
+        },
+      },
+    ),
+  { version: '0.0.0-e2e', screenshots: true, afterEach: 'none' },
+);
 let page: Page;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'walltrack-renderer-build-'));
-  buildRenderer(outDir);
-  core = createSettingsScriptedCore(
-    {
-      environments: [
-        { id: 'production', name: 'Production', databases: { supabase: { url: 'https://prod.supabase.co' }, neo4j: { uri: 'neo4j+s://graph.example.com:7687', user: 'neo4j' } } },
-        { id: 'staging', name: 'Staging', databases: { neo4j: { uri: 'bolt://staging.example.com:7687', user: 'neo4j' } } },
-      ],
-    },
-    { production: { supabaseKey: 'stored', neo4jPassword: 'stored' }, staging: { neo4jPassword: 'stored' } },
-    {
-      // What the real core answers for a wrong Neo4j password (test/core/createMonitorCore.test.ts shows kind auth_failed).
-      testConnection: (request) => {
-        const edit = request.secrets[request.environment]?.neo4jPassword;
-        if (request.database !== 'neo4j' || edit?.action !== 'replace') return null;
-        return {
-          database: 'neo4j',
-          healthy: false,
-          state: 'down',
-          latencyMs: 12,
-          kind: 'auth_failed',
-          message: 'Neo4j: The client is unauthorized due to authentication failure.',
-          hint: 'Check Settings → Neo4j → Password',
-          checkedAt: '',
-        };
-      },
-    },
-  );
-  mode = createBrowserMode({ core, rendererDir: outDir, version: '0.0.0-e2e', log: { warn: () => undefined, error: () => undefined } });
-  server = await createHealthServer({ core, port: 0, routes: mode.handleRequest, onUpgrade: mode.handleUpgrade });
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 420, height: 600 } });
-  context.on('weberror', (e) => pageErrors.push(String(e.error())));
-  context.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-  page = await context.newPage();
   // Six engineers share two cores: generous waits, never sleeps.
-  page.setDefaultTimeout(20_000);
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  page = await harness.newPage({ viewport: { width: 420, height: 600 }, locale: null, timezoneId: null, defaultTimeout: 20_000, url: false });
   await open();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-}, 60_000);
+});
 
 /** A fresh window: a new document, so nothing typed by an earlier test is left (a hash-only goto would keep it). */
 async function open(): Promise<void> {
   await page.goto('about:blank');
-  await page.goto(`http://127.0.0.1:${server.port}/settings.html#token=${mode.token}`);
+  await page.goto(harness.url('settings.html'));
   await page.locator('#env\\.name').waitFor();
 }
 const select = (id: string) => page.locator(`.env-list > li[data-environment="${id}"] .env-select`).click();
@@ -133,7 +107,7 @@ describe.sequential('settings form at 420×600, in Chromium through browser mode
     await expect.poll(() => focused()).toEqual({ id: 'monitor.timeoutMs', inView: true });
     expect(await page.locator('#monitor\\.timeoutMs-error').innerText()).toBe('Timeout must be a whole number of milliseconds');
     expect(await notice()).toBe('Not saved: 1 field needs fixing; the cursor is on it.');
-    expect(core.calls.filter((c) => c.method === 'saveSettings')).toEqual([]);
+    expect(harness.core.calls.filter((c) => c.method === 'saveSettings')).toEqual([]);
   });
 
   it('shows what is wrong beside Test connection when the input is invalid, without testing', async () => {
@@ -144,14 +118,14 @@ describe.sequential('settings form at 420×600, in Chromium through browser mode
     await expect
       .poll(() => neo4j.locator('.connection-test-result').innerText())
       .toBe('✕ Neo4j URI must use one of neo4j://, neo4j+s://, neo4j+ssc://, bolt://, bolt+s://, bolt+ssc://, e.g. neo4j://localhost:7687');
-    expect(core.calls.filter((c) => c.method === 'testConnection')).toEqual([]);
+    expect(harness.core.calls.filter((c) => c.method === 'testConnection')).toEqual([]);
 
     // A field of another database blocks the test too, and says which one.
     await page.locator('#neo4j\\.uri').fill('neo4j+s://graph.example.com:7687');
     await page.locator('#supabase\\.url').fill('ftp://prod.supabase.co');
     await neo4j.getByRole('button', { name: 'Test Neo4j connection' }).click();
     await expect.poll(() => neo4j.locator('.connection-test-result').innerText()).toMatch(/^✕ Not tested until the form is valid: Supabase URL must start with https:\/\//);
-    expect(core.calls.filter((c) => c.method === 'testConnection')).toEqual([]);
+    expect(harness.core.calls.filter((c) => c.method === 'testConnection')).toEqual([]);
     expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
   });
 
@@ -208,7 +182,7 @@ describe.sequential('settings form at 420×600, in Chromium through browser mode
     expect(await page.locator('.form-actions .unsaved').count()).toBe(0);
     expect(await page.locator('.unsaved-mark').count()).toBe(0);
     expect(await page.title()).toBe('WallTrack Monitor — Settings');
-    expect(core.calls.filter((c) => c.method === 'saveSettings')).toEqual([]);
+    expect(harness.core.calls.filter((c) => c.method === 'saveSettings')).toEqual([]);
   });
 
   it('an Escape that closes a panel of the form (Add environment) discards nothing', async () => {
@@ -229,6 +203,6 @@ describe.sequential('settings form at 420×600, in Chromium through browser mode
     await page.locator('.form-actions').getByRole('button', { name: 'Cancel', exact: true }).click();
     expect(await dialog().count()).toBe(0);
     expect(await page.locator('#env\\.name').inputValue()).toBe('Production');
-    expect(pageErrors).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
   });
 });

@@ -3,59 +3,35 @@
  * scripted core that keeps settings in memory: add a weekly and a one-off window with the keyboard, see the
  * schema's message for a bad one, remove one, Save sends exactly the windows listed; WCAG A/AA holds.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
-import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolationsInBothThemes } from './accessibility.js';
-import { launchChromium } from './chromium.js';
-import { buildRenderer } from './renderBuild.js';
-import { createSettingsScriptedCore, type ScriptedCore } from './settingsScriptedCore.js';
+import { useScriptedBrowserMode } from './scriptedBrowserMode.js';
+import { createSettingsScriptedCore } from './settingsScriptedCore.js';
 
-let outDir: string;
-let core: ScriptedCore;
-let mode: BrowserMode;
-let server: HealthServer;
-let browser: Browser;
+// One settings window for the whole file: the second test saves what the first one added.
+const harness = useScriptedBrowserMode(
+  () =>
+    createSettingsScriptedCore(
+      {
+        environments: [
+          {
+            id: 'production',
+            name: 'Production',
+            databases: { neo4j: { uri: 'neo4j+s://graph.example.com:7687', user: 'neo4j' } },
+            maintenance: [{ kind: 'once', label: 'Old upgrade', from: '2026-01-01T02:00:00Z', to: '2026-01-01T03:00:00Z' }],
+          },
+        ],
+      },
+      { production: { neo4jPassword: 'stored' } },
+    ),
+  { version: '0.0.0-e2e', afterEach: 'none' },
+);
 let page: Page;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'walltrack-renderer-build-'));
-  buildRenderer(outDir);
-  core = createSettingsScriptedCore(
-    {
-      environments: [
-        {
-          id: 'production',
-          name: 'Production',
-          databases: { neo4j: { uri: 'neo4j+s://graph.example.com:7687', user: 'neo4j' } },
-          maintenance: [{ kind: 'once', label: 'Old upgrade', from: '2026-01-01T02:00:00Z', to: '2026-01-01T03:00:00Z' }],
-        },
-      ],
-    },
-    { production: { neo4jPassword: 'stored' } },
-  );
-  mode = createBrowserMode({ core, rendererDir: outDir, version: '0.0.0-e2e', log: { warn: () => undefined, error: () => undefined } });
-  server = await createHealthServer({ core, port: 0, routes: mode.handleRequest, onUpgrade: mode.handleUpgrade });
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 900, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
-  context.on('weberror', (e) => pageErrors.push(String(e.error())));
-  context.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(`http://127.0.0.1:${server.port}/settings.html#token=${mode.token}`);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-}, 60_000);
+  page = await harness.newPage({ viewport: { width: 900, height: 900 }, timezoneId: 'Europe/Berlin', defaultTimeout: 10_000, url: harness.url('settings.html') });
+});
 
 const field = (name: string) => page.locator(`#maintenance-production-${name}`);
 const listed = () => page.locator('.maintenance-list li span').allTextContents();
@@ -85,11 +61,11 @@ describe('maintenance windows in the settings window', () => {
     await page.getByRole('button', { name: 'Remove maintenance window Old upgrade' }).click();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('.form-notice').getAttribute('data-notice')).toBe('ok');
-    const saved = core.calls.filter((c) => c.method === 'saveSettings').at(-1)!;
+    const saved = harness.core.calls.filter((c) => c.method === 'saveSettings').at(-1)!;
     expect(saved.method === 'saveSettings' && saved.draft.settings.environments[0]!.maintenance).toEqual([
       { kind: 'weekly', label: 'Weekly backup', database: 'neo4j', day: 'sun', start: '02:00', end: '03:00', timeZone: 'Europe/Berlin' },
     ]);
-    expect(core.settings().environments[0]!.maintenance).toHaveLength(1);
-    expect(pageErrors).toEqual([]);
+    expect(harness.core.settings().environments[0]!.maintenance).toHaveLength(1);
+    expect(harness.pageErrors).toEqual([]);
   });
 });

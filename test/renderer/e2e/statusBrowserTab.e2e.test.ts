@@ -4,53 +4,19 @@
  * title and favicon following the overall state; notifications on down and recovery only after the
  * operator clicked "Notify me", throttled like Electron's, and none when the browser blocks them.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { EnvironmentStatus } from '../../../src-main/common/schemas.js';
-import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
-import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
 import { axeViolationsInBothThemes } from './accessibility.js';
-import { launchChromium } from './chromium.js';
-import { buildRenderer } from './renderBuild.js';
-import { CHECKED_AT, createScriptedCore, environment, snapshotOf, type ScriptedCore } from './scriptedCore.js';
+import { SCREENSHOTS, statusShown, useScriptedBrowserMode } from './scriptedBrowserMode.js';
+import { CHECKED_AT, createScriptedCore, environment, snapshotOf } from './scriptedCore.js';
 
-const SCREENSHOTS = fileURLToPath(
-  new URL(process.env.WALLTRACK_UPDATE_SCREENSHOTS === '1' ? '../../../docs/' : '../../../test-results/screenshots/', import.meta.url),
-);
 const PAGE_CLOCK = new Date(Date.parse(CHECKED_AT) + 12_000);
 
-let outDir: string;
-let core: ScriptedCore;
-let mode: BrowserMode;
-let server: HealthServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'walltrack-renderer-build-'));
-  buildRenderer(outDir);
-  core = createScriptedCore(snapshotOf([environment('production', 'Production', { supabase: 'healthy', neo4j: 'healthy' })]));
-  mode = createBrowserMode({ core, rendererDir: outDir, version: '0.1.0', log: { warn: () => undefined, error: () => undefined } });
-  server = await createHealthServer({ core, port: 0, routes: mode.handleRequest, onUpgrade: mode.handleUpgrade });
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-}, 300_000);
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  expect(pageErrors.splice(0)).toEqual([]);
+const harness = useScriptedBrowserMode(() => createScriptedCore(snapshotOf([environment('production', 'Production', { supabase: 'healthy', neo4j: 'healthy' })])), {
+  screenshots: true,
 });
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-}, 60_000);
 
 interface Options {
   /** Before the page loads: 'granted' grants the permission to the context; 'denied' makes the page's Notification say so. */
@@ -88,24 +54,20 @@ function notificationSpy(forced: string | null): void {
 }
 
 async function open(environments: EnvironmentStatus[], options: Options = {}): Promise<Page> {
-  core.set(snapshotOf(environments));
-  context = await browser.newContext({ viewport: { width: 900, height: 700 }, locale: 'en-GB', timezoneId: 'UTC' });
-  context.on('weberror', (e) => pageErrors.push(String(e.error())));
-  context.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-  if (options.permission === 'granted') await context.grantPermissions(['notifications']);
-  await context.addInitScript(notificationSpy, options.permission === 'denied' ? 'denied' : null);
-  if (options.runningClock) await context.clock.install({ time: PAGE_CLOCK });
-  else await context.clock.setFixedTime(PAGE_CLOCK);
-  const page = await context.newPage();
-  await page.goto(mode.url(server.port));
-  await expect.poll(() => page.locator('section.card, section.first-run').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  harness.core.set(snapshotOf(environments));
+  const page = await harness.newPage({
+    permissions: options.permission === 'granted' ? ['notifications'] : undefined,
+    prepare: (context) => context.addInitScript(notificationSpy, options.permission === 'denied' ? 'denied' : null),
+    clock: options.runningClock ? { install: PAGE_CLOCK } : PAGE_CLOCK,
+  });
+  await statusShown(page, 'section.card, section.first-run');
   return page;
 }
 
 const notified = (page: Page) => page.evaluate(() => (window as unknown as { __notified: unknown[] }).__notified);
 const permissionRequests = (page: Page) => page.evaluate(() => (window as unknown as { __permissionRequests: () => number }).__permissionRequests());
 const favicon = (page: Page) => page.locator('link[rel="icon"]').getAttribute('href');
-const set = (environments: EnvironmentStatus[]) => core.set(snapshotOf(environments));
+const set = (environments: EnvironmentStatus[]) => harness.core.set(snapshotOf(environments));
 const production = (supabase: 'healthy' | 'degraded' | 'down' | 'not_configured', neo4j: 'healthy' | 'degraded' | 'down' | 'not_configured') =>
   environment('production', 'Production', { supabase, neo4j });
 
@@ -260,7 +222,7 @@ describe.sequential('browser mode feels like an app, in Chromium', { timeout: 90
       const page = await open([production('healthy', 'healthy')], { permission: 'granted' });
       await expect.poll(() => page.getByRole('button', { name: 'Notify me' }).count()).toBe(1);
       expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
-      await context!.close();
+      await harness.context!.close();
       const blocked = await open([production('healthy', 'healthy')], { permission: 'denied' });
       expect(await axeViolationsInBothThemes(blocked)).toEqual({ light: [], dark: [] });
     });

@@ -4,54 +4,18 @@
  * field, or Check now for its environment), keeps the raw message under a closed "Details" that opens from
  * the keyboard, and Copy puts the message (with where and when) on the clipboard; WCAG A/AA in both themes.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { EnvironmentStatus } from '../../../src-main/common/schemas.js';
-import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
-import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
 import { axeViolationsInBothThemes } from './accessibility.js';
-import { launchChromium } from './chromium.js';
-import { buildRenderer } from './renderBuild.js';
-import { CHECKED_AT, createScriptedCore, environment, snapshotOf, type ScriptedCore } from './scriptedCore.js';
+import { SCREENSHOTS, statusShown, useScriptedBrowserMode } from './scriptedBrowserMode.js';
+import { CHECKED_AT, createScriptedCore, environment, snapshotOf } from './scriptedCore.js';
 
-const SCREENSHOTS = fileURLToPath(
-  new URL(process.env.WALLTRACK_UPDATE_SCREENSHOTS === '1' ? '../../../docs/' : '../../../test-results/screenshots/', import.meta.url),
-);
 const PAGE_CLOCK = new Date(Date.parse(CHECKED_AT) + 12_000);
 const AUTH_MESSAGE = 'Neo4j (neo4j+s://db.example.com:7687): The client is unauthorized due to authentication failure.';
 
-let outDir: string;
-let core: ScriptedCore;
-let mode: BrowserMode;
-let server: HealthServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'walltrack-renderer-build-'));
-  buildRenderer(outDir);
-  core = createScriptedCore(snapshotOf([authFailed()]));
-  mode = createBrowserMode({ core, rendererDir: outDir, version: '0.1.0', log: { warn: () => undefined, error: () => undefined } });
-  server = await createHealthServer({ core, port: 0, routes: mode.handleRequest, onUpgrade: mode.handleUpgrade });
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-}, 300_000);
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-}, 60_000);
+const harness = useScriptedBrowserMode(() => createScriptedCore(snapshotOf([authFailed()])), { screenshots: true });
 
 /** Production's Neo4j rejects the password (as the Neo4j probe reports it); Supabase is healthy. */
 function authFailed(): EnvironmentStatus {
@@ -68,21 +32,14 @@ function authFailed(): EnvironmentStatus {
 }
 
 async function open(environments: EnvironmentStatus[], options: { colorScheme?: 'light' | 'dark'; clipboard?: boolean } = {}): Promise<Page> {
-  core.set(snapshotOf(environments));
-  core.calls.length = 0;
-  context = await browser.newContext({
-    viewport: { width: 900, height: 700 },
+  harness.core.set(snapshotOf(environments));
+  harness.core.calls.length = 0;
+  const page = await harness.newPage({
     colorScheme: options.colorScheme ?? 'light',
-    locale: 'en-GB',
-    timezoneId: 'UTC',
     permissions: options.clipboard === false ? [] : ['clipboard-read', 'clipboard-write'],
+    clock: PAGE_CLOCK,
   });
-  context.on('weberror', (e) => pageErrors.push(String(e.error())));
-  context.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-  await context.clock.setFixedTime(PAGE_CLOCK);
-  const page = await context.newPage();
-  await page.goto(mode.url(server.port));
-  await expect.poll(() => page.locator('section.card').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  await statusShown(page);
   return page;
 }
 const card = (page: Page, db: string) => page.locator(`section.card[data-database="${db}"]`);
@@ -106,7 +63,7 @@ describe('a failing card', () => {
     expect(await problem.locator('p').first().textContent()).toBe('Neo4j is not running, or not at this address');
     expect(await problem.getByRole('link', { name: 'Open settings' }).count()).toBe(0);
     await problem.getByRole('button', { name: 'Check now' }).click();
-    await expect.poll(() => core.calls).toEqual([{ method: 'checkNow', environment: 'production' }]);
+    await expect.poll(() => harness.core.calls).toEqual([{ method: 'checkNow', environment: 'production' }]);
   });
 
   it('keeps the raw message under a closed "Details" that Enter opens; Copy puts it on the clipboard with where and when, and says "Copied"', async () => {

@@ -3,56 +3,24 @@
  * REAL browser-mode server over a scripted core: the card reads "Recovering (1/2)", and offline is one
  * banner while the cards keep their own states.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../src-main/common/schemas.js';
-import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
-import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
 import { axeViolationsInBothThemes } from './accessibility.js';
-import { launchChromium } from './chromium.js';
-import { buildRenderer } from './renderBuild.js';
-import { CHECKED_AT, createScriptedCore, environment, snapshotOf, type ScriptedCore } from './scriptedCore.js';
+import { statusShown, useScriptedBrowserMode } from './scriptedBrowserMode.js';
+import { CHECKED_AT, createScriptedCore, environment, snapshotOf } from './scriptedCore.js';
 
 const PAGE_CLOCK = new Date(Date.parse(CHECKED_AT) + 12_000);
 
-let outDir: string;
-let core: ScriptedCore;
-let mode: BrowserMode;
-let server: HealthServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'walltrack-renderer-build-'));
-  buildRenderer(outDir);
-  core = createScriptedCore(snapshotOf([environment('default', 'default', { supabase: 'healthy', neo4j: 'healthy' })]));
-  mode = createBrowserMode({ core, rendererDir: outDir, version: '0.1.0', log: { warn: () => undefined, error: () => undefined } });
-  server = await createHealthServer({ core, port: 0, routes: mode.handleRequest, onUpgrade: mode.handleUpgrade });
-  browser = await launchChromium();
-}, 300_000);
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
+// This file never checked the pages' console: its contexts are closed after each test, nothing more.
+const harness = useScriptedBrowserMode(() => createScriptedCore(snapshotOf([environment('default', 'default', { supabase: 'healthy', neo4j: 'healthy' })])), {
+  afterEach: 'close',
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-}, 60_000);
-
 async function open(snapshot: Snapshot): Promise<Page> {
-  core.set(snapshot);
-  context = await browser.newContext({ viewport: { width: 900, height: 700 }, locale: 'en-GB', timezoneId: 'UTC' });
-  await context.clock.setFixedTime(PAGE_CLOCK);
-  const page = await context.newPage();
-  await page.goto(mode.url(server.port));
-  await expect.poll(() => page.locator('section.card').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  harness.core.set(snapshot);
+  const page = await harness.newPage({ clock: PAGE_CLOCK });
+  await statusShown(page);
   return page;
 }
 
@@ -86,7 +54,7 @@ describe.sequential('flap control and offline in the status window, in Chromium'
     expect(await page.locator('section.card[data-state="down"]').count()).toBe(3);
     expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
 
-    core.set({ ...snapshot, connectivity: { online: true, since: null } });
+    harness.core.set({ ...snapshot, connectivity: { online: true, since: null } });
     await expect.poll(() => banner.getAttribute('data-connectivity'), { timeout: 10_000 }).toBe('online');
     expect(await banner.locator('.banner-text').innerText()).toMatch(/Neo4j/);
   });

@@ -4,23 +4,13 @@
  * each test sets: problems first, collapsible sections, per-environment buttons, the tray-popover size,
  * one environment as before, and the docs screenshots (fixed timestamps and a fixed page clock).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
-import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, axeViolationsInBothThemes } from './accessibility.js';
-import { launchChromium } from './chromium.js';
-import { buildRenderer } from './renderBuild.js';
-import { CHECKED_AT, createScriptedCore, environment, snapshotOf, type ScriptedCore } from './scriptedCore.js';
+import { SCREENSHOTS, statusShown, useScriptedBrowserMode } from './scriptedBrowserMode.js';
+import { CHECKED_AT, createScriptedCore, environment, snapshotOf } from './scriptedCore.js';
 
-// Only an explicit refresh rewrites docs/ (as in browserMode.e2e.test.ts); every run still takes them.
-const SCREENSHOTS = fileURLToPath(
-  new URL(process.env.WALLTRACK_UPDATE_SCREENSHOTS === '1' ? '../../../docs/' : '../../../test-results/screenshots/', import.meta.url),
-);
 /** 12 s after every scripted check, so "Last checked" always reads "12 s ago". */
 const PAGE_CLOCK = new Date(Date.parse(CHECKED_AT) + 12_000);
 
@@ -39,47 +29,15 @@ const THREE = () => [
   environment('dev', 'Development', { supabase: 'healthy', neo4j: 'healthy' }, '#2f81f7'),
 ];
 
-let outDir: string;
-let core: ScriptedCore;
-let mode: BrowserMode;
-let server: HealthServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'walltrack-renderer-build-'));
-  buildRenderer(outDir);
-  core = createScriptedCore(snapshotOf(FIVE()));
-  mode = createBrowserMode({ core, rendererDir: outDir, version: '0.1.0', log: { warn: () => undefined, error: () => undefined } });
-  server = await createHealthServer({ core, port: 0, routes: mode.handleRequest, onUpgrade: mode.handleUpgrade });
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-}, 300_000);
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-}, 60_000);
+// The last test checks that no page logged an error.
+const harness = useScriptedBrowserMode(() => createScriptedCore(snapshotOf(FIVE())), { screenshots: true, afterEach: 'close' });
 
 /** A fresh tab at `viewport` on the status window, showing the snapshot `environments` make. */
 async function open(environments: ReturnType<typeof FIVE>, viewport = { width: 900, height: 700 }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  core.set(snapshotOf(environments));
-  core.calls.length = 0;
-  context = await browser.newContext({ viewport, colorScheme, locale: 'en-GB', timezoneId: 'UTC' });
-  context.on('weberror', (e) => pageErrors.push(String(e.error())));
-  context.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-  await context.clock.setFixedTime(PAGE_CLOCK);
-  const page = await context.newPage();
-  await page.goto(mode.url(server.port));
-  await expect.poll(() => page.locator('section.card').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  harness.core.set(snapshotOf(environments));
+  harness.core.calls.length = 0;
+  const page = await harness.newPage({ viewport, colorScheme, clock: PAGE_CLOCK });
+  await statusShown(page);
   return page;
 }
 
@@ -184,7 +142,7 @@ describe.sequential('status window with environments, in Chromium through the re
     const next = FIVE();
     next[1] = environment('staging', 'Staging', { supabase: 'degraded', neo4j: 'down' }, '#d29922');
     next[0] = environment('dev', 'Development', { supabase: 'degraded', neo4j: 'healthy' }, '#2f81f7');
-    core.set(snapshotOf(next));
+    harness.core.set(snapshotOf(next));
     await expect.poll(() => card(page, 'staging', 'neo4j').getAttribute('data-state')).toBe('down');
     expect(await cardOrder(page, 'staging')).toEqual(['neo4j', 'supabase']);
     expect(await card(page, 'dev', 'supabase').getAttribute('data-state')).toBe('degraded');
@@ -193,7 +151,7 @@ describe.sequential('status window with environments, in Chromium through the re
     expect(await sectionOrder(page)).toEqual(['staging', 'production', 'dev', 'qa', 'demo']);
 
     // And once more, all healthy again: the user's choices still stand; untouched QA stays closed.
-    core.set(snapshotOf(FIVE().map((e) => environment(e.id, e.name, { supabase: 'healthy', neo4j: 'healthy' }, e.colour))));
+    harness.core.set(snapshotOf(FIVE().map((e) => environment(e.id, e.name, { supabase: 'healthy', neo4j: 'healthy' }, e.colour))));
     await expect.poll(() => page.locator('.banner').getAttribute('data-overall')).toBe('ok');
     expect(await toggle(page, 'production').getAttribute('aria-expanded')).toBe('false');
     expect(await toggle(page, 'dev').getAttribute('aria-expanded')).toBe('true');
@@ -204,20 +162,20 @@ describe.sequential('status window with environments, in Chromium through the re
   it("checks, pauses and resumes one environment from its section's buttons", async () => {
     const page = await open(THREE());
     await page.getByRole('button', { name: 'Check now: Staging' }).click();
-    await expect.poll(() => core.calls).toEqual([{ method: 'checkNow', environment: 'staging' }]);
+    await expect.poll(() => harness.core.calls).toEqual([{ method: 'checkNow', environment: 'staging' }]);
     await page.getByRole('button', { name: 'Pause 1 h: Staging' }).click();
     const staging = page.locator('section.environment[data-environment="staging"]');
     await expect.poll(() => staging.locator('.environment-paused').innerText()).toBe('Paused until 13:00');
-    expect(core.calls.at(-1)).toEqual({ method: 'pause', environment: 'staging', hours: 1 });
+    expect(harness.core.calls.at(-1)).toEqual({ method: 'pause', environment: 'staging', hours: 1 });
     expect(await page.locator('section.environment[data-environment="production"] .environment-paused').count()).toBe(0);
     // Not every environment is paused, so the window-wide button still offers to pause them all.
     expect(await page.getByRole('button', { name: 'Pause all (1 h)' }).count()).toBe(1);
     expect(await axeViolationsInBothThemes(page)).toEqual({ light: [], dark: [] });
     await page.getByRole('button', { name: 'Resume: Staging' }).click();
     await expect.poll(() => staging.locator('.environment-paused').count()).toBe(0);
-    expect(core.calls.at(-1)).toEqual({ method: 'resume', environment: 'staging' });
+    expect(harness.core.calls.at(-1)).toEqual({ method: 'resume', environment: 'staging' });
     await page.getByRole('button', { name: 'Check all now' }).click();
-    await expect.poll(() => core.calls.at(-1)).toEqual({ method: 'checkNow', environment: undefined });
+    await expect.poll(() => harness.core.calls.at(-1)).toEqual({ method: 'checkNow', environment: undefined });
   });
 
   it('with one environment looks as before: cards with h2 titles, failing first, no sections, no toggles', async () => {
@@ -255,6 +213,6 @@ describe.sequential('status window with environments, in Chromium through the re
   }
 
   it('runs under the strict CSP without a single page error', () => {
-    expect(pageErrors).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
   });
 });

@@ -4,25 +4,16 @@
  * (time axis, gaps, failures, hover and keyboard), the incidents list, and paused / stale / lost views
  * that are grey and say why. Fixed timestamps, a fixed page clock (UTC, en-GB), and the docs screenshots.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../../src-main/common/history.js';
 import type { EnvironmentStatus } from '../../../src-main/common/schemas.js';
-import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
-import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
 import { axeViolations, axeViolationsInBothThemes } from './accessibility.js';
-import { launchChromium } from './chromium.js';
 import { DAY_FAILURES, DAY_GAP, HOUR_GAP, scriptedHistory } from './historyScript.js';
-import { buildRenderer } from './renderBuild.js';
-import { CHECKED_AT, createScriptedCore, environment, snapshotOf, type ScriptedCore } from './scriptedCore.js';
+import { SCREENSHOTS, serveCore, statusShown, useScriptedBrowserMode } from './scriptedBrowserMode.js';
+import { CHECKED_AT, createScriptedCore, environment, snapshotOf } from './scriptedCore.js';
 
-const SCREENSHOTS = fileURLToPath(
-  new URL(process.env.WALLTRACK_UPDATE_SCREENSHOTS === '1' ? '../../../docs/' : '../../../test-results/screenshots/', import.meta.url),
-);
 /** 12 s after every scripted check: fresh (the snapshot's staleAfterMs is 65 s). */
 const PAGE_CLOCK = new Date(Date.parse(CHECKED_AT) + 12_000);
 /** The light theme's colours (src-renderer/styles/theme.css). */
@@ -58,45 +49,27 @@ const INCIDENTS: Incident[] = [
   },
 ];
 
-let outDir: string;
-let core: ScriptedCore;
-let mode: BrowserMode;
-let server: HealthServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-const pageErrors: string[] = [];
 /** Set while a test closes the server under a page on purpose: its reconnect attempts log errors. */
 let socketClosedOnPurpose = false;
 const figures: string[] = [];
 
-beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'walltrack-renderer-build-'));
-  buildRenderer(outDir);
-  core = createScriptedCore(snapshotOf([PRODUCTION()]));
-  mode = createBrowserMode({ core, rendererDir: outDir, version: '0.1.0', log: { warn: () => undefined, error: () => undefined } });
-  server = await createHealthServer({ core, port: 0, routes: mode.handleRequest, onUpgrade: mode.handleUpgrade });
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-}, 300_000);
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
+// The last test checks that no page logged an error; once a test has shut its server on purpose, the
+// page's reconnect attempts are expected to fail.
+const harness = useScriptedBrowserMode(() => createScriptedCore(snapshotOf([PRODUCTION()])), {
+  screenshots: true,
+  afterEach: 'close',
+  ignoreConsoleError: (text) => socketClosedOnPurpose && /WebSocket|ERR_CONNECTION_REFUSED/.test(text),
+});
+afterAll(() => {
+  if (figures.length) console.log(`\n[e2e measurements]\n  ${figures.join('\n  ')}\n`);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-  if (figures.length) console.log(`\n[e2e measurements]\n  ${figures.join('\n  ')}\n`);
-}, 60_000);
-
-/** A fresh tab on the status window of `on` (default the shared server), showing the snapshot `environments` make. */
+/** A fresh tab on the status window at `url` (default the shared server's), showing the snapshot `environments` make. */
 async function open(
   environments: EnvironmentStatus[],
-  { viewport = { width: 900, height: 900 }, colorScheme = 'light' as 'light' | 'dark', on = { mode, server } } = {},
+  { viewport = { width: 900, height: 900 }, colorScheme = 'light' as 'light' | 'dark', url = undefined as string | undefined } = {},
 ): Promise<Page> {
+  const core = harness.core;
   core.set(snapshotOf(environments));
   core.scriptHistory((request) => {
     const status = core.current.environments.find((e) => e.id === request.environment)?.databases[request.database]?.status;
@@ -106,14 +79,8 @@ async function open(
   core.calls.length = 0;
   core.historyCalls.length = 0;
   core.incidentCalls.length = 0;
-  context = await browser.newContext({ viewport, colorScheme, locale: 'en-GB', timezoneId: 'UTC' });
-  context.on('weberror', (e) => pageErrors.push(String(e.error())));
-  // Once a test has shut its server on purpose, the page's reconnect attempts are expected to fail.
-  context.on('console', (m) => m.type() === 'error' && !(socketClosedOnPurpose && /WebSocket|ERR_CONNECTION_REFUSED/.test(m.text())) && pageErrors.push(m.text()));
-  await context.clock.setFixedTime(PAGE_CLOCK);
-  const page = await context.newPage();
-  await page.goto(on.mode.url(on.server.port));
-  await expect.poll(() => page.locator('section.card .chart-plot canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  const page = await harness.newPage({ viewport, colorScheme, clock: PAGE_CLOCK, url });
+  await statusShown(page, 'section.card .chart-plot canvas');
   return page;
 }
 
@@ -158,7 +125,7 @@ describe.sequential('status window history, incidents and freshness, in Chromium
     expect(await card(page, 'production', 'supabase').locator('.card-since').innerText()).toBe('Healthy for 3 h');
     await expect.poll(() => neo.locator('.uptime').innerText()).toBe('Uptime 24 h\n99.31 %\nUptime 7 d\n99.90 %\nUptime 30 d\n99.97 %');
     // It keeps counting: a minute later on the page's clock, without any new snapshot.
-    await context!.clock.setFixedTime(new Date(Date.parse(CHECKED_AT) + 60_000));
+    await harness.context!.clock.setFixedTime(new Date(Date.parse(CHECKED_AT) + 60_000));
     await expect.poll(() => neo.locator('.card-since').innerText()).toBe('Down for 4 min');
   });
 
@@ -166,7 +133,7 @@ describe.sequential('status window history, incidents and freshness, in Chromium
     const page = await open([PRODUCTION()]);
     const neo = card(page, 'production', 'neo4j');
     expect(await neo.locator('.chart').getAttribute('data-range')).toBe('1h');
-    expect(core.historyCalls).toContainEqual({ environment: 'production', database: 'neo4j', range: '1h' });
+    expect(harness.core.historyCalls).toContainEqual({ environment: 'production', database: 'neo4j', range: '1h' });
     expect(await neo.locator('.chart-summary').innerText()).toBe('Latency over the last hour: 100 checks, 20 ms to 24 ms; 2 failed; 1 gap with no checks.');
     const from = '2026-01-01T11:00:00.000Z';
     const to = CHECKED_AT;
@@ -226,7 +193,7 @@ describe.sequential('status window history, incidents and freshness, in Chromium
     await neo.locator('.chart-plot canvas').evaluate((c) => c.setAttribute('data-before', ''));
     const next = PRODUCTION();
     next.databases.neo4j = { ...next.databases.neo4j!, checkedAt: '2026-01-01T12:00:05.000Z' };
-    core.set(snapshotOf([next]));
+    harness.core.set(snapshotOf([next]));
     await expect.poll(() => neo.locator('.chart-plot canvas:not([data-before])').count()).toBe(1);
     await expect.poll(() => neo.locator('.chart-tooltip').isVisible()).toBe(true);
     expect(await neo.locator('.chart-tooltip').innerText()).toBe('11:30:00 — 24 ms');
@@ -238,7 +205,7 @@ describe.sequential('status window history, incidents and freshness, in Chromium
     await neo.getByRole('button', { name: '24 h' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => neo.locator('.chart').getAttribute('data-range')).toBe('24h');
-    expect(core.historyCalls.at(-1)).toEqual({ environment: 'production', database: 'neo4j', range: '24h' });
+    expect(harness.core.historyCalls.at(-1)).toEqual({ environment: 'production', database: 'neo4j', range: '24h' });
     expect(await neo.getByRole('button', { name: '24 h' }).getAttribute('aria-pressed')).toBe('true');
     expect(await neo.getByRole('button', { name: '1 h' }).getAttribute('aria-pressed')).toBe('false');
     await expect.poll(() => neo.locator('.chart-summary').innerText()).toBe(
@@ -254,7 +221,7 @@ describe.sequential('status window history, incidents and freshness, in Chromium
     expect(DAY_GAP.to).toBe('2026-01-01T04:00:00.000Z');
     await neo.getByRole('button', { name: '7 d' }).click();
     await expect.poll(() => neo.locator('.chart').getAttribute('data-range')).toBe('7d');
-    expect(core.historyCalls.at(-1)).toEqual({ environment: 'production', database: 'neo4j', range: '7d' });
+    expect(harness.core.historyCalls.at(-1)).toEqual({ environment: 'production', database: 'neo4j', range: '7d' });
   });
 
   it('lists the environment’s incidents newest first (start, duration or ongoing, database, kind, message), and says when there are none', async () => {
@@ -267,13 +234,13 @@ describe.sequential('status window history, incidents and freshness, in Chromium
     ]);
     expect(await list.first().locator('time').getAttribute('datetime')).toBe('2026-01-01T11:57:00.000Z');
     expect(await page.locator('section.incidents[data-incidents="staging"] .incidents-empty').innerText()).toBe('No incidents recorded in Staging.');
-    expect(core.incidentCalls).toContainEqual({ environment: 'production', limit: 20 });
+    expect(harness.core.incidentCalls).toContainEqual({ environment: 'production', limit: 20 });
     expect(await page.getByRole('region', { name: 'Incidents in Production', exact: true }).count()).toBe(1);
 
     // A new incident elsewhere in the snapshot (lastIncident changes): the list is read again and shows it.
     const opened: Incident = { ...INCIDENTS[1]!, id: 9, database: 'supabase', startedAt: '2026-01-01T11:59:00.000Z', endedAt: null, durationMs: null, kind: 'auth_failed', message: 'supabase: key rejected' };
-    core.scriptIncidents([opened, ...INCIDENTS]);
-    core.set({ ...snapshotOf([PRODUCTION(), STAGING()]), lastIncident: opened });
+    harness.core.scriptIncidents([opened, ...INCIDENTS]);
+    harness.core.set({ ...snapshotOf([PRODUCTION(), STAGING()]), lastIncident: opened });
     await expect.poll(() => list.count()).toBe(3);
     expect(await list.first().innerText()).toBe('Supabase down · auth failed\n1 Jan, 11:59, ongoing (1 min)\nsupabase: key rejected');
   });
@@ -282,11 +249,11 @@ describe.sequential('status window history, incidents and freshness, in Chromium
     const page = await open([STAGING()]);
     // Alone in the window, the environment is not named.
     expect(await page.locator('section.incidents .incidents-empty').innerText()).toBe('No incidents recorded.');
-    const calls = core.incidentCalls.length;
-    core.scriptIncidents([{ ...INCIDENTS[0]!, environment: 'staging' }]);
-    core.set(snapshotOf([environment('staging', 'Staging', { supabase: 'healthy', neo4j: 'down' })]));
+    const calls = harness.core.incidentCalls.length;
+    harness.core.scriptIncidents([{ ...INCIDENTS[0]!, environment: 'staging' }]);
+    harness.core.set(snapshotOf([environment('staging', 'Staging', { supabase: 'healthy', neo4j: 'down' })]));
     await expect.poll(() => page.locator('section.incidents li.incident').count()).toBe(1);
-    expect(core.incidentCalls.length).toBeGreaterThan(calls);
+    expect(harness.core.incidentCalls.length).toBeGreaterThan(calls);
   });
 
   it('takes the docs screenshots: a card down for minutes with its incident, and the chart over a day with a gap and failures', async () => {
@@ -329,10 +296,10 @@ describe.sequential('status window history, incidents and freshness, in Chromium
     const page = await open([STAGING()]);
     expect(await page.locator('.banner-text').innerText()).toBe('All databases healthy');
     // 65 s after the last check is still fresh; 66 s is not.
-    await context!.clock.setFixedTime(new Date(Date.parse(CHECKED_AT) + 65_000));
+    await harness.context!.clock.setFixedTime(new Date(Date.parse(CHECKED_AT) + 65_000));
     await page.waitForTimeout(1_500);
     expect(await page.locator('section.card[data-freshness="live"]').count()).toBe(2);
-    await context!.clock.setFixedTime(new Date(Date.parse(CHECKED_AT) + 66_000));
+    await harness.context!.clock.setFixedTime(new Date(Date.parse(CHECKED_AT) + 66_000));
     await expect.poll(() => page.locator('section.card[data-freshness="stale"]').count()).toBe(2);
     expect(await page.locator('section.card .card-freshness').allInnerTexts()).toEqual(['Stale — last result 12:00', 'Stale — last result 12:00']);
     expect(await page.locator('.banner-text').innerText()).toBe('Stale — last result 12:00');
@@ -342,7 +309,7 @@ describe.sequential('status window history, incidents and freshness, in Chromium
 
   it('turns every card to "Unknown — connection lost since …" when the core announces it stops', async () => {
     const page = await open([PRODUCTION(), STAGING()]);
-    core.emitStopped('2026-01-01T12:00:05.000Z');
+    harness.core.emitStopped('2026-01-01T12:00:05.000Z');
     await expect.poll(() => page.locator('section.card[data-freshness="lost"]').count()).toBe(4);
     expect(new Set(await page.locator('section.card .card-freshness').allInnerTexts())).toEqual(new Set(['Unknown — connection lost since 12:00']));
     expect(new Set(await page.locator('section.card .badge-word').allInnerTexts())).toEqual(new Set(['Unknown']));
@@ -352,16 +319,14 @@ describe.sequential('status window history, incidents and freshness, in Chromium
   });
 
   it('turns every card to Unknown when the socket closes, dated when it closed', async () => {
-    const ownCore = core;
-    const ownMode = createBrowserMode({ core: ownCore, rendererDir: outDir, version: '0.1.0', log: { warn: () => undefined, error: () => undefined } });
-    const ownServer = await createHealthServer({ core: ownCore, port: 0, routes: ownMode.handleRequest, onUpgrade: ownMode.handleUpgrade });
+    const own = await serveCore(harness.core, harness.rendererDir);
     try {
-      const page = await open([STAGING()], { on: { mode: ownMode, server: ownServer } });
+      const page = await open([STAGING()], { url: own.mode.url(own.server.port) });
       expect(await page.locator('section.card[data-freshness="live"]').count()).toBe(2);
-      await context!.clock.setFixedTime(new Date(Date.parse(CHECKED_AT) + 5 * 60_000));
+      await harness.context!.clock.setFixedTime(new Date(Date.parse(CHECKED_AT) + 5 * 60_000));
       socketClosedOnPurpose = true;
-      await ownMode.close();
-      await ownServer.close();
+      await own.mode.close();
+      await own.server.close();
       await expect.poll(() => page.locator('section.card[data-freshness="lost"]').count()).toBe(2);
       expect(await page.locator('section.card .card-freshness').allInnerTexts()).toEqual(['Unknown — connection lost since 12:05', 'Unknown — connection lost since 12:05']);
       expect(await page.locator('.banner-text').innerText()).toBe('Unknown — connection lost since 12:05');
@@ -371,11 +336,10 @@ describe.sequential('status window history, incidents and freshness, in Chromium
       await expect.poll(() => page.locator('[data-metric="checked"]').allInnerTexts()).toEqual(['5 min ago', '5 min ago']);
       await page.screenshot({ path: join(SCREENSHOTS, 'status-connection-lost-light.png'), fullPage: true, animations: 'disabled' });
     } finally {
-      await context?.close();
-      context = undefined;
+      await harness.closeContext();
       socketClosedOnPurpose = false;
-      await ownMode.close().catch(() => undefined);
-      await ownServer.close().catch(() => undefined);
+      await own.mode.close().catch(() => undefined);
+      await own.server.close().catch(() => undefined);
     }
   });
 
@@ -394,12 +358,11 @@ describe.sequential('status window history, incidents and freshness, in Chromium
 
   it('renders 40 cards with their charts (measured, not asserted: the weight the chart adds to a card)', async () => {
     const forty = Array.from({ length: 20 }, (_, i) => environment(`env-${String(i + 1).padStart(2, '0')}`, `Env ${i + 1}`, { supabase: 'healthy', neo4j: 'down' }));
-    core.set(snapshotOf(forty));
-    context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
-    await context.clock.setFixedTime(PAGE_CLOCK);
-    const page = await context.newPage();
+    harness.core.set(snapshotOf(forty));
+    // Its page errors were never recorded: this test only measures.
+    const page = await harness.newPage({ viewport: { width: 1200, height: 900 }, clock: PAGE_CLOCK, url: false, recordErrors: false });
     const started = Date.now();
-    await page.goto(mode.url(server.port));
+    await page.goto(harness.url());
     await expect.poll(() => page.locator('section.card').count(), { timeout: 30_000, interval: 20 }).toBe(40);
     const cardsAt = Date.now() - started;
     await expect.poll(() => page.locator('section.card .chart-plot canvas').count(), { timeout: 30_000, interval: 20 }).toBe(40);
@@ -412,6 +375,6 @@ describe.sequential('status window history, incidents and freshness, in Chromium
   });
 
   it('runs under the strict CSP (uPlot included) without a single page error', () => {
-    expect(pageErrors).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
   });
 });

@@ -5,42 +5,28 @@
  * The settings window's access token field is exercised against the same core and keychain. Takes the
  * docs screenshots of both cards, light and dark.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createMonitorCore } from '../../../src-main/core/createMonitorCore.js';
 import { CredentialVault } from '../../../src-main/core/credentials/CredentialVault.js';
 import type { MonitorCore } from '../../../src-main/core/MonitorCore.js';
-import { createBrowserMode, type BrowserMode } from '../../../src-main/headless/browser/browserMode.js';
-import { createHealthServer, type HealthServer } from '../../../src-main/headless/healthServer.js';
 import { testServices } from '../../support/services.js';
 import { STANDIN_REF, startSupabaseStandin, type SupabaseStandin } from '../../support/supabase-standin.js';
 import { axeViolationsInBothThemes } from './accessibility.js';
-import { launchChromium } from './chromium.js';
 import { expectNoSecretsInPage } from './pageChecks.js';
-import { buildRenderer } from './renderBuild.js';
+import { SCREENSHOTS, serveCore, useBrowserMode, type Served } from './scriptedBrowserMode.js';
 
-const SCREENSHOTS = fileURLToPath(
-  new URL(process.env.WALLTRACK_UPDATE_SCREENSHOTS === '1' ? '../../../docs/' : '../../../test-results/screenshots/', import.meta.url),
-);
 const NEW_TOKEN = `sbp_${randomUUID().replaceAll('-', '')}`;
 
-let outDir: string;
 let dataDir: string;
 let healthy: SupabaseStandin;
 let paused: SupabaseStandin;
 let vault: CredentialVault;
-let core: MonitorCore;
-let mode: BrowserMode;
-let server: HealthServer;
-let browser: Browser;
-let context: BrowserContext;
 let status: Page;
-const pageErrors: string[] = [];
 
 const secrets = () => [healthy.anonKey, paused.anonKey, healthy.management.accessToken, paused.management.accessToken, NEW_TOKEN];
 const card = (environment: string) => status.locator(`section[data-environment="${environment}"][data-database="supabase"]`);
@@ -54,62 +40,68 @@ async function screenshot(environment: string, name: string): Promise<void> {
   await status.emulateMedia({ colorScheme: 'light' });
 }
 
-beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'walltrack-renderer-build-'));
-  buildRenderer(outDir);
-  const postgres = testServices().postgres.connectionString;
-  healthy = await startSupabaseStandin({ connectionString: postgres });
-  paused = await startSupabaseStandin({ connectionString: postgres });
-  healthy.project.services.realtime = 'UNHEALTHY';
-  paused.project.status = 'INACTIVE';
-  dataDir = mkdtempSync(join(tmpdir(), 'walltrack-e2e-details-'));
-  vault = new CredentialVault({ service: `walltrack-monitor-e2e-${randomUUID()}` });
-  core = createMonitorCore({ dataDir, vault });
-  await core.start();
-  await core.saveSettings({
-    settings: {
-      environments: [
-        {
-          id: 'production',
-          name: 'Production',
-          databases: { supabase: { url: healthy.url, probeTable: 'wallets', projectRef: STANDIN_REF, managementApiUrl: healthy.managementUrl } },
-        },
-        { id: 'archive', name: 'Archive', databases: { supabase: { url: paused.url, probeTable: 'wallets' } } },
-      ],
-      monitor: { intervalSec: 2, timeoutMs: 2_000, retries: 0, backoffInitialMs: 200, backoffMaxMs: 400, slowMs: 1_000 },
-      app: { notifications: false, startAtLogin: false },
-    },
-    secrets: {
-      production: { supabaseKey: { action: 'replace', value: healthy.anonKey }, supabaseAccessToken: { action: 'replace', value: healthy.management.accessToken } },
-      archive: { supabaseKey: { action: 'replace', value: paused.anonKey } },
-    },
-    removeEnvironments: ['default'],
-  });
-  mode = createBrowserMode({ core, rendererDir: outDir, version: core.snapshot().version, log: { warn: () => undefined, error: () => undefined } });
-  server = await createHealthServer({ core, port: 0, routes: mode.handleRequest, onUpgrade: mode.handleUpgrade });
-  browser = await launchChromium();
-  // 24-hour clock labels, which fit the chart's axis at card width.
-  context = await browser.newContext({ viewport: { width: 900, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
-  context.on('weberror', (e) => pageErrors.push(String(e.error())));
-  context.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-  status = await context.newPage();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-}, 300_000);
+/** The real core over two Supabase stand-ins of this file's own, served by browser mode; dispose undoes it all. */
+async function start(rendererDir: string): Promise<Served<MonitorCore>> {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const dispose = async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+  };
+  try {
+    const postgres = testServices().postgres.connectionString;
+    healthy = await startSupabaseStandin({ connectionString: postgres });
+    cleanups.push(() => healthy.close());
+    paused = await startSupabaseStandin({ connectionString: postgres });
+    cleanups.push(() => paused.close());
+    healthy.project.services.realtime = 'UNHEALTHY';
+    paused.project.status = 'INACTIVE';
+    dataDir = mkdtempSync(join(tmpdir(), 'walltrack-e2e-details-'));
+    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    vault = new CredentialVault({ service: `walltrack-monitor-e2e-${randomUUID()}` });
+    cleanups.push(async () => {
+      for (const environment of ['production', 'archive']) for (const name of ['supabaseKey', 'supabaseAccessToken']) await vault.delete(environment, name).catch(() => undefined);
+    });
+    const core = createMonitorCore({ dataDir, vault });
+    cleanups.push(() => core.stop());
+    await core.start();
+    await core.saveSettings({
+      settings: {
+        environments: [
+          {
+            id: 'production',
+            name: 'Production',
+            databases: { supabase: { url: healthy.url, probeTable: 'wallets', projectRef: STANDIN_REF, managementApiUrl: healthy.managementUrl } },
+          },
+          { id: 'archive', name: 'Archive', databases: { supabase: { url: paused.url, probeTable: 'wallets' } } },
+        ],
+        monitor: { intervalSec: 2, timeoutMs: 2_000, retries: 0, backoffInitialMs: 200, backoffMaxMs: 400, slowMs: 1_000 },
+        app: { notifications: false, startAtLogin: false },
+      },
+      secrets: {
+        production: { supabaseKey: { action: 'replace', value: healthy.anonKey }, supabaseAccessToken: { action: 'replace', value: healthy.management.accessToken } },
+        archive: { supabaseKey: { action: 'replace', value: paused.anonKey } },
+      },
+      removeEnvironments: ['default'],
+    });
+    const served = await serveCore(core, rendererDir, core.snapshot().version);
+    cleanups.push(() => served.dispose());
+    return { ...served, dispose };
+  } catch (e) {
+    await dispose();
+    throw e;
+  }
+}
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await mode?.close();
-  await core?.stop();
-  for (const environment of ['production', 'archive']) for (const name of ['supabaseKey', 'supabaseAccessToken']) await vault?.delete(environment, name).catch(() => undefined);
-  await healthy?.close();
-  await paused?.close();
-  for (const dir of [outDir, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-}, 120_000);
+// One status page for the whole file; the last test checks its page errors.
+const harness = useBrowserMode(start, { screenshots: true, afterEach: 'none', teardownTimeout: 120_000 });
+
+beforeAll(async () => {
+  // 24-hour clock labels, which fit the chart's axis at card width.
+  status = await harness.newPage({ viewport: { width: 900, height: 900 }, url: false });
+});
 
 describe.sequential('Supabase details in the status and settings windows', { timeout: 60_000 }, () => {
   it('an unhealthy service: the card stays healthy and names it with its mark, every other service ✓, the project status above', async () => {
-    await status.goto(mode.url(server.port));
+    await status.goto(harness.url());
     await expect.poll(() => card('production').getAttribute('data-state'), { timeout: 20_000 }).toBe('healthy');
     const details = card('production').getByRole('group', { name: 'Supabase details' });
     await expect.poll(() => details.count(), { timeout: 20_000 }).toBe(1);
@@ -153,8 +145,8 @@ describe.sequential('Supabase details in the status and settings windows', { tim
   });
 
   it('settings: the access token is a write-only field after the Management API URL; a replacement is saved to the keychain only', async () => {
-    const settings = await context.newPage();
-    await settings.goto(new URL((await status.getByRole('link', { name: 'Settings…' }).getAttribute('href'))!, `http://127.0.0.1:${server.port}/`).href);
+    const settings = await harness.context!.newPage();
+    await settings.goto(new URL((await status.getByRole('link', { name: 'Settings…' }).getAttribute('href'))!, `http://127.0.0.1:${harness.server.port}/`).href);
     const field = settings.locator('[data-secret="supabaseAccessToken"]');
     await expect.poll(() => field.locator('.secret-presence').innerText(), { timeout: 15_000 }).toBe('Stored in keychain');
     expect(await field.locator('.field-label').innerText()).toBe('Supabase access token SUPABASE_ACCESS_TOKEN');
@@ -184,6 +176,6 @@ describe.sequential('Supabase details in the status and settings windows', { tim
   });
 
   it('runs under the strict CSP without a single page error', () => {
-    expect(pageErrors).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
   });
 });
