@@ -134,6 +134,7 @@ sink.end();
 console.log(
   JSON.stringify({
     cpuPct: ((cpu.user + cpu.system) / 1_000 / wallMs) * 100,
+    systemPct: (cpu.system / 1_000 / wallMs) * 100,
     rssMb: peak.rss / 2 ** 20,
     peakMb: Object.fromEntries(Object.entries(peak).map(([k, v]) => [k, Math.round((v / 2 ** 20) * 10) / 10])),
     gcMs,
