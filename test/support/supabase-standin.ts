@@ -38,6 +38,8 @@ export interface SupabaseStandin {
   managementUrl: string;
   /** Its personal access token (random per stand-in), its 429 switch and the requests it saw. */
   management: ManagementState;
+  /** The last 100 table reads (/rest/v1/…), oldest first: method, path with query, and the Prefer header. */
+  restRequests: { method: string; path: string; prefer: string | null }[];
   close(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startSupabaseStandin(options: SupabaseStandinOptions): Pro
   const keys = await makeKeys(options.jwtSecret);
   const project = newProject(STANDIN_REF);
   const management: ManagementState = { accessToken: `sbp_${randomBytes(20).toString('hex')}`, rateLimited: false, requests: [] };
+  const restRequests: SupabaseStandin['restRequests'] = [];
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 4, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 5_000 });
   // an idle connection dies when PostgreSQL stops; the next request reconnects (or answers 503)
   pool.on('error', () => {});
@@ -100,6 +103,8 @@ export async function startSupabaseStandin(options: SupabaseStandinOptions): Pro
       }
       role = user.role;
     }
+    restRequests.push({ method: req.method ?? '?', path: `${url.pathname}${url.search}`, prefer: [req.headers.prefer ?? []].flat().join(', ') || null });
+    if (restRequests.length > 100) restRequests.shift();
     return handleRest(req, res, url, role, pool);
   }
 
@@ -132,6 +137,7 @@ export async function startSupabaseStandin(options: SupabaseStandinOptions): Pro
     project,
     managementUrl: `http://127.0.0.1:${(managementServer.address() as net.AddressInfo).port}`,
     management,
+    restRequests,
     async close() {
       for (const s of sockets) s.destroy();
       await Promise.all([server, managementServer].map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));

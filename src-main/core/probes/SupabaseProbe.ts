@@ -139,10 +139,14 @@ export class SupabaseProbe implements Probe {
   /** A failed result, or null when the table answered. */
   private async checkTable(table: string, signal: AbortSignal): Promise<ProbeResult | null> {
     const requestSignal = AbortSignal.any([signal]);
-    const { error, status, count } = await abortable(
+    // A GET of no rows (PostgREST answers limit=0 with [] since v10: PostgREST/postgrest#2269) proves the
+    // table is there and readable with this key. A HEAD with count=exact made PostgreSQL count the whole
+    // table on every check, and Node's fetch closes the connection after every HEAD (a TLS handshake per check).
+    const { error, status } = await abortable(
       Promise.resolve(
         this.client!.from(table)
-          .select('*', { count: 'exact', head: true })
+          .select('*')
+          .limit(0)
           .abortSignal(requestSignal)
           .retry(false), // the monitor owns retries and backoff
       ),
@@ -153,9 +157,7 @@ export class SupabaseProbe implements Probe {
       if (signal.aborted) return failureResult(this.ctx, 'timeout', `no answer within ${this.config.timeoutMs} ms`);
       return this.failed(thrown);
     }
-    // A HEAD request has no error body; supabase-js reports a 404 without body as 204 and no count.
-    const missing =
-      status === 404 || (status === 204 && count === null) || (error?.code !== undefined && MISSING_TABLE_CODES.has(error.code));
+    const missing = status === 404 || (error?.code !== undefined && MISSING_TABLE_CODES.has(error.code));
     if (missing) {
       return failureResult(this.ctx, 'invalid_config', `probe table "${table}" not found through PostgREST`);
     }

@@ -12,7 +12,7 @@ import { startLoopbackHttp, streamEndlessly, type EndlessCounter, type LoopbackH
 const KEY = 'sb_secret_hostile-test-key-7f3a9c';
 const PROJECT_URL_HINT = 'Settings → Supabase → URL must be the project URL itself, e.g. https://abcd.supabase.co';
 const HEALTH = 'GET /auth/v1/health';
-const TABLE = 'HEAD /rest/v1/wallets?select=*';
+const TABLE = 'GET /rest/v1/wallets?select=*&limit=0';
 
 const servers: LoopbackHttp[] = [];
 afterEach(async () => {
@@ -72,7 +72,7 @@ describe('a redirect is never followed: the key stays with the configured host',
     expect(redirector.requests).toEqual([HEALTH, TABLE]);
     expect(result).toMatchObject({ healthy: false, kind: 'invalid_config', hint: PROJECT_URL_HINT });
     expect(result.message).toBe(
-      `supabase (${redirector.origin}): invalid configuration (HEAD /rest/v1/wallets answered HTTP ${status} pointing to ${capture.origin}; redirects are not followed, so the key was not sent there)`,
+      `supabase (${redirector.origin}): invalid configuration (GET /rest/v1/wallets answered HTTP ${status} pointing to ${capture.origin}; redirects are not followed, so the key was not sent there)`,
     );
   });
 
@@ -109,7 +109,7 @@ describe('an endless body costs at most 64 KiB of reading, not memory', () => {
     expect(counter.written).toBeLessThan(KERNEL_SLACK);
   });
 
-  // The table check is a HEAD request, so undici delivers no body at all; this guards that it stays so.
+  // The table check is a GET of no rows: an answer that never ends is cut at the same bound as the health answer's.
   it('the probe-table request streaming forever → the check still ends within the timeout and the server is cut off', async () => {
     const counter: EndlessCounter = { written: 0 };
     const server = await serve(healthyThen((_req, res) => streamEndlessly(res, counter)));

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ProbeResultSchema } from '../../../src-main/common/schemas.js';
 import { Secret } from '../../../src-main/core/credentials/Secret.js';
 import { SupabaseProbe } from '../../../src-main/core/probes/SupabaseProbe.js';
+import { startCountingProxy } from '../../../bench/connectionCountingProxy.js';
 import { closedPort, startBlackHole, UNRESOLVABLE_HOST } from '../../support/faults.js';
 import { startPostgres, type PostgresServer } from '../../support/postgres.js';
 import { STANDIN_REF, startSupabaseStandin, type SupabaseStandin } from '../../support/supabase-standin.js';
@@ -47,6 +48,20 @@ describe('SupabaseProbe', () => {
     expect(ProbeResultSchema.parse(result)).toEqual(result);
     expect(result).toMatchObject({ database: 'supabase', healthy: true, state: 'healthy' });
     expect(result.latencyMs).toBeGreaterThan(0);
+  });
+
+  it('reads the probe table with one GET of no rows: nothing counted, and the connection kept (fetch closes one after a HEAD)', async () => {
+    const proxy = await startCountingProxy(supabase.port);
+    try {
+      const p = probe({ url: `http://127.0.0.1:${proxy.port}` });
+      const before = supabase.restRequests.length;
+      for (let i = 0; i < 10; i++) expect((await check(p)).healthy).toBe(true);
+      expect(supabase.restRequests.slice(before)).toEqual(Array(10).fill({ method: 'GET', path: '/rest/v1/wallets?select=*&limit=0', prefer: null }));
+      // Ten checks of two requests each, one after another, on one or two connections (a HEAD made it eleven).
+      expect(proxy.opened).toBeLessThanOrEqual(2);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('is healthy without a probe table (auth health only)', async () => {

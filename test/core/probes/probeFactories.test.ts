@@ -44,7 +44,7 @@ describe('PROBE_FACTORIES', () => {
     expect(probe).toBeInstanceOf(SupabaseProbe);
     expect(probe).toMatchObject({ database: 'supabase', target: server.origin });
     expect(await probe.check(AbortSignal.timeout(2_000))).toMatchObject({ database: 'supabase', healthy: true, state: 'healthy' });
-    expect(server.requests.map((r) => r.split('?')[0])).toEqual(['GET /auth/v1/health', 'HEAD /rest/v1/wallets']);
+    expect(server.requests.map((r) => r.split('?')[0])).toEqual(['GET /auth/v1/health', 'GET /rest/v1/wallets']);
   });
 
   it('neo4j: a Neo4jProbe of the section\'s URI', async () => {
