@@ -63,6 +63,7 @@ async function runChild(services: Services, scrapeEverySecond: boolean) {
       cpuPct: number;
       systemPct: number;
       rssMb: number;
+      kernelPeak: boolean;
       peakMb: Record<string, number>;
       gcMs: number;
       gcs: number;
@@ -89,7 +90,7 @@ export async function fortyTargets(services: Services): Promise<Figure[]> {
   const pushMax = Math.max(...r.pushMs);
   return [
     { name: '(i) 40 targets: CPU', value: r.cpuPct, unit: '%', target: '≤ 2 % of one core', pass: r.cpuPct <= 2, detail: `process CPU (user + system) ÷ wall time, of which system ${r.systemPct.toFixed(2)} %; ${what}; GC ${r.gcMs.toFixed(0)} ms in ${r.gcs} collections${r.loopDelayMs ? `; event-loop delay p99 ${r.loopDelayMs.p99.toFixed(1)} ms, max ${r.loopDelayMs.max.toFixed(1)} ms (BENCH_LOOP_DELAY: its own timer adds CPU)` : ''}` },
-    { name: '(i) 40 targets: peak RSS', value: r.rssMb, unit: 'MB', target: '≤ 100 MB', pass: r.rssMb <= 100, detail: `child process RSS sampled every 250 ms; at the peak (MB): ${JSON.stringify(r.peakMb)}` },
+    { name: '(i) 40 targets: peak RSS', value: r.rssMb, unit: 'MB', target: '≤ 100 MB', pass: r.rssMb <= 100, detail: `child process, ${r.kernelPeak ? "the kernel's high-water mark (VmHWM, reset when measuring starts)" : 'RSS sampled every second'}; at the highest sample (MB): ${JSON.stringify(r.peakMb)}` },
     {
       name: '(i) 40 targets: schedule drift p99',
       value: driftP99,
