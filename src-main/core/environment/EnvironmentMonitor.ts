@@ -14,7 +14,7 @@ import { SecretCache, type SecretCacheOptions } from '../credentials/SecretCache
 import type { EnvironmentConfig, SecretValues } from '../environmentConfig.js';
 import type { Logger } from '../logging.js';
 import { HealthMonitor } from '../monitor/HealthMonitor.js';
-import { spreadPhase } from '../monitor/spread.js';
+import { environmentPhase } from '../monitor/spread.js';
 import type { HealthMonitorApi, HealthMonitorEvents, MonitorSettings } from '../monitor/types.js';
 import type { SecretUse } from '../secretBinding.js';
 
@@ -212,8 +212,8 @@ export class EnvironmentMonitor {
     return { databases: this.environment.databases, monitor: this.monitorSettings };
   }
 
-  /** Each (environment, database) keeps its own place in the interval, so many targets are not checked all at once. */
-  private readonly phaseOf = (database: DatabaseId): number => spreadPhase(`${this.id}/${database}`);
+  /** Each environment keeps its own place in the interval, so many are not checked all at once; its databases share it. */
+  private readonly phaseOf = (): number => environmentPhase(this.id);
 
   private meta() {
     return { id: this.id, name: this.environment.name, colour: this.environment.colour };

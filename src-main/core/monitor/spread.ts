@@ -15,3 +15,13 @@ export function spreadPhase(name: string): number {
   hash ^= hash >>> 16;
   return (hash >>> 0) / 2 ** 32;
 }
+
+/**
+ * An environment's place in the interval, shared by its databases: they are checked in the same wake-up.
+ * In a process idle between checks each wake-up pays for cold caches, so one per environment instead of one
+ * per database cut bench (i)'s CPU by about a sixth (2.3–2.7 % → 2.0–2.1 % of a core for 40 targets); and
+ * an environment's cards, read together, change together.
+ */
+export function environmentPhase(environment: string): number {
+  return spreadPhase(environment);
+}

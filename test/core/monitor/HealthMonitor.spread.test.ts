@@ -3,7 +3,7 @@
  * checked in the same instant every interval, so each timer waited behind the others' work), on the fake clock.
  */
 import { describe, expect, it } from 'vitest';
-import { spreadPhase } from '../../../src-main/core/monitor/spread.js';
+import { environmentPhase, spreadPhase } from '../../../src-main/core/monitor/spread.js';
 import { ScriptedProbe, type Step } from './scriptedProbe.js';
 import { advance, environmentMonitor, startOffsets, useFakeClock } from './fakeClock.js';
 
@@ -33,6 +33,19 @@ describe('HealthMonitor spreads checks over the interval', () => {
     await checked;
     await advance(18_000);
     expect(startOffsets(neo4j)).toEqual([0, 10_000, 13_000, 20_000, 30_000]);
+  });
+
+  it("an environment's databases share its phase, so one wake-up checks them all; another environment has its own", async () => {
+    const neo4j = new ScriptedProbe('neo4j', always({ ok: 20 }));
+    const supabase = new ScriptedProbe('supabase', always({ ok: 20 }));
+    const { monitor } = environmentMonitor({ neo4j, supabase }, { intervalSec: 10 }, undefined, { phase: () => environmentPhase('production') });
+    monitor.start();
+    await advance(36_000);
+    // 1489667096 / 2^32 ≈ 0.3468: 3,468 ms is under half an interval after the first check, so the grid starts at 13,468
+    expect(startOffsets(neo4j)).toEqual([0, 13_468, 23_468, 33_468]);
+    expect(startOffsets(supabase)).toEqual([0, 13_468, 23_468, 33_468]);
+    expect(environmentPhase('production')).toBe(1489667096 / 2 ** 32);
+    expect(environmentPhase('staging')).toBe(3286950861 / 2 ** 32);
   });
 
   it('spreadPhase is a stable fraction of the interval per target name (FNV-1a with a final mix)', () => {
