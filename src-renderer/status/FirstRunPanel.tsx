@@ -9,9 +9,9 @@ const kindsInWords = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and 
 
 /**
  * Shown instead of empty cards while nothing is configured anywhere: what the app does and where to
- * start. Each action opens the settings window, where the .env import and every kind's fields are.
+ * start. Each action opens the settings window, where the .env import and every kind's fields are;
+ * "Set up …" opens it at that kind's endpoint field of `environment` (the first in settings order).
  */
-/** `environment`: the one the set-up links open at (the first in settings order). */
 export function FirstRunPanel({ appInfo, environment }: { appInfo: AppInfo | null; environment: EnvironmentId | null }) {
   const [error, setError] = useState<string | null>(null);
   return (
