@@ -3,12 +3,12 @@
  * 10 s interval, measured in a child process (bench/fortyTargetsChild.ts) so the servers' work is not
  * counted: CPU, peak RSS, schedule drift and the cost of each snapshot push.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { lastJsonLineOf } from './childResult.js';
 import type { Figure } from './figure.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -22,6 +22,25 @@ import type { Services } from './benchEnvironments.js';
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** What bench/fortyTargetsChild.ts prints when done. */
+interface ChildResult {
+  cpuPct: number;
+  systemPct: number;
+  rssMb: number;
+  kernelPeak: boolean;
+  peakMb: Record<string, number>;
+  gcMs: number;
+  gcs: number;
+  loopDelayMs: { p99: number; max: number } | null;
+  drifts: number[];
+  pushMs: number[];
+  environmentsPushed: number;
+  checks: number;
+  targets: number;
+  failures: number;
+  scrapes: number;
 }
 
 async function runChild(services: Services, scrapeEverySecond: boolean) {
@@ -50,32 +69,9 @@ async function runChild(services: Services, scrapeEverySecond: boolean) {
     });
     // BENCH_CHILD_FLAGS (e.g. "--cpu-prof --trace-gc") profiles the child while developing.
     const flags = process.env.BENCH_CHILD_FLAGS?.split(' ').filter(Boolean) ?? [];
-    const child = spawn(process.execPath, [...flags, bundle, JSON.stringify(config)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    rmSync(dirname(bundle), { recursive: true, force: true });
-    if (code !== 0) throw new Error(`bench child exited with ${code}`);
-    const r = JSON.parse(out.trim().split('\n').pop()!) as {
-      cpuPct: number;
-      systemPct: number;
-      rssMb: number;
-      kernelPeak: boolean;
-      peakMb: Record<string, number>;
-      gcMs: number;
-      gcs: number;
-      loopDelayMs: { p99: number; max: number } | null;
-      drifts: number[];
-      pushMs: number[];
-      environmentsPushed: number;
-      checks: number;
-      targets: number;
-      failures: number;
-      scrapes: number;
-    };
+    const r = await lastJsonLineOf<ChildResult>('bench child', [...flags, bundle, JSON.stringify(config)], { cwd: ROOT }).finally(() =>
+      rmSync(dirname(bundle), { recursive: true, force: true }),
+    );
     return { r, bytes };
   } finally {
     await new Promise((resolve) => sink.close(resolve));

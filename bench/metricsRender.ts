@@ -5,8 +5,7 @@
  * every target is checked once more (new durations, same states), as a 10 s scrape of a 10 s interval sees.
  * No server needed. Run in a child process of its own (metricsRender() below).
  */
-import { spawn } from 'node:child_process';
-import { EventEmitter, once } from 'node:events';
+import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { DATABASE_KINDS } from '../src-main/common/databases.js';
@@ -14,6 +13,7 @@ import type { DatabaseStatus, EnvironmentStatus, ProbeResult, Snapshot } from '.
 import type { MonitorCore, MonitorCoreEvents } from '../src-main/core/MonitorCore.js';
 import { percentile } from '../src-main/core/monitor/History.js';
 import { createMetricsCollector } from '../src-main/headless/metrics/collector.js';
+import { lastJsonLineOf } from './childResult.js';
 import type { Figure } from './figure.js';
 import { median, rssAfterGc } from './stats.js';
 
@@ -151,13 +151,8 @@ const MEMORY_POLICY = fileURLToPath(new URL('../src-main/core/memoryPolicy.ts', 
  * bench's own process the renders shared a heap of 170+ MB with what earlier steps left (drivers, Playwright,
  * tsx), whose major collections, not the render, made the p99.
  */
-export async function metricsRender(): Promise<Figure> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', MEMORY_POLICY, SELF, 'measure'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`the /metrics render child exited with ${code}`);
-  return JSON.parse(out.trim().split('\n').pop()!) as Figure;
+export function metricsRender(): Promise<Figure> {
+  return lastJsonLineOf<Figure>('the /metrics render child', ['--expose-gc', '--import', 'tsx', '--import', MEMORY_POLICY, SELF, 'measure']);
 }
 
 if (process.argv[1] === SELF && process.argv[2] === 'measure') console.log(JSON.stringify(await measureInThisProcess()));
