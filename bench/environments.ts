@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { lastJsonLineOf } from './childResult.js';
 import type { Figure } from './figure.js';
+import { percentile } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
@@ -18,11 +19,6 @@ const ENVIRONMENTS = 20;
 const MINUTES = Number(process.env.BENCH_MINUTES ?? 5);
 
 import type { Services } from './benchEnvironments.js';
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 /** What bench/fortyTargetsChild.ts prints when done. */
 interface ChildResult {

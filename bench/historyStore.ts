@@ -14,7 +14,7 @@ import { aggregateSums, WINDOW_MS } from '../src-main/core/history/queries.js';
 import { SqliteHistoryStore } from '../src-main/core/history/SqliteHistoryStore.js';
 import { UPTIME_WINDOWS } from '../src-main/common/history.js';
 import type { Figure } from './figure.js';
-import { median } from './stats.js';
+import { median, percentile } from './stats.js';
 import { RETENTION_BATCH } from '../src-main/core/history/retention.js';
 
 const DAY_MS = 86_400_000;
@@ -42,11 +42,6 @@ function result(key: SeriesKey, at: number, state: DatabaseState, i: number): Pr
     ...(answered ? {} : { kind: 'timeout' as const, message: 'no answer within 5000 ms' }),
     checkedAt: new Date(at).toISOString(),
   };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 function timeMs(fn: () => unknown): number {
