@@ -3,7 +3,7 @@
  * and the ONE place that decides what follows from it for every view: the word shown, whether it may
  * notify, and whether it still counts as an alarm (makes the tray red). Browser-safe.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DatabaseStatus } from './schemas.js';
 
 export const MUTE_HOURS = [1, 4, 8] as const;

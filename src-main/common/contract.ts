@@ -3,7 +3,7 @@
  * the browser-mode WebSocket bridge and the renderer's types are all derived from
  * `rendererContract`; nothing else lists channels or payload shapes.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { HistoryRequestSchema, HistoryViewSchema, IncidentListSchema, IncidentsRequestSchema } from './history.js';
 import { MUTE_HOURS } from './attention.js';
 import { DatabaseIdSchema, EnvironmentIdSchema, ProbeResultSchema, SnapshotSchema } from './schemas.js';

@@ -5,7 +5,7 @@
  * read it; core picks the probe for a kind from core/probes/probeFactories.ts.
  * A new kind is one entry here plus one probe. Browser-safe: imports nothing but zod and endpointUrl.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { authorityProblem, originOnlyProblem, splitEndpoint, type AuthorityProblem, type OriginOnlyProblem } from './endpointUrl.js';
 
 /** Why a check failed; drives the operator hint. */

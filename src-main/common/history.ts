@@ -4,7 +4,7 @@
  * so editing the interval keeps it and pointing a database at another server starts a fresh one.
  * Browser-safe: imports nothing but zod and sibling schemas.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DatabaseIdSchema, DatabaseStateSchema, EnvironmentIdSchema, FailureKindSchema, IncidentSchema, ShownDatabaseIdSchema } from './schemas.js';
 
 /** What the chart can show; '1h' is the default. */

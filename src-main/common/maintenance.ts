@@ -4,7 +4,7 @@
  * times in the IANA time zone stored with the window, so "Sun 02:00–03:00" stays 02:00 across daylight saving).
  * Browser-safe: zod and Intl only.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DatabaseIdSchema } from './schemas.js';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;

@@ -3,7 +3,7 @@
  * is declared here once as a zod schema; TypeScript types are inferred from them.
  * Browser-safe: imports nothing but zod.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AttentionSchema } from './attention.js';
 import { DATABASE_KINDS, FAILURE_KINDS, type DatabaseId, type FailureKind } from './databases.js';
 

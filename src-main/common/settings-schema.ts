@@ -1,5 +1,5 @@
 /** Non-secret settings. Secrets (Supabase key, Neo4j password) live only in the OS keychain. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DATABASE_KINDS, emptySection, kindSettingsSchema, secretNames, type SecretName } from './databases.js';
 import { MaintenanceWindowsSchema } from './maintenance.js';
 import { DatabaseIdSchema, EnvironmentIdSchema } from './schemas.js';

@@ -3,7 +3,7 @@
  * for a rejected password. It travels in the settings page's address (?environment=…&database=…&field=…),
  * so it is validated on the way in like any other input. Browser-safe.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DatabaseIdSchema, EnvironmentIdSchema } from './schemas.js';
 
 export const SettingsFocusSchema = z

@@ -3,7 +3,7 @@
  * of environments, but only the environments that changed. With 20 environments a check changes one, so a
  * push carries one environment's databases instead of forty (bench (i): each push built and sent in ≤ 5 ms).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { EnvironmentIdSchema, SnapshotSchema, type EnvironmentStatus, type Snapshot } from './schemas.js';
 import { ENVIRONMENT_LIMIT } from './settings-schema.js';
 

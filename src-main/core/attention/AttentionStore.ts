@@ -6,7 +6,7 @@
  * that fails is logged and the state kept in memory, so nothing stops monitoring.
  */
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Attention } from '../../common/attention.js';
 import { MUTE_HOURS } from '../../common/attention.js';
 import { EnvironmentIdSchema, FailureKindSchema, ShownDatabaseIdSchema, type DatabaseStatus, type ProbeResult } from '../../common/schemas.js';

@@ -6,7 +6,7 @@
  * (supabase/cli apps/cli-go/pkg/api/types.gen.go). Informative only: whatever goes wrong here (401,
  * 403, 429, no route, a bad body) becomes the details' `problem`, never the database's state.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DatabaseDetails } from '../../common/schemas.js';
 import type { Secret } from '../credentials/Secret.js';
 import { abortable } from './abortable.js';

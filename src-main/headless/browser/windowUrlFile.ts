@@ -6,7 +6,7 @@
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const WINDOW_URL_FILE_NAME = 'status-window.json';
 /** The page `open` hands the browser: it forwards to the URL, so no command line carries the token. */
