@@ -13,15 +13,8 @@
  * space; with this flag, 56 MB). Growing by 20 % instead costs a few more full collections of a small
  * heap, which the monitor's allocation rate makes rare.
  * V8 reads this one after every full collection, so it too works when set at run time.
- *
- * And compaction: by default a full collection moves objects off an old-space page only when the page is
- * mostly empty, so a long-running heap keeps many half-full pages (memoryPolicy.test.ts: 95 MB against
- * 59–72 MB). --optimize-for-size makes V8 compact those too, as it does for a tab in the background; in
- * bench (i) the old space peaked at 19.5 MB instead of 24–25 MB and the process at 95.6 MB instead of 106 MB,
- * at the same CPU. It is read at each collection, so it too works at run time.
  */
 import v8 from 'node:v8';
 
 v8.setFlagsFromString('--semi-space-growth-factor=1');
 v8.setFlagsFromString('--heap-growing-percent=20');
-v8.setFlagsFromString('--optimize-for-size');
