@@ -98,6 +98,18 @@ const highWaterMark = (): number | null => {
     return null;
   }
 };
+/**
+ * How long this (main) thread was runnable but waiting for a CPU, in ms (Linux schedstat, field 2): on a
+ * 2-core machine shared with the servers, a push that waited there is slow for reasons not its own.
+ */
+const runQueueWaitMs = (): number | null => {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return null;
+  }
+};
+const waitedBefore = runQueueWaitMs();
 let kernelPeak = false;
 try {
   writeFileSync('/proc/self/clear_refs', '5');
@@ -135,6 +147,7 @@ const sampler = setInterval(() => {
 }, 1_000);
 await new Promise((r) => setTimeout(r, config.minutes * 60_000));
 const peakRss = Math.max(peak.rss, (kernelPeak && highWaterMark()) || 0);
+const waitedAfter = runQueueWaitMs();
 clearInterval(sampler);
 gcObserver.disconnect();
 loopDelay?.disable();
@@ -162,6 +175,7 @@ console.log(
     drifts,
     pushMs,
     environmentsPushed,
+    runQueueWaitMs: waitedBefore === null || waitedAfter === null ? null : waitedAfter - waitedBefore,
     checks: [...checkTimes.values()].reduce((n, t) => n + t.length, 0),
     targets: checkTimes.size,
     failures,
