@@ -1,6 +1,6 @@
 /** A third kind added to the registry is configured by its own variables with no change to the headless host. */
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 
 vi.mock('../../src-main/common/databases.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src-main/common/databases.js')>();

@@ -7,7 +7,7 @@
  *
  * The registry's own helpers close over its private list, so the ones that read the list are redone here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type * as Databases from '../../src-main/common/databases.js';
 
 type Registry = typeof Databases;
