@@ -19,7 +19,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // zod's `z` object holds every export (50 locales, JSON Schema conversion), so bundles carry all of it;
-      // a namespace import lets esbuild keep only what is used (bench (i): 587 KB → 147 KB, about 2 MB of heap).
+      // a namespace import lets esbuild keep only what is used (bench (i): 587 KB → 147 KB; 1.1 MB less heap used once loaded).
       'no-restricted-syntax': ['error', {
         selector: "ImportDeclaration[source.value='zod'][importKind='value'] > ImportSpecifier[imported.name='z']",
         message: "Write `import * as z from 'zod'`: `import { z }` bundles all of zod.",
