@@ -21,6 +21,9 @@
  * and BENCH_TIMELINE=1 makes that child print RSS, V8's new and old space, heap used and GC count/ms every 10 s to stderr.
  * BENCH_LOOP_DELAY=1 adds the event-loop delay (a 1 ms timer, which itself costs CPU) to (i)'s details.
  *
+ * Before (i)–(k), every thread of the servers is set to nice 10 (serversAside.ts): on a server they are other
+ * machines. (i) and (k)'s child runs with the systemd unit's malloc setting (unitTuning.ts), as `serve` does there.
+ *
  * `npm run bench` imports src-main/core/memoryPolicy.ts before this file (as every host entry point does first),
  * so the monitor's steps run in a process set up as the app's is.
  */
@@ -32,6 +35,7 @@ import { HealthMonitor } from '../src-main/core/monitor/HealthMonitor.js';
 import type { MonitorSettings } from '../src-main/core/monitor/types.js';
 import { Neo4jProbe } from '../src-main/core/probes/Neo4jProbe.js';
 import { startNeo4j, type Neo4jServer } from '../test/support/neo4j.js';
+import { serversAside } from './serversAside.js';
 import { startCountingProxy } from './connectionCountingProxy.js';
 import type { Figure } from './figure.js';
 import { endlessBody } from './endlessBody.js';
@@ -268,6 +272,8 @@ async function withServers(figures: Figure[]): Promise<void> {
     try {
       const neo4jTarget = { uri: server.uri, user: server.user, password: server.password };
       const targets = { neo4j: neo4jTarget, supabase: { url: supabase.url, key: supabase.serviceRoleKey } };
+      // Started after this, the measured child and Chromium keep the default priority (bench/serversAside.ts).
+      console.log(`The servers stand in for other machines: ${serversAside()} of their threads set to nice 10.\n`);
       if (wanted('j')) figures.push(print(await fortyCards(targets)));
       if (wanted('i')) for (const figure of await fortyTargets(targets)) figures.push(print(figure));
       if (wanted('k')) figures.push(print(await scrapedSchedules(targets)));
