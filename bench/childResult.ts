@@ -6,7 +6,7 @@ import { once } from 'node:events';
  * Starts Node with `args` (its stderr shown as it goes) and returns the JSON of the last line it wrote to
  * stdout; a non-zero exit throws, naming `what`.
  */
-export async function lastJsonLineOf<T>(what: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<T> {
+export async function lastJsonLineOf<T>(what: string, args: readonly string[], options: { cwd?: string } = {}): Promise<T> {
   const child = spawn(process.execPath, args, { ...options, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));

@@ -11,15 +11,12 @@ import { build } from 'esbuild';
 import { lastJsonLineOf } from './childResult.js';
 import type { Figure } from './figure.js';
 import { percentile } from './stats.js';
-import { describeTuning, unitTuning } from './unitTuning.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
 const ENVIRONMENTS = 20;
 /** BENCH_MINUTES shortens the run while developing; the target is for 5 minutes. */
 const MINUTES = Number(process.env.BENCH_MINUTES ?? 5);
-/** The child runs with the systemd unit's malloc settings, as `serve` runs on a server. */
-const TUNING = unitTuning();
 
 import type { Services } from './benchEnvironments.js';
 
@@ -70,7 +67,7 @@ async function runChild(services: Services, scrapeEverySecond: boolean) {
     });
     // BENCH_CHILD_FLAGS (e.g. "--cpu-prof --trace-gc") profiles the child while developing.
     const flags = process.env.BENCH_CHILD_FLAGS?.split(' ').filter(Boolean) ?? [];
-    const r = await lastJsonLineOf<ChildResult>('bench child', [...flags, bundle, JSON.stringify(config)], { cwd: ROOT, env: { ...process.env, ...TUNING } }).finally(() =>
+    const r = await lastJsonLineOf<ChildResult>('bench child', [...flags, bundle, JSON.stringify(config)], { cwd: ROOT }).finally(() =>
       rmSync(dirname(bundle), { recursive: true, force: true }),
     );
     return { r, bytes };
@@ -87,7 +84,7 @@ export async function fortyTargets(services: Services): Promise<Figure[]> {
   const pushMax = Math.max(...r.pushMs);
   return [
     { name: '(i) 40 targets: CPU', value: r.cpuPct, unit: '%', target: '≤ 2 % of one core', pass: r.cpuPct <= 2, detail: `process CPU (user + system) ÷ wall time, of which system ${r.systemPct.toFixed(2)} %; ${what}; GC ${r.gcMs.toFixed(0)} ms in ${r.gcs} collections${r.loopDelayMs ? `; event-loop delay p99 ${r.loopDelayMs.p99.toFixed(1)} ms, max ${r.loopDelayMs.max.toFixed(1)} ms (BENCH_LOOP_DELAY: its own timer adds CPU)` : ''}` },
-    { name: '(i) 40 targets: peak RSS', value: r.rssMb, unit: 'MB', target: '≤ 100 MB', pass: r.rssMb <= 100, detail: `child process run with the systemd unit's ${describeTuning(TUNING)}, ${r.kernelPeak ? "the kernel's high-water mark (VmHWM, reset when measuring starts)" : 'RSS sampled every second'}; at the highest sample (MB): ${JSON.stringify(r.peakMb)}` },
+    { name: '(i) 40 targets: peak RSS', value: r.rssMb, unit: 'MB', target: '≤ 100 MB', pass: r.rssMb <= 100, detail: `child process, ${r.kernelPeak ? "the kernel's high-water mark (VmHWM, reset when measuring starts)" : 'RSS sampled every second'}; at the highest sample (MB): ${JSON.stringify(r.peakMb)}` },
     {
       name: '(i) 40 targets: schedule drift p99',
       value: driftP99,
@@ -102,7 +99,7 @@ export async function fortyTargets(services: Services): Promise<Figure[]> {
       unit: 'ms',
       target: '≤ 5 ms each',
       pass: pushMax <= 5,
-      detail: `finished check → snapshot of 40 databases built, its patch (the environments that changed: ${(r.environmentsPushed / r.pushMs.length).toFixed(2)} per push) checked against the contract, serialized and written to a socket; ${r.pushMs.length} pushes, p99 ${pushP99.toFixed(3)} ms${r.runQueueWaitMs === null ? '' : `; the main thread waited ${(r.runQueueWaitMs / 1_000).toFixed(2)} s in all for a CPU (runnable but not running: the servers, at nice 10, and its own threads share the cores)`}`,
+      detail: `finished check → snapshot of 40 databases built, its patch (the environments that changed: ${(r.environmentsPushed / r.pushMs.length).toFixed(2)} per push) checked against the contract, serialized and written to a socket; ${r.pushMs.length} pushes, p99 ${pushP99.toFixed(3)} ms${r.runQueueWaitMs === null ? '' : `; the main thread waited ${(r.runQueueWaitMs / 1_000).toFixed(2)} s in all for a CPU (runnable but not running: the servers and its own threads share the cores)`}`,
     },
   ];
 }

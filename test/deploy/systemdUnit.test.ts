@@ -23,7 +23,7 @@ describe('deploy/systemd/walltrack-monitor.service', () => {
     expect(systemdAnalyze(['verify', UNIT])).toEqual({ status: 0, output: '' });
   });
 
-  it('runs as a dynamic user with the hardening options, secrets from an env file and a credential, one malloc arena', () => {
+  it('runs as a dynamic user with the hardening options, secrets from an env file and a credential', () => {
     const unit = directives(readFileSync(UNIT, 'utf8'));
     expect(unit).toEqual(
       expect.arrayContaining([
@@ -36,7 +36,6 @@ describe('deploy/systemd/walltrack-monitor.service', () => {
         'EnvironmentFile=/etc/walltrack-monitor/secrets.env',
         'LoadCredential=metrics-token:/etc/walltrack-monitor/metrics-token',
         'RestartPreventExitStatus=2',
-        'Environment=MALLOC_ARENA_MAX=1',
       ]),
     );
     const exec = unit.find((l) => l.startsWith('ExecStart='));
