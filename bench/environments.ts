@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { lastJsonLineOf } from './childResult.js';
 import type { Figure } from './figure.js';
+import { thisProcessAside } from './serversAside.js';
 import { percentile } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -67,7 +68,7 @@ async function runChild(services: Services, scrapeEverySecond: boolean) {
     });
     // BENCH_CHILD_FLAGS (e.g. "--cpu-prof --trace-gc") profiles the child while developing.
     const flags = process.env.BENCH_CHILD_FLAGS?.split(' ').filter(Boolean) ?? [];
-    const r = await lastJsonLineOf<ChildResult>('bench child', [...flags, bundle, JSON.stringify(config)], { cwd: ROOT }).finally(() =>
+    const r = await lastJsonLineOf<ChildResult>('bench child', [...flags, bundle, JSON.stringify(config)], { cwd: ROOT, onSpawn: thisProcessAside }).finally(() =>
       rmSync(dirname(bundle), { recursive: true, force: true }),
     );
     return { r, bytes };

@@ -4,11 +4,33 @@
  * for. Lowering their priority (nice 10, every thread, including those they start later: a thread inherits
  * its creator's) keeps them answering at full speed on an otherwise idle machine while the monitor's
  * process, still at the default priority, is not made to wait behind a database's background work.
+ * The Supabase stand-in runs in the bench's own process, so that process steps aside too while the
+ * measured child runs (thisProcessAside).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
 const NICE = 10;
+
+/** Sets every thread of `pid` to `nice`; returns how many. */
+function renice(pid: number | 'self', nice: number): number {
+  let threads = 0;
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return 0;
+  }
+  for (const tid of tids) {
+    try {
+      setPriority(Number(tid), nice);
+      threads++;
+    } catch {
+      // A thread that ended meanwhile.
+    }
+  }
+  return threads;
+}
 
 /** Parent pid of each running process (Linux /proc). */
 function parents(): Map<number, number> {
@@ -47,22 +69,22 @@ export function descendantsOf(root: number, parentOf: ReadonlyMap<number, number
  * starting the process to measure.
  */
 export function serversAside(): number {
-  let threads = 0;
-  for (const pid of descendantsOf(process.pid)) {
-    let tids: string[] = [];
+  return descendantsOf(process.pid).reduce((threads, pid) => threads + renice(pid, NICE), 0);
+}
+
+/**
+ * Sets this process's threads (the stand-in, the socket the child writes to) to nice 10, once the child to
+ * measure has started at the default priority; returns what puts them back (lowering a nice value needs
+ * root, as the bench runs here; without it later steps' children would inherit 10, so it says so).
+ */
+export function thisProcessAside(): () => void {
+  renice('self', NICE);
+  return () => {
     try {
-      tids = readdirSync(`/proc/${pid}/task`);
+      setPriority(0);
     } catch {
-      continue;
+      console.error('The bench could not return its own priority to 0 (that needs root): later steps start their children at nice 10.');
     }
-    for (const tid of tids) {
-      try {
-        setPriority(Number(tid), NICE);
-        threads++;
-      } catch {
-        // A thread that ended meanwhile.
-      }
-    }
-  }
-  return threads;
+    renice('self', 0);
+  };
 }
