@@ -14,8 +14,13 @@ export async function lastJsonLineOf<T>(what: string, args: readonly string[], o
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));
   // 'close', not 'exit': the last line may still be in the pipe when the process has exited.
-  const [code] = (await once(child, 'close')) as [number | null];
-  undo?.();
+  let code: number | null;
+  try {
+    [code] = (await once(child, 'close')) as [number | null];
+  } finally {
+    // Also when the child could not start ('error'), or later steps would inherit the change.
+    undo?.();
+  }
   if (code !== 0) throw new Error(`${what} exited with ${code}`);
   return JSON.parse(out.trim().split('\n').pop()!) as T;
 }

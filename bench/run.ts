@@ -22,7 +22,7 @@
  * BENCH_LOOP_DELAY=1 adds the event-loop delay (a 1 ms timer, which itself costs CPU) to (i)'s details.
  *
  * Before (i)–(k), every thread of the servers is set to nice 10 (serversAside.ts): on a server they are other
- * machines. (i) and (k)'s child runs with the systemd unit's malloc setting (unitTuning.ts), as `serve` does there.
+ * machines. While (i)'s and (k)'s child runs, so is this process, which hosts the Supabase stand-in.
  *
  * `npm run bench` imports src-main/core/memoryPolicy.ts before this file (as every host entry point does first),
  * so the monitor's steps run in a process set up as the app's is.

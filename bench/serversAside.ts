@@ -49,7 +49,7 @@ function parents(): Map<number, number> {
 }
 
 /** Every process started (directly or not) by `root`, which itself is left alone. */
-export function descendantsOf(root: number, parentOf: ReadonlyMap<number, number> = parents()): number[] {
+function descendantsOf(root: number, parentOf: ReadonlyMap<number, number> = parents()): number[] {
   const found: number[] = [];
   const queue = [root];
   while (queue.length > 0) {
@@ -80,11 +80,7 @@ export function serversAside(): number {
 export function thisProcessAside(): () => void {
   renice('self', NICE);
   return () => {
-    try {
-      setPriority(0);
-    } catch {
-      console.error('The bench could not return its own priority to 0 (that needs root): later steps start their children at nice 10.');
-    }
-    renice('self', 0);
+    // Lowering a nice value is refused for every thread alike without root.
+    if (renice('self', 0) === 0) console.error('The bench could not return its own priority to 0 (that needs root): later steps start their children at nice 10.');
   };
 }
