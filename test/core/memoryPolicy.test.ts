@@ -52,6 +52,22 @@ async function maxOldSpaceMb(setup: string): Promise<number> {
   return Number(stdout.trim().split(' ')[0]);
 }
 
+/**
+ * Calls a function with a loop 20 times, each in its own turn of the event loop (as the monitor's checks
+ * come), in a fresh process; prints which tier runs it then: V8's own answer, through its test natives.
+ */
+const warmFunction = (setup: string) => `
+${setup}
+function warm(x) { let s = 0; for (let i = 0; i < 100; i++) s += x * i; return s; }
+for (let i = 0; i < 20; i++) { warm(i); await new Promise((r) => setImmediate(r)); }
+console.log(%ActiveTierIsSparkplug(warm) ? 'sparkplug' : %ActiveTierIsIgnition(warm) ? 'ignition' : 'other');
+`;
+
+async function tierOfWarmFunction(setup: string): Promise<string> {
+  const { stdout } = await run(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', warmFunction(setup)], { cwd: process.cwd(), timeout: 60_000 });
+  return stdout.trim();
+}
+
 const policySource = async () =>
   (await run(process.execPath, ['-e', "process.stdout.write(require('esbuild').transformSync(require('fs').readFileSync('src-main/core/memoryPolicy.ts','utf8'),{loader:'ts',format:'esm'}).code)"])).stdout;
 
@@ -73,6 +89,14 @@ describe('memory policy', () => {
 
   it('with it, the same stays under 80 MB: the old generation grows by 20 % between full collections', async () => {
     expect(await maxOldSpaceMb(await policySource())).toBeLessThan(80);
+  }, 60_000);
+
+  it('without it, a function called 20 times is compiled by Sparkplug (on the main thread, into code space)', async () => {
+    expect(await tierOfWarmFunction('')).toBe('sparkplug');
+  }, 60_000);
+
+  it('with it, the same function is still interpreted: Sparkplug is off', async () => {
+    expect(await tierOfWarmFunction(await policySource())).toBe('ignition');
   }, 60_000);
 
   it('is the first import of every host entry point, so it runs before loading them can grow the new space', () => {
