@@ -1,17 +1,17 @@
 /**
- * The non-secret settings file (<dataDir>/settings.json), persisted with `conf` (in Electron the
- * shell passes a factory that builds an electron-store, a Conf subclass) and validated by
+ * The non-secret settings file (<dataDir>/settings.json), written by JsonSettingsFile (in Electron the
+ * shell passes a factory that builds an electron-store, a Conf subclass; both write the same file) and validated by
  * SettingsSchema. A corrupt file is moved aside, never deleted, and defaults load. A version-1 file
  * (before environments) is read as the environment "default" and left as it is on disk:
  * migrateToEnvironments rewrites it once the keychain accounts are copied.
  */
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import Conf from 'conf';
 import { SettingsSchema, type Settings, type SettingsInput } from '../../common/settings-schema.js';
 import { WallTrackError } from '../errors.js';
 import { NOTICE, type Logger } from '../logging.js';
 import { SETTINGS_FILE_NAME } from '../paths.js';
+import { JsonSettingsFile } from './JsonSettingsFile.js';
 import { isVersion1, settingsFromVersion1, version1Path } from './settingsVersion1.js';
 import { assertNoSecretKeys, parseSettings } from './validation.js';
 
@@ -27,7 +27,7 @@ export type ConfFactory = (options: { cwd: string; configName: string }) => Conf
 export interface SettingsStoreOptions {
   /** Folder holding settings.json. */
   dir: string;
-  /** Defaults to `new Conf(options)`; Electron passes one that builds an electron-store. */
+  /** Defaults to `new JsonSettingsFile(options)`; Electron passes one that builds an electron-store. */
   createStore?: ConfFactory;
   logger?: Logger;
   /** Injected for tests. */
@@ -44,10 +44,9 @@ export class SettingsStore {
 
   constructor(private readonly options: SettingsStoreOptions) {
     this.path = join(options.dir, SETTINGS_FILE_NAME);
-    // Checked before conf opens the file: conf throws on bad JSON while constructing.
+    // Checked before the store opens the file: electron-store throws on bad JSON while constructing.
     const loaded = this.readFile();
-    // Stryker disable next-line BooleanLiteral: conf only ever opens a file readFile found valid (or none); false guards a file broken in between
-    const create = options.createStore ?? ((o) => new Conf<Record<string, unknown>>({ ...o, clearInvalidConfig: false }));
+    const create = options.createStore ?? ((o) => new JsonSettingsFile(o));
     try {
       this.conf = create({ cwd: options.dir, configName: CONFIG_NAME });
     } catch (error) {

@@ -7,17 +7,17 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src-main/core/logging.js';
 import { migrateToEnvironments } from '../../../src-main/core/settings/migrateToEnvironments.js';
+import { JsonSettingsFile } from '../../../src-main/core/settings/JsonSettingsFile.js';
 import { SettingsStore, type ConfFactory } from '../../../src-main/core/settings/SettingsStore.js';
 import { MemoryVault } from '../../support/memoryVault.js';
 
 // Written by the released SettingsStore (main at 4bd58d4); fixtures/v1/README.md says how.
 const V1_FILE = fileURLToPath(new URL('./fixtures/v1/configured.settings.json', import.meta.url));
 const V1_TEXT = readFileSync(V1_FILE, 'utf8');
-/** What the version-1 fixture becomes, written out (tab-indented, as conf writes). */
+/** What the version-1 fixture becomes, written out (tab-indented, as conf and JsonSettingsFile write). */
 const V2_TEXT = `{
 \t"version": 2,
 \t"environments": [
@@ -68,19 +68,19 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A real conf store whose next `failures` writes fail, as on a full disk. */
+/** The real settings file, whose next `failures` writes fail, as on a full disk. */
 function failingWrites(failures: number): ConfFactory {
   let left = failures;
   return (options) => {
-    const conf = new Conf<Record<string, unknown>>({ ...options, clearInvalidConfig: false });
+    const file = new JsonSettingsFile(options);
     return {
-      path: conf.path,
+      path: file.path,
       get store() {
-        return conf.store;
+        return file.store;
       },
       set store(value) {
         if (left-- > 0) throw new Error('ENOSPC: no space left on device');
-        conf.store = value;
+        file.store = value;
       },
     };
   };
