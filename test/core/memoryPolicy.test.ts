@@ -68,6 +68,31 @@ async function tierOfWarmFunction(setup: string): Promise<string> {
   return stdout.trim();
 }
 
+/**
+ * Calls a function with a loop 3,000 times, pausing every 100 calls (so a compile job on a worker thread
+ * can finish), in a fresh process; prints which tier runs it then. Extra node flags go first.
+ */
+const hotFunction = (setup: string) => `
+${setup}
+function hot(x) { let s = 0; for (let i = 0; i < 1000; i++) s += x * i; return s; }
+for (let i = 0; i < 3000; i++) { hot(i); if (i % 100 === 0) await new Promise((r) => setTimeout(r, 1)); }
+console.log(%ActiveTierIsTurbofan(hot) ? 'turbofan' : %ActiveTierIsMaglev(hot) ? 'maglev' : %ActiveTierIsSparkplug(hot) ? 'sparkplug' : %ActiveTierIsIgnition(hot) ? 'ignition' : 'other');
+`;
+
+async function tierOfHotFunction(setup: string, flags: string[] = []): Promise<string> {
+  const { stdout } = await run(process.execPath, [...flags, '--allow-natives-syntax', '--input-type=module', '-e', hotFunction(setup)], { cwd: process.cwd(), timeout: 60_000 });
+  return stdout.trim();
+}
+
+/** Whether V8 would compile with Maglev in a fresh process, after the setup: its own answer. */
+async function maglevEnabled(setup: string): Promise<boolean> {
+  const { stdout } = await run(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', `${setup}\nconsole.log(%IsMaglevEnabled())`], { cwd: process.cwd(), timeout: 60_000 });
+  return stdout.trim() === 'true';
+}
+
+/** Node 20's V8 has no Maglev built in; from Node 22 (and in Electron) it is on by default. */
+const maglevByDefault = await maglevEnabled('');
+
 const policySource = async () =>
   (await run(process.execPath, ['-e', "process.stdout.write(require('esbuild').transformSync(require('fs').readFileSync('src-main/core/memoryPolicy.ts','utf8'),{loader:'ts',format:'esm'}).code)"])).stdout;
 
@@ -97,6 +122,18 @@ describe('memory policy', () => {
 
   it('with it, the same function is still interpreted: Sparkplug is off', async () => {
     expect(await tierOfWarmFunction(await policySource())).toBe('ignition');
+  }, 60_000);
+
+  it('without it, a hot function is optimized by Turbofan (compiled on a worker thread, kept in code space)', async () => {
+    expect(await tierOfHotFunction('')).toBe('turbofan');
+  }, 60_000);
+
+  it('with it, the same hot function stays interpreted: Turbofan is off', async () => {
+    expect(await tierOfHotFunction(await policySource())).toBe('ignition');
+  }, 60_000);
+
+  it.skipIf(!maglevByDefault)('with it, Maglev is off too, where this V8 has it on by default', async () => {
+    expect(await maglevEnabled(await policySource())).toBe(false);
   }, 60_000);
 
   it('is the first import of every host entry point, so it runs before loading them can grow the new space', () => {
