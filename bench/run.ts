@@ -226,6 +226,8 @@ async function outageDetection(server: Neo4jServer): Promise<Figure> {
     };
   } finally {
     await monitor.stop();
+    // (i)–(k) come later and need the same Neo4j: without this a full run measured them against a stopped one.
+    if (!server.running) await server.start();
   }
 }
 
