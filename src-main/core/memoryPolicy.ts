@@ -17,14 +17,14 @@
  * Sparkplug, V8's baseline compiler, compiles a function that has run a few times into machine code, on
  * the main thread and into code space, kept for as long as the function stays warm. A monitor wakes a few
  * times a second and runs a little of many functions: each is warm, few are hot. Without Sparkplug they
- * stay interpreted until Turbofan (on a worker thread) takes the few hot ones: bench (i) peaked about 6 MB
- * lower at the same CPU (memoryPolicy.test.ts shows the tier; the README gives the runs). V8 reads it
- * each time it would tier a function up, so it works when set at run time.
+ * stay interpreted: bench (i) peaked a few MB lower at the same CPU (memoryPolicy.test.ts shows the tier;
+ * the README gives the runs). V8 reads it each time it would tier a function up, so it works when set at
+ * run time.
  *
  * Turbofan, the optimizing compiler, goes the same way. Its compile jobs run on V8's worker threads, whose
  * malloc arenas keep the peak of every job, and its code and deoptimization data stay in the heap. For a
- * process that spends 1–2 % of a core, the interpreter is fast enough: bench (i) peaked about 8–12 MB lower
- * at the same CPU, (g) and (h) still meet their targets (the README gives the runs). Maglev, the mid-tier
+ * process that spends 1–2 % of a core, the interpreter is fast enough: bench (i) peaked about 8 MB lower
+ * on average at the same CPU, (g) and (h) still meet their targets (the README gives the runs). Maglev, the mid-tier
  * compiler that newer V8 (Node 22 on, Electron) turns on by default, is the same trade; this Node 20 has
  * none built in, where the flag changes nothing. Both are read at each tier-up decision.
  */
