@@ -24,9 +24,9 @@
  * Turbofan, the optimizing compiler, goes the same way. Its compile jobs run on V8's worker threads, whose
  * malloc arenas keep the peak of every job, and its code and deoptimization data stay in the heap. For a
  * process that spends 1–2 % of a core, the interpreter is fast enough: bench (i) peaked about 8 MB lower
- * on average at the same CPU, (g) and (h) still meet their targets (the README gives the runs). Maglev, the mid-tier
- * compiler that newer V8 (Node 22 on, Electron) turns on by default, is the same trade; this Node 20 has
- * none built in, where the flag changes nothing. Both are read at each tier-up decision.
+ * on average at the same CPU, (g) and (h) still meet their targets (the README gives the runs). Maglev,
+ * the mid-tier compiler that newer V8 (Node 22 on, Electron) turns on by default, is the same trade; this
+ * Node 20 has none built in, where the flag changes nothing. Both are read at each tier-up decision.
  */
 import v8 from 'node:v8';
 

@@ -6,6 +6,16 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
+/** Runs a module script in a fresh node process (node flags first) and returns what it printed, trimmed. */
+async function printedInFreshProcess(script: string, nodeFlags: string[] = []): Promise<string> {
+  const { stdout } = await run(process.execPath, [...nodeFlags, '--input-type=module', '-e', script], { cwd: process.cwd(), timeout: 60_000 });
+  return stdout.trim();
+}
+
+/** Which tier runs the named function: V8's own answer, through its test natives (needs --allow-natives-syntax). */
+const tierOf = (fn: string) =>
+  `%ActiveTierIsTurbofan(${fn}) ? 'turbofan' : %ActiveTierIsMaglev(${fn}) ? 'maglev' : %ActiveTierIsSparkplug(${fn}) ? 'sparkplug' : %ActiveTierIsIgnition(${fn}) ? 'ignition' : 'other'`;
+
 /** Allocates ~80 MB of short-lived objects in a fresh process and prints the new space's size in MB. */
 const burst = (setup: string) => `
 ${setup}
@@ -21,8 +31,7 @@ console.log(getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').s
 `;
 
 async function newSpaceMbAfterBurst(setup: string): Promise<number> {
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', burst(setup)], { cwd: process.cwd(), timeout: 60_000 });
-  return Number(stdout.trim());
+  return Number(await printedInFreshProcess(burst(setup)));
 }
 
 /**
@@ -48,46 +57,38 @@ console.log(max / 2 ** 20, live.length);
 `;
 
 async function maxOldSpaceMb(setup: string): Promise<number> {
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', churn(setup)], { cwd: process.cwd(), timeout: 60_000 });
-  return Number(stdout.trim().split(' ')[0]);
+  return Number((await printedInFreshProcess(churn(setup))).split(' ')[0]);
 }
 
 /**
  * Calls a function with a loop 20 times, each in its own turn of the event loop (as the monitor's checks
- * come), in a fresh process; prints which tier runs it then: V8's own answer, through its test natives.
+ * come), in a fresh process; prints which tier runs it then.
  */
 const warmFunction = (setup: string) => `
 ${setup}
 function warm(x) { let s = 0; for (let i = 0; i < 100; i++) s += x * i; return s; }
 for (let i = 0; i < 20; i++) { warm(i); await new Promise((r) => setImmediate(r)); }
-console.log(%ActiveTierIsSparkplug(warm) ? 'sparkplug' : %ActiveTierIsIgnition(warm) ? 'ignition' : 'other');
+console.log(${tierOf('warm')});
 `;
 
-async function tierOfWarmFunction(setup: string): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', warmFunction(setup)], { cwd: process.cwd(), timeout: 60_000 });
-  return stdout.trim();
-}
+const tierOfWarmFunction = (setup: string) => printedInFreshProcess(warmFunction(setup), ['--allow-natives-syntax']);
 
 /**
  * Calls a function with a loop 3,000 times, pausing every 100 calls (so a compile job on a worker thread
- * can finish), in a fresh process; prints which tier runs it then. Extra node flags go first.
+ * can finish), in a fresh process; prints which tier runs it then.
  */
 const hotFunction = (setup: string) => `
 ${setup}
 function hot(x) { let s = 0; for (let i = 0; i < 1000; i++) s += x * i; return s; }
 for (let i = 0; i < 3000; i++) { hot(i); if (i % 100 === 0) await new Promise((r) => setTimeout(r, 1)); }
-console.log(%ActiveTierIsTurbofan(hot) ? 'turbofan' : %ActiveTierIsMaglev(hot) ? 'maglev' : %ActiveTierIsSparkplug(hot) ? 'sparkplug' : %ActiveTierIsIgnition(hot) ? 'ignition' : 'other');
+console.log(${tierOf('hot')});
 `;
 
-async function tierOfHotFunction(setup: string, flags: string[] = []): Promise<string> {
-  const { stdout } = await run(process.execPath, [...flags, '--allow-natives-syntax', '--input-type=module', '-e', hotFunction(setup)], { cwd: process.cwd(), timeout: 60_000 });
-  return stdout.trim();
-}
+const tierOfHotFunction = (setup: string) => printedInFreshProcess(hotFunction(setup), ['--allow-natives-syntax']);
 
 /** Whether V8 would compile with Maglev in a fresh process, after the setup: its own answer. */
 async function maglevEnabled(setup: string): Promise<boolean> {
-  const { stdout } = await run(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', `${setup}\nconsole.log(%IsMaglevEnabled())`], { cwd: process.cwd(), timeout: 60_000 });
-  return stdout.trim() === 'true';
+  return (await printedInFreshProcess(`${setup}\nconsole.log(%IsMaglevEnabled())`, ['--allow-natives-syntax'])) === 'true';
 }
 
 /** Node 20's V8 has no Maglev built in; from Node 22 (and in Electron) it is on by default. */
